@@ -1,0 +1,84 @@
+/**
+ * The single choke point between a shell and the core: both the desktop shell (IPC) and
+ * the server shell (HTTP) call `dispatch`. It refuses unknown operations, parses the
+ * input against the contract, enforces the operation's session rule, runs the handler
+ * and turns every failure into a `Result` — so bad input never reaches the store.
+ */
+import { z } from 'zod';
+import {
+  contract,
+  type Contract,
+  type Method,
+  type Output,
+  type ParsedInput,
+  type Result,
+} from '../../src-preload/contract';
+import { AppFailure } from './errors';
+
+export interface Session {
+  readonly profileId: string;
+}
+
+/** What a handler knows about the caller: session-bound operations always get a profile. */
+export type HandlerContext<M extends Method> = Contract[M]['session'] extends 'session' | 'closes'
+  ? { readonly profileId: string }
+  : { readonly profileId: string | null };
+
+export type Handlers = {
+  [M in Method]: (input: ParsedInput<M>, ctx: HandlerContext<M>) => Promise<Output<M>>;
+};
+
+export interface Dispatched {
+  readonly result: Result<unknown>;
+  /** The session after the call: opened by a log-in, cleared by a log-out. */
+  readonly session: Session | null;
+}
+
+export const isMethod = (name: string): name is Method => Object.hasOwn(contract, name);
+
+export function describeZodError(error: z.ZodError): { message: string; field?: string } {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'The request is malformed.';
+  return field === undefined ? { message } : { message, field };
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  rawInput: unknown,
+  session: Session | null,
+  onUnexpected: (error: unknown) => void = (error) => console.error(error),
+): Promise<Dispatched> {
+  if (!isMethod(method)) {
+    return { result: { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `There is no operation "${method}".` } }, session };
+  }
+  const operation = contract[method];
+  const parsed = operation.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { result: { ok: false, error: { code: 'INVALID_INPUT', ...describeZodError(parsed.error) } }, session };
+  }
+  if ((operation.session === 'session' || operation.session === 'closes') && session === null) {
+    return { result: { ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Please log in first.' } }, session };
+  }
+  try {
+    // The per-method types are checked where `handlers` is built; here the table is
+    // indexed by a runtime name, which TypeScript cannot correlate, hence the widening.
+    const handler = handlers[method] as (input: unknown, ctx: { profileId: string | null }) => Promise<unknown>;
+    const value = await handler(parsed.data, { profileId: session?.profileId ?? null });
+    return { result: { ok: true, value }, session: nextSession(operation.session, value, session) };
+  } catch (error) {
+    if (error instanceof AppFailure) return { result: { ok: false, error: error.toAppError() }, session };
+    onUnexpected(error);
+    return {
+      result: { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was changed. Details are in the log.' } },
+      session,
+    };
+  }
+}
+
+function nextSession(rule: Contract[Method]['session'], value: unknown, current: Session | null): Session | null {
+  if (rule === 'closes') return null;
+  if (rule === 'opens') return { profileId: (value as Output<'logIn'>).profile.id };
+  return current;
+}

@@ -1,0 +1,54 @@
+/**
+ * Every expected failure has a stable code (tests assert it) and a human message (the UI
+ * shows it). Core code throws `AppFailure`; the dispatcher turns it into a `Result`.
+ */
+import type { AppError } from '../../src-preload/contract';
+
+export type ErrorCode =
+  // input shape and session
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_OPERATION'
+  | 'NOT_LOGGED_IN'
+  // profiles
+  | 'EMAIL_INVALID'
+  | 'EMAIL_TAKEN'
+  | 'PASSWORD_TOO_SHORT'
+  | 'NAME_REQUIRED'
+  | 'AGE_INVALID'
+  | 'BACKUP_CODE_TOO_SHORT'
+  | 'LOGIN_FAILED'
+  | 'BACKUP_CODE_WRONG'
+  // trackers
+  | 'TRACKER_NAME_REQUIRED'
+  | 'TRACKER_NAME_TAKEN'
+  | 'TRACKER_NOT_FOUND'
+  | 'CHOICE_OPTIONS_INVALID'
+  // logs
+  | 'LOG_VALUE_INVALID'
+  | 'LOG_TIME_INVALID'
+  // store
+  | 'DATA_FILE_DAMAGED'
+  | 'DATA_FOLDER_LOCKED'
+  | 'WRITE_FAILED'
+  | 'INTERNAL';
+
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppFailure';
+  }
+
+  toAppError(): AppError {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export const fail = (code: ErrorCode, message: string, field?: string): never => {
+  throw new AppFailure(code, message, field);
+};

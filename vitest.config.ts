@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// One run, four projects: the pyramid of ARCHITECTURE.md. `expect.requireAssertions`
+// makes a test that asserts nothing fail.
+const shared = { expect: { requireAssertions: true } } as const;
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { ...shared, name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        plugins: [svelte(), svelteTesting()],
+        test: { ...shared, name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.ts'] },
+      },
+      { test: { ...shared, name: 'desktop', environment: 'node', include: ['tests/desktop/**/*.test.ts'] } },
+      {
+        test: {
+          ...shared,
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser and one server at a time: the machines have two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
