@@ -110,16 +110,24 @@ const text = (max: number) => z.string().max(max);
  */
 export type SessionRule = 'public' | 'opens' | 'closes' | 'session';
 
+/**
+ * The REST route of an operation in the browser shell. `:name` segments are taken from
+ * (and put into) the input's field of that name; the other fields travel as the JSON body.
+ */
+export type Route = `${'GET' | 'POST' | 'PATCH' | 'DELETE'} /api/${string}`;
+
 interface Operation<S extends SessionRule, I extends z.ZodType, O extends z.ZodType> {
   readonly session: S;
+  readonly route: Route;
   readonly input: I;
   readonly output: O;
 }
 const op = <S extends SessionRule, I extends z.ZodType, O extends z.ZodType>(
   session: S,
+  route: Route,
   input: I,
   output: O,
-): Operation<S, I, O> => ({ session, input, output });
+): Operation<S, I, O> => ({ session, route, input, output });
 
 const empty = z.object({}).strict();
 const profileOut = z.object({ profile: profileSchema });
@@ -128,6 +136,7 @@ export const contract = {
   /** Create a profile and log in to it. The backup code is what resets a forgotten password. */
   signUp: op(
     'opens',
+    'POST /api/profiles',
     z.object({
       email: text(320),
       password: text(1024),
@@ -139,23 +148,25 @@ export const contract = {
     profileOut,
   ),
   /** Log in with e-mail (any case) and password. */
-  logIn: op('opens', z.object({ email: text(320), password: text(1024) }), profileOut),
+  logIn: op('opens', 'POST /api/session', z.object({ email: text(320), password: text(1024) }), profileOut),
   /** End the session; the next call needs a new log-in. */
-  logOut: op('closes', empty, z.object({})),
+  logOut: op('closes', 'DELETE /api/session', empty, z.object({})),
   /** Set a new password for the profile of `email`, proven by its backup code. */
   resetPassword: op(
     'public',
+    'POST /api/password-reset',
     z.object({ email: text(320), backupCode: text(1024), newPassword: text(1024) }),
     z.object({}),
   ),
   /** The profile of the current session, or null when nobody is logged in. */
-  currentProfile: op('public', empty, z.object({ profile: profileSchema.nullable() })),
+  currentProfile: op('public', 'GET /api/session', empty, z.object({ profile: profileSchema.nullable() })),
 
   /** Every tracker of the person, oldest first. */
-  listTrackers: op('session', empty, z.object({ trackers: z.array(trackerSchema) })),
+  listTrackers: op('session', 'GET /api/trackers', empty, z.object({ trackers: z.array(trackerSchema) })),
   /** Create a tracker of any of the four types. Names are unique per profile (any case). */
   createTracker: op(
     'session',
+    'POST /api/trackers',
     z.object({
       name: text(500),
       description: text(5000).default(''),
@@ -164,11 +175,12 @@ export const contract = {
     z.object({ tracker: trackerSchema }),
   ),
   /** Delete a tracker and all its logs. */
-  deleteTracker: op('session', z.object({ trackerId: id }), z.object({})),
+  deleteTracker: op('session', 'DELETE /api/trackers/:trackerId', z.object({ trackerId: id }), z.object({})),
 
   /** Log an entry on a tracker; `at` defaults to now. */
   addLog: op(
     'session',
+    'POST /api/trackers/:trackerId/logs',
     z.object({
       trackerId: id,
       /** ISO-8601 with an offset or `Z`; its offset is kept as the entry's own. */
@@ -179,7 +191,7 @@ export const contract = {
     z.object({ log: logSchema }),
   ),
   /** A tracker's logs, newest first. */
-  listLogs: op('session', z.object({ trackerId: id }), z.object({ logs: z.array(logSchema) })),
+  listLogs: op('session', 'GET /api/trackers/:trackerId/logs', z.object({ trackerId: id }), z.object({ logs: z.array(logSchema) })),
 } as const;
 
 export type Contract = typeof contract;
