@@ -1,0 +1,57 @@
+/**
+ * The state every form shares: one request at a time, and the last error, shown next to
+ * the field it names or at the top of the form when it names none this form has.
+ */
+import type { AppError, Result } from '../../../src-preload/contract';
+
+/** Does the core's `field` (e.g. `settings.options.2`) point at the form field `name`? */
+const pointsAt = (field: string, name: string): boolean => field === name || field.split('.').includes(name);
+
+export class FormState {
+  busy = $state(false);
+  error = $state.raw<AppError | null>(null);
+
+  /** @param fields the names of this form's fields, as the core names them in `error.field` */
+  constructor(private readonly fields: readonly string[]) {}
+
+  /** The message for one field, or undefined. */
+  fieldError(name: string): string | undefined {
+    const field = this.error?.field;
+    return field !== undefined && pointsAt(field, name) ? this.error?.message : undefined;
+  }
+
+  /** The message no field of this form can show. */
+  get topError(): string | undefined {
+    const error = this.error;
+    if (!error) return undefined;
+    const field = error.field;
+    if (field !== undefined && this.fields.some((name) => pointsAt(field, name))) return undefined;
+    return error.message;
+  }
+
+  /** Show an error found before asking the app (e.g. nothing chosen). */
+  reject(message: string, field?: string): void {
+    this.error = field === undefined ? { code: 'INVALID_INPUT', message } : { code: 'INVALID_INPUT', message, field };
+  }
+
+  /**
+   * Run one request; ignored while another is in flight. Returns the value on success,
+   * undefined on failure (the error is then shown).
+   */
+  async submit<T>(request: () => Promise<Result<T>>): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.error = null;
+    try {
+      const result = await request();
+      if (result.ok) return result.value;
+      this.error = result.error;
+      return undefined;
+    } catch (cause) {
+      this.error = { code: 'INTERNAL', message: cause instanceof Error ? cause.message : String(cause) };
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
