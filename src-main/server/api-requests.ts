@@ -1,0 +1,66 @@
+/**
+ * One API request, from route to `Result`: find the operation, check the bearer token
+ * against its session rule, read the body, merge the path parameters, and call the core
+ * through `dispatch` — the same choke point the desktop shell uses.
+ */
+import type { IncomingMessage } from 'node:http';
+import { contract, type AppError, type Result } from '../../src-preload/contract';
+import { dispatch, type Handlers } from '../core/dispatch';
+import { statusOf, type ServerErrorCode } from './http-status';
+import { readJsonBody } from './request-body';
+import { matchRoute } from './routes';
+import { bearerToken, type SessionTokens } from './session-tokens';
+
+export interface ApiReply {
+  readonly status: number;
+  readonly body: Result<unknown> & { readonly token?: string };
+}
+
+export const failure = (code: ServerErrorCode | AppError['code'], message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+const reply = (result: Result<unknown>): ApiReply => ({ status: statusOf(result), body: result });
+
+export async function answerApiRequest(
+  request: IncomingMessage,
+  pathname: string,
+  handlers: Handlers,
+  tokens: SessionTokens,
+  onUnexpected: (error: unknown) => void,
+): Promise<ApiReply> {
+  const verb = request.method ?? 'GET';
+  const route = matchRoute(verb, pathname);
+  if (!route) return reply(failure('NOT_FOUND', `There is no API route ${verb} ${pathname}.`));
+
+  const rule = contract[route.method].session;
+  const token = bearerToken(request.headers.authorization);
+  const session = tokens.lookUp(token);
+  if ((rule === 'session' || rule === 'closes') && session === null) {
+    return reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
+  }
+
+  let body: Record<string, unknown> = {};
+  if (verb !== 'GET' && verb !== 'DELETE') {
+    const read = await readJsonBody(request);
+    if (!read.ok) {
+      return read.reason === 'too-large'
+        ? reply(failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB.'))
+        : reply(failure('INVALID_INPUT', 'The request body is not a JSON object.'));
+    }
+    body = read.value;
+  }
+  // Path parameters win over body fields, so a body cannot retarget the URL's resource.
+  const input = { ...body, ...route.params };
+
+  const { result, session: after } = await dispatch(handlers, route.method, input, session, onUnexpected);
+  if (!result.ok) return reply(result);
+  if (rule === 'closes') tokens.revoke(token);
+  if (rule === 'opens' && after !== null) {
+    // A new log-in replaces whatever session this client held.
+    tokens.revoke(token);
+    return { status: 200, body: { ...result, token: tokens.issue(after) } };
+  }
+  return reply(result);
+}

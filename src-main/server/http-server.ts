@@ -1,0 +1,116 @@
+/**
+ * The browser shell's HTTP server: the REST API under `/api/` and the built renderer
+ * everywhere else, behind the Host/Origin checks of `security.ts` and the headers of
+ * `response-headers.ts`. Plain `node:http`; the server is small enough not to need more.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Result } from '../../src-preload/contract';
+import type { Handlers } from '../core/dispatch';
+import { answerApiRequest, failure } from './api-requests';
+import { statusOf } from './http-status';
+import { SECURITY_HEADERS } from './response-headers';
+import { hostForUrl, isAllowedHost, isAllowedOrigin, type ServerAddress } from './security';
+import { SessionTokens } from './session-tokens';
+import { resolveStaticPath, sendStaticFile } from './static-files';
+
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ServerOptions {
+  readonly handlers: Handlers;
+  /** The folder of the built renderer (`out/renderer`). */
+  readonly staticDir: string;
+  /** Default 127.0.0.1: the server is for this machine only unless told otherwise. */
+  readonly host?: string;
+  /** 0 picks any free port. */
+  readonly port: number;
+  readonly onUnexpected?: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>/` (or the bound host). */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  response.end(text);
+}
+
+function pathnameOf(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://placeholder').pathname;
+  } catch {
+    return null;
+  }
+}
+
+const sendFailure = (response: ServerResponse, result: Result<never>, extra?: Record<string, string>): void =>
+  sendJson(response, statusOf(result), result, extra);
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error(error));
+  const tokens = new SessionTokens();
+  let address: ServerAddress = { port: options.port, boundHost: host };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isAllowedHost(request.headers.host, address)) {
+      return sendFailure(response, failure('FORBIDDEN_HOST', 'This server answers only requests addressed to itself.'));
+    }
+    const pathname = pathnameOf(request.url);
+    if (pathname === null) return sendFailure(response, failure('NOT_FOUND', 'The request target is not a path.'));
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      if (!isAllowedOrigin(request.headers.origin, address)) {
+        return sendFailure(response, failure('FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.'));
+      }
+      const reply = await answerApiRequest(request, pathname, options.handlers, tokens, onUnexpected);
+      // An oversized body was left unread: close the connection rather than drain it.
+      return sendJson(response, reply.status, reply.body, reply.status === 413 ? { Connection: 'close' } : {});
+    }
+    const file = request.method === 'GET' || request.method === 'HEAD' ? resolveStaticPath(options.staticDir, pathname) : null;
+    if (file && (await sendStaticFile(response, file, SECURITY_HEADERS, request.method === 'HEAD'))) return;
+    sendFailure(response, failure('NOT_FOUND', `Nothing is at ${pathname}.`));
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      onUnexpected(error);
+      if (!response.headersSent) sendFailure(response, failure('INTERNAL', 'Something went wrong; nothing was changed.'));
+      else response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  address = { port, boundHost: host };
+  const shownHost = WILDCARD_HOSTS.has(host) ? DEFAULT_HOST : hostForUrl(host);
+
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.close((error) => (error ? rejectClose(error) : resolveClose()));
+        // Idle keep-alive connections would otherwise hold `close` open for seconds.
+        server.closeAllConnections();
+      }),
+  };
+}

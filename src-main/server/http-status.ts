@@ -1,0 +1,23 @@
+/**
+ * The one place that turns an error code into an HTTP status. The body always carries the
+ * typed error as well, so clients branch on `error.code`, never on the status alone.
+ */
+import type { Result } from '../../src-preload/contract';
+
+/** Codes the server itself produces, beside the core's (see src-main/core/errors.ts). */
+export type ServerErrorCode = 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'FORBIDDEN_HOST' | 'FORBIDDEN_ORIGIN';
+
+/** Failures of the machine, not of the request: the person did nothing wrong. */
+const SERVER_FAULTS = new Set(['INTERNAL', 'WRITE_FAILED', 'DATA_FILE_DAMAGED', 'DATA_FOLDER_LOCKED']);
+
+export function statusOf(result: Result<unknown>): number {
+  if (result.ok) return 200;
+  const { code } = result.error;
+  if (code === 'NOT_LOGGED_IN') return 401;
+  if (code === 'FORBIDDEN_HOST' || code === 'FORBIDDEN_ORIGIN') return 403;
+  if (code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION') return 404;
+  if (code === 'PAYLOAD_TOO_LARGE') return 413;
+  if (SERVER_FAULTS.has(code)) return 500;
+  // INVALID_INPUT and every domain rule (EMAIL_TAKEN, TRACKER_NOT_FOUND, …).
+  return 400;
+}
