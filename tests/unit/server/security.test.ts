@@ -30,7 +30,7 @@ describe('isAllowedHost', () => {
     ['192.168.1.10:4807', 'LAN address'],
     ['127.0.0.1:04807x', 'garbage port'],
     ['127.0.0.1\\@evil.example:4807', 'backslash trick'],
-  ])('refuses %j (%s)', (host) => {
+  ] as [string | undefined, string][])('refuses %j (%s)', (host) => {
     expect(isAllowedHost(host, address)).toBe(false);
   });
 
