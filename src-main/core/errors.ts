@@ -28,8 +28,10 @@ export type ErrorCode =
   | 'LOG_TIME_INVALID'
   // store
   | 'DATA_FILE_DAMAGED'
+  | 'DATA_FILE_TOO_NEW'
   | 'DATA_FOLDER_LOCKED'
   | 'WRITE_FAILED'
+  | 'CORE_CLOSED'
   | 'INTERNAL';
 
 export class AppFailure extends Error {

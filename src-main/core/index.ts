@@ -1,14 +1,43 @@
 /**
  * The core's front door: everything a shell needs to run the product over one data folder.
- * (Stub signature; the core is being built behind it.)
+ * `openCore` takes the data-folder lock and returns the contract's handlers; nothing is read
+ * until a handler needs it (a profile's trackers on first use, a tracker's logs when listed).
  */
+import { randomUUID } from 'node:crypto';
 import type { Handlers } from './dispatch';
+import { AppFailure } from './errors';
+import { createHandlers } from './handlers';
+import { machineOffsetMinutes } from './domain/log-time';
+import { AccountService } from './services/accounts';
+import { LogService } from './services/logs';
+import { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
+import { TrackerService } from './services/trackers';
+import { createAtomicWriter } from './store/atomic-writer';
+import { acquireDataFolderLock } from './store/data-folder-lock';
+import { nodeFs, type FsPort } from './store/fs-port';
+import { KeyedQueue } from './store/keyed-queue';
+import { dataLayout } from './store/layout';
+import { ProfileDirectory } from './store/profile-directory';
+
+export { defaultDataDir, type DataDirContext } from './store/default-data-dir';
+export { dataLayout, monthOf, type DataLayout } from './store/layout';
+export { encodeLogShard, encodeTrackersFile, type StoredLog } from './store/formats';
+export { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
+export type { FsPort } from './store/fs-port';
 
 export interface CoreOptions {
   /** The app's data folder; one sub-folder per profile lives under it. */
   readonly dataDir: string;
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date;
+  /** The machine's UTC offset in minutes at a moment (east positive); default: the OS time zone. */
+  readonly localOffsetMinutes?: (moment: Date) => number;
+  /** scrypt cost for new hashes; default PRODUCTION_SCRYPT. Tests pass a cheap one (N=2^10). */
+  readonly scrypt?: ScryptParams;
+  /** File-system port for data files; tests inject failures through it. */
+  readonly fs?: FsPort;
+  /** New ids; default `crypto.randomUUID`. */
+  readonly newId?: () => string;
 }
 
 export interface Core {
@@ -17,6 +46,46 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function openCore(_options: CoreOptions): Promise<Core> {
-  throw new Error('openCore is not built yet');
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const fs = options.fs ?? nodeFs;
+  const layout = dataLayout(options.dataDir);
+  await fs.mkdir(layout.dataDir, { recursive: true });
+  const lock = await acquireDataFolderLock(layout.lockFile);
+
+  const writer = createAtomicWriter(fs);
+  const directory = new ProfileDirectory({ layout, fs, writer });
+  const accountQueue = new KeyedQueue();
+  const profileQueue = new KeyedQueue();
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => randomUUID());
+  const services = {
+    accounts: new AccountService({ directory, queue: accountQueue, scrypt: options.scrypt ?? PRODUCTION_SCRYPT, now, newId }),
+    trackers: new TrackerService({ directory, queue: profileQueue, now, newId }),
+    logs: new LogService({ directory, queue: profileQueue, now, newId, localOffsetMinutes: options.localOffsetMinutes ?? machineOffsetMinutes }),
+  };
+
+  let closed = false;
+  const handlers = refuseAfterClose(createHandlers(services), () => closed);
+  return {
+    handlers,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([accountQueue.idle(), profileQueue.idle()]);
+      await writer.idle();
+      await lock.release();
+    },
+  };
+}
+
+/** After `close` the lock is gone, so a late call must not write. */
+function refuseAfterClose(handlers: Handlers, isClosed: () => boolean): Handlers {
+  const guarded: Record<string, unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (input: unknown, ctx: unknown) => Promise<unknown>][]) {
+    guarded[method] = (input: unknown, ctx: unknown) => {
+      if (isClosed()) return Promise.reject(new AppFailure('CORE_CLOSED', 'Quantified Self is closing; try again in a moment.'));
+      return handler(input, ctx);
+    };
+  }
+  return guarded as Handlers;
 }

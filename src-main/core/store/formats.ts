@@ -1,0 +1,94 @@
+/**
+ * The on-disk formats: one schema, version and migration table per kind of file.
+ * These are deliberately separate from the contract's schemas: the contract may grow
+ * fields the UI needs, while a change here means a new format version and a migration.
+ */
+import { z } from 'zod';
+import { GENDERS } from '../../../src-preload/contract';
+import type { FileFormat } from './versioned-json-adapter';
+
+const id = z.string().min(1).max(64);
+
+export const secretHashSchema = z.object({
+  algo: z.literal('scrypt'),
+  N: z.number().int().positive(),
+  r: z.number().int().positive(),
+  p: z.number().int().positive(),
+  /** base64 */
+  salt: z.string().min(1),
+  /** base64 */
+  hash: z.string().min(1),
+});
+export type SecretHash = z.infer<typeof secretHashSchema>;
+
+const storedProfileSchema = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  age: z.number().int(),
+  gender: z.enum(GENDERS),
+  createdAt: z.string(),
+});
+
+export const profileFileSchema = z.object({
+  version: z.literal(1),
+  profile: storedProfileSchema,
+  password: secretHashSchema,
+  backupCode: secretHashSchema,
+});
+export type ProfileFile = z.infer<typeof profileFileSchema>;
+
+const storedSettingsSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('numerical'), unit: z.string() }),
+  z.object({ type: z.literal('multiple_choice'), options: z.array(z.object({ id, label: z.string() })) }),
+  z.object({ type: z.literal('boolean') }),
+  z.object({ type: z.literal('duration') }),
+]);
+
+const storedTrackerSchema = z.object({
+  id,
+  name: z.string(),
+  description: z.string(),
+  settings: storedSettingsSchema,
+  createdAt: z.string(),
+});
+
+export const trackersFileSchema = z.object({
+  version: z.literal(1),
+  trackers: z.array(storedTrackerSchema),
+});
+export type TrackersFile = z.infer<typeof trackersFileSchema>;
+
+const storedLogSchema = z.object({
+  id,
+  trackerId: id,
+  at: z.string(),
+  offsetMinutes: z.number().int(),
+  value: z.union([z.number(), z.boolean(), z.array(z.string())]),
+  note: z.string(),
+});
+export type StoredLog = z.infer<typeof storedLogSchema>;
+
+/** One tracker's logs of one UTC month, oldest first. */
+export const logShardSchema = z.object({
+  version: z.literal(1),
+  logs: z.array(storedLogSchema),
+});
+export type LogShard = z.infer<typeof logShardSchema>;
+
+// No migrations yet: version 1 is the first format of each file.
+export const profileFormat: FileFormat<ProfileFile> = { label: 'profile', version: 1, schema: profileFileSchema, migrations: {} };
+export const trackersFormat: FileFormat<TrackersFile> = { label: 'trackers', version: 1, schema: trackersFileSchema, migrations: {} };
+export const logShardFormat: FileFormat<LogShard> = { label: 'log', version: 1, schema: logShardSchema, migrations: {} };
+
+export const emptyTrackersFile = (): TrackersFile => ({ version: 1, trackers: [] });
+export const emptyLogShard = (): LogShard => ({ version: 1, logs: [] });
+
+/**
+ * The exact bytes of a log shard file. Benchmarks use it to lay down years of history
+ * directly on disk; logs must belong to the shard's tracker and month, oldest first.
+ */
+export const encodeLogShard = (logs: StoredLog[]): string => JSON.stringify({ version: 1, logs } satisfies LogShard);
+/** The exact bytes of a trackers file (see `encodeLogShard`). */
+export const encodeTrackersFile = (trackers: TrackersFile['trackers']): string => JSON.stringify({ version: 1, trackers } satisfies TrackersFile);
+

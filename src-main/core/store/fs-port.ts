@@ -1,0 +1,51 @@
+/**
+ * The file-system operations the store uses, as a small port. The real one is
+ * node:fs/promises; tests wrap it to make a chosen step fail (ENOSPC at write, EIO at
+ * fsync…), which permissions cannot simulate when the tests run as root.
+ */
+import * as fsp from 'node:fs/promises';
+
+export interface FileHandlePort {
+  writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FsPort {
+  open(path: string, flags: string, mode?: number): Promise<FileHandlePort>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+  /** Resolves to the first folder it created, or undefined when all existed. */
+  mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
+  readFile(path: string, encoding: 'utf8'): Promise<string>;
+  readdir(path: string): Promise<string[]>;
+  rm(path: string, options: { recursive: true; force: true }): Promise<void>;
+}
+
+export const nodeFs: FsPort = {
+  open: (path, flags, mode) => fsp.open(path, flags, mode),
+  rename: (from, to) => fsp.rename(from, to),
+  unlink: (path) => fsp.unlink(path),
+  link: (existing, newPath) => fsp.link(existing, newPath),
+  copyFile: (from, to) => fsp.copyFile(from, to),
+  mkdir: (path, options) => fsp.mkdir(path, options),
+  readFile: (path, encoding) => fsp.readFile(path, encoding),
+  readdir: (path) => fsp.readdir(path),
+  rm: (path, options) => fsp.rm(path, options),
+};
+
+/** The `code` of a Node system error (`ENOENT`, `ENOSPC`…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
+
+export async function ignoreMissing(task: Promise<void>): Promise<void> {
+  try {
+    await task;
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+}

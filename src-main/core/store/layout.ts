@@ -1,0 +1,59 @@
+/**
+ * Where everything lives in the data folder:
+ *
+ *   <dataDir>/.lock                                       the data-folder lock (pid)
+ *   <dataDir>/profiles/<profileId>/profile.json           profile details + secret hashes
+ *   <dataDir>/profiles/<profileId>/trackers.json          every tracker of the profile
+ *   <dataDir>/profiles/<profileId>/logs/<trackerId>/<YYYY-MM>.json
+ *                                                         one tracker's logs of one UTC month
+ *
+ * Sharding logs per tracker and month keeps one log entry's write small however many
+ * years of history exist.
+ */
+import { join } from 'node:path';
+
+export interface DataLayout {
+  readonly dataDir: string;
+  readonly lockFile: string;
+  readonly profilesDir: string;
+  profileDir(profileId: string): string;
+  profileFile(profileId: string): string;
+  trackersFile(profileId: string): string;
+  trackerLogsDir(profileId: string, trackerId: string): string;
+  /** `month` is `YYYY-MM` (see `monthOf`). */
+  logShardFile(profileId: string, trackerId: string, month: string): string;
+}
+
+export function dataLayout(dataDir: string): DataLayout {
+  const profilesDir = join(dataDir, 'profiles');
+  const profileDir = (profileId: string) => join(profilesDir, safeSegment(profileId));
+  const trackerLogsDir = (profileId: string, trackerId: string) => join(profileDir(profileId), 'logs', safeSegment(trackerId));
+  return {
+    dataDir,
+    lockFile: join(dataDir, '.lock'),
+    profilesDir,
+    profileDir,
+    profileFile: (profileId) => join(profileDir(profileId), 'profile.json'),
+    trackersFile: (profileId) => join(profileDir(profileId), 'trackers.json'),
+    trackerLogsDir,
+    logShardFile: (profileId, trackerId, month) => join(trackerLogsDir(profileId, trackerId), `${safeMonth(month)}.json`),
+  };
+}
+
+/** The shard month of a stored UTC time (`2026-11-25T07:30:00.000Z` → `2026-11`). */
+export const monthOf = (utcIso: string): string => utcIso.slice(0, 7);
+
+const SHARD_NAME = /^(\d{4}-\d{2})\.json$/;
+/** The month of a shard file name, or null for anything else (temp files, backups). */
+export const shardMonth = (fileName: string): string | null => SHARD_NAME.exec(fileName)?.[1] ?? null;
+
+// Ids become folder names: refuse anything that could climb out of the data folder.
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+function safeSegment(value: string): string {
+  if (!SAFE_ID.test(value)) throw new Error(`Unsafe id for a path: ${JSON.stringify(value)}`);
+  return value;
+}
+function safeMonth(month: string): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Not a shard month: ${JSON.stringify(month)}`);
+  return month;
+}

@@ -1,0 +1,87 @@
+/**
+ * Our lowdb adapter: compact JSON, atomic durable writes, a format version with
+ * migrations, and a schema check on read. Replaces lowdb's `JSONFile` (pretty-printed, no
+ * fsync) and avoids `JSONFilePreset`, which silently goes in-memory under NODE_ENV=test.
+ *
+ * A file that does not parse or validate is never replaced by defaults: it stays where it
+ * is, a copy goes to `<file>.corrupt`, and reading fails with DATA_FILE_DAMAGED.
+ */
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { AppFailure } from '../errors';
+import type { AtomicWriter } from './atomic-writer';
+import { errorCode, type FsPort } from './fs-port';
+import { migrate, type Migrations } from './migrate';
+
+export interface FileFormat<T extends { readonly version: number }> {
+  /** What the file holds, for messages ("trackers"). */
+  readonly label: string;
+  readonly version: T['version'];
+  readonly schema: z.ZodType<T>;
+  readonly migrations: Migrations;
+}
+
+export class VersionedJsonAdapter<T extends { readonly version: number }> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    private readonly format: FileFormat<T>,
+    private readonly fs: FsPort,
+    private readonly writer: AtomicWriter,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return this.damaged('it is not valid JSON');
+    }
+    const migrated = migrate(raw, this.format.version, this.format.migrations);
+    if (!migrated.ok) {
+      if (migrated.problem === 'too_new') {
+        throw new AppFailure(
+          'DATA_FILE_TOO_NEW',
+          `The ${this.format.label} file ${this.file} was written by a newer version of Quantified Self (${migrated.reason}). Please update the app; the file was left untouched.`,
+        );
+      }
+      return this.damaged(migrated.reason);
+    }
+    const parsed = this.format.schema.safeParse(migrated.record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+      return this.damaged(`unexpected content${where}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  }
+
+  async write(data: T): Promise<void> {
+    try {
+      await this.writer.write(this.file, JSON.stringify(data));
+    } catch (error) {
+      const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
+      throw new AppFailure('WRITE_FAILED', `Could not save ${this.file} (${reason}). Nothing was changed; the previous version is intact.`);
+    }
+  }
+
+  private async damaged(reason: string): Promise<never> {
+    const copy = `${this.file}.corrupt`;
+    let kept = `a copy was saved as ${copy}`;
+    try {
+      await this.fs.copyFile(this.file, copy);
+    } catch {
+      kept = 'a copy could not be saved';
+    }
+    throw new AppFailure(
+      'DATA_FILE_DAMAGED',
+      `The ${this.format.label} file ${this.file} is damaged (${reason}). It was left as it is and ${kept}; nothing was overwritten.`,
+    );
+  }
+}

@@ -1,0 +1,62 @@
+/** Shared set-up for core tests: a real temp data folder per test and a cheap scrypt. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { dispatch, type Session } from '../../../src-main/core/dispatch';
+import { openCore, type Core, type CoreOptions } from '../../../src-main/core/index';
+import type { Input, Method, Output, Result } from '../../../src-preload/contract';
+
+/** Cheap enough for tests; production uses N=2^17. */
+export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 } as const;
+
+const tempDirs: string[] = [];
+const openCores: Core[] = [];
+
+afterEach(async () => {
+  await Promise.all(openCores.splice(0).map((core) => core.close()));
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'qs-core-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export async function startCore(options: Partial<CoreOptions> = {}): Promise<Core & { dataDir: string }> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const core = await openCore({ scrypt: TEST_SCRYPT, localOffsetMinutes: () => 60, ...options, dataDir });
+  openCores.push(core);
+  return Object.assign(core, { dataDir });
+}
+
+/** A client over `dispatch` that keeps its session, like a shell does. */
+export class Client {
+  session: Session | null = null;
+  constructor(private readonly core: Core) {}
+
+  async call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+    const dispatched = await dispatch(this.core.handlers, method, input, this.session, (error) => {
+      throw error;
+    });
+    this.session = dispatched.session;
+    return dispatched.result as Result<Output<M>>;
+  }
+
+  /** Calls and expects success; returns the value. */
+  async ok<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+    const result = await this.call(method, input);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  }
+}
+
+export const SIGN_UP = {
+  email: 'Ada@Example.com',
+  password: 'correct horse',
+  name: 'Ada',
+  age: 36,
+  gender: 'female',
+  backupCode: 'backup-code-1234',
+} as const satisfies Input<'signUp'>;
