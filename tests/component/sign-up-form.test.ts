@@ -1,0 +1,83 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import SignUpForm from '../../src-renderer/src/features/session/SignUpForm.svelte';
+import type { Api } from '../../src-preload/contract';
+import { stubApi } from './stub-api';
+
+async function fillAndSubmit() {
+  await fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'ada@example.org' } });
+  await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'short' } });
+  await fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Ada' } });
+  await fireEvent.input(screen.getByLabelText('Age'), { target: { value: '36' } });
+  await fireEvent.change(screen.getByLabelText('Gender'), { target: { value: 'female' } });
+  await fireEvent.input(screen.getByLabelText('Backup code'), { target: { value: 'blue whale 42' } });
+  await fireEvent.click(screen.getByRole('button', { name: 'Sign up' }));
+}
+
+describe('SignUpForm', () => {
+  it('shows the core’s message next to the field it names', async () => {
+    const signUp = vi.fn<Api['signUp']>(async () => ({
+      ok: false,
+      error: { code: 'PASSWORD_TOO_SHORT', message: 'Use at least 8 characters.', field: 'password' },
+    }));
+    render(SignUpForm, { props: { api: stubApi({ signUp }), onsignedup: () => {} } });
+
+    await fillAndSubmit();
+
+    expect(signUp).toHaveBeenCalledWith({
+      email: 'ada@example.org',
+      password: 'short',
+      name: 'Ada',
+      age: 36,
+      gender: 'female',
+      backupCode: 'blue whale 42',
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Use at least 8 characters.');
+    const password = screen.getByLabelText('Password');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(password.getAttribute('aria-describedby')).toBe(alert.id);
+  });
+
+  it('shows an error without a field at the top of the form', async () => {
+    const signUp = vi.fn<Api['signUp']>(async () => ({
+      ok: false,
+      error: { code: 'NETWORK', message: 'Could not reach Quantified Self.' },
+    }));
+    render(SignUpForm, { props: { api: stubApi({ signUp }), onsignedup: () => {} } });
+
+    await fillAndSubmit();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.classList.contains('form-error')).toBe(true);
+    expect(alert.textContent).toBe('Could not reach Quantified Self.');
+  });
+
+  it('disables the button while the request is in flight, then reports the profile', async () => {
+    let answer: (value: Awaited<ReturnType<Api['signUp']>>) => void = () => {};
+    const signUp = vi.fn<Api['signUp']>(() => new Promise((resolve) => (answer = resolve)));
+    const onsignedup = vi.fn();
+    render(SignUpForm, { props: { api: stubApi({ signUp }), onsignedup } });
+
+    await fillAndSubmit();
+    const button = screen.getByRole('button', { name: /Creating account/ });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+
+    const profile = {
+      id: 'p1', email: 'ada@example.org', name: 'Ada', age: 36, gender: 'female' as const, createdAt: '2026-01-01T00:00:00Z',
+    };
+    answer({ ok: true, value: { profile } });
+    await vi.waitFor(() => expect(onsignedup).toHaveBeenCalledWith(profile));
+    expect((screen.getByRole('button', { name: 'Sign up' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('asks for an age before calling the app', async () => {
+    const signUp = vi.fn<Api['signUp']>();
+    render(SignUpForm, { props: { api: stubApi({ signUp }), onsignedup: () => {} } });
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign up' }));
+
+    expect(signUp).not.toHaveBeenCalled();
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter your age in years.');
+  });
+});

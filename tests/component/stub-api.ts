@@ -1,0 +1,61 @@
+/**
+ * An `Api` for component tests: the given operations, and every other one throws, so a
+ * test notices when a component calls something it did not expect.
+ */
+import type { Api, Log, Tracker } from '../../src-preload/contract';
+import { API_METHODS } from '../../src-preload/api-methods';
+
+export function stubApi(partial: Partial<Api>): Api {
+  return Object.fromEntries(
+    API_METHODS.map((method) => [
+      method,
+      partial[method] ??
+        (() => {
+          throw new Error(`The test did not expect a call to api.${method}`);
+        }),
+    ]),
+  ) as Api;
+}
+
+export const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+
+export const trackers = {
+  numerical: {
+    id: 't-num',
+    name: 'Sleep',
+    description: 'Hours slept',
+    settings: { type: 'numerical', unit: 'hours' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
+  boolean: {
+    id: 't-bool',
+    name: 'Meditated',
+    description: '',
+    settings: { type: 'boolean' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
+  multipleChoice: {
+    id: 't-mood',
+    name: 'Mood',
+    description: '',
+    settings: {
+      type: 'multiple_choice',
+      options: [
+        { id: 'o-good', label: 'Good' },
+        { id: 'o-bad', label: 'Bad' },
+      ],
+    },
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
+  duration: {
+    id: 't-read',
+    name: 'Reading',
+    description: '',
+    settings: { type: 'duration' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
+} as const satisfies Record<string, Tracker>;
+
+export function logOf(trackerId: string, value: Log['value'], note = '', at = '2026-03-01T07:30:00.000Z'): Log {
+  return { id: `log-${Math.random().toString(36).slice(2)}`, trackerId, at, offsetMinutes: 60, value, note };
+}
