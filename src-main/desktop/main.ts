@@ -1,1 +1,81 @@
-console.log('desktop shell placeholder');
+/**
+ * The desktop app's lifecycle: one instance, the core opened on the data folder once
+ * Electron is ready, IPC registered before the window can send anything, and the core
+ * closed (pending writes flushed, lock released) before the app quits.
+ * No top-level await: Electron must reach `ready` without waiting on us.
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { openCore, type Core } from '../core/index';
+import { AppFailure } from '../core/errors';
+import { appLocation } from './bundle-files';
+import { registerIpcHandlers } from './ipc';
+import { appPaths } from './paths';
+import { createMainWindow } from './window';
+
+function explainStartFailure(error: unknown, dataDir: string): [title: string, content: string] {
+  if (error instanceof AppFailure && error.code === 'DATA_FOLDER_LOCKED') {
+    return [
+      'Quantified Self is already using your data',
+      `Another Quantified Self (the app, or browser mode started with "npm run serve") is using the data folder:\n\n${dataDir}\n\nClose it, then start the app again.`,
+    ];
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return ['Quantified Self could not start', `${message}\n\nData folder: ${dataDir}`];
+}
+
+function run(): void {
+  const location = appLocation(app.isPackaged);
+  let core: Core | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  const showWindow = (): void => {
+    mainWindow = createMainWindow(location);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay in the dock until the person quits them.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) showWindow();
+  });
+
+  app.on('before-quit', (event) => {
+    if (!core) return;
+    // Closing is asynchronous: hold the quit until the last write has landed.
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    closing
+      .close()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => app.quit());
+  });
+
+  void app.whenReady().then(async () => {
+    const { dataDir } = appPaths();
+    try {
+      core = await openCore({ dataDir });
+    } catch (error) {
+      dialog.showErrorBox(...explainStartFailure(error, dataDir));
+      app.quit();
+      return;
+    }
+    registerIpcHandlers(core.handlers, location);
+    showWindow();
+  });
+}
+
+// A second copy would write the same data folder: hand over to the first and leave.
+if (app.requestSingleInstanceLock()) run();
+else app.quit();

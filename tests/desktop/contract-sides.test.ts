@@ -1,0 +1,68 @@
+/**
+ * Every side of the contract offers exactly its operations: the preload bridge, the IPC
+ * handlers, the REST routes, and the name list the sandboxed preload is built from.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { contract } from '../../src-preload/contract';
+import { API_METHODS, channelOf } from '../../src-preload/api-methods';
+import { registerIpcHandlers } from '../../src-main/desktop/ipc';
+import { ROUTES, matchRoute } from '../../src-main/server/routes';
+import { fakeHandlers } from '../unit/server/fake-handlers';
+import { ipcMain, resetFake } from './electron-fake';
+
+const bridge = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoked: [] as [string, unknown][],
+}));
+
+vi.mock('electron', async () => ({
+  ...(await import('./electron-fake')),
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => bridge.exposed.set(key, api),
+  },
+  ipcRenderer: {
+    invoke: (channel: string, input: unknown) => {
+      bridge.invoked.push([channel, input]);
+      return Promise.resolve({ ok: true, value: {} });
+    },
+  },
+}));
+
+const contractNames = Object.keys(contract).sort();
+
+beforeEach(() => resetFake());
+
+describe('the contract has the same operations on every side', () => {
+  it('API_METHODS equals the contract’s keys', () => {
+    expect([...API_METHODS].sort()).toEqual(contractNames);
+    expect(new Set(API_METHODS.map(channelOf)).size).toBe(API_METHODS.length);
+  });
+
+  it('the preload exposes exactly the contract names as window.qs, each invoking its channel', async () => {
+    await import('../../src-preload/index');
+    expect([...bridge.exposed.keys()]).toEqual(['qs']);
+    const api = bridge.exposed.get('qs') as Record<string, (input: unknown) => Promise<unknown>>;
+    expect(Object.keys(api).sort()).toEqual(contractNames);
+    for (const name of contractNames) {
+      expect(typeof api[name]).toBe('function');
+      await api[name]?.({ probe: name });
+    }
+    expect(bridge.invoked.map(([channel]) => channel).sort()).toEqual(contractNames.map((name) => `api:${name}`).sort());
+    expect(bridge.invoked.every(([channel, input]) => channel === `api:${(input as { probe: string }).probe}`)).toBe(true);
+  });
+
+  it('IPC registers exactly the contract channels', () => {
+    registerIpcHandlers(fakeHandlers(), { rendererFileUrl: 'file:///app/index.html', devServerUrl: null });
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(contractNames.map((name) => `api:${name}`).sort());
+  });
+
+  it('the server’s route table covers exactly the contract, each route reaching its own operation', () => {
+    expect(ROUTES.map((route) => route.method).sort()).toEqual(contractNames);
+    for (const route of ROUTES) {
+      const path = `/${route.segments.map((segment) => (segment.startsWith(':') ? 'x1' : segment)).join('/')}`;
+      expect(matchRoute(route.verb, path)?.method).toBe(route.method);
+    }
+    const routeKeys = ROUTES.map((route) => `${route.verb} /${route.segments.join('/')}`);
+    expect(new Set(routeKeys).size).toBe(routeKeys.length);
+  });
+});

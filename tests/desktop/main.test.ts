@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Core, CoreOptions } from '../../src-main/core/index';
+import { API_METHODS, channelOf } from '../../src-preload/api-methods';
+import { fakeHandlers } from '../unit/server/fake-handlers';
+import type * as ElectronFake from './electron-fake';
+
+vi.mock('electron', () => import('./electron-fake'));
+
+const core = vi.hoisted(() => ({
+  open: (_options: unknown): Promise<unknown> => Promise.reject(new Error('set per test')),
+  opened: [] as unknown[],
+  closed: 0,
+}));
+vi.mock('../../src-main/core/index', () => ({
+  openCore: (options: unknown) => {
+    core.opened.push(options);
+    return core.open(options);
+  },
+}));
+
+const workingCore = (): Promise<Core> =>
+  Promise.resolve({
+    handlers: fakeHandlers(),
+    close: () => {
+      core.closed += 1;
+      return Promise.resolve();
+    },
+  });
+
+/**
+ * Imports main.ts afresh (it runs on import, as in Electron) with a fresh fake Electron,
+ * and lets `whenReady` settle. `configure` runs before main, e.g. to refuse the lock.
+ */
+async function startApp(configure: (fake: typeof ElectronFake) => void = () => undefined): Promise<typeof ElectronFake> {
+  vi.resetModules();
+  // The mocked module itself (cached across resets), so the test sees what main sees.
+  const fake = (await import('electron')) as unknown as typeof ElectronFake;
+  fake.resetFake();
+  configure(fake);
+  await import('../../src-main/desktop/main');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return fake;
+}
+
+beforeEach(() => {
+  core.opened.length = 0;
+  core.closed = 0;
+  vi.stubEnv('QS_DATA_DIR', '/tmp/qs-main-test');
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('desktop main', () => {
+  it('opens the core on the data folder, registers every IPC channel, then creates the window', async () => {
+    core.open = workingCore;
+    const { app, BrowserWindow, ipcMain } = await startApp();
+    expect(core.opened).toEqual([{ dataDir: '/tmp/qs-main-test' } satisfies CoreOptions]);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
+    expect(BrowserWindow.created).toHaveLength(1);
+    expect(app.quitCalls).toBe(0);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    core.open = workingCore;
+    const { app, BrowserWindow } = await startApp((fake) => {
+      fake.app.hasLock = false;
+    });
+    expect(app.quitCalls).toBe(1);
+    expect(core.opened).toEqual([]);
+    expect(BrowserWindow.created).toHaveLength(0);
+  });
+
+  it('focuses the window when a second instance starts', async () => {
+    core.open = workingCore;
+    const { app, BrowserWindow } = await startApp();
+    app.emit('second-instance');
+    expect(BrowserWindow.created[0]?.focused).toBe(true);
+  });
+
+  it('explains a locked data folder and quits', async () => {
+    core.open = async () => {
+      // Imported here, after the module reset, so it is the class main.ts checks against.
+      const { AppFailure } = await import('../../src-main/core/errors');
+      throw new AppFailure('DATA_FOLDER_LOCKED', 'The data folder is locked.');
+    };
+    const { app, BrowserWindow, dialog } = await startApp();
+    expect(dialog.errorBoxes).toHaveLength(1);
+    expect(dialog.errorBoxes[0]?.[0]).toMatch(/already using your data/);
+    expect(dialog.errorBoxes[0]?.[1]).toContain('/tmp/qs-main-test');
+    expect(app.quitCalls).toBe(1);
+    expect(BrowserWindow.created).toHaveLength(0);
+  });
+
+  it('closes the core before quitting, holding the quit until it is closed', async () => {
+    core.open = workingCore;
+    const { app } = await startApp();
+    const event = { preventDefault: vi.fn() };
+    app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(core.closed).toBe(1);
+    expect(app.quitCalls).toBe(1);
+    // The second before-quit (from that quit) lets the app go.
+    const again = { preventDefault: vi.fn() };
+    app.emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    core.open = workingCore;
+    const { app } = await startApp();
+    app.emit('window-all-closed');
+    expect(app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
+  });
+});

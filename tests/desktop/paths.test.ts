@@ -1,0 +1,26 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { appPaths } from '../../src-main/desktop/paths';
+import { app, resetFake } from './electron-fake';
+
+vi.mock('electron', () => import('./electron-fake'));
+
+beforeEach(() => resetFake());
+afterEach(() => vi.unstubAllEnvs());
+
+describe('appPaths', () => {
+  it("uses Electron's userData folder by default", () => {
+    vi.stubEnv('QS_DATA_DIR', '');
+    expect(appPaths().dataDir).toBe('/fake/userData');
+  });
+
+  it('honours QS_DATA_DIR when the app is not packaged', () => {
+    vi.stubEnv('QS_DATA_DIR', '/tmp/qs-test');
+    expect(appPaths().dataDir).toBe('/tmp/qs-test');
+  });
+
+  it('ignores QS_DATA_DIR in a packaged app', () => {
+    vi.stubEnv('QS_DATA_DIR', '/tmp/qs-test');
+    app.isPackaged = true;
+    expect(appPaths().dataDir).toBe('/fake/userData');
+  });
+});
