@@ -1,0 +1,259 @@
+/**
+ * The walking skeleton, end to end in a real browser against the real server and store:
+ * sign up, four trackers of the four types, two entries each, log out and in, reset the
+ * password with the backup code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+
+// The browser runs in Paris time, so a back-dated entry must keep its wall time through
+// the round trip (local input → ISO with offset → stored UTC → local display).
+const TIME_ZONE = 'Europe/Paris';
+const LOCALE = 'en-GB';
+
+const PERSON = {
+  email: 'ada@example.org',
+  password: 'first-password-1',
+  name: 'Ada',
+  age: '36',
+  backupCode: 'blue whale in the attic',
+};
+
+let browser: Browser;
+let app: RunningApp;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await startServer();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function openPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    timezoneId: TIME_ZONE,
+    locale: LOCALE,
+    viewport: { width: 1100, height: 800 },
+  });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  return { context, page };
+}
+
+/**
+ * What the log table shows for a wall time typed in TIME_ZONE. The page formats the stored
+ * moment in TIME_ZONE, which gives back the typed wall time; formatting the same wall time
+ * read as UTC, in UTC, gives the same text without any offset arithmetic here.
+ */
+function shown(localWallTime: string): string {
+  const format = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  return format.format(new Date(`${localWallTime}:00Z`));
+}
+
+async function signUp(page: Page) {
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  const form = page.getByRole('form', { name: 'Create your account' });
+  await form.getByLabel('Email').fill(PERSON.email);
+  await form.getByLabel('Password').fill(PERSON.password);
+  await form.getByLabel('Name').fill(PERSON.name);
+  await form.getByLabel('Age').fill(PERSON.age);
+  await form.getByLabel('Gender').selectOption('female');
+  await form.getByLabel('Backup code').fill(PERSON.backupCode);
+  await form.getByRole('button', { name: 'Sign up' }).click();
+}
+
+async function logIn(page: Page, password: string) {
+  const form = page.getByRole('form', { name: 'Log in' });
+  await form.getByLabel('Email').fill(PERSON.email);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Log in' }).click();
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('form', { name: 'Log in' }).waitFor();
+}
+
+async function expectDashboard(page: Page) {
+  await page.getByText(`Logged in as ${PERSON.name}`).waitFor();
+  expect(await page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
+}
+
+type NewTracker =
+  | { name: string; description: string; type: 'numerical'; unit: string }
+  | { name: string; description: string; type: 'multiple_choice'; options: string[] }
+  | { name: string; description: string; type: 'boolean' | 'duration' };
+
+async function createTracker(page: Page, tracker: NewTracker) {
+  const form = page.getByRole('form', { name: 'New tracker' });
+  await form.getByLabel('Name').fill(tracker.name);
+  await form.getByLabel('Description').fill(tracker.description);
+  await form.getByLabel('Type').selectOption(tracker.type);
+  if (tracker.type === 'numerical') await form.getByLabel('Unit').fill(tracker.unit);
+  if (tracker.type === 'multiple_choice') {
+    for (const [index, label] of tracker.options.entries()) {
+      if (index >= 2) await form.getByRole('button', { name: 'Add option' }).click();
+      await form.getByLabel(`Option ${index + 1}`, { exact: true }).fill(label);
+    }
+  }
+  await form.getByRole('button', { name: 'Create tracker' }).click();
+  await card(page, tracker.name).waitFor();
+}
+
+function card(page: Page, name: string): Locator {
+  return page.getByTestId('tracker-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+}
+
+interface Entry {
+  /** What to type or choose: number text, 'Yes'/'No', an option label, duration text. */
+  readonly value: string;
+  readonly when: string;
+  readonly note: string;
+}
+
+async function addEntry(page: Page, trackerName: string, entry: Entry) {
+  const form = card(page, trackerName).getByRole('form', { name: `Add an entry to ${trackerName}` });
+  const before = await rows(page, trackerName).count();
+  const value = form.getByLabel('Value', { exact: true });
+  const tag = await value.evaluate((element) => element.tagName.toLowerCase());
+  if (tag === 'select') await value.selectOption({ label: entry.value });
+  else if (tag === 'fieldset') await form.getByLabel(entry.value, { exact: true }).check();
+  else await value.fill(entry.value);
+  await form.getByLabel(/When/).fill(entry.when);
+  await form.getByLabel('Note').fill(entry.note);
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await rows(page, trackerName).nth(before).waitFor();
+}
+
+function rows(page: Page, trackerName: string): Locator {
+  return card(page, trackerName).getByTestId('log-row');
+}
+
+async function tableOf(page: Page, trackerName: string): Promise<string[][]> {
+  return rows(page, trackerName).evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')),
+  );
+}
+
+const TRACKERS: readonly { tracker: NewTracker; entries: readonly Entry[]; shownValues: readonly string[] }[] = [
+  {
+    tracker: { name: 'Sleep', description: 'Hours slept at night', type: 'numerical', unit: 'hours' },
+    entries: [
+      { value: '7.5', when: '2026-03-01T07:30', note: 'woke up once, then slept well' },
+      { value: '8', when: '2026-03-02T08:00', note: '' },
+    ],
+    shownValues: ['8 hours', '7.5 hours'],
+  },
+  {
+    tracker: { name: 'Mood', description: 'How the day felt', type: 'multiple_choice', options: ['Good', 'Okay', 'Bad'] },
+    entries: [
+      { value: 'Good', when: '2026-03-01T21:00', note: 'sunny' },
+      { value: 'Bad', when: '2026-03-02T21:15', note: 'rain all day' },
+    ],
+    shownValues: ['Bad', 'Good'],
+  },
+  {
+    tracker: { name: 'Meditated', description: 'Ten minutes in the morning', type: 'boolean' },
+    entries: [
+      { value: 'Yes', when: '2026-03-01T06:45', note: 'before coffee' },
+      { value: 'No', when: '2026-03-02T06:45', note: 'overslept' },
+    ],
+    shownValues: ['No', 'Yes'],
+  },
+  {
+    tracker: { name: 'Reading', description: 'Time spent reading books', type: 'duration' },
+    entries: [
+      { value: '90m', when: '2026-03-01T22:00', note: 'novel' },
+      { value: '45s', when: '2026-03-02T22:30', note: 'just a page, then asleep' },
+    ],
+    shownValues: ['45s', '1h 30m'],
+  },
+];
+
+/** The table each tracker must show: newest first, local time, value in words, note. */
+function expectedTable(index: number): string[][] {
+  const { entries, shownValues } = TRACKERS[index]!;
+  return [...entries].reverse().map((entry, row) => [shown(entry.when), shownValues[row]!, entry.note]);
+}
+
+describe('the walking skeleton in a browser', () => {
+  it('signs up, tracks four kinds of things, logs out and in, and resets the password', async () => {
+    const { context, page } = await openPage();
+
+    await signUp(page);
+    await expectDashboard(page);
+    expect(await page.getByText('No trackers yet — create your first one above.').isVisible()).toBe(true);
+
+    for (const { tracker, entries } of TRACKERS) {
+      await createTracker(page, tracker);
+      for (const entry of entries) await addEntry(page, tracker.name, entry);
+    }
+    for (const [index, { tracker }] of TRACKERS.entries()) {
+      expect(await tableOf(page, tracker.name), tracker.name).toEqual(expectedTable(index));
+    }
+    expect(await page.getByTestId('tracker-card').locator('h3').allTextContents()).toEqual(
+      TRACKERS.map(({ tracker }) => tracker.name),
+    );
+    await screenshot(page, 'dashboard');
+
+    // A reload keeps the session (the token lives in sessionStorage).
+    await page.reload();
+    await expectDashboard(page);
+    await rows(page, 'Reading').first().waitFor();
+
+    await logOut(page);
+    await screenshot(page, 'log-in');
+    await logIn(page, PERSON.password);
+    await expectDashboard(page);
+    await rows(page, 'Reading').nth(1).waitFor();
+    for (const [index, { tracker }] of TRACKERS.entries()) {
+      expect(await tableOf(page, tracker.name), tracker.name).toEqual(expectedTable(index));
+    }
+
+    await logOut(page);
+    await page.getByRole('button', { name: 'Forgot your password?' }).click();
+    const reset = page.getByRole('form', { name: 'Reset your password' });
+    await reset.getByLabel('Email').fill(PERSON.email);
+    await reset.getByLabel('Backup code').fill(PERSON.backupCode);
+    await reset.getByLabel('New password').fill('second-password-2');
+    await reset.getByRole('button', { name: 'Set new password' }).click();
+    const notice = page.getByRole('status');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Your password was changed');
+
+    await logIn(page, PERSON.password);
+    const refused = page.getByRole('form', { name: 'Log in' }).getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe('That e-mail and password do not match a profile on this computer.');
+
+    await logIn(page, 'second-password-2');
+    await expectDashboard(page);
+    await rows(page, 'Sleep').nth(1).waitFor();
+    expect(await tableOf(page, 'Sleep')).toEqual(expectedTable(0));
+
+    await context.close();
+  });
+
+  it('shows the app’s message next to the field it is about', async () => {
+    const { context, page } = await openPage();
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    const form = page.getByRole('form', { name: 'Create your account' });
+    await form.getByLabel('Email').fill('grace@example.org');
+    await form.getByLabel('Password').fill('short');
+    await form.getByLabel('Name').fill('Grace');
+    await form.getByLabel('Age').fill('40');
+    await form.getByLabel('Backup code').fill('a long enough backup code');
+    await form.getByRole('button', { name: 'Sign up' }).click();
+
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/password needs at least \d+ characters/);
+    expect(await form.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'sign-up-error');
+    await context.close();
+  });
+});
