@@ -17,6 +17,8 @@ export function statusOf(result: Result<unknown>): number {
   if (code === 'FORBIDDEN_HOST' || code === 'FORBIDDEN_ORIGIN') return 403;
   if (code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION') return 404;
   if (code === 'PAYLOAD_TOO_LARGE') return 413;
+  // The core is shutting down with the server: try again shortly.
+  if (code === 'CORE_CLOSED') return 503;
   if (SERVER_FAULTS.has(code)) return 500;
   // INVALID_INPUT and every domain rule (EMAIL_TAKEN, TRACKER_NOT_FOUND, …).
   return 400;

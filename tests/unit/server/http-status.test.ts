@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { statusOf } from '../../../src-main/server/http-status';
+
+const failed = (code: string) => ({ ok: false as const, error: { code, message: 'm' } });
+
+describe('statusOf', () => {
+  it.each([
+    ['INVALID_INPUT', 400],
+    ['EMAIL_TAKEN', 400],
+    ['LOGIN_FAILED', 400],
+    ['TRACKER_NOT_FOUND', 400],
+    ['LOG_VALUE_INVALID', 400],
+    ['NOT_LOGGED_IN', 401],
+    ['FORBIDDEN_HOST', 403],
+    ['FORBIDDEN_ORIGIN', 403],
+    ['NOT_FOUND', 404],
+    ['UNKNOWN_OPERATION', 404],
+    ['PAYLOAD_TOO_LARGE', 413],
+    ['INTERNAL', 500],
+    ['WRITE_FAILED', 500],
+    ['DATA_FILE_DAMAGED', 500],
+    ['CORE_CLOSED', 503],
+  ])('maps %s to %i', (code, status) => {
+    expect(statusOf(failed(code))).toBe(status);
+  });
+
+  it('maps success to 200', () => {
+    expect(statusOf({ ok: true, value: {} })).toBe(200);
+  });
+});
