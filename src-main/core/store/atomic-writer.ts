@@ -63,8 +63,8 @@ async function keepBackup(fs: FsPort, file: string): Promise<void> {
     const code = errorCode(error);
     if (code === 'ENOENT') return; // first write: nothing to keep
     // Some file systems (FAT, some network shares) have no hard links; copy instead.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') await fs.copyFile(file, backup);
-    else throw error;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+    await ignoreMissing(fs.copyFile(file, backup));
   }
 }
 

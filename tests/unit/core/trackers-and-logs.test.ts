@@ -1,0 +1,203 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { describe, it, expect } from 'vitest';
+import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
+import { dataLayout } from '../../../src-main/core/store/layout';
+import type { Input } from '../../../src-preload/contract';
+import { Client, SIGN_UP, startCore } from './helpers';
+
+async function signedIn(options: Parameters<typeof startCore>[0] = {}) {
+  const core = await startCore(options);
+  const client = new Client(core);
+  const { profile } = await client.ok('signUp', SIGN_UP);
+  return { core, client, profile, layout: dataLayout(core.dataDir) };
+}
+
+describe('trackers', () => {
+  it('creates trackers of every type, oldest first', async () => {
+    const { client } = await signedIn();
+    const created = [];
+    for (const input of [
+      { name: ' Weight ', description: ' morning ', settings: { type: 'numerical', unit: 'kg' } },
+      { name: 'Mood', settings: { type: 'multiple_choice', options: ['Good', 'Bad'] } },
+      { name: 'Meditated', settings: { type: 'boolean' } },
+      { name: 'Reading', settings: { type: 'duration' } },
+    ] satisfies Input<'createTracker'>[]) {
+      created.push((await client.ok('createTracker', input)).tracker);
+    }
+    expect(created[0]).toEqual({ id: expect.any(String), name: 'Weight', description: 'morning', settings: { type: 'numerical', unit: 'kg' }, createdAt: expect.any(String) });
+    expect(created[1]?.settings).toEqual({ type: 'multiple_choice', options: [{ id: expect.any(String), label: 'Good' }, { id: expect.any(String), label: 'Bad' }] });
+    expect(await client.ok('listTrackers', {})).toEqual({ trackers: created });
+  });
+
+  it.each<[string, Input<'createTracker'>, string, string]>([
+    ['an empty name', { name: '  ', settings: { type: 'boolean' } }, 'TRACKER_NAME_REQUIRED', 'name'],
+    ['a name taken in another case', { name: ' SLEEP ', settings: { type: 'boolean' } }, 'TRACKER_NAME_TAKEN', 'name'],
+    ['one choice', { name: 'Mood', settings: { type: 'multiple_choice', options: ['Only'] } }, 'CHOICE_OPTIONS_INVALID', 'settings.options'],
+    ['repeated choices', { name: 'Mood', settings: { type: 'multiple_choice', options: ['Ok', 'OK'] } }, 'CHOICE_OPTIONS_INVALID', 'settings.options'],
+  ])('refuses %s', async (_name, input, code, field) => {
+    const { client } = await signedIn();
+    await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } });
+    expect(await client.call('createTracker', input)).toMatchObject({ ok: false, error: { code, field } });
+    expect((await client.ok('listTrackers', {})).trackers).toHaveLength(1);
+  });
+
+  it('refuses an unknown tracker type at the contract', async () => {
+    const { client } = await signedIn();
+    const result = await client.call('createTracker', { name: 'X', settings: { type: 'colour' } as unknown as Input<'createTracker'>['settings'] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('deletes a tracker with its logs folder', async () => {
+    const { client, profile, layout } = await signedIn();
+    const { tracker } = await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } });
+    const other = (await client.ok('createTracker', { name: 'Mood', settings: { type: 'boolean' } })).tracker;
+    await client.ok('addLog', { trackerId: tracker.id, value: 60 });
+    expect(await readdir(layout.trackerLogsDir(profile.id, tracker.id))).not.toHaveLength(0);
+
+    expect(await client.ok('deleteTracker', { trackerId: tracker.id })).toEqual({});
+    expect(await client.ok('listTrackers', {})).toEqual({ trackers: [other] });
+    await expect(stat(layout.trackerLogsDir(profile.id, tracker.id))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await client.call('listLogs', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
+    expect(await client.call('deleteTracker', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
+  });
+
+  it("cannot reach another profile's tracker", async () => {
+    const { core, client } = await signedIn();
+    const { tracker } = await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } });
+    const bob = new Client(core);
+    await bob.ok('signUp', { ...SIGN_UP, email: 'bob@example.com' });
+    expect(await bob.call('addLog', { trackerId: tracker.id, value: 5 })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
+    expect(await bob.call('deleteTracker', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
+  });
+
+  it('treats a path-like tracker id as not found', async () => {
+    const { client } = await signedIn();
+    expect(await client.call('listLogs', { trackerId: '../../..' })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
+  });
+});
+
+describe('logs', () => {
+  const NOW = new Date('2026-11-25T12:00:00.000Z');
+
+  it('stores canonical values, UTC time and offset, and lists newest first', async () => {
+    const { client } = await signedIn({ now: () => NOW, localOffsetMinutes: () => 60 });
+    const { tracker } = await client.ok('createTracker', { name: 'Reading', settings: { type: 'duration' } });
+    const older = (await client.ok('addLog', { trackerId: tracker.id, value: '1:30', at: '2026-10-31T23:30:00-02:00', note: ' long ' })).log;
+    const now = (await client.ok('addLog', { trackerId: tracker.id, value: '45m' })).log;
+    const middle = (await client.ok('addLog', { trackerId: tracker.id, value: 60, at: '2026-11-02T08:00:00+01:00' })).log;
+
+    expect(older).toEqual({ id: expect.any(String), trackerId: tracker.id, at: '2026-11-01T01:30:00.000Z', offsetMinutes: -120, value: 5400, note: 'long' });
+    expect(now).toMatchObject({ at: '2026-11-25T12:00:00.000Z', offsetMinutes: 60, value: 2700, note: '' });
+    expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [now, middle, older] });
+  });
+
+  it('stores choices as option ids, so renaming an option cannot orphan them', async () => {
+    const { client } = await signedIn();
+    const { tracker } = await client.ok('createTracker', { name: 'Mood', settings: { type: 'multiple_choice', options: ['Good', 'Bad'] } });
+    if (tracker.settings.type !== 'multiple_choice') throw new Error('expected a choice tracker');
+    const [good, bad] = tracker.settings.options;
+    const { log } = await client.ok('addLog', { trackerId: tracker.id, value: [bad?.id ?? '', good?.id ?? ''] });
+    expect(log.value).toEqual([good?.id, bad?.id]);
+  });
+
+  it.each<[string, Partial<Input<'addLog'>>, string, string]>([
+    ['a bad value', { value: 'many' }, 'LOG_VALUE_INVALID', 'value'],
+    ['a time without offset', { value: 5, at: '2026-11-25T08:30:00' }, 'LOG_TIME_INVALID', 'at'],
+    ['an impossible date', { value: 5, at: '2026-02-30T08:30:00Z' }, 'LOG_TIME_INVALID', 'at'],
+    ['an unknown tracker', { value: 5, trackerId: 'no-such-tracker' }, 'TRACKER_NOT_FOUND', 'trackerId'],
+  ])('refuses %s and writes nothing', async (_name, change, code, field) => {
+    const { client, profile, layout } = await signedIn();
+    const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+    const result = await client.call('addLog', { trackerId: tracker.id, value: 1, ...change });
+    expect(result).toMatchObject({ ok: false, error: { code, field } });
+    await expect(readdir(layout.trackerLogsDir(profile.id, tracker.id))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('needs a session', async () => {
+    const core = await startCore();
+    expect(await new Client(core).call('addLog', { trackerId: 'x', value: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+  });
+
+  it('rewrites only the shard of the entry month', async () => {
+    const { client, profile, layout } = await signedIn();
+    const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+    const other = (await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).tracker;
+    await client.ok('addLog', { trackerId: tracker.id, value: 70, at: '2026-09-10T08:00:00Z' });
+    await client.ok('addLog', { trackerId: tracker.id, value: 71, at: '2026-10-10T08:00:00Z' });
+    await client.ok('addLog', { trackerId: other.id, value: 60, at: '2026-11-10T08:00:00Z' });
+    const untouched = [
+      layout.logShardFile(profile.id, tracker.id, '2026-09'),
+      layout.logShardFile(profile.id, tracker.id, '2026-10'),
+      layout.logShardFile(profile.id, other.id, '2026-11'),
+      layout.trackersFile(profile.id),
+      layout.profileFile(profile.id),
+    ];
+    const before = await Promise.all(untouched.map(async (file) => ({ bytes: await readFile(file), stat: await stat(file) })));
+
+    await client.ok('addLog', { trackerId: tracker.id, value: 72, at: '2026-11-10T08:00:00Z' });
+
+    const after = await Promise.all(untouched.map(async (file) => ({ bytes: await readFile(file), stat: await stat(file) })));
+    after.forEach((file, index) => {
+      expect(file.bytes.equals(before[index]?.bytes ?? Buffer.alloc(0))).toBe(true);
+      expect(file.stat.mtimeMs).toBe(before[index]?.stat.mtimeMs);
+      expect(file.stat.ino).toBe(before[index]?.stat.ino);
+    });
+    const shard = JSON.parse(await readFile(layout.logShardFile(profile.id, tracker.id, '2026-11'), 'utf8')) as { version: number; logs: { value: number }[] };
+    expect(shard).toMatchObject({ version: 1, logs: [{ value: 72 }] });
+    expect(await readdir(layout.trackerLogsDir(profile.id, tracker.id))).toEqual(['2026-09.json', '2026-10.json', '2026-11.json']);
+  });
+
+  it('keeps concurrent entries to one shard', async () => {
+    const { client } = await signedIn();
+    const { tracker } = await client.ok('createTracker', { name: 'Water', settings: { type: 'numerical', unit: 'glass' } });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => client.ok('addLog', { trackerId: tracker.id, value: i, at: `2026-11-01T08:${String(i).padStart(2, '0')}:00Z` })));
+    const { logs } = await client.ok('listLogs', { trackerId: tracker.id });
+    expect(logs.map((log) => log.value)).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i));
+  });
+
+  it('persists across close and reopen, written as compact versioned JSON', async () => {
+    const { core, client, profile, layout } = await signedIn();
+    const { tracker } = await client.ok('createTracker', { name: 'Meditated', settings: { type: 'boolean' } });
+    const { log } = await client.ok('addLog', { trackerId: tracker.id, value: 'yes', at: '2026-11-25T07:00:00+01:00' });
+    await core.close();
+
+    const text = await readFile(layout.logShardFile(profile.id, tracker.id, '2026-11'), 'utf8');
+    expect(text).toBe(JSON.stringify({ version: 1, logs: [log] }));
+
+    const reopened = await startCore({ dataDir: core.dataDir });
+    const again = new Client(reopened);
+    await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    expect(await again.ok('listTrackers', {})).toEqual({ trackers: [tracker] });
+    expect(await again.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [log] });
+  });
+
+  it('answers a full disk with WRITE_FAILED and keeps no trace of the entry', async () => {
+    let diskFull = false;
+    const fs: FsPort = {
+      ...nodeFs,
+      rename: (from, to) => (diskFull ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : nodeFs.rename(from, to)),
+    };
+    const { client, profile, layout } = await signedIn({ fs });
+    const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+    const { log } = await client.ok('addLog', { trackerId: tracker.id, value: 70, at: '2026-11-01T08:00:00Z' });
+    const shardFile = layout.logShardFile(profile.id, tracker.id, '2026-11');
+    const before = await readFile(shardFile, 'utf8');
+
+    diskFull = true;
+    const result = await client.call('addLog', { trackerId: tracker.id, value: 71, at: '2026-11-02T08:00:00Z' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED', message: expect.stringContaining('ENOSPC') } });
+    expect(await client.call('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
+
+    expect(await readFile(shardFile, 'utf8')).toBe(before);
+    expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [log] });
+    expect((await client.ok('listTrackers', {})).trackers).toHaveLength(1);
+    diskFull = false;
+    expect((await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).tracker.name).toBe('Sleep');
+  });
+
+  it('refuses calls after close', async () => {
+    const { core, client } = await signedIn();
+    await core.close();
+    expect(await client.call('listTrackers', {})).toMatchObject({ ok: false, error: { code: 'CORE_CLOSED' } });
+  });
+});
