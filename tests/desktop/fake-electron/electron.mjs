@@ -1,0 +1,142 @@
+// A recording fake of the `electron` module for booting the built main bundle in plain
+// Node. It records what the app does (windows, loaded page, preload, IPC channels,
+// dialogs), asks the real core one question through IPC, then prints one report line
+// `FAKE_ELECTRON_REPORT {json}` and exits.
+import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+
+const report = { events: [], windows: [], ipcChannels: [], errorBoxes: [], quitCalls: 0, probe: null };
+const ipcHandlers = new Map();
+let finished = false;
+
+function finish(exitCode) {
+  if (finished) return;
+  finished = true;
+  process.stdout.write(`FAKE_ELECTRON_REPORT ${JSON.stringify(report)}\n`);
+  process.exit(exitCode);
+}
+
+// Nothing should take this long; report what happened so far rather than hang the test.
+setTimeout(() => {
+  report.events.push('timed out');
+  finish(2);
+}, 15_000).unref();
+
+/** After the page is loaded: call one operation through IPC as the page would, then report. */
+async function probeAndFinish(sourceUrl) {
+  const handler = ipcHandlers.get('api:currentProfile');
+  try {
+    report.probe = handler ? await handler({ senderFrame: { url: sourceUrl } }, {}) : 'no handler';
+  } catch (error) {
+    report.probe = `threw: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  finish(0);
+}
+
+class FakeSession {
+  setPermissionRequestHandler() {
+    report.events.push('permission request handler set');
+  }
+  setPermissionCheckHandler() {
+    report.events.push('permission check handler set');
+  }
+}
+
+class FakeWebContents extends EventEmitter {
+  session = new FakeSession();
+  setWindowOpenHandler() {
+    report.events.push('window open handler set');
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static #all = [];
+  static getAllWindows() {
+    return [...BrowserWindow.#all];
+  }
+  webContents = new FakeWebContents();
+  #record;
+  constructor(options = {}) {
+    super();
+    BrowserWindow.#all.push(this);
+    this.#record = { options, loadedFile: null, loadedUrl: null, shown: false, ipcChannelsBefore: report.ipcChannels.length };
+    report.windows.push(this.#record);
+    report.events.push('window created');
+  }
+  async loadFile(file) {
+    this.#record.loadedFile = file;
+    report.events.push('renderer loaded');
+    setImmediate(() => {
+      this.emit('ready-to-show');
+      void probeAndFinish(pathToFileURL(file).href);
+    });
+  }
+  async loadURL(url) {
+    this.#record.loadedUrl = url;
+    report.events.push('renderer loaded');
+    setImmediate(() => void probeAndFinish(url));
+  }
+  show() {
+    this.#record.shown = true;
+  }
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  requestSingleInstanceLock() {
+    report.events.push('single instance lock');
+    return true;
+  }
+  whenReady() {
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        report.events.push('ready');
+        resolve();
+      }),
+    );
+  }
+  getPath(name) {
+    // The test sets QS_DATA_DIR; reaching this means the override was ignored.
+    report.events.push(`getPath ${name}`);
+    return process.env.QS_DATA_DIR ?? '/nonexistent';
+  }
+  quit() {
+    report.quitCalls += 1;
+    report.events.push('quit');
+    finish(0);
+  }
+}
+
+export const app = new FakeApp();
+
+export const ipcMain = {
+  handle(channel, handler) {
+    report.ipcChannels.push(channel);
+    ipcHandlers.set(channel, handler);
+  },
+  removeHandler(channel) {
+    ipcHandlers.delete(channel);
+  },
+  on() {},
+};
+
+export const dialog = {
+  showErrorBox(title, content) {
+    report.errorBoxes.push({ title, content });
+  },
+};
+
+export const shell = {
+  async openExternal() {},
+};
+
+export const session = { defaultSession: new FakeSession() };
+export const contextBridge = { exposeInMainWorld() {} };
+export const ipcRenderer = { invoke: async () => undefined };
+
+export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer };
