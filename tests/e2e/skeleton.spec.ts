@@ -115,18 +115,24 @@ interface Entry {
   readonly note: string;
 }
 
-async function addEntry(page: Page, trackerName: string, entry: Entry) {
-  const form = card(page, trackerName).getByRole('form', { name: `Add an entry to ${trackerName}` });
-  const before = await rows(page, trackerName).count();
-  const value = form.getByLabel('Value', { exact: true });
-  const tag = await value.evaluate((element) => element.tagName.toLowerCase());
-  if (tag === 'select') await value.selectOption({ label: entry.value });
-  else if (tag === 'fieldset') await form.getByLabel(entry.value, { exact: true }).check();
-  else await value.fill(entry.value);
+async function addEntry(page: Page, tracker: NewTracker, entry: Entry) {
+  const form = card(page, tracker.name).getByRole('form', { name: `Add an entry to ${tracker.name}` });
+  const before = await rows(page, tracker.name).count();
+  switch (tracker.type) {
+    case 'boolean':
+      await form.getByRole('radiogroup', { name: 'Value' }).getByLabel(entry.value, { exact: true }).check();
+      break;
+    case 'multiple_choice':
+      await form.getByLabel('Value', { exact: true }).selectOption({ label: entry.value });
+      break;
+    case 'numerical':
+    case 'duration':
+      await form.getByLabel('Value', { exact: true }).fill(entry.value);
+  }
   await form.getByLabel(/When/).fill(entry.when);
   await form.getByLabel('Note').fill(entry.note);
   await form.getByRole('button', { name: 'Add entry' }).click();
-  await rows(page, trackerName).nth(before).waitFor();
+  await rows(page, tracker.name).nth(before).waitFor();
 }
 
 function rows(page: Page, trackerName: string): Locator {
@@ -134,9 +140,8 @@ function rows(page: Page, trackerName: string): Locator {
 }
 
 async function tableOf(page: Page, trackerName: string): Promise<string[][]> {
-  return rows(page, trackerName).evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')),
-  );
+  const cells = await Promise.all((await rows(page, trackerName).all()).map((row) => row.locator('td').allTextContents()));
+  return cells.map((row) => row.map((text) => text.trim()));
 }
 
 const TRACKERS: readonly { tracker: NewTracker; entries: readonly Entry[]; shownValues: readonly string[] }[] = [
@@ -190,7 +195,7 @@ describe('the walking skeleton in a browser', () => {
 
     for (const { tracker, entries } of TRACKERS) {
       await createTracker(page, tracker);
-      for (const entry of entries) await addEntry(page, tracker.name, entry);
+      for (const entry of entries) await addEntry(page, tracker, entry);
     }
     for (const [index, { tracker }] of TRACKERS.entries()) {
       expect(await tableOf(page, tracker.name), tracker.name).toEqual(expectedTable(index));
