@@ -45,15 +45,12 @@ export class AccountService {
     const name = validName(input.name);
     const age = validAge(input.age);
     const backupCode = validBackupCode(input.backupCode);
+    // Say "taken" before spending two slow hashes; checked again in the queue below.
+    await this.assertEmailFree(email);
     // Hash outside the queue: it is the slow part and touches no shared state.
     const [passwordHash, backupCodeHash] = await Promise.all([hashSecret(password, this.deps.scrypt), hashSecret(backupCode, this.deps.scrypt)]);
     return this.deps.queue.run(ACCOUNTS, async () => {
-      const scan = await this.deps.directory.scan();
-      // An unreadable profile might hold this address; refuse rather than risk a duplicate.
-      if (scan.damaged[0]) throw scan.damaged[0];
-      if (scan.profiles.some((document) => document.data.profile.email === email)) {
-        fail('EMAIL_TAKEN', 'A profile with that e-mail already exists on this computer.', 'email');
-      }
+      await this.assertEmailFree(email);
       const profile: Profile = { id: this.deps.newId(), email, name, age, gender: input.gender, createdAt: this.deps.now().toISOString() };
       await this.deps.directory.create({ version: 1, profile, password: passwordHash, backupCode: backupCodeHash });
       return profile;
@@ -80,6 +77,15 @@ export class AccountService {
     if (profileId === null) return null;
     const document = await this.deps.directory.profile(profileId);
     return document?.data.profile ?? null;
+  }
+
+  private async assertEmailFree(email: string): Promise<void> {
+    const scan = await this.deps.directory.scan();
+    // An unreadable profile might hold this address; refuse rather than risk a duplicate.
+    if (scan.damaged[0]) throw scan.damaged[0];
+    if (scan.profiles.some((document) => document.data.profile.email === email)) {
+      fail('EMAIL_TAKEN', 'A profile with that e-mail already exists on this computer.', 'email');
+    }
   }
 
   private async find(email: string): Promise<JsonDocument<ProfileFile> | null> {

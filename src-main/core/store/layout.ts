@@ -49,8 +49,10 @@ export const shardMonth = (fileName: string): string | null => SHARD_NAME.exec(f
 
 // Ids become folder names: refuse anything that could climb out of the data folder.
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Whether `value` can be an id the core made (and so a folder name under the data folder). */
+export const isSafeId = (value: string): boolean => SAFE_ID.test(value);
 function safeSegment(value: string): string {
-  if (!SAFE_ID.test(value)) throw new Error(`Unsafe id for a path: ${JSON.stringify(value)}`);
+  if (!isSafeId(value)) throw new Error(`Unsafe id for a path: ${JSON.stringify(value)}`);
   return value;
 }
 function safeMonth(month: string): string {

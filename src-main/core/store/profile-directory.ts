@@ -7,6 +7,7 @@ import { AppFailure } from '../errors';
 import { errorCode } from './fs-port';
 import { profileFormat, type ProfileFile } from './formats';
 import { JsonDocument } from './json-document';
+import { isSafeId } from './layout';
 import { ProfileStore, type StoreDeps } from './profile-store';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
 
@@ -88,7 +89,7 @@ export class ProfileDirectory {
 
   private async profileIds(): Promise<string[]> {
     try {
-      return (await this.deps.fs.readdir(this.deps.layout.profilesDir)).filter((name) => /^[A-Za-z0-9_-]{1,64}$/.test(name));
+      return (await this.deps.fs.readdir(this.deps.layout.profilesDir)).filter(isSafeId);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return [];
       throw error;

@@ -56,10 +56,14 @@ export class ProfileStore {
     return Promise.all([...months].sort().map((month) => this.shard(trackerId, month)));
   }
 
-  /** Delete a tracker's logs folder and forget its shards. */
+  /**
+   * Forget a deleted tracker's shards and remove its logs folder. Best effort: the tracker
+   * is already gone from trackers.json, so a folder that cannot be removed is unreachable
+   * leftover bytes (its id is never reused), not a reason to report the delete as failed.
+   */
   async removeLogs(trackerId: string): Promise<void> {
     for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
-    await this.deps.fs.rm(this.deps.layout.trackerLogsDir(this.profileId, trackerId), { recursive: true, force: true });
+    await this.deps.fs.rm(this.deps.layout.trackerLogsDir(this.profileId, trackerId), { recursive: true, force: true }).catch(() => undefined);
   }
 
   private async monthsOnDisk(trackerId: string): Promise<string[]> {

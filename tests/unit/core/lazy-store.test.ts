@@ -1,0 +1,69 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { describe, it, expect } from 'vitest';
+import { dataLayout, encodeLogShard, monthOf, type StoredLog } from '../../../src-main/core/index';
+import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
+import { Client, SIGN_UP, startCore } from './helpers';
+
+/** The real file system, recording every file read. */
+function recordingFs(): { fs: FsPort; reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    fs: {
+      ...nodeFs,
+      readFile: (path, encoding) => {
+        reads.push(path);
+        return nodeFs.readFile(path, encoding);
+      },
+    },
+  };
+}
+
+async function profileWithHistory() {
+  const core = await startCore();
+  const client = new Client(core);
+  const { profile } = await client.ok('signUp', SIGN_UP);
+  const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+  await core.close();
+  // Written directly, as a benchmark does: one entry a day for two years.
+  const layout = dataLayout(core.dataDir);
+  await mkdir(layout.trackerLogsDir(profile.id, tracker.id), { recursive: true });
+  const byMonth = new Map<string, StoredLog[]>();
+  for (let day = 0; day < 730; day += 1) {
+    const at = new Date(Date.UTC(2024, 0, 1 + day, 7)).toISOString();
+    const logs = byMonth.get(monthOf(at)) ?? [];
+    logs.push({ id: `log-${day}`, trackerId: tracker.id, at, offsetMinutes: 60, value: 70 + (day % 5), note: '' });
+    byMonth.set(monthOf(at), logs);
+  }
+  for (const [month, logs] of byMonth) await writeFile(layout.logShardFile(profile.id, tracker.id, month), encodeLogShard(logs));
+  return { dataDir: core.dataDir, profile, tracker, layout };
+}
+
+describe('lazy loading', () => {
+  it('reads a directly generated history, newest first', async () => {
+    const { dataDir, tracker } = await profileWithHistory();
+    const client = new Client(await startCore({ dataDir }));
+    await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    const { logs } = await client.ok('listLogs', { trackerId: tracker.id });
+    expect(logs).toHaveLength(730);
+    expect(logs[0]).toMatchObject({ id: 'log-729', at: '2025-12-30T07:00:00.000Z' });
+    expect(logs.at(-1)).toMatchObject({ id: 'log-0', at: '2024-01-01T07:00:00.000Z' });
+  });
+
+  it('opens a profile without reading any log shard; logging reads only that month', async () => {
+    const { dataDir, profile, tracker, layout } = await profileWithHistory();
+    const { fs, reads } = recordingFs();
+    const client = new Client(await startCore({ dataDir, fs }));
+    await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    await client.ok('listTrackers', {});
+    expect(reads.sort()).toEqual([layout.profileFile(profile.id), layout.trackersFile(profile.id)].sort());
+
+    reads.length = 0;
+    await client.ok('addLog', { trackerId: tracker.id, value: 71, at: '2025-06-15T08:00:00Z' });
+    expect(reads).toEqual([layout.logShardFile(profile.id, tracker.id, '2025-06')]);
+
+    reads.length = 0;
+    await client.ok('addLog', { trackerId: tracker.id, value: 72, at: '2025-06-16T08:00:00Z' });
+    expect(reads).toEqual([]);
+  });
+});
