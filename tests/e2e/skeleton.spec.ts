@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { join } from 'node:path';
+import { SCREENSHOT_DIR, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
 
 // The browser runs in Paris time, so a back-dated entry must keep its wall time through
 // the round trip (local input → ISO with offset → stored UTC → local display).
@@ -99,6 +100,7 @@ async function createTracker(page: Page, tracker: NewTracker) {
       if (index >= 2) await form.getByRole('button', { name: 'Add option' }).click();
       await form.getByLabel(`Option ${index + 1}`, { exact: true }).fill(label);
     }
+    await form.screenshot({ path: join(SCREENSHOT_DIR, 'new-tracker-options.png') });
   }
   await form.getByRole('button', { name: 'Create tracker' }).click();
   await card(page, tracker.name).waitFor();
@@ -205,6 +207,17 @@ describe('the walking skeleton in a browser', () => {
     );
     await screenshot(page, 'dashboard');
 
+    // A value the core cannot read: its message shows by the field, nothing is logged.
+    const reading = card(page, 'Reading').getByRole('form', { name: 'Add an entry to Reading' });
+    await reading.getByLabel('Value', { exact: true }).fill('a while');
+    await reading.getByRole('button', { name: 'Add entry' }).click();
+    const valueError = reading.getByRole('alert');
+    await valueError.waitFor();
+    expect(await valueError.textContent()).not.toBe('');
+    expect(await reading.getByLabel('Value', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await rows(page, 'Reading').count()).toBe(2);
+    await card(page, 'Reading').screenshot({ path: join(SCREENSHOT_DIR, 'add-entry-error.png') });
+
     // A reload keeps the session (the token lives in sessionStorage).
     await page.reload();
     await expectDashboard(page);
@@ -239,6 +252,9 @@ describe('the walking skeleton in a browser', () => {
     await expectDashboard(page);
     await rows(page, 'Sleep').nth(1).waitFor();
     expect(await tableOf(page, 'Sleep')).toEqual(expectedTable(0));
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'dashboard-dark');
 
     await context.close();
   });
