@@ -62,18 +62,21 @@ function run(): void {
       .finally(() => app.quit());
   });
 
-  void app.whenReady().then(async () => {
-    const { dataDir } = appPaths();
-    try {
-      core = await openCore({ dataDir });
-    } catch (error) {
-      dialog.showErrorBox(...explainStartFailure(error, dataDir));
-      app.quit();
-      return;
-    }
+  const { dataDir } = appPaths();
+  const start = async (): Promise<void> => {
+    core = await openCore({ dataDir });
     registerIpcHandlers(core.handlers, location);
     showWindow();
-  });
+  };
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without a window the person would see nothing at all: say why, then leave.
+      dialog.showErrorBox(...explainStartFailure(error, dataDir));
+      app.quit();
+    });
 }
 
 // A second copy would write the same data folder: hand over to the first and leave.

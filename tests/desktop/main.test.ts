@@ -47,7 +47,10 @@ beforeEach(() => {
   core.closed = 0;
   vi.stubEnv('QS_DATA_DIR', '/tmp/qs-main-test');
 });
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
 
 describe('desktop main', () => {
   it('opens the core on the data folder, registers every IPC channel, then creates the window', async () => {
@@ -110,5 +113,22 @@ describe('desktop main', () => {
     const { app } = await startApp();
     app.emit('window-all-closed');
     expect(app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
+  });
+});
+
+describe('desktop main when wiring fails after the core opened', () => {
+  it('shows the reason, quits, and still closes the core', async () => {
+    core.open = workingCore;
+    const { app, dialog } = await startApp((fake) => {
+      vi.spyOn(fake.ipcMain, 'handle').mockImplementation(() => {
+        throw new Error('wiring bug');
+      });
+    });
+    expect(dialog.errorBoxes[0]?.[0]).toBe('Quantified Self could not start');
+    expect(dialog.errorBoxes[0]?.[1]).toContain('wiring bug');
+    expect(app.quitCalls).toBe(1);
+    app.emit('before-quit', { preventDefault: vi.fn() });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(core.closed).toBe(1);
   });
 });
