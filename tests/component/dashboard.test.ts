@@ -70,3 +70,14 @@ describe('the dashboard', () => {
     expect(await screen.findByText('No trackers yet — create your first one above.')).toBeTruthy();
   });
 });
+
+describe('the session', () => {
+  it('returns to log-in when the app says the session is gone', async () => {
+    const session = renderDashboard({
+      listTrackers: async () => ({ ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Please log in again.' } }),
+    });
+    session.opened(profile);
+    await vi.waitFor(() => expect(session.profile).toBeNull());
+    expect(session.problem).toBe('Please log in again.');
+  });
+});
