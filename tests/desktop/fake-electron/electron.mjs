@@ -103,7 +103,7 @@ class FakeApp extends EventEmitter {
   getPath(name) {
     // The test sets QS_DATA_DIR; reaching this means the override was ignored.
     report.events.push(`getPath ${name}`);
-    return process.env.QS_DATA_DIR ?? '/nonexistent';
+    return process.env.QS_DATA_DIR || '/nonexistent/qs-fake-user-data';
   }
   quit() {
     report.quitCalls += 1;
