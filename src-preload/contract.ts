@@ -1,6 +1,7 @@
 /**
  * The contract: every operation the UI may ask of the app, with the schema of its
- * input and output. It is the single source for the preload bridge, the IPC handlers,
+ * input and output (`operations.ts` adds each one's session rule and REST route). It is
+ * the single source for the preload bridge, the IPC handlers,
  * the REST routes and the renderer's `api` type; `tests/desktop/contract-sides.test.ts`
  * fails when any side misses or adds an operation.
  *
@@ -103,31 +104,12 @@ const text = (max: number) => z.string().max(max);
 
 // ── the operations ────────────────────────────────────────────────────────────
 
-/**
- * How an operation relates to the person's session: `public` needs none,
- * `opens` starts one on success (its output carries the profile), `closes` ends it,
- * `session` refuses to run without one.
- */
-export type SessionRule = 'public' | 'opens' | 'closes' | 'session';
-
-/**
- * The REST route of an operation in the browser shell. `:name` segments are taken from
- * (and put into) the input's field of that name; the other fields travel as the JSON body.
- */
-export type Route = `${'GET' | 'POST' | 'PATCH' | 'DELETE'} /api/${string}`;
-
-interface Operation<S extends SessionRule, I extends z.ZodType, O extends z.ZodType> {
-  readonly session: S;
-  readonly route: Route;
+/** An operation's schemas; its session rule and route are in `operations.ts`. */
+interface Operation<I extends z.ZodType, O extends z.ZodType> {
   readonly input: I;
   readonly output: O;
 }
-const op = <S extends SessionRule, I extends z.ZodType, O extends z.ZodType>(
-  session: S,
-  route: Route,
-  input: I,
-  output: O,
-): Operation<S, I, O> => ({ session, route, input, output });
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Operation<I, O> => ({ input, output });
 
 const empty = z.object({}).strict();
 const profileOut = z.object({ profile: profileSchema });
@@ -135,8 +117,6 @@ const profileOut = z.object({ profile: profileSchema });
 export const contract = {
   /** Create a profile and log in to it. The backup code is what resets a forgotten password. */
   signUp: op(
-    'opens',
-    'POST /api/profiles',
     z.object({
       email: text(320),
       password: text(1024),
@@ -148,25 +128,21 @@ export const contract = {
     profileOut,
   ),
   /** Log in with e-mail (any case) and password. */
-  logIn: op('opens', 'POST /api/session', z.object({ email: text(320), password: text(1024) }), profileOut),
+  logIn: op(z.object({ email: text(320), password: text(1024) }), profileOut),
   /** End the session; the next call needs a new log-in. */
-  logOut: op('closes', 'DELETE /api/session', empty, z.object({})),
+  logOut: op(empty, z.object({})),
   /** Set a new password for the profile of `email`, proven by its backup code. */
   resetPassword: op(
-    'public',
-    'POST /api/password-reset',
     z.object({ email: text(320), backupCode: text(1024), newPassword: text(1024) }),
     z.object({}),
   ),
   /** The profile of the current session, or null when nobody is logged in. */
-  currentProfile: op('public', 'GET /api/session', empty, z.object({ profile: profileSchema.nullable() })),
+  currentProfile: op(empty, z.object({ profile: profileSchema.nullable() })),
 
   /** Every tracker of the person, oldest first. */
-  listTrackers: op('session', 'GET /api/trackers', empty, z.object({ trackers: z.array(trackerSchema) })),
+  listTrackers: op(empty, z.object({ trackers: z.array(trackerSchema) })),
   /** Create a tracker of any of the four types. Names are unique per profile (any case). */
   createTracker: op(
-    'session',
-    'POST /api/trackers',
     z.object({
       name: text(500),
       description: text(5000).default(''),
@@ -175,12 +151,10 @@ export const contract = {
     z.object({ tracker: trackerSchema }),
   ),
   /** Delete a tracker and all its logs. */
-  deleteTracker: op('session', 'DELETE /api/trackers/:trackerId', z.object({ trackerId: id }), z.object({})),
+  deleteTracker: op(z.object({ trackerId: id }), z.object({})),
 
   /** Log an entry on a tracker; `at` defaults to now. */
   addLog: op(
-    'session',
-    'POST /api/trackers/:trackerId/logs',
     z.object({
       trackerId: id,
       /** ISO-8601 with an offset or `Z`; its offset is kept as the entry's own. */
@@ -191,7 +165,7 @@ export const contract = {
     z.object({ log: logSchema }),
   ),
   /** A tracker's logs, newest first. */
-  listLogs: op('session', 'GET /api/trackers/:trackerId/logs', z.object({ trackerId: id }), z.object({ logs: z.array(logSchema) })),
+  listLogs: op(z.object({ trackerId: id }), z.object({ logs: z.array(logSchema) })),
 } as const;
 
 export type Contract = typeof contract;

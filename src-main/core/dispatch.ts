@@ -5,14 +5,8 @@
  * and turns every failure into a `Result` — so bad input never reaches the store.
  */
 import { z } from 'zod';
-import {
-  contract,
-  type Contract,
-  type Method,
-  type Output,
-  type ParsedInput,
-  type Result,
-} from '../../src-preload/contract';
+import { contract, type Method, type Output, type ParsedInput, type Result } from '../../src-preload/contract';
+import { OPERATIONS, type Operations, type SessionRule } from '../../src-preload/operations';
 import { AppFailure } from './errors';
 
 export interface Session {
@@ -20,7 +14,7 @@ export interface Session {
 }
 
 /** What a handler knows about the caller: session-bound operations always get a profile. */
-export type HandlerContext<M extends Method> = Contract[M]['session'] extends 'session' | 'closes'
+export type HandlerContext<M extends Method> = Operations[M]['session'] extends 'session' | 'closes'
   ? { readonly profileId: string }
   : { readonly profileId: string | null };
 
@@ -53,12 +47,12 @@ export async function dispatch(
   if (!isMethod(method)) {
     return { result: { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `There is no operation "${method}".` } }, session };
   }
-  const operation = contract[method];
-  const parsed = operation.input.safeParse(rawInput ?? {});
+  const rule = OPERATIONS[method].session;
+  const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { result: { ok: false, error: { code: 'INVALID_INPUT', ...describeZodError(parsed.error) } }, session };
   }
-  if ((operation.session === 'session' || operation.session === 'closes') && session === null) {
+  if ((rule === 'session' || rule === 'closes') && session === null) {
     return { result: { ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Please log in first.' } }, session };
   }
   try {
@@ -66,7 +60,7 @@ export async function dispatch(
     // indexed by a runtime name, which TypeScript cannot correlate, hence the widening.
     const handler = handlers[method] as (input: unknown, ctx: { profileId: string | null }) => Promise<unknown>;
     const value = await handler(parsed.data, { profileId: session?.profileId ?? null });
-    return { result: { ok: true, value }, session: nextSession(operation.session, value, session) };
+    return { result: { ok: true, value }, session: nextSession(rule, value, session) };
   } catch (error) {
     if (error instanceof AppFailure) return { result: { ok: false, error: error.toAppError() }, session };
     onUnexpected(error);
@@ -77,7 +71,7 @@ export async function dispatch(
   }
 }
 
-function nextSession(rule: Contract[Method]['session'], value: unknown, current: Session | null): Session | null {
+function nextSession(rule: SessionRule, value: unknown, current: Session | null): Session | null {
   if (rule === 'closes') return null;
   if (rule === 'opens') return { profileId: (value as Output<'logIn'>).profile.id };
   return current;

@@ -6,7 +6,7 @@
  */
 import { ipcMain } from 'electron';
 import type { Result } from '../../src-preload/contract';
-import { API_METHODS, channelOf } from '../../src-preload/api-methods';
+import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { dispatch, type Handlers, type Session } from '../core/dispatch';
 import { isTrustedSender, type AppLocation } from './security';
 

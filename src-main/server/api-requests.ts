@@ -4,7 +4,8 @@
  * through `dispatch` — the same choke point the desktop shell uses.
  */
 import type { IncomingMessage } from 'node:http';
-import { contract, type AppError, type Result } from '../../src-preload/contract';
+import type { AppError, Result } from '../../src-preload/contract';
+import { OPERATIONS } from '../../src-preload/operations';
 import { dispatch, type Handlers } from '../core/dispatch';
 import { statusOf, type ServerErrorCode } from './http-status';
 import { readJsonBody } from './request-body';
@@ -34,7 +35,7 @@ export async function answerApiRequest(
   const route = matchRoute(verb, pathname);
   if (!route) return reply(failure('NOT_FOUND', `There is no API route ${verb} ${pathname}.`));
 
-  const rule = contract[route.method].session;
+  const rule = OPERATIONS[route.method].session;
   const token = bearerToken(request.headers.authorization);
   const session = tokens.lookUp(token);
   if ((rule === 'session' || rule === 'closes') && session === null) {

@@ -1,9 +1,9 @@
 /**
- * The REST routes, derived from the contract's `route` field in one loop, so the browser
+ * The REST routes, derived from each operation's `route` in one loop, so the browser
  * shell cannot drift from the operations the desktop shell offers.
  */
-import { contract, type Method } from '../../src-preload/contract';
-import { API_METHODS } from '../../src-preload/api-methods';
+import type { Method } from '../../src-preload/contract';
+import { API_METHODS, OPERATIONS } from '../../src-preload/operations';
 
 export interface RouteEntry {
   readonly method: Method;
@@ -20,7 +20,7 @@ export interface RouteMatch {
 const splitPath = (path: string): string[] => path.split('/').filter((segment) => segment !== '');
 
 export const ROUTES: readonly RouteEntry[] = API_METHODS.map((method) => {
-  const [verb = '', path = ''] = contract[method].route.split(' ');
+  const [verb = '', path = ''] = OPERATIONS[method].route.split(' ');
   return { method, verb, segments: splitPath(path) };
 });
 

@@ -3,7 +3,7 @@
  * test notices when a component calls something it did not expect.
  */
 import type { Api, Log, Tracker } from '../../src-preload/contract';
-import { API_METHODS } from '../../src-preload/api-methods';
+import { API_METHODS } from '../../src-preload/operations';
 
 export function stubApi(partial: Partial<Api>): Api {
   return Object.fromEntries(

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, channelOf } from '../../src-preload/api-methods';
+import { API_METHODS, channelOf } from '../../src-preload/operations';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN_BUNDLE = join(ROOT, 'out/main/index.js');

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../src-preload/contract';
-import { API_METHODS, channelOf } from '../../src-preload/api-methods';
+import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import { ROUTES, matchRoute } from '../../src-main/server/routes';
 import { fakeHandlers } from '../unit/server/fake-handlers';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../src-preload/contract';
-import { API_METHODS, channelOf } from '../../src-preload/api-methods';
+import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import type { AppLocation } from '../../src-main/desktop/security';
 import { fakeHandlers } from '../unit/server/fake-handlers';

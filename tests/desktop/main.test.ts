@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreOptions } from '../../src-main/core/index';
-import { API_METHODS, channelOf } from '../../src-preload/api-methods';
+import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { fakeHandlers } from '../unit/server/fake-handlers';
 import type * as ElectronFake from './electron-fake';
 

@@ -4,8 +4,7 @@
  * over HTTP with a bearer token. Screens never know which one they talk to.
  */
 import type { Api, AppError, Method, Result } from '../../../src-preload/contract';
-import { API_METHODS } from '../../../src-preload/api-methods';
-import { ROUTES } from './routes';
+import { API_METHODS, OPERATIONS } from '../../../src-preload/operations';
 
 declare global {
   interface Window {
@@ -42,7 +41,7 @@ export function buildRequest(
   method: Method,
   input: Record<string, unknown>,
 ): { verb: string; path: string; body: Record<string, unknown> | undefined } {
-  const [verb, template] = ROUTES[method].split(' ') as [string, string];
+  const [verb, template] = OPERATIONS[method].route.split(' ') as [string, string];
   const rest: Record<string, unknown> = { ...input };
   const path = template.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
     const value = rest[name];

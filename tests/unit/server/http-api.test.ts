@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../src-preload/contract';
-import { API_METHODS } from '../../../src-preload/api-methods';
+import { API_METHODS, OPERATIONS } from '../../../src-preload/operations';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/server/response-headers';
 import { fakeHandlers } from './fake-handlers';
 import { rawRequest, startTestServer, type TestServer } from './server-harness';
@@ -29,10 +28,10 @@ async function signUp(): Promise<string> {
 }
 
 describe('tokens', () => {
-  it.each(API_METHODS.filter((m) => contract[m].session === 'session' || contract[m].session === 'closes'))(
+  it.each(API_METHODS.filter((m) => OPERATIONS[m].session === 'session' || OPERATIONS[m].session === 'closes'))(
     '%s answers 401 NOT_LOGGED_IN without a token, and with an unknown one',
     async (method) => {
-      const [verb, path] = pathOf(contract[method].route);
+      const [verb, path] = pathOf(OPERATIONS[method].route);
       const body = verb === 'GET' || verb === 'DELETE' ? undefined : {};
       for (const token of [undefined, 'not-a-real-token']) {
         const response = await server.call(verb, path, { body, ...(token ? { token } : {}) });

@@ -1,6 +1,6 @@
 /** Who is logged in, shared by the whole app. */
 import type { Api, Profile, Result } from '../../../../src-preload/contract';
-import { API_METHODS } from '../../../../src-preload/api-methods';
+import { API_METHODS } from '../../../../src-preload/operations';
 
 export class Session {
   /** Undefined until the first answer of `currentProfile`, then the profile or null. */
