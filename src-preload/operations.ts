@@ -25,16 +25,43 @@ export interface OperationInfo {
 }
 
 export const OPERATIONS = {
+  // accounts
+  listProfiles: { session: 'public', route: 'GET /api/profiles' },
   signUp: { session: 'opens', route: 'POST /api/profiles' },
   logIn: { session: 'opens', route: 'POST /api/session' },
   logOut: { session: 'closes', route: 'DELETE /api/session' },
-  resetPassword: { session: 'public', route: 'POST /api/password-reset' },
+  lock: { session: 'closes', route: 'POST /api/session/lock' },
   currentProfile: { session: 'public', route: 'GET /api/session' },
+  resetPassword: { session: 'public', route: 'POST /api/password-reset' },
+  changePassword: { session: 'session', route: 'POST /api/profile/password' },
+  updateProfile: { session: 'session', route: 'PATCH /api/profile' },
+  deleteProfile: { session: 'closes', route: 'POST /api/profile/deletion' },
+  getSettings: { session: 'session', route: 'GET /api/settings' },
+  updateSettings: { session: 'session', route: 'PATCH /api/settings' },
+  setStayUnlocked: { session: 'session', route: 'POST /api/settings/stay-unlocked' },
+  // trackers
   listTrackers: { session: 'session', route: 'GET /api/trackers' },
   createTracker: { session: 'session', route: 'POST /api/trackers' },
+  updateTracker: { session: 'session', route: 'PATCH /api/trackers/:trackerId' },
+  reorderTrackers: { session: 'session', route: 'POST /api/trackers/order' },
   deleteTracker: { session: 'session', route: 'DELETE /api/trackers/:trackerId' },
+  listDeletedTrackers: { session: 'session', route: 'GET /api/trash' },
+  restoreTracker: { session: 'session', route: 'POST /api/trash/:trackerId/restore' },
+  purgeTracker: { session: 'session', route: 'DELETE /api/trash/:trackerId' },
+  // logs
   addLog: { session: 'session', route: 'POST /api/trackers/:trackerId/logs' },
-  listLogs: { session: 'session', route: 'GET /api/trackers/:trackerId/logs' },
+  updateLog: { session: 'session', route: 'PATCH /api/trackers/:trackerId/logs/:logId' },
+  deleteLog: { session: 'session', route: 'DELETE /api/trackers/:trackerId/logs/:logId' },
+  restoreLog: { session: 'session', route: 'POST /api/logs/restore' },
+  listLogs: { session: 'session', route: 'POST /api/trackers/:trackerId/logs/query' },
+  listTimers: { session: 'session', route: 'GET /api/timers' },
+  startTimer: { session: 'session', route: 'POST /api/trackers/:trackerId/timer' },
+  stopTimer: { session: 'session', route: 'POST /api/trackers/:trackerId/timer/stop' },
+  cancelTimer: { session: 'session', route: 'DELETE /api/trackers/:trackerId/timer' },
+  // insights
+  dashboard: { session: 'session', route: 'GET /api/dashboard' },
+  trackerStats: { session: 'session', route: 'POST /api/trackers/:trackerId/stats' },
+  chartSeries: { session: 'session', route: 'POST /api/trackers/:trackerId/chart' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;
