@@ -26,6 +26,13 @@ export type ErrorCode =
   // logs
   | 'LOG_VALUE_INVALID'
   | 'LOG_TIME_INVALID'
+  // CSV files and imports (src-main/core/io)
+  | 'CSV_EMPTY'
+  | 'CSV_BINARY'
+  | 'CSV_TOO_LARGE'
+  | 'CSV_COLUMNS_INVALID'
+  | 'IMPORT_FILES_INVALID'
+  | 'IMPORT_INVALID'
   // store
   | 'DATA_FILE_DAMAGED'
   | 'DATA_FILE_TOO_NEW'
