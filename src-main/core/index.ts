@@ -4,13 +4,17 @@
  * until a handler needs it (a profile's trackers on first use, a tracker's logs when listed).
  */
 import { randomUUID } from 'node:crypto';
+import type { Profile } from '../../src-preload/contract';
 import type { Handlers } from './dispatch';
 import { AppFailure } from './errors';
 import { createHandlers } from './handlers';
 import { machineOffsetMinutes } from './domain/log-time';
 import { AccountService } from './services/accounts';
+import type { Keychain } from './services/keychain';
+import { LoginThrottle } from './services/login-throttle';
 import { LogService } from './services/logs';
 import { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
+import { SettingsService } from './services/settings';
 import { TrackerService } from './services/trackers';
 import { createAtomicWriter } from './store/atomic-writer';
 import { acquireDataFolderLock } from './store/data-folder-lock';
@@ -24,6 +28,8 @@ export { dataLayout, monthOf, type DataLayout } from './store/layout';
 export { encodeLogShard, encodeTrackersFile, type StoredLog } from './store/formats';
 export { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
 export type { FsPort } from './store/fs-port';
+export type { Keychain, KeychainAvailability } from './services/keychain';
+export { isIdleExpired, idleLimitMinutes, LOCKED_FOR_INACTIVITY } from './services/session-idle';
 
 export interface CoreOptions {
   /** The app's data folder; one sub-folder per profile lives under it. */
@@ -32,16 +38,32 @@ export interface CoreOptions {
   readonly now?: () => Date;
   /** The machine's UTC offset in minutes at a moment (east positive); default: the OS time zone. */
   readonly localOffsetMinutes?: (moment: Date) => number;
-  /** scrypt cost for new hashes; default PRODUCTION_SCRYPT. Tests pass a cheap one (N=2^10). */
+  /** scrypt cost for new key slots; default PRODUCTION_SCRYPT. Tests pass a cheap one (N=2^10). */
   readonly scrypt?: ScryptParams;
   /** File-system port for data files; tests inject failures through it. */
   readonly fs?: FsPort;
   /** New ids; default `crypto.randomUUID`. */
   readonly newId?: () => string;
+  /** Where "stay unlocked on this computer" keeps data keys; only the desktop shell has one. */
+  readonly keychain?: Keychain;
+  /**
+   * Encrypt profile files at rest (default true). False only for the benchmark that
+   * measures what encryption costs; no shell sets it.
+   */
+  readonly encryptAtRest?: boolean;
 }
 
 export interface Core {
   readonly handlers: Handlers;
+  /** Forget a profile's data key (a shell's idle lock); its sessions answer SESSION_LOCKED. */
+  lockProfile(profileId: string): void;
+  /** The profile's auto-lock minutes while it is unlocked (0 = never), else null. */
+  autoLockMinutes(profileId: string): number | null;
+  /**
+   * Open a profile with its remembered key ("stay unlocked", desktop only) without an
+   * operation: the desktop shell starts its session with the answer. Null when none is kept.
+   */
+  unlockRemembered(profileId: string): Promise<Profile | null>;
   /** Flush pending writes and release the data-folder lock. */
   close(): Promise<void>;
 }
@@ -53,13 +75,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const lock = await acquireDataFolderLock(layout.lockFile);
 
   const writer = createAtomicWriter(fs);
-  const directory = new ProfileDirectory({ layout, fs, writer });
+  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true });
   const accountQueue = new KeyedQueue();
   const profileQueue = new KeyedQueue();
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
+  const keychain = options.keychain ?? null;
+  const throttle = new LoginThrottle(() => now().getTime());
+  const settings = new SettingsService({ directory, queue: accountQueue, keychain });
   const services = {
-    accounts: new AccountService({ directory, queue: accountQueue, scrypt: options.scrypt ?? PRODUCTION_SCRYPT, now, newId }),
+    accounts: new AccountService({ directory, queue: accountQueue, scrypt: options.scrypt ?? PRODUCTION_SCRYPT, now, newId, throttle, keychain }),
+    settings,
     trackers: new TrackerService({ directory, queue: profileQueue, now, newId }),
     logs: new LogService({ directory, queue: profileQueue, now, newId, localOffsetMinutes: options.localOffsetMinutes ?? machineOffsetMinutes }),
   };
@@ -68,6 +94,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const handlers = refuseAfterClose(createHandlers(services), () => closed);
   return {
     handlers,
+    lockProfile: (profileId) => services.accounts.lock(profileId),
+    autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
+    unlockRemembered: (profileId) => services.accounts.unlockRemembered(profileId),
     async close() {
       if (closed) return;
       closed = true;

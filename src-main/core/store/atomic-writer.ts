@@ -11,8 +11,8 @@ import { errorCode, ignoreMissing, nodeFs, type FileHandlePort, type FsPort } fr
 import { KeyedQueue } from './keyed-queue';
 
 export interface AtomicWriter {
-  /** Replace `file` with `text`; writes to one path are serialized in call order. */
-  write(file: string, text: string): Promise<void>;
+  /** Replace `file` with `data`; writes to one path are serialized in call order. */
+  write(file: string, data: string | Uint8Array): Promise<void>;
   /** Resolves once every write queued so far has settled. */
   idle(): Promise<void>;
 }
@@ -23,19 +23,19 @@ export const isTempFile = (name: string): boolean => name.startsWith('.') && nam
 export function createAtomicWriter(fs: FsPort = nodeFs, platform: NodeJS.Platform = process.platform): AtomicWriter {
   const queue = new KeyedQueue();
   return {
-    write: (file, text) => queue.run(file, () => replaceFile(fs, platform, file, text)),
+    write: (file, data) => queue.run(file, () => replaceFile(fs, platform, file, data)),
     idle: () => queue.idle(),
   };
 }
 
-async function replaceFile(fs: FsPort, platform: NodeJS.Platform, file: string, text: string): Promise<void> {
+async function replaceFile(fs: FsPort, platform: NodeJS.Platform, file: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(file);
   await ensureFolder(fs, platform, folder);
   const temp = join(folder, `.${basename(file)}.${randomUUID()}.tmp`);
   let handle: FileHandlePort | undefined;
   try {
     handle = await fs.open(temp, 'wx', 0o600);
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(data, 'utf8');
     await handle.sync();
     const closing = handle;
     handle = undefined;

@@ -6,7 +6,8 @@
 import * as fsp from 'node:fs/promises';
 
 export interface FileHandlePort {
-  writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  /** `encoding` applies to strings; bytes (encrypted files) are written as they are. */
+  writeFile(data: string | Uint8Array, encoding: 'utf8'): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -20,6 +21,8 @@ export interface FsPort {
   /** Resolves to the first folder it created, or undefined when all existed. */
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /** The file's raw bytes (encrypted files are binary). */
+  readBytes(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
   rm(path: string, options: { recursive: true; force: true }): Promise<void>;
 }
@@ -32,6 +35,7 @@ export const nodeFs: FsPort = {
   copyFile: (from, to) => fsp.copyFile(from, to),
   mkdir: (path, options) => fsp.mkdir(path, options),
   readFile: (path, encoding) => fsp.readFile(path, encoding),
+  readBytes: (path) => fsp.readFile(path),
   readdir: (path) => fsp.readdir(path),
   rm: (path, options) => fsp.rm(path, options),
 };

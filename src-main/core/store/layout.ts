@@ -2,7 +2,10 @@
  * Where everything lives in the data folder:
  *
  *   <dataDir>/.lock                                       the data-folder lock (pid)
- *   <dataDir>/profiles/<profileId>/profile.json           profile details + secret hashes
+ *   <dataDir>/profiles/<profileId>/account.json           id, e-mail and key slots (not encrypted:
+ *                                                         the log-in screen needs them)
+ *   <dataDir>/profiles/<profileId>/profile.json           name, age, gender (encrypted)
+ *   <dataDir>/profiles/<profileId>/settings.json          the profile's settings (encrypted)
  *   <dataDir>/profiles/<profileId>/trackers.json          every tracker of the profile
  *   <dataDir>/profiles/<profileId>/logs/<trackerId>/<YYYY-MM>.json
  *                                                         one tracker's logs of one UTC month
@@ -17,7 +20,9 @@ export interface DataLayout {
   readonly lockFile: string;
   readonly profilesDir: string;
   profileDir(profileId: string): string;
+  accountFile(profileId: string): string;
   profileFile(profileId: string): string;
+  settingsFile(profileId: string): string;
   trackersFile(profileId: string): string;
   trackerLogsDir(profileId: string, trackerId: string): string;
   /** `month` is `YYYY-MM` (see `monthOf`). */
@@ -33,7 +38,9 @@ export function dataLayout(dataDir: string): DataLayout {
     lockFile: join(dataDir, '.lock'),
     profilesDir,
     profileDir,
+    accountFile: (profileId) => join(profileDir(profileId), 'account.json'),
     profileFile: (profileId) => join(profileDir(profileId), 'profile.json'),
+    settingsFile: (profileId) => join(profileDir(profileId), 'settings.json'),
     trackersFile: (profileId) => join(profileDir(profileId), 'trackers.json'),
     trackerLogsDir,
     logShardFile: (profileId, trackerId, month) => join(trackerLogsDir(profileId, trackerId), `${safeMonth(month)}.json`),

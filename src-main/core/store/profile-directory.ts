@@ -1,90 +1,258 @@
 /**
- * The profiles of the data folder, found by scanning `profiles/<id>/profile.json` (a machine
- * has few). Profile files are cached once read; this process holds the data-folder lock, so
- * nobody else changes them underneath.
+ * The profiles of the data folder and the data keys of the unlocked ones.
+ *
+ * A profile is found by its `account.json` (plaintext: id, e-mail, key slots), or — for a
+ * profile still in the skeleton's format — by a plaintext `profile.json` v1. Everything
+ * else in a profile folder is encrypted, and readable only after `unlock` put the profile's
+ * data key in memory; `lock` forgets the key and every decrypted thing cached with it.
+ * This process holds the data-folder lock, so nobody changes the files underneath.
  */
-import { AppFailure } from '../errors';
+import { AppFailure, fail } from '../errors';
+import {
+  accountFormat,
+  profileDetailsFormat,
+  settingsFormat,
+  defaultSettings,
+  type AccountFile,
+  type ProfileDetailsFile,
+  type SettingsFile,
+} from './account-formats';
+import { isEnvelope } from '../crypto/envelope';
+import { codecFs, codecWriter, encryptedCodec, plainCodec, type FileCodec } from './file-codec';
 import { errorCode } from './fs-port';
 import { profileFormat, type ProfileFile } from './formats';
 import { JsonDocument } from './json-document';
 import { isSafeId } from './layout';
 import { ProfileStore, type StoreDeps } from './profile-store';
+import { encryptProfileFolder } from './profile-upgrade';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
 
+/** A profile as the log-in screen sees it. */
+export type ProfileEntry =
+  | { readonly kind: 'account'; readonly profileId: string; readonly email: string; readonly account: JsonDocument<AccountFile> }
+  /** The skeleton's plaintext format: upgraded to encryption at its next log-in or reset. */
+  | { readonly kind: 'legacy'; readonly profileId: string; readonly email: string; readonly legacy: JsonDocument<ProfileFile> };
+
 export interface ProfileScan {
-  readonly profiles: readonly JsonDocument<ProfileFile>[];
-  /** Profile files that could not be read; the caller decides whether that blocks it. */
+  readonly entries: readonly ProfileEntry[];
+  /** Account files that could not be read; the caller decides whether that blocks it. */
   readonly damaged: readonly AppFailure[];
 }
 
-export class ProfileDirectory {
-  private readonly profiles = new Map<string, JsonDocument<ProfileFile>>();
-  private readonly stores = new Map<string, Promise<ProfileStore>>();
+/** A profile whose data key is in memory, with its small files already read. */
+export interface UnlockedProfile {
+  readonly profileId: string;
+  readonly dataKey: Buffer;
+  readonly details: JsonDocument<ProfileDetailsFile>;
+  readonly settings: JsonDocument<SettingsFile>;
+  /** The trackers and logs, opened on first use. */
+  store(): Promise<ProfileStore>;
+}
 
-  constructor(private readonly deps: StoreDeps) {}
+export interface DirectoryDeps extends StoreDeps {
+  /**
+   * False only in benchmarks that measure what encryption costs: profile files are then
+   * written as plain JSON. No shell sets it.
+   */
+  readonly encrypt: boolean;
+}
+
+export const SESSION_LOCKED_MESSAGE = 'This profile is locked. Enter your password to open it again.';
+
+export class ProfileDirectory {
+  private readonly entries = new Map<string, ProfileEntry>();
+  private readonly unlockedProfiles = new Map<string, UnlockedProfile>();
+
+  constructor(private readonly deps: DirectoryDeps) {}
+
+  get layout(): StoreDeps['layout'] {
+    return this.deps.layout;
+  }
 
   async scan(): Promise<ProfileScan> {
     const damaged: AppFailure[] = [];
     for (const profileId of await this.profileIds()) {
-      if (this.profiles.has(profileId)) continue;
+      if (this.entries.has(profileId)) continue;
       try {
-        const document = await this.readProfile(profileId);
-        if (document !== null) this.profiles.set(profileId, document);
+        const entry = await this.readEntry(profileId);
+        if (entry !== null) this.entries.set(profileId, entry);
       } catch (error) {
         if (error instanceof AppFailure) damaged.push(error);
         else throw error;
       }
     }
-    return { profiles: [...this.profiles.values()], damaged };
+    return { entries: [...this.entries.values()], damaged };
   }
 
-  /** The profile file of `profileId`, or null when there is no such profile. */
-  async profile(profileId: string): Promise<JsonDocument<ProfileFile> | null> {
-    const cached = this.profiles.get(profileId);
+  /** The profile `profileId`, or null when there is no such profile. */
+  async entry(profileId: string): Promise<ProfileEntry | null> {
+    const cached = this.entries.get(profileId);
     if (cached !== undefined) return cached;
-    if (!(await this.profileIds()).includes(profileId)) return null;
-    const document = await this.readProfile(profileId);
-    if (document !== null) this.profiles.set(profileId, document);
-    return document;
+    if (!isSafeId(profileId) || !(await this.profileIds()).includes(profileId)) return null;
+    const entry = await this.readEntry(profileId);
+    if (entry !== null) this.entries.set(profileId, entry);
+    return entry;
   }
 
-  /** Write a new profile's file; its folder is removed again if that fails. */
-  async create(file: ProfileFile): Promise<JsonDocument<ProfileFile>> {
-    const profileId = file.profile.id;
-    const adapter = this.adapter(profileId);
+  /** The codec of a profile's encrypted files under `dataKey`. */
+  codec(profileId: string, dataKey: Buffer): FileCodec {
+    return this.deps.encrypt ? encryptedCodec(dataKey, this.deps.layout.profileDir(profileId)) : plainCodec;
+  }
+
+  /** The store dependencies through which a profile's files are encrypted. */
+  profileDeps(profileId: string, dataKey: Buffer): StoreDeps {
+    const codec = this.codec(profileId, dataKey);
+    return { layout: this.deps.layout, fs: codecFs(this.deps.fs, codec), writer: codecWriter(this.deps.writer, codec) };
+  }
+
+  /**
+   * Write a new profile: encrypted details and settings first, the account file last, so a
+   * folder without account.json is a sign-up that never finished (and is removed again).
+   */
+  async create(account: AccountFile, details: ProfileDetailsFile, settings: SettingsFile, dataKey: Buffer): Promise<UnlockedProfile> {
+    const profileId = account.id;
+    const profileDeps = this.profileDeps(profileId, dataKey);
     try {
-      await adapter.write(file);
+      await this.detailsAdapter(profileId, profileDeps).write(details);
+      await this.settingsAdapter(profileId, profileDeps).write(settings);
+      await this.accountAdapter(profileId).write(account);
     } catch (error) {
       await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true }).catch(() => undefined);
       throw error;
     }
-    const document = JsonDocument.of(adapter, file);
-    this.profiles.set(profileId, document);
-    return document;
+    this.entries.set(profileId, { kind: 'account', profileId, email: account.email, account: JsonDocument.of(this.accountAdapter(profileId), account) });
+    return this.remember(profileId, dataKey, details, settings);
   }
 
-  /** The profile's trackers and logs, opened on first use. */
-  async store(profileId: string): Promise<ProfileStore | null> {
-    const profile = await this.profile(profileId);
-    if (profile === null) return null;
-    let opening = this.stores.get(profileId);
-    if (opening === undefined) {
-      opening = ProfileStore.open(this.deps, profile, profileId);
-      this.stores.set(profileId, opening);
-      opening.catch(() => this.stores.delete(profileId));
+  /** Encrypt whatever is still plaintext in a profile being upgraded from the skeleton's format. */
+  async encryptLegacyFiles(profileId: string, dataKey: Buffer): Promise<number> {
+    if (!this.deps.encrypt) return 0;
+    return encryptProfileFolder(this.deps.layout.profileDir(profileId), { fs: this.deps.fs, writer: this.deps.writer, codec: this.codec(profileId, dataKey) });
+  }
+
+  /** Save a profile's account file (new e-mail, re-wrapped slots, finished upgrade). */
+  async saveAccount(account: AccountFile): Promise<void> {
+    const profileId = account.id;
+    const current = this.entries.get(profileId);
+    const document = current?.kind === 'account' ? current.account : JsonDocument.of(this.accountAdapter(profileId), account);
+    await document.save(account);
+    this.entries.set(profileId, { kind: 'account', profileId, email: account.email, account: document });
+  }
+
+  /**
+   * Keep `dataKey` in memory for `profileId` after proving it opens the profile's details;
+   * a wrong key (or a damaged file) fails here with DATA_FILE_DAMAGED and nothing is kept.
+   */
+  async unlock(profileId: string, dataKey: Buffer): Promise<UnlockedProfile> {
+    const open = this.unlockedProfiles.get(profileId);
+    if (open !== undefined && open.dataKey.equals(dataKey)) return open;
+    const profileDeps = this.profileDeps(profileId, dataKey);
+    const detailsAdapter = this.detailsAdapter(profileId, profileDeps);
+    const details = await detailsAdapter.read();
+    if (details === null) {
+      fail('DATA_FILE_DAMAGED', `The profile file ${this.deps.layout.profileFile(profileId)} is missing; the profile cannot be opened.`);
     }
-    return opening;
+    // Profiles upgraded from the skeleton had no settings file; defaults until one is saved.
+    const settings = (await this.settingsAdapter(profileId, profileDeps).read()) ?? defaultSettings();
+    return this.remember(profileId, dataKey, details as ProfileDetailsFile, settings);
   }
 
-  private adapter(profileId: string): VersionedJsonAdapter<ProfileFile> {
-    return new VersionedJsonAdapter(this.deps.layout.profileFile(profileId), profileFormat, this.deps.fs, this.deps.writer);
+  /** The unlocked profile, or null when its key is not in memory. */
+  unlocked(profileId: string): UnlockedProfile | null {
+    return this.unlockedProfiles.get(profileId) ?? null;
   }
 
-  private async readProfile(profileId: string): Promise<JsonDocument<ProfileFile> | null> {
-    const adapter = this.adapter(profileId);
-    // A folder without profile.json is a sign-up that never finished: not a profile.
-    const file = await adapter.read();
-    return file === null ? null : JsonDocument.of(adapter, file);
+  /** The unlocked profile, or SESSION_LOCKED (a session whose key was forgotten). */
+  requireUnlocked(profileId: string): UnlockedProfile {
+    return this.unlockedProfiles.get(profileId) ?? fail('SESSION_LOCKED', SESSION_LOCKED_MESSAGE);
+  }
+
+  /**
+   * The profile's trackers and logs; null when there is no such profile, SESSION_LOCKED
+   * when it exists but its key is not in memory.
+   */
+  async store(profileId: string): Promise<ProfileStore | null> {
+    const unlocked = this.unlockedProfiles.get(profileId);
+    if (unlocked !== undefined) return unlocked.store();
+    if ((await this.entry(profileId)) === null) return null;
+    return fail('SESSION_LOCKED', SESSION_LOCKED_MESSAGE);
+  }
+
+  /** Forget the data key and everything decrypted with it. */
+  lock(profileId: string): void {
+    this.unlockedProfiles.delete(profileId);
+  }
+
+  /** Remove the profile's folder and forget it. */
+  async remove(profileId: string): Promise<void> {
+    this.lock(profileId);
+    this.entries.delete(profileId);
+    await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true });
+  }
+
+  private remember(profileId: string, dataKey: Buffer, details: ProfileDetailsFile, settings: SettingsFile): UnlockedProfile {
+    const profileDeps = this.profileDeps(profileId, dataKey);
+    let opening: Promise<ProfileStore> | undefined;
+    const unlocked: UnlockedProfile = {
+      profileId,
+      dataKey,
+      details: JsonDocument.of(this.detailsAdapter(profileId, profileDeps), details),
+      settings: JsonDocument.of(this.settingsAdapter(profileId, profileDeps), settings),
+      store: () => {
+        if (opening === undefined) {
+          opening = ProfileStore.open(profileDeps, profileId);
+          // A failed open (a damaged trackers file) is not cached: the next call reports it again.
+          opening.catch(() => {
+            opening = undefined;
+          });
+        }
+        return opening;
+      },
+    };
+    this.unlockedProfiles.set(profileId, unlocked);
+    return unlocked;
+  }
+
+  private accountAdapter(profileId: string): VersionedJsonAdapter<AccountFile> {
+    return new VersionedJsonAdapter(this.deps.layout.accountFile(profileId), accountFormat, this.deps.fs, this.deps.writer);
+  }
+
+  private detailsAdapter(profileId: string, profileDeps: StoreDeps): VersionedJsonAdapter<ProfileDetailsFile> {
+    return new VersionedJsonAdapter(this.deps.layout.profileFile(profileId), profileDetailsFormat, profileDeps.fs, profileDeps.writer);
+  }
+
+  private settingsAdapter(profileId: string, profileDeps: StoreDeps): VersionedJsonAdapter<SettingsFile> {
+    return new VersionedJsonAdapter(this.deps.layout.settingsFile(profileId), settingsFormat, profileDeps.fs, profileDeps.writer);
+  }
+
+  private async readEntry(profileId: string): Promise<ProfileEntry | null> {
+    const accountAdapter = this.accountAdapter(profileId);
+    const account = await accountAdapter.read();
+    if (account !== null) {
+      if (account.id !== profileId) fail('DATA_FILE_DAMAGED', `The account file ${accountAdapter.file} names another profile (${account.id}); it was left as it is.`);
+      return { kind: 'account', profileId, email: account.email, account: JsonDocument.of(accountAdapter, account) };
+    }
+    return this.readLegacy(profileId);
+  }
+
+  /**
+   * A plaintext profile.json without account.json is the skeleton's format. An encrypted
+   * one without account.json is a sign-up that never finished: not a profile.
+   */
+  private async readLegacy(profileId: string): Promise<ProfileEntry | null> {
+    const file = this.deps.layout.profileFile(profileId);
+    let bytes: Buffer;
+    try {
+      bytes = await this.deps.fs.readBytes(file);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+    if (isEnvelope(bytes)) return null;
+    const adapter = new VersionedJsonAdapter(file, profileFormat, this.deps.fs, this.deps.writer);
+    const legacy = await adapter.read();
+    if (legacy === null) return null;
+    return { kind: 'legacy', profileId, email: legacy.profile.email, legacy: JsonDocument.of(adapter, legacy) };
   }
 
   private async profileIds(): Promise<string[]> {

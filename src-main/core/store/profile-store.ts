@@ -3,13 +3,18 @@
  * shards are read when its logs are listed or an entry lands in that month, then kept in
  * memory.
  */
+import { join } from 'node:path';
 import type { AtomicWriter } from './atomic-writer';
 import { errorCode, type FsPort } from './fs-port';
-import { emptyLogShard, emptyTrackersFile, logShardFormat, trackersFormat, type LogShard, type ProfileFile, type TrackersFile } from './formats';
+import { emptyLogShard, emptyTrackersFile, logShardFormat, trackersFormat, type LogShard, type TrackersFile } from './formats';
 import { JsonDocument } from './json-document';
 import { shardMonth, type DataLayout } from './layout';
-import { VersionedJsonAdapter } from './versioned-json-adapter';
+import { VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
 
+/**
+ * For a profile store, `fs` and `writer` are the profile's encrypting views (see
+ * file-codec.ts): every file opened through them is encrypted at rest.
+ */
 export interface StoreDeps {
   readonly layout: DataLayout;
   readonly fs: FsPort;
@@ -18,18 +23,19 @@ export interface StoreDeps {
 
 export class ProfileStore {
   private readonly shards = new Map<string, Promise<JsonDocument<LogShard>>>();
+  // Keyed by file name; each name is always opened with the same format, hence the cast on the way out.
+  private readonly documents = new Map<string, Promise<unknown>>();
 
   private constructor(
     private readonly deps: StoreDeps,
     readonly profileId: string,
-    readonly profile: JsonDocument<ProfileFile>,
     readonly trackers: JsonDocument<TrackersFile>,
   ) {}
 
-  static async open(deps: StoreDeps, profile: JsonDocument<ProfileFile>, profileId: string): Promise<ProfileStore> {
+  static async open(deps: StoreDeps, profileId: string): Promise<ProfileStore> {
     const adapter = new VersionedJsonAdapter(deps.layout.trackersFile(profileId), trackersFormat, deps.fs, deps.writer);
     const trackers = await JsonDocument.open(adapter, emptyTrackersFile());
-    return new ProfileStore(deps, profileId, profile, trackers);
+    return new ProfileStore(deps, profileId, trackers);
   }
 
   /** The shard of one tracker and month (`YYYY-MM`); empty when the file does not exist yet. */
@@ -64,6 +70,31 @@ export class ProfileStore {
   async removeLogs(trackerId: string): Promise<void> {
     for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
     await this.deps.fs.rm(this.deps.layout.trackerLogsDir(this.profileId, trackerId), { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  /** The months (`YYYY-MM`) with a shard of the tracker on disk or in memory, oldest first; reads no shard. */
+  async months(trackerId: string): Promise<string[]> {
+    const months = new Set(await this.monthsOnDisk(trackerId));
+    for (const key of this.shards.keys()) {
+      const [tracker, month] = key.split('/');
+      if (tracker === trackerId && month !== undefined) months.add(month);
+    }
+    return [...months].sort();
+  }
+
+  /**
+   * Another file of the profile (`timers.json`, `summaries.json`), opened once through the
+   * same adapter as the others, so whatever applies to them (encryption) applies to it.
+   */
+  document<T extends { readonly version: number }>(name: string, format: FileFormat<T>, defaults: () => T): Promise<JsonDocument<T>> {
+    let opening = this.documents.get(name) as Promise<JsonDocument<T>> | undefined;
+    if (opening === undefined) {
+      const file = join(this.deps.layout.profileDir(this.profileId), name);
+      opening = JsonDocument.open(new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer), defaults());
+      this.documents.set(name, opening);
+      opening.catch(() => this.documents.delete(name));
+    }
+    return opening;
   }
 
   private async monthsOnDisk(trackerId: string): Promise<string[]> {

@@ -10,6 +10,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { AppFailure } from '../errors';
 import type { AtomicWriter } from './atomic-writer';
+import { FileUnreadable } from './file-codec';
 import { errorCode, type FsPort } from './fs-port';
 import { migrate, type Migrations } from './migrate';
 
@@ -35,6 +36,8 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
       text = await this.fs.readFile(this.file, 'utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null;
+      // Wrong key, a changed byte, a truncated or swapped file: the codec could not open it.
+      if (error instanceof FileUnreadable) return this.damaged(error.reason);
       throw error;
     }
     let raw: unknown;

@@ -95,17 +95,19 @@ describe('sessions', () => {
     expect(profile.name).toBe('Bob');
   });
 
-  it('stores only scrypt hashes of the password and backup code', async () => {
+  it('keeps only key slots in the plaintext account file, and the details encrypted', async () => {
     const core = await startCore();
     const { profile } = await new Client(core).ok('signUp', SIGN_UP);
-    const text = await readFile(dataLayout(core.dataDir).profileFile(profile.id), 'utf8');
+    const layout = dataLayout(core.dataDir);
+    const text = await readFile(layout.accountFile(profile.id), 'utf8');
     expect(text).not.toContain(SIGN_UP.password);
     expect(text).not.toContain(SIGN_UP.backupCode);
-    const stored = JSON.parse(text) as { version: number; password: object; backupCode: { salt: string } & object; profile: object };
-    expect(stored.version).toBe(1);
-    expect(stored.password).toEqual({ algo: 'scrypt', N: 1024, r: 8, p: 1, salt: expect.any(String), hash: expect.any(String) });
-    expect(Buffer.from(stored.backupCode.salt, 'base64')).toHaveLength(16);
-    expect(stored.profile).toEqual(profile);
+    expect(text).not.toContain(SIGN_UP.name);
+    const stored = JSON.parse(text) as { version: number; id: string; email: string; slots: { password: object; backupCode: { salt: string } } };
+    expect(stored).toMatchObject({ version: 1, id: profile.id, email: 'ada@example.com' });
+    expect(stored.slots.password).toEqual({ kdf: 'scrypt', N: 1024, r: 8, p: 1, salt: expect.any(String), iv: expect.any(String), tag: expect.any(String), wrapped: expect.any(String) });
+    expect(Buffer.from(stored.slots.backupCode.salt, 'base64')).toHaveLength(16);
+    expect((await readFile(layout.profileFile(profile.id))).subarray(0, 4).toString('latin1')).toBe('QSEF');
   });
 });
 
@@ -114,7 +116,7 @@ describe('password reset', () => {
     const core = await startCore();
     await new Client(core).ok('signUp', SIGN_UP);
     const client = new Client(core);
-    expect(await client.ok('resetPassword', { email: 'ada@EXAMPLE.com', backupCode: SIGN_UP.backupCode, newPassword: 'a new password' })).toEqual({});
+    expect(await client.ok('resetPassword', { email: 'ada@EXAMPLE.com', backupCode: SIGN_UP.backupCode, newPassword: 'a new password' })).toEqual({ backupCode: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/) });
     expect(client.session).toBeNull();
     expect(await client.call('logIn', { email: SIGN_UP.email, password: SIGN_UP.password })).toMatchObject({ ok: false, error: { code: 'LOGIN_FAILED' } });
     expect(await client.call('logIn', { email: SIGN_UP.email, password: 'a new password' })).toMatchObject({ ok: true });

@@ -1,0 +1,78 @@
+/**
+ * A profile's settings (auto-lock, time zone) and "stay unlocked on this computer". The
+ * settings file is encrypted like the rest of the profile, so reading it needs the profile
+ * unlocked; `timeZoneOf` is the accessor other services use to count days and streaks.
+ */
+import type { Settings, StayUnlocked } from '../../../src-preload/contract';
+import { fail } from '../errors';
+import { DEFAULT_AUTO_LOCK_MINUTES, type SettingsFile } from '../store/account-formats';
+import type { KeyedQueue } from '../store/keyed-queue';
+import type { ProfileDirectory } from '../store/profile-directory';
+import { NO_KEYCHAIN, type Keychain } from './keychain';
+import { validTimeZone } from './time-zones';
+
+export interface SettingsDeps {
+  readonly directory: ProfileDirectory;
+  readonly queue: KeyedQueue;
+  readonly keychain: Keychain | null;
+}
+
+const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+
+export class SettingsService {
+  constructor(private readonly deps: SettingsDeps) {}
+
+  get(profileId: string): Settings {
+    const { autoLockMinutes, timeZone } = this.deps.directory.requireUnlocked(profileId).settings.data;
+    return { autoLockMinutes, timeZone };
+  }
+
+  async update(profileId: string, patch: Partial<Settings>): Promise<Settings> {
+    const settings = this.deps.directory.requireUnlocked(profileId).settings;
+    const timeZone = patch.timeZone === undefined ? undefined : validTimeZone(patch.timeZone);
+    const autoLockMinutes = patch.autoLockMinutes;
+    if (autoLockMinutes !== undefined && (!Number.isInteger(autoLockMinutes) || autoLockMinutes < 0 || autoLockMinutes > MAX_AUTO_LOCK_MINUTES)) {
+      fail('INVALID_INPUT', `Auto-lock takes whole minutes from 0 (never) to ${MAX_AUTO_LOCK_MINUTES}.`, 'autoLockMinutes');
+    }
+    return this.deps.queue.run(`settings:${profileId}`, async () => {
+      const next: SettingsFile = { ...settings.data, ...(timeZone === undefined ? {} : { timeZone }), ...(autoLockMinutes === undefined ? {} : { autoLockMinutes }) };
+      await settings.save(next);
+      return { autoLockMinutes: next.autoLockMinutes, timeZone: next.timeZone };
+    });
+  }
+
+  /** The IANA time zone in which the profile's days, streaks and targets are counted. */
+  timeZoneOf(profileId: string): string {
+    return this.deps.directory.requireUnlocked(profileId).settings.data.timeZone;
+  }
+
+  /** The profile's auto-lock minutes, or null when it is locked (the shells' idle check). */
+  autoLockMinutesOf(profileId: string): number | null {
+    const unlocked = this.deps.directory.unlocked(profileId);
+    return unlocked === null ? null : (unlocked.settings.data.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES);
+  }
+
+  async stayUnlocked(profileId: string): Promise<StayUnlocked> {
+    const keychain = this.deps.keychain;
+    const availability = keychain?.availability() ?? NO_KEYCHAIN;
+    const enabled = availability.available && keychain !== null && (await keychain.load(profileId)) !== null;
+    return { available: availability.available, reason: availability.reason, enabled };
+  }
+
+  /** Keep (or forget) the data key in the OS keychain; STAY_UNLOCKED_UNAVAILABLE where there is none. */
+  async setStayUnlocked(profileId: string, enabled: boolean): Promise<StayUnlocked> {
+    const unlocked = this.deps.directory.requireUnlocked(profileId);
+    const keychain = this.deps.keychain;
+    const availability = keychain?.availability() ?? NO_KEYCHAIN;
+    if (keychain === null || !availability.available) {
+      if (!enabled) {
+        await keychain?.forget(profileId);
+        return { available: false, reason: availability.reason, enabled: false };
+      }
+      return fail('STAY_UNLOCKED_UNAVAILABLE', availability.reason ?? NO_KEYCHAIN.reason ?? 'Not available here.');
+    }
+    if (enabled) await keychain.save(profileId, unlocked.dataKey);
+    else await keychain.forget(profileId);
+    return this.stayUnlocked(profileId);
+  }
+}
