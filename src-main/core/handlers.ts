@@ -1,25 +1,22 @@
 /** The contract's operations, each mapped onto a service call. */
+import { createAccountHandlers } from './account-handlers';
 import type { Handlers } from './dispatch';
 import type { AccountService } from './services/accounts';
 import type { LogService } from './services/logs';
+import type { SettingsService } from './services/settings';
 import type { TrackerService } from './services/trackers';
 
 export interface Services {
   readonly accounts: AccountService;
+  /** Settings, and `timeZoneOf(profileId)` for counting days and streaks. */
+  readonly settings: SettingsService;
   readonly trackers: TrackerService;
   readonly logs: LogService;
 }
 
-export function createHandlers({ accounts, trackers, logs }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs }: Services): Handlers {
   return {
-    signUp: async (input) => ({ profile: await accounts.signUp(input) }),
-    logIn: async (input) => ({ profile: await accounts.logIn(input) }),
-    logOut: async () => ({}),
-    resetPassword: async (input) => {
-      await accounts.resetPassword(input);
-      return {};
-    },
-    currentProfile: async (_input, ctx) => ({ profile: await accounts.currentProfile(ctx.profileId) }),
+    ...createAccountHandlers({ accounts, settings }),
     listTrackers: async (_input, ctx) => ({ trackers: await trackers.list(ctx.profileId) }),
     createTracker: async (input, ctx) => ({ tracker: await trackers.create(ctx.profileId, input) }),
     deleteTracker: async (input, ctx) => {
