@@ -31,6 +31,7 @@ describe('SignUpForm', () => {
       age: 36,
       gender: 'female',
       backupCode: 'blue whale 42',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Use at least 8 characters.');
