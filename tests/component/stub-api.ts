@@ -24,7 +24,11 @@ export const trackers = {
     id: 't-num',
     name: 'Sleep',
     description: 'Hours slept',
-    settings: { type: 'numerical', unit: 'hours' },
+    settings: { type: 'numerical', unit: 'hours', min: null, max: null, decimals: 1, aggregation: 'average' },
+    color: '#2f6fdf',
+    emoji: '',
+    archived: false,
+    target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
   boolean: {
@@ -32,6 +36,10 @@ export const trackers = {
     name: 'Meditated',
     description: '',
     settings: { type: 'boolean' },
+    color: '#2f6fdf',
+    emoji: '',
+    archived: false,
+    target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
   multipleChoice: {
@@ -41,10 +49,15 @@ export const trackers = {
     settings: {
       type: 'multiple_choice',
       options: [
-        { id: 'o-good', label: 'Good' },
-        { id: 'o-bad', label: 'Bad' },
+        { id: 'o-good', label: 'Good', archived: false },
+        { id: 'o-bad', label: 'Bad', archived: false },
       ],
+      multiple: false,
     },
+    color: '#2f6fdf',
+    emoji: '',
+    archived: false,
+    target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
   duration: {
@@ -52,6 +65,10 @@ export const trackers = {
     name: 'Reading',
     description: '',
     settings: { type: 'duration' },
+    color: '#2f6fdf',
+    emoji: '',
+    archived: false,
+    target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
 } as const satisfies Record<string, Tracker>;

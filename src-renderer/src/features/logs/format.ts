@@ -1,5 +1,6 @@
 /** How logged values and times read in the UI. Pure functions, tested in tests/component. */
 import type { LogValue, TrackerSettings } from '../../../../src-preload/contract';
+import { formatMoment } from './zoned-time';
 
 /** 5400 → `1h 30m`, 45 → `45s`, 3725 → `1h 2m 5s`, 0 → `0m`. */
 export function formatDuration(totalSeconds: number): string {
@@ -17,8 +18,8 @@ const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6
 export function formatValue(settings: TrackerSettings, value: LogValue): string {
   switch (settings.type) {
     case 'numerical': {
-      const amount = typeof value === 'number' ? numberFormat.format(value) : String(value);
-      return settings.unit ? `${amount} ${settings.unit}` : amount;
+      if (typeof value === 'number') return formatAmount(settings, value);
+      return String(value);
     }
     case 'boolean':
       return value === true ? 'Yes' : value === false ? 'No' : String(value);
@@ -32,10 +33,17 @@ export function formatValue(settings: TrackerSettings, value: LogValue): string 
   }
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** A stored UTC moment in the person's locale, in the profile's zone (the device's without one). */
+export function formatTime(iso: string, timeZone?: string): string {
+  return formatMoment(iso, timeZone);
+}
 
-/** A stored UTC moment in the device's local time. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
+/** A statistic in the tracker's terms: `7.4 hours`, `1h 30m`, or a plain count. */
+export function formatAmount(settings: TrackerSettings, amount: number): string {
+  if (settings.type === 'duration') return formatDuration(amount);
+  if (settings.type === 'numerical') {
+    const text = new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.decimals }).format(amount);
+    return settings.unit ? `${text} ${settings.unit}` : text;
+  }
+  return numberFormat.format(amount);
 }

@@ -1,0 +1,265 @@
+/**
+ * The chart.js configurations that draw a tracker's chart series. The series are computed
+ * in the core; this only maps them to datasets, axes and labels. Pure, tested.
+ */
+import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartSeries, Granularity, Tracker } from '../../../../src-preload/contract';
+import { formatAmount, formatDuration } from '../logs/format';
+import { formatDay } from '../logs/zoned-time';
+
+/** Colours the charts draw with, read from the page's CSS variables (light or dark). */
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+  /** Distinct colours for multiple-choice options. */
+  series: readonly string[];
+}
+
+export const LIGHT_THEME: ChartTheme = {
+  text: '#1b1f24',
+  muted: '#5a6270',
+  grid: '#d3d8df',
+  series: ['#2f6fdf', '#d9822b', '#1f9d74', '#c2416b', '#7b4fd0', '#0f8fa8', '#8a8f1f', '#b5472e'],
+};
+
+/** The theme of the page: CSS variables `--text`, `--muted`, `--border`. */
+export function themeOf(element: Element): ChartTheme {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return { ...LIGHT_THEME, text: read('--text', LIGHT_THEME.text), muted: read('--muted', LIGHT_THEME.muted), grid: read('--border', LIGHT_THEME.grid) };
+}
+
+/** One chart of a tracker page: a title for people and a configuration for chart.js. */
+export interface ChartPanel {
+  readonly key: string;
+  readonly title: string;
+  /** What a screen reader hears instead of the picture. */
+  readonly summary: string;
+  readonly config: ChartConfiguration;
+}
+
+/** Long series draw without points and are decimated (LTTB) to about this many samples. */
+const DECIMATE_TO = 800;
+
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** `25 Nov`, `Week of 24 Nov`, `Nov 2026`. */
+export function bucketLabel(day: string, granularity: Granularity): string {
+  if (granularity === 'month') return formatDay(day, 'month');
+  if (granularity === 'week') return `Week of ${formatDay(day, 'short')}`;
+  return formatDay(day, 'short');
+}
+
+/** A colour with an alpha, from `#rrggbb`. */
+export function withAlpha(color: string, alpha: number): string {
+  const match = /^#([0-9a-f]{6})$/i.exec(color.trim());
+  if (!match?.[1]) return color;
+  const n = Number.parseInt(match[1], 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+function baseOptions(theme: ChartTheme) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    // Charts are redrawn on every range change; animation would only delay the answer.
+    animation: false as const,
+    color: theme.text,
+    plugins: { legend: { labels: { color: theme.text, boxWidth: 14 } } },
+  };
+}
+
+function axis(theme: ChartTheme, title?: string) {
+  return {
+    ticks: { color: theme.muted },
+    grid: { color: withAlpha(theme.grid.startsWith('#') ? theme.grid : '#888888', 0.6) },
+    ...(title ? { title: { display: true, text: title, color: theme.muted } } : {}),
+  };
+}
+
+function lineConfig(series: Extract<ChartSeries, { kind: 'line' }>, tracker: Tracker, theme: ChartTheme): ChartConfiguration {
+  const color = tracker.color || theme.series[0] || '#2f6fdf';
+  const points = series.points.map((point) => ({ x: dayMs(point.t), y: point.y }));
+  const long = points.length > 120;
+  const firstX = points[0]?.x;
+  const lastX = points[points.length - 1]?.x;
+  const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
+    {
+      label: series.unit ? `${tracker.name} (${series.unit})` : tracker.name,
+      data: points,
+      borderColor: color,
+      backgroundColor: withAlpha(color, 0.2),
+      borderWidth: 2,
+      pointRadius: long ? 0 : 3,
+      pointHoverRadius: 4,
+      tension: 0.2,
+    },
+  ];
+  if (series.target !== null && firstX !== undefined && lastX !== undefined) {
+    datasets.push({
+      label: 'Target',
+      data: [
+        { x: firstX, y: series.target },
+        { x: lastX, y: series.target },
+      ],
+      borderColor: theme.muted,
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+    });
+  }
+  const config: ChartConfiguration<'line'> = {
+    type: 'line',
+    data: { datasets },
+    options: {
+      ...baseOptions(theme),
+      // Decimation needs raw {x, y} points on a linear axis, not parsed data.
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: {
+        x: {
+          type: 'linear',
+          ...axis(theme),
+          min: firstX,
+          max: lastX,
+          ticks: { color: theme.muted, maxTicksLimit: 8, callback: (value) => bucketLabel(dayOf(Number(value)), series.granularity === 'day' ? 'day' : 'month') },
+        },
+        y: { type: 'linear', ...axis(theme, series.unit || undefined) },
+      },
+      plugins: {
+        ...baseOptions(theme).plugins,
+        decimation: { enabled: true, algorithm: 'lttb', samples: DECIMATE_TO, threshold: DECIMATE_TO },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) => (items[0] ? bucketLabel(dayOf(items[0].parsed.x ?? 0), series.granularity) : ''),
+            label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${formatAmount(tracker.settings, item.parsed.y ?? 0)}`,
+          },
+        },
+      },
+    },
+  };
+  return config as unknown as ChartConfiguration;
+}
+
+function doneConfig(series: Extract<ChartSeries, { kind: 'done' }>, tracker: Tracker, theme: ChartTheme): ChartConfiguration {
+  const color = tracker.color || theme.series[0] || '#2f6fdf';
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: series.bars.map((bar) => bucketLabel(bar.t, series.granularity)),
+      datasets: [
+        { label: 'Days with yes', data: series.bars.map((bar) => bar.done), backgroundColor: color, stack: 'days' },
+        { label: 'Other days', data: series.bars.map((bar) => Math.max(0, bar.days - bar.done)), backgroundColor: withAlpha(theme.grid.startsWith('#') ? theme.grid : '#999999', 0.7), stack: 'days' },
+      ],
+    },
+    options: {
+      ...baseOptions(theme),
+      scales: { x: { stacked: true, ...axis(theme) }, y: { stacked: true, beginAtZero: true, ...axis(theme, 'days'), ticks: { color: theme.muted, precision: 0 } } },
+    },
+  };
+  return config as unknown as ChartConfiguration;
+}
+
+function choiceConfigs(series: Extract<ChartSeries, { kind: 'choice' }>, theme: ChartTheme): ChartConfiguration[] {
+  const colorOf = (index: number) => theme.series[index % theme.series.length] ?? '#2f6fdf';
+  const distribution: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: series.distribution.map((entry) => entry.label),
+      datasets: [{ label: 'Entries', data: series.distribution.map((entry) => entry.count), backgroundColor: series.distribution.map((_, i) => colorOf(i)) }],
+    },
+    options: {
+      ...baseOptions(theme),
+      indexAxis: 'y',
+      plugins: { ...baseOptions(theme).plugins, legend: { display: false } },
+      scales: { x: { beginAtZero: true, ...axis(theme, 'entries'), ticks: { color: theme.muted, precision: 0 } }, y: axis(theme) },
+    },
+  };
+  const stacked: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: series.stacked.map((bucket) => bucketLabel(bucket.t, series.granularity)),
+      datasets: series.distribution.map((option, i) => ({
+        label: option.label,
+        data: series.stacked.map((bucket) => bucket.counts[option.optionId] ?? 0),
+        backgroundColor: colorOf(i),
+        stack: 'options',
+      })),
+    },
+    options: {
+      ...baseOptions(theme),
+      scales: { x: { stacked: true, ...axis(theme) }, y: { stacked: true, beginAtZero: true, ...axis(theme, 'entries'), ticks: { color: theme.muted, precision: 0 } } },
+    },
+  };
+  return [distribution as unknown as ChartConfiguration, stacked as unknown as ChartConfiguration];
+}
+
+function durationConfig(series: Extract<ChartSeries, { kind: 'duration' }>, tracker: Tracker, theme: ChartTheme): ChartConfiguration {
+  const color = tracker.color || theme.series[0] || '#2f6fdf';
+  const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
+  const labels = series.bars.map((bar) => bucketLabel(bar.t, series.granularity));
+  const datasets: ChartConfiguration<'bar' | 'line'>['data']['datasets'] = [
+    { type: 'bar', label: 'Total', data: series.bars.map((bar) => hours(bar.seconds)), backgroundColor: withAlpha(color, 0.85), order: 2 },
+  ];
+  if (series.averageSeconds !== null) {
+    const average = hours(series.averageSeconds);
+    datasets.push({
+      type: 'line',
+      label: `Average (${formatDuration(series.averageSeconds)})`,
+      data: labels.map(() => average),
+      borderColor: theme.text,
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      order: 1,
+    });
+  }
+  const config: ChartConfiguration<'bar' | 'line'> = {
+    type: 'bar',
+    data: { labels, datasets },
+    options: {
+      ...baseOptions(theme),
+      scales: { x: axis(theme), y: { beginAtZero: true, ...axis(theme, 'hours') } },
+      plugins: {
+        ...baseOptions(theme).plugins,
+        tooltip: { callbacks: { label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label ?? ''}: ${formatDuration((item.parsed.y ?? 0) * 3600)}` } },
+      },
+    },
+  };
+  return config as unknown as ChartConfiguration;
+}
+
+/** The chart.js panels of a series (the boolean heat map is drawn apart, as SVG). */
+export function chartPanels(series: ChartSeries, tracker: Tracker, theme: ChartTheme): ChartPanel[] {
+  const per = series.granularity;
+  switch (series.kind) {
+    case 'line': {
+      const values = series.points.map((point) => point.y);
+      const summary = values.length
+        ? `${values.length} points per ${per}, from ${formatAmount(tracker.settings, Math.min(...values))} to ${formatAmount(tracker.settings, Math.max(...values))}.`
+        : 'No entries in this range.';
+      return [{ key: 'line', title: `${tracker.name} per ${per}`, summary, config: lineConfig(series, tracker, theme) }];
+    }
+    case 'done': {
+      const done = series.bars.reduce((sum, bar) => sum + bar.done, 0);
+      const days = series.bars.reduce((sum, bar) => sum + bar.days, 0);
+      return [{ key: 'done', title: `Days with yes per ${per}`, summary: `${done} of ${days} days with yes.`, config: doneConfig(series, tracker, theme) }];
+    }
+    case 'choice': {
+      const [distribution, stacked] = choiceConfigs(series, theme) as [ChartConfiguration, ChartConfiguration];
+      const summary = series.distribution.map((entry) => `${entry.label}: ${entry.count}`).join(', ') || 'No entries in this range.';
+      return [
+        { key: 'distribution', title: 'How often each option was chosen', summary, config: distribution },
+        { key: 'stacked', title: `Options per ${per}`, summary, config: stacked },
+      ];
+    }
+    case 'duration': {
+      const total = series.bars.reduce((sum, bar) => sum + bar.seconds, 0);
+      const summary = `${formatDuration(total)} in total${series.averageSeconds !== null ? `, ${formatDuration(series.averageSeconds)} on average per ${per}` : ''}.`;
+      return [{ key: 'duration', title: `Time per ${per}`, summary, config: durationConfig(series, tracker, theme) }];
+    }
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * What the tracker form holds while a person edits it, and the contract input it becomes
+ * (create or update). The core validates names, options, min/max and decimals and says
+ * what is wrong; this only shapes the input.
+ */
+import type { Aggregation, Input, Target, Tracker, TrackerType } from '../../../../src-preload/contract';
+
+export interface OptionDraft {
+  /** Absent for an option added in this form. */
+  id?: string;
+  label: string;
+  archived: boolean;
+}
+
+export interface TrackerDraft {
+  name: string;
+  description: string;
+  emoji: string;
+  color: string;
+  type: TrackerType;
+  unit: string;
+  min: number | null;
+  max: number | null;
+  decimals: number;
+  aggregation: Aggregation;
+  options: OptionDraft[];
+  multiple: boolean;
+  targetPeriod: 'none' | Target['period'];
+  targetComparison: Target['comparison'];
+  /** In the target's form units: minutes for durations, else the tracker's own terms. */
+  targetValue: number | null;
+}
+
+/** Colours offered for a new tracker, readable on light and dark backgrounds. */
+export const PALETTE = ['#2f6fdf', '#1f9d74', '#d9822b', '#c2416b', '#7b4fd0', '#0f8fa8', '#8a8f1f', '#b5472e'];
+
+export const AGGREGATION_LABELS: Record<Aggregation, string> = {
+  average: 'Average',
+  sum: 'Sum',
+  min: 'Minimum',
+  max: 'Maximum',
+  last: 'Last entry',
+};
+
+/** What the target counts, in the person's words, by type. */
+export function targetUnit(draft: Pick<TrackerDraft, 'type' | 'unit' | 'targetPeriod'>): string {
+  switch (draft.type) {
+    case 'numerical':
+      return draft.unit || 'value';
+    case 'duration':
+      return 'minutes';
+    case 'boolean':
+      return draft.targetPeriod === 'week' ? 'days with yes' : 'yes';
+    case 'multiple_choice':
+      return 'entries';
+  }
+}
+
+/** A blank draft (with a colour picked from the palette), or one filled from a tracker. */
+export function draftOfTracker(tracker: Tracker | undefined, colorIndex = 0): TrackerDraft {
+  const draft: TrackerDraft = {
+    name: '',
+    description: '',
+    emoji: '',
+    color: PALETTE[colorIndex % PALETTE.length] ?? '#2f6fdf',
+    type: 'numerical',
+    unit: '',
+    min: null,
+    max: null,
+    decimals: 1,
+    aggregation: 'average',
+    options: [
+      { label: '', archived: false },
+      { label: '', archived: false },
+    ],
+    multiple: false,
+    targetPeriod: 'none',
+    targetComparison: 'at_least',
+    targetValue: null,
+  };
+  if (!tracker) return draft;
+  const { settings, target } = tracker;
+  Object.assign(draft, {
+    name: tracker.name,
+    description: tracker.description,
+    emoji: tracker.emoji,
+    color: tracker.color || draft.color,
+    type: settings.type,
+  });
+  if (settings.type === 'numerical') {
+    Object.assign(draft, { unit: settings.unit, min: settings.min, max: settings.max, decimals: settings.decimals, aggregation: settings.aggregation });
+  } else if (settings.type === 'multiple_choice') {
+    draft.options = settings.options.map((option) => ({ id: option.id, label: option.label, archived: option.archived }));
+    draft.multiple = settings.multiple;
+  }
+  if (target) {
+    draft.targetPeriod = target.period;
+    draft.targetComparison = target.comparison;
+    draft.targetValue = settings.type === 'duration' ? target.value / 60 : target.value;
+  }
+  return draft;
+}
+
+function targetOf(draft: TrackerDraft): Target | null {
+  if (draft.targetPeriod === 'none' || draft.targetValue === null || Number.isNaN(draft.targetValue)) return null;
+  const value = draft.type === 'duration' ? Math.round(draft.targetValue * 60) : draft.targetValue;
+  return { period: draft.targetPeriod, comparison: draft.targetComparison, value };
+}
+
+const numeric = (draft: TrackerDraft) => ({
+  type: 'numerical' as const,
+  unit: draft.unit.trim(),
+  min: draft.min ?? null,
+  max: draft.max ?? null,
+  decimals: draft.decimals,
+  aggregation: draft.aggregation,
+});
+
+/** The `createTracker` input. Plain copies: IPC cannot clone `$state` proxies. */
+export function createInput(draft: TrackerDraft): Input<'createTracker'> {
+  const settings: Input<'createTracker'>['settings'] =
+    draft.type === 'numerical'
+      ? numeric(draft)
+      : draft.type === 'multiple_choice'
+        ? { type: 'multiple_choice', options: draft.options.map((option) => option.label), multiple: draft.multiple }
+        : { type: draft.type };
+  return {
+    name: draft.name,
+    description: draft.description,
+    emoji: draft.emoji.trim(),
+    color: draft.color,
+    target: targetOf(draft),
+    settings,
+  };
+}
+
+/** The `updateTracker` input: every editable field, as the form holds it. */
+export function updateInput(trackerId: string, draft: TrackerDraft): Input<'updateTracker'> {
+  const settings: NonNullable<Input<'updateTracker'>['settings']> =
+    draft.type === 'numerical'
+      ? numeric(draft)
+      : draft.type === 'multiple_choice'
+        ? {
+            type: 'multiple_choice',
+            options: draft.options.map((option) =>
+              option.id ? { id: option.id, label: option.label, archived: option.archived } : { label: option.label, archived: option.archived },
+            ),
+            multiple: draft.multiple,
+          }
+        : { type: draft.type };
+  return {
+    trackerId,
+    name: draft.name,
+    description: draft.description,
+    emoji: draft.emoji.trim(),
+    color: draft.color,
+    target: targetOf(draft),
+    settings,
+  };
+}
