@@ -1,0 +1,149 @@
+/**
+ * Our export format: a trackers CSV (one row per tracker) and a logs CSV (one row per
+ * entry). Column names are the words of the UI (see README.md). Rows are produced lazily
+ * and written in chunks, so a million logs never sit in memory as one array of rows, and
+ * a caller can report progress between chunks.
+ */
+import type { Log, Tracker, TrackerSettings } from '../../../src-preload/contract';
+import { escapeCell } from './formula-guard';
+import { canonicalValue, humanValue } from './value-text';
+
+export const TRACKER_COLUMNS = ['name', 'description', 'type', 'settings', 'target', 'color', 'emoji', 'archived', 'created'] as const;
+export const LOG_COLUMNS = ['tracker', 'time', 'value', 'value_canonical', 'note'] as const;
+
+/** Columns whose plain numbers are not formula-escaped (a negative weight stays a number). */
+const NUMERIC_LOG_COLUMNS = new Set([2, 3]);
+const NUMERIC_TRACKER_COLUMNS = new Set<number>();
+
+/** Excel reads a file as UTF-8 (emoji, accents) only when it starts with a byte-order mark. */
+const BOM = '\uFEFF';
+const NEWLINE = '\r\n';
+
+/** The type's own settings as JSON, without the `type` tag (it has its own column). */
+export function settingsJson(settings: TrackerSettings): string {
+  const { type: _type, ...rest } = settings;
+  return JSON.stringify(rest);
+}
+
+export function trackerRow(tracker: Tracker): string[] {
+  return [
+    tracker.name,
+    tracker.description,
+    tracker.settings.type,
+    settingsJson(tracker.settings),
+    tracker.target === null ? '' : JSON.stringify(tracker.target),
+    tracker.color,
+    tracker.emoji,
+    tracker.archived ? 'yes' : 'no',
+    tracker.createdAt,
+  ];
+}
+
+export function logRow(tracker: Tracker, log: Log): string[] {
+  return [tracker.name, logTimeText(log.at, log.offsetMinutes), humanValue(log.value, tracker.settings), canonicalValue(log.value), log.note];
+}
+
+/**
+ * `2026-11-25T08:30:00+01:00`: the moment in the entry's own offset, as the person saw it.
+ * Milliseconds appear only when there are some, so stored times come back exactly.
+ */
+export function logTimeText(at: string, offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const size = Math.abs(offsetMinutes);
+  const offset = `${sign}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+  // Stored times are `toISOString()` text; shifting the clock within the same day is plain
+  // text work, which keeps a million-row export fast. Other cases go through Date.
+  const minuteOfDay = Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16)) + offsetMinutes;
+  const millis = at.slice(19, 23) === '.000' ? '' : at.slice(19, 23);
+  if (at.length === 24 && minuteOfDay >= 0 && minuteOfDay < 1440) {
+    return `${at.slice(0, 11)}${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}${at.slice(16, 19)}${millis}${offset}`;
+  }
+  const local = new Date(Date.parse(at) + offsetMinutes * 60_000).toISOString();
+  return `${local.slice(0, 19)}${local.endsWith('.000Z') ? '' : local.slice(19, 23)}${offset}`;
+}
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+export interface ChunkOptions {
+  /** Rows per chunk; each chunk is one string. */
+  readonly chunkRows?: number;
+  /** Called after each chunk with the rows written so far. */
+  readonly onProgress?: (rowsWritten: number) => void;
+}
+
+/**
+ * Rows arrive in batches (a tracker's shard, a month of logs): awaiting once per batch
+ * rather than once per row keeps the export of a million rows within the time budget.
+ */
+type RowBatches = Iterable<Iterable<string[]>> | AsyncIterable<Iterable<string[]>>;
+
+/** A CSV file as chunks of text: the header first (with a byte-order mark), then rows. */
+export async function* csvChunks(header: readonly string[], batches: RowBatches, numeric: ReadonlySet<number>, options: ChunkOptions = {}): AsyncGenerator<string> {
+  const chunkRows = options.chunkRows ?? 20_000;
+  yield BOM + encodeRow(header, new Set());
+  let chunk = '';
+  let inChunk = 0;
+  let written = 0;
+  for await (const rows of batches) {
+    for (const row of rows) {
+      chunk += encodeRow(row, numeric);
+      if (++inChunk >= chunkRows) {
+        yield chunk;
+        written += inChunk;
+        chunk = '';
+        inChunk = 0;
+        options.onProgress?.(written);
+      }
+    }
+  }
+  if (inChunk > 0) {
+    yield chunk;
+    written += inChunk;
+    options.onProgress?.(written);
+  }
+}
+
+/**
+ * One CSV line (RFC 4180): a cell is quoted only when it holds a comma, a quote or a line
+ * break. Written by hand rather than with `Papa.unparse` because building one string per
+ * row, without intermediate arrays, halves the time and garbage of a million-row export;
+ * papaparse still reads every file we write (tests/unit/core/csv-*.test.ts).
+ */
+function encodeRow(row: readonly string[], numeric: ReadonlySet<number>): string {
+  let line = '';
+  for (let index = 0; index < row.length; index++) {
+    const cell = escapeCell(row[index] as string, numeric.has(index));
+    line += (index === 0 ? '' : ',') + (NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  }
+  return line + NEWLINE;
+}
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export const trackerChunks = (trackers: Iterable<Tracker>, options?: ChunkOptions): AsyncGenerator<string> =>
+  csvChunks(TRACKER_COLUMNS, [mapRows(trackers, trackerRow)], NUMERIC_TRACKER_COLUMNS, options);
+
+export interface TrackerLogs {
+  readonly tracker: Tracker;
+  /** The tracker's logs, oldest first, in batches (one per shard). */
+  readonly logs: Iterable<Iterable<Log>> | AsyncIterable<Iterable<Log>>;
+}
+
+/** `entries` yields each tracker with its logs; lazily, so shards load one at a time. */
+export const logChunks = (entries: Iterable<TrackerLogs> | AsyncIterable<TrackerLogs>, options?: ChunkOptions): AsyncGenerator<string> =>
+  csvChunks(LOG_COLUMNS, logBatches(entries), NUMERIC_LOG_COLUMNS, options);
+
+async function* logBatches(entries: Iterable<TrackerLogs> | AsyncIterable<TrackerLogs>): AsyncGenerator<Iterable<string[]>> {
+  for await (const { tracker, logs } of entries) {
+    for await (const batch of logs) yield mapRows(batch, (log) => logRow(tracker, log));
+  }
+}
+
+function* mapRows<T>(items: Iterable<T>, toRow: (item: T) => string[]): Generator<string[]> {
+  for (const item of items) yield toRow(item);
+}
+
+/** All chunks joined: the API returns text, the chunks keep memory flat while it is built. */
+export async function joinChunks(chunks: AsyncIterable<string>): Promise<string> {
+  const parts: string[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return parts.join('');
+}

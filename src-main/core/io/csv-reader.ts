@@ -1,0 +1,118 @@
+/**
+ * Reading a CSV file a person picked: checks that refuse the whole file (too large, not
+ * text, empty) and papaparse for the rest. Accepts UTF-8 with or without a byte-order
+ * mark, `,` `;` or tab separators (detected from the first rows), quoted fields holding
+ * separators, quotes or newlines, and CRLF or LF line ends.
+ */
+import Papa from 'papaparse';
+import { fail } from '../errors';
+import { unescapeCell } from './formula-guard';
+import { rowError, type ImportRowError } from './import-errors';
+
+/** Larger files are refused: the whole file is held in memory while it is checked. */
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+
+export type Separator = ',' | ';' | '\t';
+const SEPARATORS: Separator[] = [',', ';', '\t'];
+
+export interface CsvRow {
+  /** As a spreadsheet numbers it (the header is row 1); a quoted newline does not add a row. */
+  readonly row: number;
+  /** Unescaped (see `formula-guard.ts`). */
+  readonly cells: string[];
+}
+
+export interface CsvTable {
+  readonly file: string;
+  readonly separator: Separator;
+  /** Column names as in the file, trimmed. */
+  readonly header: string[];
+  readonly rows: CsvRow[];
+  /** Rows papaparse or the column count refused; they are not in `rows`. */
+  readonly problems: ImportRowError[];
+}
+
+const BOM = '\uFEFF';
+
+/** Bytes from disk or a drop: anything that is not valid UTF-8 is refused as binary. */
+export function decodeCsvBytes(file: string, bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_CSV_BYTES) return tooLarge(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return notText(file);
+  }
+}
+
+/**
+ * Parse `text` (already decoded) into a header and rows. Throws CSV_TOO_LARGE, CSV_BINARY
+ * or CSV_EMPTY for a file that cannot be a CSV at all; row-level problems are returned.
+ */
+export function readCsv(file: string, text: string): CsvTable {
+  // A UTF-16 string never takes more UTF-8 bytes than three per unit, so most texts skip the count.
+  if (text.length * 3 > MAX_CSV_BYTES && Buffer.byteLength(text, 'utf8') > MAX_CSV_BYTES) tooLarge(file);
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  // NUL never appears in text; U+FFFD is what a browser's File.text() leaves of bytes that are not UTF-8.
+  if (body.includes('\u0000') || body.includes('\uFFFD')) notText(file);
+  if (body.trim() === '') fail('CSV_EMPTY', `${file} is empty.`, 'files');
+
+  const parsed = Papa.parse<string[]>(body, { delimitersToGuess: SEPARATORS, header: false, skipEmptyLines: false });
+  const separator = (SEPARATORS as string[]).includes(parsed.meta.delimiter) ? (parsed.meta.delimiter as Separator) : ',';
+  const badRows = new Map<number, ImportRowError>();
+  for (const error of parsed.errors) {
+    if (error.type === 'Quotes' && error.row !== undefined) {
+      const row = error.row + 1;
+      badRows.set(error.row, rowError({ file, row }, '', 'CSV_QUOTES', `Row ${row} has a quote that is never closed or stray text after a closing quote.`));
+    }
+  }
+
+  const records = parsed.data;
+  const firstIndex = records.findIndex((record) => !isBlank(record));
+  const header = (records[firstIndex] ?? []).map((cell) => unescapeCell(cell).trim());
+  const rows: CsvRow[] = [];
+  const problems: ImportRowError[] = [...badRows.values()];
+  if (badRows.has(firstIndex)) return { file, separator, header, rows, problems };
+  for (let index = firstIndex + 1; index < records.length; index++) {
+    const cells = records[index] as string[];
+    if (isBlank(cells) || badRows.has(index)) continue;
+    const row = index + 1;
+    if (cells.length !== header.length) {
+      problems.push(
+        rowError({ file, row }, '', 'CSV_COLUMN_COUNT', `Row ${row} has ${cells.length} cells but the header has ${header.length} columns (is the separator the same on every row?).`),
+      );
+      continue;
+    }
+    rows.push({ row, cells: cells.map(unescapeCell) });
+  }
+  return { file, separator, header, rows, problems };
+}
+
+const isBlank = (record: string[]): boolean => record.every((cell) => cell.trim() === '');
+
+const tooLarge = (file: string): never => fail('CSV_TOO_LARGE', `${file} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; split it into smaller files.`, 'files');
+const notText = (file: string): never => fail('CSV_BINARY', `${file} is not a text (UTF-8) CSV file.`, 'files');
+
+/**
+ * The index of each named column (matched without regard to case or surrounding spaces),
+ * or an error for a missing required column or a column given twice.
+ */
+export function locateColumns<K extends string>(
+  table: CsvTable,
+  required: readonly K[],
+  optional: readonly K[],
+): { readonly columns: Partial<Record<K, number>>; readonly errors: ImportRowError[] } {
+  const columns: Partial<Record<K, number>> = {};
+  const errors: ImportRowError[] = [];
+  const wanted = new Set<string>([...required, ...optional]);
+  const headerRow = { file: table.file, row: 1 };
+  table.header.forEach((name, index) => {
+    const key = name.toLowerCase() as K;
+    if (!wanted.has(key)) return;
+    if (columns[key] !== undefined) errors.push(rowError(headerRow, name, 'CSV_COLUMN_TWICE', `The column "${name}" appears twice.`));
+    else columns[key] = index;
+  });
+  for (const name of required) {
+    if (columns[name] === undefined) errors.push(rowError(headerRow, name, 'CSV_COLUMN_MISSING', `The column "${name}" is missing (columns found: ${table.header.join(', ') || 'none'}).`));
+  }
+  return { columns, errors };
+}
