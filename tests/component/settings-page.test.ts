@@ -116,7 +116,7 @@ describe('the settings page', () => {
     it('shows a wrong current password by its field', async () => {
       const changePassword = vi.fn<Api['changePassword']>(async () => ({
         ok: false,
-        error: { code: 'LOGIN_FAILED', message: 'That is not your current password.', field: 'currentPassword' },
+        error: { code: 'PASSWORD_WRONG', message: 'That is not your current password.', field: 'currentPassword' },
       }));
       renderSettings({ changePassword });
       const form = await fill('wrong', 'new-password-2', 'new-password-2');
@@ -202,7 +202,7 @@ describe('the settings page', () => {
     it('keeps everything on a wrong password and says so by the field', async () => {
       const deleteProfile = vi.fn<Api['deleteProfile']>(async () => ({
         ok: false,
-        error: { code: 'LOGIN_FAILED', message: 'That is not your password.', field: 'password' },
+        error: { code: 'PASSWORD_WRONG', message: 'That is not your password.', field: 'password' },
       }));
       const { ondeleted } = renderSettings({ deleteProfile });
       const form = await openDanger();
