@@ -1,10 +1,13 @@
 /** The contract's operations, each mapped onto a service call. */
 import { createAccountHandlers } from './account-handlers';
 import type { Handlers } from './dispatch';
+import type { InsightService } from './services/insights';
 import type { AccountService } from './services/accounts';
 import type { LogService } from './services/logs';
 import type { SettingsService } from './services/settings';
+import type { TimerService } from './services/timers';
 import type { TrackerService } from './services/trackers';
+import { createTrackerHandlers } from './tracker-handlers';
 
 export interface Services {
   readonly accounts: AccountService;
@@ -12,18 +15,13 @@ export interface Services {
   readonly settings: SettingsService;
   readonly trackers: TrackerService;
   readonly logs: LogService;
+  readonly timers: TimerService;
+  readonly insights: InsightService;
 }
 
-export function createHandlers({ accounts, settings, trackers, logs }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs, timers, insights }: Services): Handlers {
   return {
     ...createAccountHandlers({ accounts, settings }),
-    listTrackers: async (_input, ctx) => ({ trackers: await trackers.list(ctx.profileId) }),
-    createTracker: async (input, ctx) => ({ tracker: await trackers.create(ctx.profileId, input) }),
-    deleteTracker: async (input, ctx) => {
-      await trackers.delete(ctx.profileId, input.trackerId);
-      return {};
-    },
-    addLog: async (input, ctx) => ({ log: await logs.add(ctx.profileId, input) }),
-    listLogs: async (input, ctx) => ({ logs: await logs.list(ctx.profileId, input.trackerId) }),
+    ...createTrackerHandlers({ trackers, logs, timers, insights }),
   };
 }

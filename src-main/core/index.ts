@@ -12,9 +12,12 @@ import { machineOffsetMinutes } from './domain/log-time';
 import { AccountService } from './services/accounts';
 import type { Keychain } from './services/keychain';
 import { LoginThrottle } from './services/login-throttle';
+import { InsightService } from './services/insights';
 import { LogService } from './services/logs';
 import { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
 import { SettingsService } from './services/settings';
+import { Summaries } from './services/summaries';
+import { TimerService } from './services/timers';
 import { TrackerService } from './services/trackers';
 import { createAtomicWriter } from './store/atomic-writer';
 import { acquireDataFolderLock } from './store/data-folder-lock';
@@ -83,11 +86,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const keychain = options.keychain ?? null;
   const throttle = new LoginThrottle(() => now().getTime());
   const settings = new SettingsService({ directory, queue: accountQueue, keychain });
+  const summaries = new Summaries();
+  const localOffsetMinutes = options.localOffsetMinutes ?? machineOffsetMinutes;
+  // Days, streaks and targets are counted in the profile's own time zone (its settings).
+  const timeZoneOf = (profileId: string) => settings.timeZoneOf(profileId);
+  const logs = new LogService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, summaries, timeZoneOf });
   const services = {
     accounts: new AccountService({ directory, queue: accountQueue, scrypt: options.scrypt ?? PRODUCTION_SCRYPT, now, newId, throttle, keychain }),
     settings,
-    trackers: new TrackerService({ directory, queue: profileQueue, now, newId }),
-    logs: new LogService({ directory, queue: profileQueue, now, newId, localOffsetMinutes: options.localOffsetMinutes ?? machineOffsetMinutes }),
+    trackers: new TrackerService({ directory, queue: profileQueue, now, newId, summaries }),
+    logs,
+    timers: new TimerService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, logs }),
+    insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
   };
 
   let closed = false;

@@ -1,45 +1,126 @@
 /**
- * The four tracker types as one table: each entry turns the settings a form sends into
- * stored settings, and a value a form sends into the canonical stored value. Adding a type
- * means adding an entry here, not an `if` in every service.
+ * The four tracker types as one table. Each entry validates the settings a form sends and
+ * gives them their stored form, applies an edit to them, parses a value a form sends into
+ * the canonical stored value, checks a target, and says what a day's or a period's logs
+ * amount to. Adding a type means adding an entry here, not an `if` in every service.
  */
-import type { LogValue, LogValueInput, NewTrackerSettings, TrackerSettings, TrackerType } from '../../../src-preload/contract';
+import type { LogValue, LogValueInput, ParsedInput, Target, TrackerSettings, TrackerType } from '../../../src-preload/contract';
 import { fail } from '../errors';
 import { parseDurationText, validDurationSeconds } from './duration';
+import { aggregate, roundTo } from './numbers';
+
+/** Settings as the contract hands them over, defaults filled in. */
+export type NewSettings = ParsedInput<'createTracker'>['settings'];
+export type SettingsUpdate = NonNullable<ParsedInput<'updateTracker'>['settings']>;
 
 type SettingsOf<K extends TrackerType> = Extract<TrackerSettings, { type: K }>;
-type NewSettingsOf<K extends TrackerType> = Extract<NewTrackerSettings, { type: K }>;
+type NewSettingsOf<K extends TrackerType> = Extract<NewSettings, { type: K }>;
+type UpdateOf<K extends TrackerType> = Extract<SettingsUpdate, { type: K }>;
+
+/** What the core knows about a tracker's existing logs when its settings change. */
+export interface LogFacts {
+  /** Whether any log holds several options (only asked of multiple-choice trackers). */
+  readonly hasMultiOptionLog: () => Promise<boolean>;
+}
 
 export interface TrackerTypeRules<K extends TrackerType> {
-  /** Validate the settings a form sent and give them their stored form (option ids…). */
+  /** Validate the settings of a new tracker and give them their stored form (option ids…). */
   settings(input: NewSettingsOf<K>, newId: () => string): SettingsOf<K>;
-  /** The canonical stored value, or null when `input` is not a value of this tracker. */
+  /** Apply an edit to the settings of a tracker of the same type. */
+  update(current: SettingsOf<K>, input: UpdateOf<K>, newId: () => string, logs: LogFacts): Promise<SettingsOf<K>>;
+  /** The canonical stored value, or null when `input` is not a value of this tracker. May throw a more specific failure. */
   parseValue(input: LogValueInput, settings: SettingsOf<K>): LogValue | null;
   /** What a value should look like, for the error message. */
   expected(settings: SettingsOf<K>): string;
+  /** Refuse a target that cannot mean anything for this type; why, in the message. */
+  checkTarget(target: Target, settings: SettingsOf<K>): void;
+  /** One day's logs (values in time order) as one value, for the dashboard's "today". */
+  dayValue(values: readonly LogValue[], settings: SettingsOf<K>): LogValue | null;
+  /**
+   * Where a day or week stands against a target, from its values grouped by day (in time
+   * order): numerical → aggregated value, boolean → days with a yes, duration → total
+   * seconds, multiple choice → entries. Null when the period has no value to compare.
+   */
+  measure(days: readonly (readonly LogValue[])[], settings: SettingsOf<K>): number | null;
+  /** Whether a day with these values counts for a streak when there is no daily target. */
+  qualifies(values: readonly LogValue[]): boolean;
 }
 
 export const MIN_CHOICE_OPTIONS = 2;
 export const MAX_CHOICE_OPTIONS = 50;
+export const MAX_DECIMALS = 4;
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const YES = new Set(['true', 'yes']);
 const NO = new Set(['false', 'no']);
 
+const numbersOf = (values: readonly LogValue[]): number[] => values.filter((value): value is number => typeof value === 'number');
+const flat = (days: readonly (readonly LogValue[])[]): LogValue[] => days.flat();
+
+function checkWholeTarget(target: Target, max: number | null, what: string): void {
+  if (!Number.isInteger(target.value)) fail('TARGET_INVALID', `A target here counts ${what}: give a whole number.`, 'target.value');
+  if (max !== null && target.value > max) fail('TARGET_INVALID', `A ${target.period}ly target counts at most ${max} ${what}.`, 'target.value');
+}
+
+function numericalSettings(input: { unit: string; min: number | null; max: number | null; decimals: number; aggregation: SettingsOf<'numerical'>['aggregation'] }): SettingsOf<'numerical'> {
+  if (!Number.isInteger(input.decimals) || input.decimals < 0 || input.decimals > MAX_DECIMALS) {
+    fail('TRACKER_SETTINGS_INVALID', `Decimals go from 0 to ${MAX_DECIMALS}.`, 'settings.decimals');
+  }
+  if (input.min !== null && !Number.isFinite(input.min)) fail('TRACKER_SETTINGS_INVALID', 'The minimum must be a number.', 'settings.min');
+  if (input.max !== null && !Number.isFinite(input.max)) fail('TRACKER_SETTINGS_INVALID', 'The maximum must be a number.', 'settings.max');
+  if (input.min !== null && input.max !== null && input.min > input.max) {
+    fail('TRACKER_SETTINGS_INVALID', 'The minimum cannot be above the maximum.', 'settings.max');
+  }
+  return { type: 'numerical', unit: input.unit.trim(), min: input.min, max: input.max, decimals: input.decimals, aggregation: input.aggregation };
+}
+
+/** Labels trimmed, none empty, none twice (any case) among `labels`. */
+function checkLabels(labels: readonly string[]): void {
+  if (labels.some((label) => label === '')) fail('CHOICE_OPTIONS_INVALID', 'Every option needs a label.', 'settings.options');
+  const seen = new Set<string>();
+  for (const label of labels) {
+    const key = label.toLowerCase();
+    if (seen.has(key)) fail('CHOICE_OPTIONS_INVALID', `The option "${label}" appears twice.`, 'settings.options');
+    seen.add(key);
+  }
+}
+
+function checkActiveCount(active: number): void {
+  if (active < MIN_CHOICE_OPTIONS || active > MAX_CHOICE_OPTIONS) {
+    fail('CHOICE_OPTIONS_INVALID', `Give from ${MIN_CHOICE_OPTIONS} to ${MAX_CHOICE_OPTIONS} options that are not archived.`, 'settings.options');
+  }
+}
+
 export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } = {
   numerical: {
-    settings: (input) => ({ type: 'numerical', unit: input.unit.trim() }),
-    parseValue: (input) => {
-      if (typeof input === 'number') return Number.isFinite(input) ? input : null;
-      if (typeof input !== 'string' || !NUMBER_TEXT.test(input.trim())) return null;
-      const value = Number(input.trim());
-      return Number.isFinite(value) ? value : null;
+    settings: (input) => numericalSettings(input),
+    update: (_current, input) => Promise.resolve(numericalSettings(input)),
+    parseValue: (input, settings) => {
+      let value: number;
+      if (typeof input === 'number') value = input;
+      else if (typeof input === 'string' && NUMBER_TEXT.test(input.trim())) value = Number(input.trim());
+      else return null;
+      if (!Number.isFinite(value)) return null;
+      const rounded = roundTo(value, settings.decimals);
+      if ((settings.min !== null && rounded < settings.min) || (settings.max !== null && rounded > settings.max)) {
+        const bounds = settings.min !== null && settings.max !== null ? `from ${settings.min} to ${settings.max}` : settings.min !== null ? `at least ${settings.min}` : `at most ${settings.max}`;
+        fail('LOG_VALUE_OUT_OF_RANGE', `Give a value ${bounds}${settings.unit ? ` ${settings.unit}` : ''}.`, 'value');
+      }
+      return rounded;
     },
     expected: (settings) => `a number${settings.unit ? ` (in ${settings.unit})` : ''}, such as 7 or 7.5`,
+    checkTarget: () => undefined,
+    dayValue: (values, settings) => {
+      const value = aggregate(numbersOf(values), settings.aggregation);
+      return value === null ? null : roundTo(value, settings.decimals);
+    },
+    measure: (days, settings) => aggregate(numbersOf(flat(days)), settings.aggregation),
+    qualifies: (values) => values.length > 0,
   },
 
   boolean: {
     settings: () => ({ type: 'boolean' }),
+    update: () => Promise.resolve({ type: 'boolean' }),
     parseValue: (input) => {
       if (typeof input === 'boolean') return input;
       if (typeof input !== 'string') return null;
@@ -49,32 +130,58 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
       return null;
     },
     expected: () => 'yes or no',
+    checkTarget: (target) => checkWholeTarget(target, target.period === 'day' ? 1 : 7, 'days with a yes'),
+    dayValue: (values) => (values.length === 0 ? null : values.includes(true)),
+    measure: (days) => (days.length === 0 ? null : days.filter((values) => values.includes(true)).length),
+    qualifies: (values) => values.includes(true),
   },
 
   duration: {
     settings: () => ({ type: 'duration' }),
+    update: () => Promise.resolve({ type: 'duration' }),
     parseValue: (input) => {
       if (typeof input === 'number') return validDurationSeconds(input);
       if (typeof input === 'string') return parseDurationText(input);
       return null;
     },
     expected: () => 'a duration such as 1:30, 1h 30m, 90m or 45s, or a whole number of seconds',
+    checkTarget: (target) => checkWholeTarget(target, null, 'seconds'),
+    dayValue: (values) => (values.length === 0 ? null : numbersOf(values).reduce((sum, value) => sum + value, 0)),
+    measure: (days) => {
+      const values = numbersOf(flat(days));
+      return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0);
+    },
+    qualifies: (values) => values.length > 0,
   },
 
   multiple_choice: {
     settings: (input, newId) => {
       const labels = input.options.map((label) => label.trim());
-      if (labels.length < MIN_CHOICE_OPTIONS || labels.length > MAX_CHOICE_OPTIONS) {
-        fail('CHOICE_OPTIONS_INVALID', `Give from ${MIN_CHOICE_OPTIONS} to ${MAX_CHOICE_OPTIONS} options.`, 'settings.options');
+      checkActiveCount(labels.length);
+      checkLabels(labels);
+      return { type: 'multiple_choice', options: labels.map((label) => ({ id: newId(), label, archived: false })), multiple: input.multiple };
+    },
+    update: async (current, input, newId, logs) => {
+      const known = new Map(current.options.map((option) => [option.id, option]));
+      const listed = new Set<string>();
+      const options = input.options.map((option) => {
+        if (option.id !== undefined) {
+          if (!known.has(option.id)) fail('CHOICE_OPTIONS_INVALID', 'One of the options does not belong to this tracker.', 'settings.options');
+          if (listed.has(option.id)) fail('CHOICE_OPTIONS_INVALID', 'An option is listed twice.', 'settings.options');
+          listed.add(option.id);
+          return { id: option.id, label: option.label.trim(), archived: option.archived };
+        }
+        return { id: newId(), label: option.label.trim(), archived: option.archived };
+      });
+      // An option left out of the list may still be in old logs: it is kept, archived,
+      // so those logs stay readable. Archiving is how an option is retired.
+      for (const option of current.options) if (!listed.has(option.id)) options.push({ ...option, archived: true });
+      checkActiveCount(options.filter((option) => !option.archived).length);
+      checkLabels(options.map((option) => option.label));
+      if (current.multiple && !input.multiple && (await logs.hasMultiOptionLog())) {
+        fail('CHOICE_MULTIPLE_LOCKED', 'Some entries already hold several options, so this tracker must stay multi-select.', 'settings.multiple');
       }
-      if (labels.some((label) => label === '')) fail('CHOICE_OPTIONS_INVALID', 'Every option needs a label.', 'settings.options');
-      const seen = new Set<string>();
-      for (const label of labels) {
-        const key = label.toLowerCase();
-        if (seen.has(key)) fail('CHOICE_OPTIONS_INVALID', `The option "${label}" appears twice.`, 'settings.options');
-        seen.add(key);
-      }
-      return { type: 'multiple_choice', options: labels.map((label) => ({ id: newId(), label })) };
+      return { type: 'multiple_choice', options, multiple: input.multiple };
     },
     parseValue: (input, settings) => {
       // One option may arrive as its id or, from scripts and imports, its label.
@@ -86,25 +193,42 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
           settings.options.find((candidate) => candidate.id === pick) ??
           settings.options.find((candidate) => candidate.label.toLowerCase() === pick.trim().toLowerCase());
         if (option === undefined) return null;
+        if (option.archived) fail('CHOICE_OPTION_ARCHIVED', `The option "${option.label}" is archived; choose another or bring it back in the tracker's settings.`, 'value');
         ids.add(option.id);
       }
+      if (!settings.multiple && ids.size > 1) fail('LOG_VALUE_INVALID', 'This tracker takes one option per entry.', 'value');
       // Stored in the tracker's option order, so equal choices are equal values.
       return settings.options.filter((option) => ids.has(option.id)).map((option) => option.id);
     },
-    expected: (settings) => `one or more of: ${settings.options.map((option) => option.label).join(', ')}`,
+    expected: (settings) => {
+      const offered = settings.options.filter((option) => !option.archived).map((option) => option.label).join(', ');
+      return `${settings.multiple ? 'one or more' : 'one'} of: ${offered}`;
+    },
+    checkTarget: (target) => checkWholeTarget(target, null, 'entries'),
+    dayValue: (values) => values.at(-1) ?? null,
+    measure: (days) => {
+      const count = flat(days).length;
+      return count === 0 ? null : count;
+    },
+    qualifies: (values) => values.length > 0,
   },
 };
 
 // The table is keyed by the same tag as its argument, which TypeScript cannot correlate
-// through an indexed access; these two functions are the one place that widens.
-type AnyRules = TrackerTypeRules<TrackerType> & {
-  settings(input: NewTrackerSettings, newId: () => string): TrackerSettings;
+// through an indexed access; `rulesOf` is the one place that widens.
+interface AnyRules {
+  settings(input: NewSettings, newId: () => string): TrackerSettings;
+  update(current: TrackerSettings, input: SettingsUpdate, newId: () => string, logs: LogFacts): Promise<TrackerSettings>;
   parseValue(input: LogValueInput, settings: TrackerSettings): LogValue | null;
   expected(settings: TrackerSettings): string;
-};
-const rulesOf = (type: TrackerType): AnyRules => trackerTypes[type] as unknown as AnyRules;
+  checkTarget(target: Target, settings: TrackerSettings): void;
+  dayValue(values: readonly LogValue[], settings: TrackerSettings): LogValue | null;
+  measure(days: readonly (readonly LogValue[])[], settings: TrackerSettings): number | null;
+  qualifies(values: readonly LogValue[]): boolean;
+}
+export const rulesOf = (type: TrackerType): AnyRules => trackerTypes[type] as unknown as AnyRules;
 
-export function trackerSettings(input: NewTrackerSettings, newId: () => string): TrackerSettings {
+export function trackerSettings(input: NewSettings, newId: () => string): TrackerSettings {
   return rulesOf(input.type).settings(input, newId);
 }
 
@@ -115,3 +239,15 @@ export function logValue(input: LogValueInput, settings: TrackerSettings): LogVa
   if (value === null) return fail('LOG_VALUE_INVALID', `Expected ${rules.expected(settings)}.`, 'value');
   return value;
 }
+
+/** The target as stored, or TARGET_INVALID. */
+export function validTarget(target: Target | null, settings: TrackerSettings): Target | null {
+  if (target === null) return null;
+  if (!Number.isFinite(target.value) || target.value < 0) fail('TARGET_INVALID', 'A target is a number of zero or more.', 'target.value');
+  rulesOf(settings.type).checkTarget(target, settings);
+  return { period: target.period, comparison: target.comparison, value: target.value };
+}
+
+/** Whether a period's measure meets the target. A period without entries never does. */
+export const meetsTarget = (measure: number | null, target: Target): boolean =>
+  measure !== null && (target.comparison === 'at_least' ? measure >= target.value : measure <= target.value);

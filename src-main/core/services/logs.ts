@@ -1,12 +1,20 @@
-/** Logging entries on a tracker and reading them back. */
-import type { Log, LogValueInput } from '../../../src-preload/contract';
+/**
+ * Entries on a tracker: add (any time, back-dated too), edit, delete and restore (undo),
+ * and read them back a page at a time. Every write updates the tracker's summary.
+ */
+import type { Log, LogValue, ParsedInput } from '../../../src-preload/contract';
+import { fail } from '../errors';
 import { parseLogTime } from '../domain/log-time';
 import { logValue } from '../domain/tracker-types';
+import type { StoredTracker } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
 import { monthOf } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
+import type { ProfileStore } from '../store/profile-store';
+import { mergeLogs, readShards } from './log-shards';
 import { sessionStore } from './profile-access';
-import { findTracker } from './trackers';
+import type { Summaries } from './summaries';
+import { findTracker } from './tracker-lookup';
 
 export interface LogDeps {
   readonly directory: ProfileDirectory;
@@ -15,14 +23,16 @@ export interface LogDeps {
   readonly now: () => Date;
   readonly localOffsetMinutes: (moment: Date) => number;
   readonly newId: () => string;
+  readonly summaries: Summaries;
+  /** The profile's IANA time zone, in which days and streaks are counted. */
+  readonly timeZoneOf: (profileId: string) => string | Promise<string>;
 }
 
-export interface NewLog {
-  readonly trackerId: string;
-  readonly at?: string | undefined;
-  readonly value: LogValueInput;
-  readonly note: string;
-}
+export type NewLog = ParsedInput<'addLog'>;
+export type LogChange = ParsedInput<'updateLog'>;
+export type LogQuery = ParsedInput<'listLogs'>;
+
+const MAX_OFFSET_MINUTES = 14 * 60;
 
 export class LogService {
   constructor(private readonly deps: LogDeps) {}
@@ -34,20 +44,129 @@ export class LogService {
       const value = logValue(input.value, tracker.settings);
       const time = parseLogTime(input.at, this.deps.now(), this.deps.localOffsetMinutes);
       const log: Log = { id: this.deps.newId(), trackerId: tracker.id, at: time.at, offsetMinutes: time.offsetMinutes, value, note: input.note.trim() };
-      const shard = await store.shard(tracker.id, monthOf(log.at));
-      await shard.save({ ...shard.data, logs: insertByTime(shard.data.logs, log) });
+      await this.insert(store, tracker, log);
       return log;
     });
   }
 
-  /** Newest first; entries at the same moment keep the order they were logged in, reversed. */
-  async list(profileId: string, trackerId: string): Promise<Log[]> {
+  /**
+   * Write a new log into its shard and update the summary. Runs inside the profile's queue
+   * (the timer service calls it from there too).
+   */
+  async insert(store: ProfileStore, tracker: StoredTracker, log: Log): Promise<void> {
+    const month = monthOf(log.at);
+    const shard = await store.shard(tracker.id, month);
+    await shard.save({ ...shard.data, logs: insertByTime(shard.data.logs, log) });
+    await this.afterWrite(store, tracker, [log], [month]);
+  }
+
+  async update(profileId: string, input: LogChange): Promise<Log> {
     const store = await sessionStore(this.deps.directory, profileId);
-    const tracker = findTracker(store, trackerId);
-    const shards = await store.allShards(tracker.id);
-    return shards.flatMap((shard) => shard.data.logs).reverse();
+    return this.deps.queue.run(profileId, async () => {
+      const tracker = findTracker(store, input.trackerId);
+      const { log: old, month: oldMonth } = await findLog(store, tracker.id, input.logId);
+      const value: LogValue = input.value === undefined ? old.value : logValue(input.value, tracker.settings);
+      const time = input.at === undefined ? { at: old.at, offsetMinutes: old.offsetMinutes } : parseLogTime(input.at, this.deps.now(), this.deps.localOffsetMinutes);
+      const log: Log = { ...old, at: time.at, offsetMinutes: time.offsetMinutes, value, note: input.note === undefined ? old.note : input.note.trim() };
+      const newMonth = monthOf(log.at);
+      const target = await store.shard(tracker.id, newMonth);
+      if (newMonth === oldMonth) {
+        await target.save({ ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) });
+      } else {
+        // New shard first, then the old one: a crash between leaves the log in both
+        // (reading drops the second copy), never in neither.
+        await target.save({ ...target.data, logs: insertByTime(target.data.logs, log) });
+        const source = await store.shard(tracker.id, oldMonth);
+        await source.save({ ...source.data, logs: withoutLog(source.data.logs, log.id) });
+      }
+      await this.afterWrite(store, tracker, [old, log], [oldMonth, newMonth]);
+      return log;
+    });
+  }
+
+  /** Answers the deleted log, so the UI can offer undo through `restore`. */
+  async delete(profileId: string, trackerId: string, logId: string): Promise<Log> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return this.deps.queue.run(profileId, async () => {
+      const tracker = findTracker(store, trackerId);
+      const { log, month } = await findLog(store, tracker.id, logId);
+      const shard = await store.shard(tracker.id, month);
+      await shard.save({ ...shard.data, logs: withoutLog(shard.data.logs, logId) });
+      await this.afterWrite(store, tracker, [log], [month]);
+      return log;
+    });
+  }
+
+  /**
+   * Put back a deleted log with its id (undo). Its value is checked against the tracker as
+   * it is now only for its kind (a number, yes/no, known options): an option archived
+   * since is still a valid old entry.
+   */
+  async restore(profileId: string, input: Log): Promise<Log> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return this.deps.queue.run(profileId, async () => {
+      const tracker = findTracker(store, input.trackerId);
+      if (!storedValueFits(tracker, input.value)) fail('LOG_VALUE_INVALID', 'That entry does not fit this tracker any more.', 'log.value');
+      const time = parseLogTime(input.at, this.deps.now(), this.deps.localOffsetMinutes);
+      if (Math.abs(input.offsetMinutes) > MAX_OFFSET_MINUTES) fail('LOG_TIME_INVALID', 'The entry has an impossible UTC offset.', 'log.offsetMinutes');
+      if ((await locateLog(store, tracker.id, input.id)) !== null) fail('LOG_EXISTS', 'That entry is already there.', 'log.id');
+      const log: Log = { id: input.id, trackerId: tracker.id, at: time.at, offsetMinutes: input.offsetMinutes, value: input.value, note: input.note };
+      await this.insert(store, tracker, log);
+      return log;
+    });
+  }
+
+  /** A page of the tracker's logs in `[from, to)`, newest or oldest first, with the total. */
+  async list(profileId: string, query: LogQuery): Promise<{ logs: Log[]; total: number }> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    const tracker = findTracker(store, query.trackerId);
+    const now = this.deps.now();
+    const from = query.from === undefined ? null : parseLogTime(query.from, now, this.deps.localOffsetMinutes).at;
+    const to = query.to === undefined ? null : parseLogTime(query.to, now, this.deps.localOffsetMinutes).at;
+    const months = (await store.months(tracker.id)).filter((month) => (from === null || month >= monthOf(from)) && (to === null || month <= monthOf(to)));
+    // Stored times are UTC `toISOString()` text, which sorts as time.
+    const inRange = mergeLogs(await readShards(store, tracker.id, months)).filter((log) => (from === null || log.at >= from) && (to === null || log.at < to));
+    const ordered = query.order === 'newest' ? inRange.reverse() : inRange;
+    return { logs: ordered.slice(query.offset, query.offset + query.limit), total: ordered.length };
+  }
+
+  private async afterWrite(store: ProfileStore, tracker: StoredTracker, touched: Log[], months: string[]): Promise<void> {
+    const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
+    await this.deps.summaries.afterWrite(store, tracker, calendar, touched, months);
   }
 }
+
+/** Where a log is: its shard month, or null. Newest months first: recent entries are edited most. */
+async function locateLog(store: ProfileStore, trackerId: string, logId: string): Promise<{ log: Log; month: string } | null> {
+  const months = await store.months(trackerId);
+  for (let i = months.length - 1; i >= 0; i -= 1) {
+    const month = months[i];
+    if (month === undefined) continue;
+    const log = (await store.shard(trackerId, month)).data.logs.find((candidate) => candidate.id === logId);
+    if (log !== undefined) return { log, month };
+  }
+  return null;
+}
+
+async function findLog(store: ProfileStore, trackerId: string, logId: string): Promise<{ log: Log; month: string }> {
+  return (await locateLog(store, trackerId, logId)) ?? fail('LOG_NOT_FOUND', 'That entry does not exist (any more).', 'logId');
+}
+
+function storedValueFits(tracker: StoredTracker, value: LogValue): boolean {
+  const settings = tracker.settings;
+  switch (settings.type) {
+    case 'numerical':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'duration':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'multiple_choice':
+      return Array.isArray(value) && value.length > 0 && value.every((id) => settings.options.some((option) => option.id === id));
+  }
+}
+
+const withoutLog = (logs: readonly Log[], logId: string): Log[] => logs.filter((log) => log.id !== logId);
 
 /** Shards keep logs oldest first; UTC `toISOString()` times sort correctly as text. */
 function insertByTime(logs: readonly Log[], log: Log): Log[] {

@@ -1,12 +1,21 @@
-/** Creating, listing and deleting a profile's trackers. */
-import type { NewTrackerSettings, Tracker } from '../../../src-preload/contract';
+/**
+ * A profile's trackers: create, edit, order, archive, and the trash (delete moves a
+ * tracker there with its logs; restore brings both back; purge removes them for good).
+ */
+import type { DeletedTracker, ParsedInput, Tracker, TrackerSettings } from '../../../src-preload/contract';
 import { fail } from '../errors';
+import { paletteColor, validColor, validEmoji } from '../domain/tracker-looks';
 import { validTrackerName } from '../domain/tracker-rules';
-import { trackerSettings } from '../domain/tracker-types';
+import { rulesOf, trackerSettings, validTarget, type SettingsUpdate } from '../domain/tracker-types';
+import type { StoredTracker } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
+import { mergeLogs, newestLog, readAllShards } from './log-shards';
 import { sessionStore } from './profile-access';
+import type { Summaries } from './summaries';
+import { dropTimer } from './timers';
+import { findDeletedTracker, findTracker, publicTracker } from './tracker-lookup';
 
 export interface TrackerDeps {
   readonly directory: ProfileDirectory;
@@ -14,47 +23,151 @@ export interface TrackerDeps {
   readonly queue: KeyedQueue;
   readonly now: () => Date;
   readonly newId: () => string;
+  readonly summaries: Summaries;
 }
 
-export interface NewTracker {
-  readonly name: string;
-  readonly description: string;
-  readonly settings: NewTrackerSettings;
-}
+export type NewTracker = ParsedInput<'createTracker'>;
+export type TrackerChange = Omit<ParsedInput<'updateTracker'>, 'trackerId'>;
+
+const inUse = (trackers: readonly StoredTracker[]) => trackers.filter((tracker) => tracker.deletedAt === null);
 
 export class TrackerService {
   constructor(private readonly deps: TrackerDeps) {}
 
+  /** Trackers in use (archived ones too), in the person's order. */
   async list(profileId: string): Promise<Tracker[]> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return store.trackers.data.trackers;
+    return inUse(store.trackers.data.trackers).map(publicTracker);
   }
 
   async create(profileId: string, input: NewTracker): Promise<Tracker> {
     const store = await sessionStore(this.deps.directory, profileId);
     return this.deps.queue.run(profileId, async () => {
       const current = store.trackers.data;
-      const name = validTrackerName(input.name, current.trackers);
+      const name = validTrackerName(input.name, inUse(current.trackers));
       const settings = trackerSettings(input.settings, this.deps.newId);
-      const tracker: Tracker = { id: this.deps.newId(), name, description: input.description.trim(), settings, createdAt: this.deps.now().toISOString() };
+      const tracker: StoredTracker = {
+        id: this.deps.newId(),
+        name,
+        description: input.description.trim(),
+        color: input.color === undefined ? paletteColor(current.trackers.length) : validColor(input.color),
+        emoji: input.emoji === undefined ? '' : validEmoji(input.emoji),
+        archived: false,
+        target: validTarget(input.target, settings),
+        settings,
+        createdAt: this.deps.now().toISOString(),
+        deletedAt: null,
+      };
       await store.trackers.save({ ...current, trackers: [...current.trackers, tracker] });
-      return tracker;
+      return publicTracker(tracker);
     });
   }
 
-  async delete(profileId: string, trackerId: string): Promise<void> {
+  async update(profileId: string, trackerId: string, change: TrackerChange): Promise<Tracker> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return this.deps.queue.run(profileId, async () => {
+      const current = store.trackers.data;
+      const tracker = findTracker(store, trackerId);
+      const others = inUse(current.trackers).filter((other) => other.id !== trackerId);
+      const settings = change.settings === undefined ? tracker.settings : await this.nextSettings(store, tracker, change.settings);
+      const updated: StoredTracker = {
+        ...tracker,
+        name: change.name === undefined ? tracker.name : validTrackerName(change.name, others),
+        description: change.description === undefined ? tracker.description : change.description.trim(),
+        color: change.color === undefined ? tracker.color : validColor(change.color),
+        emoji: change.emoji === undefined ? tracker.emoji : validEmoji(change.emoji),
+        archived: change.archived ?? tracker.archived,
+        // A kept target is checked again: new settings may no longer fit it.
+        target: validTarget(change.target === undefined ? tracker.target : change.target, settings),
+        settings,
+      };
+      await store.trackers.save({ ...current, trackers: current.trackers.map((other) => (other.id === trackerId ? updated : other)) });
+      return publicTracker(updated);
+    });
+  }
+
+  /** `trackerIds` is every tracker in use, each once, in the new order. */
+  async reorder(profileId: string, trackerIds: readonly string[]): Promise<void> {
     const store = await sessionStore(this.deps.directory, profileId);
     await this.deps.queue.run(profileId, async () => {
       const current = store.trackers.data;
-      findTracker(store, trackerId);
-      // The tracker goes first: if removing its folder then fails, what remains is an
-      // unreferenced folder, never a tracker with half its logs.
-      await store.trackers.save({ ...current, trackers: current.trackers.filter((tracker) => tracker.id !== trackerId) });
-      await store.removeLogs(trackerId);
+      const used = inUse(current.trackers);
+      const byId = new Map(used.map((tracker) => [tracker.id, tracker]));
+      if (trackerIds.length !== used.length || new Set(trackerIds).size !== trackerIds.length || trackerIds.some((id) => !byId.has(id))) {
+        fail('TRACKER_ORDER_INVALID', 'The new order must list every tracker once; reload and try again.', 'trackerIds');
+      }
+      const ordered = trackerIds.map((id) => byId.get(id)).filter((tracker): tracker is StoredTracker => tracker !== undefined);
+      await store.trackers.save({ ...current, trackers: [...ordered, ...current.trackers.filter((tracker) => tracker.deletedAt !== null)] });
     });
   }
-}
 
-export function findTracker(store: ProfileStore, trackerId: string): Tracker {
-  return store.trackers.data.trackers.find((tracker) => tracker.id === trackerId) ?? fail('TRACKER_NOT_FOUND', 'That tracker does not exist (any more).', 'trackerId');
+  /** Move to the trash: the tracker and its logs stay on disk until purged. */
+  async delete(profileId: string, trackerId: string): Promise<void> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    await this.deps.queue.run(profileId, async () => {
+      findTracker(store, trackerId);
+      const deletedAt = this.deps.now().toISOString();
+      const current = store.trackers.data;
+      await store.trackers.save({ ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? { ...tracker, deletedAt } : tracker)) });
+    });
+  }
+
+  /** The trash, newest deletion first. */
+  async listDeleted(profileId: string): Promise<DeletedTracker[]> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return store.trackers.data.trackers
+      .filter((tracker): tracker is StoredTracker & { deletedAt: string } => tracker.deletedAt !== null)
+      .map((tracker) => ({ ...publicTracker(tracker), deletedAt: tracker.deletedAt }))
+      .sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
+  }
+
+  /**
+   * Out of the trash, logs and all. If another tracker took its name meanwhile, the
+   * restored one is renamed "<name> (restored)" rather than refused: undo must work.
+   */
+  async restore(profileId: string, trackerId: string): Promise<Tracker> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return this.deps.queue.run(profileId, async () => {
+      const deleted = findDeletedTracker(store, trackerId);
+      const current = store.trackers.data;
+      const taken = new Set(inUse(current.trackers).map((tracker) => tracker.name.toLowerCase()));
+      let name = deleted.name;
+      for (let n = 1; taken.has(name.toLowerCase()); n += 1) name = `${deleted.name} (restored${n > 1 ? ` ${n}` : ''})`;
+      const restored: StoredTracker = { ...deleted, name, deletedAt: null };
+      await store.trackers.save({ ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? restored : tracker)) });
+      return publicTracker(restored);
+    });
+  }
+
+  /** Delete a trashed tracker and its logs for good. */
+  async purge(profileId: string, trackerId: string): Promise<void> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    await this.deps.queue.run(profileId, async () => {
+      findDeletedTracker(store, trackerId);
+      const current = store.trackers.data;
+      // The tracker goes first: if removing its files then fails, what remains is
+      // unreferenced bytes (ids are never reused), never a tracker with half its logs.
+      await store.trackers.save({ ...current, trackers: current.trackers.filter((tracker) => tracker.id !== trackerId) });
+      await store.removeLogs(trackerId);
+      await this.deps.summaries.forget(store, trackerId).catch(() => undefined);
+      await dropTimer(store, trackerId).catch(() => undefined);
+    });
+  }
+
+  private async nextSettings(store: ProfileStore, tracker: StoredTracker, input: SettingsUpdate): Promise<TrackerSettings> {
+    if (input.type !== tracker.settings.type) {
+      if ((await newestLog(store, tracker.id)) !== null) {
+        fail(
+          'TRACKER_TYPE_LOCKED',
+          `This tracker already has entries stored as ${tracker.settings.type.replace('_', ' ')} values, which a ${input.type.replace('_', ' ')} tracker could not read. Create a new tracker instead (you can archive this one).`,
+          'settings.type',
+        );
+      }
+      const fresh = input.type === 'multiple_choice' ? { ...input, options: input.options.filter((option) => !option.archived).map((option) => option.label) } : input;
+      return trackerSettings(fresh, this.deps.newId);
+    }
+    return rulesOf(input.type).update(tracker.settings, input, this.deps.newId, {
+      hasMultiOptionLog: async () => mergeLogs(await readAllShards(store, tracker.id)).some((log) => Array.isArray(log.value) && log.value.length > 1),
+    });
+  }
 }

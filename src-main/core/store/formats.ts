@@ -4,7 +4,8 @@
  * fields the UI needs, while a change here means a new format version and a migration.
  */
 import { z } from 'zod';
-import { GENDERS } from '../../../src-preload/contract';
+import { AGGREGATIONS, GENDERS } from '../../../src-preload/contract';
+import { trackersV1toV2 } from './trackers-migration';
 import type { FileFormat } from './versioned-json-adapter';
 
 const id = z.string().min(1).max(64);
@@ -38,23 +39,44 @@ export const profileFileSchema = z.object({
 });
 export type ProfileFile = z.infer<typeof profileFileSchema>;
 
+const storedTargetSchema = z.object({
+  period: z.enum(['day', 'week']),
+  comparison: z.enum(['at_least', 'at_most']),
+  value: z.number(),
+});
+
 const storedSettingsSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('numerical'), unit: z.string() }),
-  z.object({ type: z.literal('multiple_choice'), options: z.array(z.object({ id, label: z.string() })) }),
+  z.object({
+    type: z.literal('numerical'),
+    unit: z.string(),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    decimals: z.number().int().min(0).max(4),
+    aggregation: z.enum(AGGREGATIONS),
+  }),
+  z.object({ type: z.literal('multiple_choice'), options: z.array(z.object({ id, label: z.string(), archived: z.boolean() })), multiple: z.boolean() }),
   z.object({ type: z.literal('boolean') }),
   z.object({ type: z.literal('duration') }),
 ]);
 
+/** A tracker as stored; the file's array order is the person's order of the trackers. */
 const storedTrackerSchema = z.object({
   id,
   name: z.string(),
   description: z.string(),
+  color: z.string(),
+  emoji: z.string(),
+  archived: z.boolean(),
+  target: storedTargetSchema.nullable(),
   settings: storedSettingsSchema,
   createdAt: z.string(),
+  /** Set while the tracker is in the trash (its logs stay on disk until it is purged). */
+  deletedAt: z.string().nullable(),
 });
+export type StoredTracker = z.infer<typeof storedTrackerSchema>;
 
 export const trackersFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   trackers: z.array(storedTrackerSchema),
 });
 export type TrackersFile = z.infer<typeof trackersFileSchema>;
@@ -76,12 +98,12 @@ export const logShardSchema = z.object({
 });
 export type LogShard = z.infer<typeof logShardSchema>;
 
-// No migrations yet: version 1 is the first format of each file.
+// Each format lists its upgrades; trackers.json went to version 2 with issue 4 (see trackers-migration.ts).
 export const profileFormat: FileFormat<ProfileFile> = { label: 'profile', version: 1, schema: profileFileSchema, migrations: {} };
-export const trackersFormat: FileFormat<TrackersFile> = { label: 'trackers', version: 1, schema: trackersFileSchema, migrations: {} };
+export const trackersFormat: FileFormat<TrackersFile> = { label: 'trackers', version: 2, schema: trackersFileSchema, migrations: { 1: trackersV1toV2 } };
 export const logShardFormat: FileFormat<LogShard> = { label: 'log', version: 1, schema: logShardSchema, migrations: {} };
 
-export const emptyTrackersFile = (): TrackersFile => ({ version: 1, trackers: [] });
+export const emptyTrackersFile = (): TrackersFile => ({ version: 2, trackers: [] });
 export const emptyLogShard = (): LogShard => ({ version: 1, logs: [] });
 
 /**
@@ -90,5 +112,5 @@ export const emptyLogShard = (): LogShard => ({ version: 1, logs: [] });
  */
 export const encodeLogShard = (logs: StoredLog[]): string => JSON.stringify({ version: 1, logs } satisfies LogShard);
 /** The exact bytes of a trackers file (see `encodeLogShard`). */
-export const encodeTrackersFile = (trackers: TrackersFile['trackers']): string => JSON.stringify({ version: 1, trackers } satisfies TrackersFile);
+export const encodeTrackersFile = (trackers: TrackersFile['trackers']): string => JSON.stringify({ version: 2, trackers } satisfies TrackersFile);
 

@@ -1,0 +1,64 @@
+/**
+ * The per-tracker summary kept in summaries.json (see store/summaries-format.ts): pure
+ * functions to build it from shards and to tell whether it still fits.
+ */
+import type { Log, Tracker } from '../../../src-preload/contract';
+import type { TrackerSummary } from '../store/summaries-format';
+import type { DayCalendar } from './day-calendar';
+import { qualifyingDays, valuesByDay } from './day-groups';
+import { runsOf } from './streaks';
+
+/** How many of the newest shards keep a digest: the dashboard reads at most the last two. */
+export const DIGESTED_MONTHS = 3;
+
+/** The rules the runs depend on; a summary under another key is rebuilt. */
+export const summaryKey = (tracker: Pick<Tracker, 'settings' | 'target'>, timeZone: string): string =>
+  JSON.stringify([timeZone, tracker.settings.type, tracker.settings.type === 'numerical' ? tracker.settings.aggregation : null, tracker.target]);
+
+/** A short fingerprint of a shard's logs (FNV-1a over their fields), to notice a summary that missed a write. */
+export function shardDigest(logs: readonly Log[]): string {
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  };
+  for (const log of logs) mix(`${log.id}\u0000${log.at}\u0000${log.offsetMinutes}\u0000${JSON.stringify(log.value)}\u0000${log.note}\u0001`);
+  return `${logs.length}:${(hash >>> 0).toString(36)}`;
+}
+
+/** `months` with `month`'s digest set (or dropped when the shard is empty), keeping the newest few. */
+export function withMonthDigest(months: Readonly<Record<string, string>>, month: string, logs: readonly Log[]): Record<string, string> {
+  const next: Record<string, string> = { ...months };
+  if (logs.length === 0) delete next[month];
+  else next[month] = shardDigest(logs);
+  const kept = Object.keys(next).sort().slice(-DIGESTED_MONTHS);
+  return Object.fromEntries(kept.map((key) => [key, next[key] ?? '']));
+}
+
+/**
+ * Whether a shard read now agrees with the summary: a digested month must match; a month
+ * newer than every digested one must be empty (else the summary missed it).
+ */
+export function shardAgrees(summary: TrackerSummary, month: string, logs: readonly Log[]): boolean {
+  const digest = summary.months[month];
+  if (digest !== undefined) return digest === shardDigest(logs);
+  const oldest = Object.keys(summary.months).sort()[0];
+  if (logs.length === 0) return true;
+  // Older than every digested month: not checkable here (and not what the dashboard reads).
+  return oldest !== undefined && month < oldest && Object.keys(summary.months).length >= DIGESTED_MONTHS;
+}
+
+/** The summary of a tracker from all its shards (oldest month first, logs oldest first). */
+export function buildSummary(tracker: Pick<Tracker, 'settings' | 'target'>, shards: readonly { month: string; logs: readonly Log[] }[], calendar: DayCalendar): TrackerSummary {
+  const logs = shards.flatMap((shard) => shard.logs);
+  let months: Record<string, string> = {};
+  for (const shard of shards) months = withMonthDigest(months, shard.month, shard.logs);
+  return {
+    key: summaryKey(tracker, calendar.timeZone),
+    lastLog: logs.at(-1) ?? null,
+    runs: runsOf(qualifyingDays(tracker, valuesByDay(logs, calendar))).map(([first, last]) => [first, last]),
+    months,
+  };
+}

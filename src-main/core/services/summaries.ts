@@ -1,0 +1,124 @@
+/**
+ * Keeps summaries.json in step with the log shards: after every write to a tracker's logs
+ * its summary is updated for the days that write touched (never by re-reading history),
+ * and a summary that is missing, computed under other rules, or caught disagreeing with a
+ * shard is rebuilt from all the tracker's shards.
+ */
+import type { Log, Tracker } from '../../../src-preload/contract';
+import { DayCalendar } from '../insights/day-calendar';
+import { dayQualifies, valuesByDay } from '../insights/day-groups';
+import { addDays, type Day } from '../insights/days';
+import { withDay } from '../insights/streaks';
+import { buildSummary, shardAgrees, summaryKey, withMonthDigest } from '../insights/summary';
+import type { ProfileStore } from '../store/profile-store';
+import { emptySummariesFile, summariesFormat, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
+import { mergeLogs, monthsOfSpan, newestLog, readAllShards, readShards, type MonthLogs } from './log-shards';
+
+export const SUMMARIES_FILE = 'summaries.json';
+
+type SummaryTracker = Pick<Tracker, 'id' | 'settings' | 'target'>;
+
+export class Summaries {
+  private readonly calendars = new Map<string, DayCalendar>();
+  /** Summaries whose update failed after their logs were saved: rebuilt on next use. */
+  private readonly stale = new Set<string>();
+
+  /** One calendar per zone, so its offset cache is shared by every call. */
+  calendar(timeZone: string): DayCalendar {
+    let calendar = this.calendars.get(timeZone);
+    if (calendar === undefined) {
+      calendar = new DayCalendar(timeZone);
+      this.calendars.set(timeZone, calendar);
+    }
+    return calendar;
+  }
+
+  file(store: ProfileStore) {
+    return store.document<SummariesFile>(SUMMARIES_FILE, summariesFormat, emptySummariesFile);
+  }
+
+  /** The tracker's summary, rebuilt first when missing or computed under other rules. */
+  async current(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary> {
+    const summary = (await this.file(store)).data.trackers[tracker.id];
+    if (summary !== undefined && summary.key === summaryKey(tracker, calendar.timeZone) && !this.stale.has(this.staleKey(store, tracker.id))) return summary;
+    return this.rebuild(store, tracker, calendar);
+  }
+
+  /** Check a summary against shards just read; rebuild it when they disagree. */
+  async verified(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, summary: TrackerSummary, shards: readonly MonthLogs[]): Promise<TrackerSummary> {
+    const agrees = shards.every((shard) => shardAgrees(summary, shard.month, shard.logs));
+    return agrees ? summary : this.rebuild(store, tracker, calendar);
+  }
+
+  async rebuild(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary> {
+    const summary = buildSummary(tracker, await readAllShards(store, tracker.id), calendar);
+    await this.save(store, tracker.id, summary);
+    this.stale.delete(this.staleKey(store, tracker.id));
+    return summary;
+  }
+
+  /**
+   * After logs of the tracker were written: `touched` are the logs as they were and as they
+   * are now (added, edited, removed), `months` the shards that changed.
+   */
+  async afterWrite(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, touched: readonly Log[], months: readonly string[]): Promise<void> {
+    // The logs are saved by now; a summary that cannot be updated must not turn that into a
+    // reported failure: it is marked stale and rebuilt when next needed.
+    try {
+      await this.update(store, tracker, calendar, touched, months);
+    } catch {
+      this.stale.add(this.staleKey(store, tracker.id));
+    }
+  }
+
+  private async update(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, touched: readonly Log[], months: readonly string[]): Promise<void> {
+    if (this.stale.has(this.staleKey(store, tracker.id))) {
+      await this.rebuild(store, tracker, calendar);
+      return;
+    }
+    const existing = (await this.file(store)).data.trackers[tracker.id];
+    if (existing === undefined || existing.key !== summaryKey(tracker, calendar.timeZone)) {
+      await this.rebuild(store, tracker, calendar);
+      return;
+    }
+    let monthDigests = existing.months;
+    for (const shard of await readShards(store, tracker.id, months)) monthDigests = withMonthDigest(monthDigests, shard.month, shard.logs);
+    for (const month of months) if (!(await store.months(tracker.id)).includes(month)) monthDigests = withMonthDigest(monthDigests, month, []);
+
+    let runs = existing.runs.map(([first, last]) => [first, last] as const);
+    const days = [...new Set(touched.map((log) => calendar.dayOf(log.at)))];
+    for (const day of days) runs = withDay(runs, day, dayQualifies(tracker, await this.valuesOfDay(store, tracker.id, calendar, day)));
+    // A daily target or yes/no is judged per day; a weekly target does not change what a day is.
+    const summary: TrackerSummary = { key: existing.key, lastLog: await newestLog(store, tracker.id), runs: runs.map(([first, last]) => [first, last]), months: monthDigests };
+    await this.save(store, tracker.id, summary);
+  }
+
+  /** Drop a purged tracker's summary. */
+  async forget(store: ProfileStore, trackerId: string): Promise<void> {
+    const file = await this.file(store);
+    if (file.data.trackers[trackerId] === undefined) return;
+    const trackers = { ...file.data.trackers };
+    delete trackers[trackerId];
+    await file.save({ ...file.data, trackers });
+  }
+
+  /** The values logged on `day` (in the calendar's zone), in time order. */
+  async valuesOfDay(store: ProfileStore, trackerId: string, calendar: DayCalendar, day: Day) {
+    const from = calendar.startOf(day);
+    const to = calendar.startOf(addDays(day, 1));
+    const logs = mergeLogs(await readShards(store, trackerId, monthsOfSpan(from, to))).filter((log) => {
+      const at = Date.parse(log.at);
+      return at >= from && at < to;
+    });
+    return valuesByDay(logs, calendar).get(day) ?? [];
+  }
+
+  private staleKey(store: ProfileStore, trackerId: string): string {
+    return `${store.profileId}/${trackerId}`;
+  }
+
+  private async save(store: ProfileStore, trackerId: string, summary: TrackerSummary): Promise<void> {
+    const file = await this.file(store);
+    await file.save({ ...file.data, trackers: { ...file.data.trackers, [trackerId]: summary } });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Start/stop timers for duration trackers. Running timers live in the profile's
+ * timers.json, so closing the app (or a crash) does not lose one.
+ */
+import type { Log, Timer } from '../../../src-preload/contract';
+import { fail } from '../errors';
+import type { KeyedQueue } from '../store/keyed-queue';
+import type { ProfileDirectory } from '../store/profile-directory';
+import type { ProfileStore } from '../store/profile-store';
+import { emptyTimersFile, timersFormat, type TimersFile } from '../store/timers-format';
+import type { LogService } from './logs';
+import { sessionStore } from './profile-access';
+import { findTracker } from './tracker-lookup';
+
+export const TIMERS_FILE = 'timers.json';
+
+const timersOf = (store: ProfileStore) => store.document<TimersFile>(TIMERS_FILE, timersFormat, emptyTimersFile);
+
+/** Forget a tracker's timer (its tracker is purged). */
+export async function dropTimer(store: ProfileStore, trackerId: string): Promise<void> {
+  const file = await timersOf(store);
+  if (!file.data.timers.some((timer) => timer.trackerId === trackerId)) return;
+  await file.save({ ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) });
+}
+
+export interface TimerDeps {
+  readonly directory: ProfileDirectory;
+  readonly queue: KeyedQueue;
+  readonly now: () => Date;
+  readonly localOffsetMinutes: (moment: Date) => number;
+  readonly newId: () => string;
+  readonly logs: LogService;
+}
+
+export class TimerService {
+  constructor(private readonly deps: TimerDeps) {}
+
+  /** Running timers of trackers in use (a trashed tracker's timer waits, hidden, for its restore). */
+  async list(profileId: string): Promise<Timer[]> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    const inUse = new Set(store.trackers.data.trackers.filter((tracker) => tracker.deletedAt === null).map((tracker) => tracker.id));
+    return (await timersOf(store)).data.timers.filter((timer) => inUse.has(timer.trackerId));
+  }
+
+  async start(profileId: string, trackerId: string): Promise<Timer> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return this.deps.queue.run(profileId, async () => {
+      const tracker = findTracker(store, trackerId);
+      if (tracker.settings.type !== 'duration') fail('TIMER_NOT_SUPPORTED', 'Only duration trackers have a timer.', 'trackerId');
+      const file = await timersOf(store);
+      if (file.data.timers.some((timer) => timer.trackerId === trackerId)) fail('TIMER_RUNNING', 'The timer of this tracker is already running.', 'trackerId');
+      const timer: Timer = { trackerId, startedAt: this.deps.now().toISOString() };
+      await file.save({ ...file.data, timers: [...file.data.timers, timer] });
+      return timer;
+    });
+  }
+
+  /**
+   * Log the elapsed whole seconds as one entry at the start time, then drop the timer. In
+   * that order: a crash between leaves the timer running beside its entry (visible, easy to
+   * cancel), never a lost measurement.
+   */
+  async stop(profileId: string, trackerId: string, note: string): Promise<Log> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return this.deps.queue.run(profileId, async () => {
+      const tracker = findTracker(store, trackerId);
+      const file = await timersOf(store);
+      const timer = file.data.timers.find((candidate) => candidate.trackerId === trackerId) ?? fail('TIMER_NOT_RUNNING', 'The timer of this tracker is not running.', 'trackerId');
+      const started = new Date(timer.startedAt);
+      const seconds = Math.max(0, Math.floor((this.deps.now().getTime() - started.getTime()) / 1000));
+      const offset = this.deps.localOffsetMinutes(started);
+      const log: Log = { id: this.deps.newId(), trackerId, at: started.toISOString(), offsetMinutes: offset === 0 ? 0 : offset, value: seconds, note: note.trim() };
+      await this.deps.logs.insert(store, tracker, log);
+      await file.save({ ...file.data, timers: file.data.timers.filter((candidate) => candidate.trackerId !== trackerId) });
+      return log;
+    });
+  }
+
+  async cancel(profileId: string, trackerId: string): Promise<void> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    await this.deps.queue.run(profileId, async () => {
+      findTracker(store, trackerId);
+      const file = await timersOf(store);
+      if (!file.data.timers.some((timer) => timer.trackerId === trackerId)) fail('TIMER_NOT_RUNNING', 'The timer of this tracker is not running.', 'trackerId');
+      await file.save({ ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) });
+    });
+  }
+}
