@@ -1,12 +1,22 @@
 /**
  * The preload bridge: exposes exactly the contract's operations as `window.qs`, each an
- * `ipcRenderer.invoke` on its channel. Never the transport itself.
+ * `ipcRenderer.invoke` on its channel, plus one `on…` subscription per shell event
+ * (events.ts). Never the transport itself, nor the IPC event object.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { eventChannelOf, SHELL_EVENTS, type ShellEventName } from './events';
 import { API_METHODS, channelOf } from './operations';
 
-const api = Object.fromEntries(
+const api: Record<string, unknown> = Object.fromEntries(
   API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelOf(method), input)]),
 );
+
+for (const [name, key] of Object.entries(SHELL_EVENTS) as [ShellEventName, string][]) {
+  api[key] = (listener: () => void) => {
+    const forward = () => listener();
+    ipcRenderer.on(eventChannelOf(name), forward);
+    return () => void ipcRenderer.removeListener(eventChannelOf(name), forward);
+  };
+}
 
 contextBridge.exposeInMainWorld('qs', api);

@@ -62,7 +62,10 @@ export async function dispatch(
     const value = await handler(parsed.data, { profileId: session?.profileId ?? null });
     return { result: { ok: true, value }, session: nextSession(rule, value, session) };
   } catch (error) {
-    if (error instanceof AppFailure) return { result: { ok: false, error: error.toAppError() }, session };
+    if (error instanceof AppFailure) {
+      // The profile's key was forgotten (locked elsewhere, idle): this session is over too.
+      return { result: { ok: false, error: error.toAppError() }, session: error.code === 'SESSION_LOCKED' ? null : session };
+    }
     onUnexpected(error);
     return {
       result: { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was changed. Details are in the log.' } },

@@ -5,12 +5,28 @@
  * No top-level await: Electron must reach `ready` without waiting on us.
  */
 import { app, BrowserWindow, dialog } from 'electron';
+import { eventChannelOf } from '../../src-preload/events';
+import type { Session } from '../core/dispatch';
 import { openCore, type Core } from '../core/index';
 import { AppFailure } from '../core/errors';
 import { appLocation } from './bundle-files';
 import { registerIpcHandlers } from './ipc';
+import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
 import { appPaths } from './paths';
 import { createMainWindow } from './window';
+
+/** How often the idle lock looks at the session while nobody calls. */
+const IDLE_CHECK_MS = 30_000;
+
+/** The first remembered profile that still opens ("stay unlocked"), as the starting session. */
+async function rememberedSession(core: Core, keychain: SafeStorageKeychain): Promise<Session | null> {
+  if (!keychain.availability().available) return null;
+  for (const profileId of await keychain.remembered()) {
+    const profile = await core.unlockRemembered(profileId);
+    if (profile !== null) return { profileId: profile.id };
+  }
+  return null;
+}
 
 function explainStartFailure(error: unknown, dataDir: string): [title: string, content: string] {
   if (error instanceof AppFailure && error.code === 'DATA_FOLDER_LOCKED') {
@@ -62,10 +78,21 @@ function run(): void {
       .finally(() => app.quit());
   });
 
-  const { dataDir } = appPaths();
+  const { dataDir, keychainDir } = appPaths();
   const start = async (): Promise<void> => {
-    core = await openCore({ dataDir });
-    registerIpcHandlers(core.handlers, location);
+    const keychain = createSafeStorageKeychain(keychainDir);
+    const opened = await openCore({ dataDir, keychain });
+    core = opened;
+    const session = registerIpcHandlers(opened.handlers, location, undefined, {
+      locks: opened,
+      initialSession: await rememberedSession(opened, keychain),
+    });
+    const idleTimer = setInterval(() => {
+      if (session.lockIfIdle()) mainWindow?.webContents.send(eventChannelOf('session-locked'));
+    }, IDLE_CHECK_MS);
+    // The timer alone must never keep a quitting app alive.
+    idleTimer.unref();
+    app.once('will-quit', () => clearInterval(idleTimer));
     showWindow();
   };
 

@@ -10,7 +10,8 @@ import { dispatch, type Handlers } from '../core/dispatch';
 import { statusOf, type ServerErrorCode } from './http-status';
 import { readJsonBody } from './request-body';
 import { matchRoute } from './routes';
-import { bearerToken, type SessionTokens } from './session-tokens';
+import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
+import { bearerToken, EXPIRED, type SessionTokens } from './session-tokens';
 
 export interface ApiReply {
   readonly status: number;
@@ -37,9 +38,10 @@ export async function answerApiRequest(
 
   const rule = OPERATIONS[route.method].session;
   const token = bearerToken(request.headers.authorization);
-  const session = tokens.lookUp(token);
+  const found = tokens.lookUp(token);
+  const session = found === EXPIRED ? null : found;
   if ((rule === 'session' || rule === 'closes') && session === null) {
-    return reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
+    return found === EXPIRED ? reply(failure('SESSION_LOCKED', LOCKED_FOR_INACTIVITY)) : reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
   }
 
   let body: Record<string, unknown> = {};
@@ -56,8 +58,12 @@ export async function answerApiRequest(
   const input = { ...body, ...route.params };
 
   const { result, session: after } = await dispatch(handlers, route.method, input, session, onUnexpected);
-  if (!result.ok) return reply(result);
-  if (rule === 'closes') tokens.revoke(token);
+  if (!result.ok) {
+    if (result.error.code === 'SESSION_LOCKED') tokens.revoke(token);
+    return reply(result);
+  }
+  // The profile's key is gone: every token of it ends, not only this one.
+  if (rule === 'closes' && session !== null) tokens.revokeProfile(session.profileId);
   if (rule === 'opens' && after !== null) {
     // A new log-in replaces whatever session this client held.
     tokens.revoke(token);

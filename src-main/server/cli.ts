@@ -1,5 +1,5 @@
 /**
- * Browser mode: `node out/main/server.js [--port N] [--host H] [--data-dir DIR]`.
+ * Browser mode: `node out/main/server.js [--port N] [--host H] [--data-dir DIR] [--session-idle-minutes N]`.
  * Opens the core over the data folder, serves the REST API and the built renderer, and
  * prints exactly one line once listening — the e2e harness waits for it and reads the URL:
  *
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   let server: RunningServer | null = null;
   try {
     core = await openCore({ dataDir: resolveDataDir(parsed.options.dataDir) });
-    server = await startServer({ handlers: core.handlers, staticDir: RENDERER_DIR, host, port });
+    server = await startServer({ handlers: core.handlers, staticDir: RENDERER_DIR, host, port, sessionIdleMinutes: parsed.options.sessionIdleMinutes, locks: core });
   } catch (error) {
     console.error(explain(error, port));
     await core?.close();

@@ -11,7 +11,7 @@ import { answerApiRequest, failure } from './api-requests';
 import { statusOf } from './http-status';
 import { SECURITY_HEADERS } from './response-headers';
 import { hostForUrl, isAllowedHost, isAllowedOrigin, type ServerAddress } from './security';
-import { SessionTokens } from './session-tokens';
+import { SessionTokens, type SessionLocks } from './session-tokens';
 import { resolveStaticPath, sendStaticFile } from './static-files';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -25,6 +25,12 @@ export interface ServerOptions {
   /** 0 picks any free port. */
   readonly port: number;
   readonly onUnexpected?: (error: unknown) => void;
+  /** Idle minutes after which a token ends (`--session-idle-minutes`, default 30; 0 = never). */
+  readonly sessionIdleMinutes?: number;
+  /** The core's auto-lock setting and lock, so idle tokens follow the profile's shorter limit. */
+  readonly locks?: SessionLocks;
+  /** The clock of token idleness; tests pass a fake one. */
+  readonly now?: () => number;
 }
 
 export interface RunningServer {
@@ -62,7 +68,11 @@ const sendFailure = (response: ServerResponse, result: Result<never>, extra?: Re
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error(error));
-  const tokens = new SessionTokens();
+  const tokens = new SessionTokens({
+    ...(options.sessionIdleMinutes === undefined ? {} : { idleMinutes: options.sessionIdleMinutes }),
+    ...(options.locks === undefined ? {} : { locks: options.locks }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   let address: ServerAddress = { port: options.port, boundHost: host };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

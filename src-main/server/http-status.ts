@@ -13,7 +13,8 @@ const SERVER_FAULTS = new Set(['INTERNAL', 'WRITE_FAILED', 'DATA_FILE_DAMAGED', 
 export function statusOf(result: Result<unknown>): number {
   if (result.ok) return 200;
   const { code } = result.error;
-  if (code === 'NOT_LOGGED_IN') return 401;
+  if (code === 'NOT_LOGGED_IN' || code === 'SESSION_LOCKED') return 401;
+  if (code === 'TOO_MANY_ATTEMPTS') return 429;
   if (code === 'FORBIDDEN_HOST' || code === 'FORBIDDEN_ORIGIN') return 403;
   if (code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION') return 404;
   if (code === 'PAYLOAD_TOO_LARGE') return 413;

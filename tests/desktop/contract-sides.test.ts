@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../src-preload/contract';
+import { eventChannelOf, SHELL_EVENTS, type DesktopBridge } from '../../src-preload/events';
 import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import { ROUTES, matchRoute } from '../../src-main/server/routes';
@@ -13,6 +14,7 @@ import { ipcMain, resetFake } from './electron-fake';
 const bridge = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as [string, unknown][],
+  listeners: new Map<string, (...args: unknown[]) => void>(),
 }));
 
 vi.mock('electron', async () => ({
@@ -24,6 +26,12 @@ vi.mock('electron', async () => ({
     invoke: (channel: string, input: unknown) => {
       bridge.invoked.push([channel, input]);
       return Promise.resolve({ ok: true, value: {} });
+    },
+    on: (channel: string, listener: (...args: unknown[]) => void) => {
+      bridge.listeners.set(channel, listener);
+    },
+    removeListener: (channel: string) => {
+      bridge.listeners.delete(channel);
     },
   },
 }));
@@ -42,13 +50,24 @@ describe('the contract has the same operations on every side', () => {
     await import('../../src-preload/index');
     expect([...bridge.exposed.keys()]).toEqual(['qs']);
     const api = bridge.exposed.get('qs') as Record<string, (input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual(contractNames);
+    expect(Object.keys(api).sort()).toEqual([...contractNames, ...Object.values(SHELL_EVENTS)].sort());
     for (const name of contractNames) {
       expect(typeof api[name]).toBe('function');
       await api[name]?.({ probe: name });
     }
     expect(bridge.invoked.map(([channel]) => channel).sort()).toEqual(contractNames.map((name) => `api:${name}`).sort());
     expect(bridge.invoked.every(([channel, input]) => channel === `api:${(input as { probe: string }).probe}`)).toBe(true);
+  });
+
+  it('the preload forwards session-locked to a listener without the IPC event, and unsubscribes', async () => {
+    await import('../../src-preload/index');
+    const api = bridge.exposed.get('qs') as DesktopBridge;
+    const heard: unknown[][] = [];
+    const off = api.onSessionLocked((...args: unknown[]) => heard.push(args));
+    bridge.listeners.get(eventChannelOf('session-locked'))?.({ sender: 'the IPC event object' }, 'extra');
+    expect(heard).toEqual([[]]);
+    off();
+    expect(bridge.listeners.has(eventChannelOf('session-locked'))).toBe(false);
   });
 
   it('IPC registers exactly the contract channels', () => {

@@ -32,6 +32,10 @@ export class FakeSession {
 
 export class FakeWebContents extends Emitter {
   readonly session = new FakeSession();
+  readonly sent: string[] = [];
+  send(channel: string): void {
+    this.sent.push(channel);
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -119,6 +123,31 @@ export const shell = {
 
 export const session = { defaultSession: new FakeSession() };
 
+/**
+ * Electron's safeStorage, by default a Linux machine with a secret service. "Encryption"
+ * here is a reversible marker so tests can see the key went through it.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  encrypted: [] as string[],
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(text: string): Buffer {
+    this.encrypted.push(text);
+    return Buffer.from(`os-protected:${Buffer.from(text, 'utf8').toString('hex')}`, 'utf8');
+  },
+  decryptString(blob: Buffer): string {
+    const text = blob.toString('utf8');
+    if (!text.startsWith('os-protected:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('os-protected:'.length), 'hex').toString('utf8');
+  },
+};
+
 /** Forget everything recorded, between tests. */
 export function resetFake(): void {
   BrowserWindow.created.length = 0;
@@ -129,4 +158,7 @@ export function resetFake(): void {
   app.quitCalls = 0;
   dialog.errorBoxes.length = 0;
   shell.opened.length = 0;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.encrypted.length = 0;
 }

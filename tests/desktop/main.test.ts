@@ -21,6 +21,9 @@ vi.mock('../../src-main/core/index', () => ({
 const workingCore = (): Promise<Core> =>
   Promise.resolve({
     handlers: fakeHandlers(),
+    lockProfile: () => undefined,
+    autoLockMinutes: () => 15,
+    unlockRemembered: () => Promise.resolve(null),
     close: () => {
       core.closed += 1;
       return Promise.resolve();
@@ -36,6 +39,8 @@ async function startApp(configure: (fake: typeof ElectronFake) => void = () => u
   // The mocked module itself (cached across resets), so the test sees what main sees.
   const fake = (await import('electron')) as unknown as typeof ElectronFake;
   fake.resetFake();
+  // No keychain unless a test wants one: the start then does no file I/O before the window.
+  fake.safeStorage.available = false;
   configure(fake);
   await import('../../src-main/desktop/main');
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -56,7 +61,7 @@ describe('desktop main', () => {
   it('opens the core on the data folder, registers every IPC channel, then creates the window', async () => {
     core.open = workingCore;
     const { app, BrowserWindow, ipcMain } = await startApp();
-    expect(core.opened).toEqual([{ dataDir: '/tmp/qs-main-test' } satisfies CoreOptions]);
+    expect(core.opened).toEqual([{ dataDir: '/tmp/qs-main-test', keychain: expect.any(Object) } satisfies CoreOptions]);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
     expect(BrowserWindow.created).toHaveLength(1);
     expect(app.quitCalls).toBe(0);

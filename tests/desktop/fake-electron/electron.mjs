@@ -44,6 +44,9 @@ class FakeSession {
 
 class FakeWebContents extends EventEmitter {
   session = new FakeSession();
+  send(channel) {
+    report.events.push(`sent ${channel}`);
+  }
   setWindowOpenHandler() {
     report.events.push('window open handler set');
   }
@@ -137,6 +140,17 @@ export const shell = {
 
 export const session = { defaultSession: new FakeSession() };
 export const contextBridge = { exposeInMainWorld() {} };
-export const ipcRenderer = { invoke: async () => undefined };
+export const ipcRenderer = { invoke: async () => undefined, on() {}, removeListener() {} };
+// A machine without a keychain: "stay unlocked" is offered nowhere in the boot test.
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'unknown',
+  encryptString: () => {
+    throw new Error('safeStorage is not available in the fake');
+  },
+  decryptString: () => {
+    throw new Error('safeStorage is not available in the fake');
+  },
+};
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer, safeStorage };
