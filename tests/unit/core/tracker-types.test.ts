@@ -19,16 +19,17 @@ function failureOf(action: () => unknown): AppFailure {
   throw new Error('expected an AppFailure');
 }
 
-const numerical: TrackerSettings = { type: 'numerical', unit: 'h' };
+const numerical: TrackerSettings = { type: 'numerical', unit: 'h', min: null, max: null, decimals: 2, aggregation: 'average' };
 const boolean: TrackerSettings = { type: 'boolean' };
 const duration: TrackerSettings = { type: 'duration' };
 const choice: TrackerSettings = {
   type: 'multiple_choice',
   options: [
-    { id: 'a', label: 'Happy' },
-    { id: 'b', label: 'Calm' },
-    { id: 'c', label: 'Tired' },
+    { id: 'a', label: 'Happy', archived: false },
+    { id: 'b', label: 'Calm', archived: false },
+    { id: 'c', label: 'Tired', archived: false },
   ],
+  multiple: true,
 };
 
 describe('duration text', () => {
@@ -106,12 +107,26 @@ describe('log values by tracker type', () => {
 
 describe('tracker settings', () => {
   it('gives each choice a stable id and trims labels', () => {
-    const settings = trackerSettings({ type: 'multiple_choice', options: [' Happy ', 'Calm'] }, ids());
-    expect(settings).toEqual({ type: 'multiple_choice', options: [{ id: 'opt-1', label: 'Happy' }, { id: 'opt-2', label: 'Calm' }] });
+    const settings = trackerSettings({ type: 'multiple_choice', options: [' Happy ', 'Calm'], multiple: false }, ids());
+    expect(settings).toEqual({
+      type: 'multiple_choice',
+      options: [
+        { id: 'opt-1', label: 'Happy', archived: false },
+        { id: 'opt-2', label: 'Calm', archived: false },
+      ],
+      multiple: false,
+    });
   });
 
   it('trims the unit of a numerical tracker', () => {
-    expect(trackerSettings({ type: 'numerical', unit: ' kg ' }, ids())).toEqual({ type: 'numerical', unit: 'kg' });
+    expect(trackerSettings({ type: 'numerical', unit: ' kg ', min: null, max: null, decimals: 1, aggregation: 'sum' }, ids())).toEqual({
+      type: 'numerical',
+      unit: 'kg',
+      min: null,
+      max: null,
+      decimals: 1,
+      aggregation: 'sum',
+    });
   });
 
   it.each([
@@ -121,14 +136,16 @@ describe('tracker settings', () => {
     ['an empty label', ['Happy', '  ']],
     ['labels equal in another case', ['Happy', 'happy ']],
   ])('refuses %s with CHOICE_OPTIONS_INVALID', (_name, options) => {
-    const failure = failureOf(() => trackerSettings({ type: 'multiple_choice', options }, ids()));
+    const failure = failureOf(() => trackerSettings({ type: 'multiple_choice', options, multiple: false }, ids()));
     expect(failure.code).toBe('CHOICE_OPTIONS_INVALID');
     expect(failure.field).toBe('settings.options');
   });
 
   it('accepts 2 and 50 options', () => {
     const fifty = Array.from({ length: 50 }, (_, i) => `Option ${i}`);
-    expect(trackerSettings({ type: 'multiple_choice', options: ['A', 'B'] }, ids())).toMatchObject({ options: [{ label: 'A' }, { label: 'B' }] });
-    expect(trackerSettings({ type: 'multiple_choice', options: fifty }, ids())).toMatchObject({ options: expect.arrayContaining([{ id: 'opt-50', label: 'Option 49' }]) });
+    expect(trackerSettings({ type: 'multiple_choice', options: ['A', 'B'], multiple: false }, ids())).toMatchObject({ options: [{ label: 'A' }, { label: 'B' }] });
+    expect(trackerSettings({ type: 'multiple_choice', options: fifty, multiple: true }, ids())).toMatchObject({
+      options: expect.arrayContaining([{ id: 'opt-50', label: 'Option 49', archived: false }]),
+    });
   });
 });

@@ -18,14 +18,32 @@ describe('trackers', () => {
     const created = [];
     for (const input of [
       { name: ' Weight ', description: ' morning ', settings: { type: 'numerical', unit: 'kg' } },
-      { name: 'Mood', settings: { type: 'multiple_choice', options: ['Good', 'Bad'] } },
+      { name: 'Mood', settings: { type: 'multiple_choice', options: ['Good', 'Bad'], multiple: true } },
       { name: 'Meditated', settings: { type: 'boolean' } },
       { name: 'Reading', settings: { type: 'duration' } },
     ] satisfies Input<'createTracker'>[]) {
       created.push((await client.ok('createTracker', input)).tracker);
     }
-    expect(created[0]).toEqual({ id: expect.any(String), name: 'Weight', description: 'morning', settings: { type: 'numerical', unit: 'kg' }, createdAt: expect.any(String) });
-    expect(created[1]?.settings).toEqual({ type: 'multiple_choice', options: [{ id: expect.any(String), label: 'Good' }, { id: expect.any(String), label: 'Bad' }] });
+    expect(created[0]).toEqual({
+      id: expect.any(String),
+      name: 'Weight',
+      description: 'morning',
+      color: '#4e79a7',
+      emoji: '',
+      archived: false,
+      target: null,
+      settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 2, aggregation: 'average' },
+      createdAt: expect.any(String),
+    });
+    expect(created[1]?.settings).toEqual({
+      type: 'multiple_choice',
+      options: [
+        { id: expect.any(String), label: 'Good', archived: false },
+        { id: expect.any(String), label: 'Bad', archived: false },
+      ],
+      multiple: true,
+    });
+    expect(created.map((tracker) => tracker.color)).toEqual(['#4e79a7', '#f28e2b', '#e15759', '#76b7b2']);
     expect(await client.ok('listTrackers', {})).toEqual({ trackers: created });
   });
 
@@ -47,7 +65,7 @@ describe('trackers', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it('deletes a tracker with its logs folder', async () => {
+  it('deletes a tracker to the trash, and purges it with its logs folder', async () => {
     const { client, profile, layout } = await signedIn();
     const { tracker } = await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } });
     const other = (await client.ok('createTracker', { name: 'Mood', settings: { type: 'boolean' } })).tracker;
@@ -56,6 +74,7 @@ describe('trackers', () => {
 
     expect(await client.ok('deleteTracker', { trackerId: tracker.id })).toEqual({});
     expect(await client.ok('listTrackers', {})).toEqual({ trackers: [other] });
+    expect(await client.ok('purgeTracker', { trackerId: tracker.id })).toEqual({});
     await expect(stat(layout.trackerLogsDir(profile.id, tracker.id))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await client.call('listLogs', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
     expect(await client.call('deleteTracker', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
@@ -88,12 +107,12 @@ describe('logs', () => {
 
     expect(older).toEqual({ id: expect.any(String), trackerId: tracker.id, at: '2026-11-01T01:30:00.000Z', offsetMinutes: -120, value: 5400, note: 'long' });
     expect(now).toMatchObject({ at: '2026-11-25T12:00:00.000Z', offsetMinutes: 60, value: 2700, note: '' });
-    expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [now, middle, older] });
+    expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [now, middle, older], total: 3 });
   });
 
   it('stores choices as option ids, so renaming an option cannot orphan them', async () => {
     const { client } = await signedIn();
-    const { tracker } = await client.ok('createTracker', { name: 'Mood', settings: { type: 'multiple_choice', options: ['Good', 'Bad'] } });
+    const { tracker } = await client.ok('createTracker', { name: 'Mood', settings: { type: 'multiple_choice', options: ['Good', 'Bad'], multiple: true } });
     if (tracker.settings.type !== 'multiple_choice') throw new Error('expected a choice tracker');
     const [good, bad] = tracker.settings.options;
     const { log } = await client.ok('addLog', { trackerId: tracker.id, value: [bad?.id ?? '', good?.id ?? ''] });
@@ -142,8 +161,8 @@ describe('logs', () => {
       expect(file.stat.mtimeMs).toBe(before[index]?.stat.mtimeMs);
       expect(file.stat.ino).toBe(before[index]?.stat.ino);
     });
-    const shard = JSON.parse(await readFile(layout.logShardFile(profile.id, tracker.id, '2026-11'), 'utf8')) as { version: number; logs: { value: number }[] };
-    expect(shard).toMatchObject({ version: 1, logs: [{ value: 72 }] });
+    const { logs } = await client.ok('listLogs', { trackerId: tracker.id, from: '2026-11-01T00:00:00Z' });
+    expect(logs.map((log) => log.value)).toEqual([72]);
     expect(await readdir(layout.trackerLogsDir(profile.id, tracker.id))).toEqual(['2026-09.json', '2026-10.json', '2026-11.json']);
   });
 
@@ -156,7 +175,8 @@ describe('logs', () => {
   });
 
   it('persists across close and reopen, written as compact versioned JSON', async () => {
-    const { core, client, profile, layout } = await signedIn();
+    // Unencrypted, to see the bytes of the format itself (the encrypted envelope has its own tests).
+    const { core, client, profile, layout } = await signedIn({ encryptAtRest: false });
     const { tracker } = await client.ok('createTracker', { name: 'Meditated', settings: { type: 'boolean' } });
     const { log } = await client.ok('addLog', { trackerId: tracker.id, value: 'yes', at: '2026-11-25T07:00:00+01:00' });
     await core.close();
@@ -164,11 +184,11 @@ describe('logs', () => {
     const text = await readFile(layout.logShardFile(profile.id, tracker.id, '2026-11'), 'utf8');
     expect(text).toBe(JSON.stringify({ version: 1, logs: [log] }));
 
-    const reopened = await startCore({ dataDir: core.dataDir });
+    const reopened = await startCore({ dataDir: core.dataDir, encryptAtRest: false });
     const again = new Client(reopened);
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     expect(await again.ok('listTrackers', {})).toEqual({ trackers: [tracker] });
-    expect(await again.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [log] });
+    expect(await again.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [log], total: 1 });
   });
 
   it('answers a full disk with WRITE_FAILED and keeps no trace of the entry', async () => {
@@ -189,7 +209,7 @@ describe('logs', () => {
     expect(await client.call('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
 
     expect(await readFile(shardFile, 'utf8')).toBe(before);
-    expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [log] });
+    expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [log], total: 1 });
     expect((await client.ok('listTrackers', {})).trackers).toHaveLength(1);
     diskFull = false;
     expect((await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).tracker.name).toBe('Sleep');

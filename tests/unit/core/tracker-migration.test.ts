@@ -1,0 +1,53 @@
+import { describe, it, expect } from 'vitest';
+import { trackersFormat } from '../../../src-main/core/store/formats';
+import { migrate } from '../../../src-main/core/store/migrate';
+import { trackersV1toV2 } from '../../../src-main/core/store/trackers-migration';
+import { TRACKER_PALETTE } from '../../../src-main/core/domain/tracker-looks';
+
+const v1 = {
+  version: 1,
+  trackers: [
+    { id: 't1', name: 'Weight', description: '', settings: { type: 'numerical', unit: 'kg' }, createdAt: '2026-01-01T00:00:00.000Z' },
+    {
+      id: 't2',
+      name: 'Mood',
+      description: 'daily',
+      settings: { type: 'multiple_choice', options: [{ id: 'o1', label: 'Good' }, { id: 'o2', label: 'Bad' }] },
+      createdAt: '2026-01-02T00:00:00.000Z',
+    },
+    { id: 't3', name: 'Meditated', description: '', settings: { type: 'boolean' }, createdAt: '2026-01-03T00:00:00.000Z' },
+    { id: 't4', name: 'Reading', description: '', settings: { type: 'duration' }, createdAt: '2026-01-04T00:00:00.000Z' },
+  ],
+};
+
+describe('trackers.json v1 → v2', () => {
+  it('adds the new fields with their defaults; v1 choice trackers become multi-select', () => {
+    const v2 = trackersV1toV2(structuredClone(v1));
+    const looks = { emoji: '', archived: false, target: null, deletedAt: null };
+    expect(v2).toEqual({
+      version: 2,
+      trackers: [
+        { ...v1.trackers[0], ...looks, color: TRACKER_PALETTE[0], settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 2, aggregation: 'average' } },
+        {
+          ...v1.trackers[1],
+          ...looks,
+          color: TRACKER_PALETTE[1],
+          settings: { type: 'multiple_choice', options: [{ id: 'o1', label: 'Good', archived: false }, { id: 'o2', label: 'Bad', archived: false }], multiple: true },
+        },
+        { ...v1.trackers[2], ...looks, color: TRACKER_PALETTE[2] },
+        { ...v1.trackers[3], ...looks, color: TRACKER_PALETTE[3] },
+      ],
+    });
+  });
+
+  it('gives a file the current schema accepts, through the format table', () => {
+    const outcome = migrate(structuredClone(v1), trackersFormat.version, trackersFormat.migrations);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(trackersFormat.schema.safeParse(outcome.record).success).toBe(true);
+  });
+
+  it('migrates an empty file', () => {
+    expect(trackersV1toV2({ version: 1, trackers: [] })).toEqual({ version: 2, trackers: [] });
+  });
+});
