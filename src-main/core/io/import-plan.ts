@@ -8,7 +8,7 @@
 import type { LogValue, Tracker, TrackerSettings } from '../../../src-preload/contract';
 import type { Draft, DraftLog, DraftTracker, DraftValue, FileSummary } from './import-draft';
 import { rowError, type ImportRowError, type SourceRow } from './import-errors';
-import { checkValue, expectedValue, parseCanonical, parseHuman } from './value-text';
+import { checkValue, expectedValue, parseCanonical, parseHuman, valueOfLabels } from './value-text';
 
 export interface ExistingData {
   readonly trackers: readonly Tracker[];
@@ -155,7 +155,7 @@ function valueOf(draft: DraftValue, settings: TrackerSettings): ValueResult {
       return value === null ? invalid('value') : { ok: true, value };
     }
     case 'labels': {
-      const value = parseHuman(draft.labels.join(';'), settings);
+      const value = valueOfLabels(draft.labels, settings);
       return value === null ? invalid('value') : { ok: true, value };
     }
     case 'cells': {

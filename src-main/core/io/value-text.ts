@@ -80,13 +80,18 @@ export function parseHuman(cell: string, settings: TrackerSettings): LogValue | 
     }
     case 'duration':
       return parseDurationText(text);
-    case 'multiple_choice': {
-      const labels = text.split(';').map((label) => label.trim().toLowerCase()).filter((label) => label !== '');
-      const ids = labels.map((label) => settings.options.find((option) => option.label.trim().toLowerCase() === label)?.id);
-      if (ids.some((id) => id === undefined)) return null;
-      return checkValue(ids, settings);
-    }
+    case 'multiple_choice':
+      return valueOfLabels(text.split(';'), settings);
   }
+}
+
+/** The stored value of chosen option labels (any case), or null when one is not an option. */
+export function valueOfLabels(labels: readonly string[], settings: TrackerSettings): LogValue | null {
+  if (settings.type !== 'multiple_choice') return null;
+  const wanted = labels.map((label) => label.trim().toLowerCase()).filter((label) => label !== '');
+  const ids = wanted.map((label) => settings.options.find((option) => option.label.trim().toLowerCase() === label)?.id);
+  if (ids.some((id) => id === undefined)) return null;
+  return checkValue(ids, settings);
 }
 
 /** `value` if it is a valid stored value for `settings` (choices put in option order), else null. */

@@ -1,0 +1,61 @@
+/**
+ * What the person sees before confirming an import: the files as read (role, separator,
+ * columns), counts, the first trackers and logs exactly as they would be stored (values in
+ * their human form), and the errors. Lists are capped so a million-row file answers with
+ * a small message; the counts stay exact.
+ */
+import type { Tracker, TrackerSettings, TrackerType } from '../../../src-preload/contract';
+import { logTimeText } from './csv-export';
+import type { FileSummary } from './import-draft';
+import type { ImportRowError, SourceRow } from './import-errors';
+import type { ImportPlan } from './import-plan';
+import { humanValue } from './value-text';
+
+export const PREVIEW_ROWS = 20;
+export const MAX_LISTED_ERRORS = 5000;
+
+export interface ImportPreview {
+  readonly files: readonly FileSummary[];
+  readonly counts: {
+    readonly newTrackers: number;
+    readonly existingTrackers: number;
+    readonly newLogs: number;
+    readonly duplicates: number;
+    readonly errors: number;
+    readonly skippedRows: number;
+  };
+  readonly trackers: readonly { readonly name: string; readonly type: TrackerType; readonly isNew: boolean }[];
+  readonly rows: readonly { readonly tracker: string; readonly time: string; readonly value: string; readonly note: string }[];
+  /** The first MAX_LISTED_ERRORS errors, in file and row order. */
+  readonly errors: readonly ImportRowError[];
+  readonly skippedRows: readonly SourceRow[];
+  readonly canCommit: boolean;
+}
+
+export function previewOf(plan: ImportPlan, existing: readonly Tracker[]): ImportPreview {
+  const existingById = new Map(existing.map((tracker) => [tracker.id, tracker]));
+  const trackerOf = (ref: ImportPlan['logs'][number]['tracker']): { name: string; settings: TrackerSettings } =>
+    'newIndex' in ref ? (plan.newTrackers[ref.newIndex] as { name: string; settings: TrackerSettings }) : (existingById.get(ref.existingId) as Tracker);
+  return {
+    files: plan.files,
+    counts: {
+      newTrackers: plan.newTrackers.length,
+      existingTrackers: plan.existingTrackers.length,
+      newLogs: plan.logs.length,
+      duplicates: plan.duplicates,
+      errors: plan.errors.length,
+      skippedRows: plan.skippedRows.length,
+    },
+    trackers: [
+      ...plan.newTrackers.map((tracker) => ({ name: tracker.name, type: tracker.settings.type, isNew: true })),
+      ...plan.existingTrackers.map((name) => ({ name, type: (existing.find((tracker) => tracker.name === name) as Tracker).settings.type, isNew: false })),
+    ],
+    rows: plan.logs.slice(0, PREVIEW_ROWS).map((log) => {
+      const tracker = trackerOf(log.tracker);
+      return { tracker: tracker.name, time: logTimeText(log.at, log.offsetMinutes), value: humanValue(log.value, tracker.settings), note: log.note };
+    }),
+    errors: [...plan.errors].sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1)).slice(0, MAX_LISTED_ERRORS),
+    skippedRows: plan.skippedRows.slice(0, MAX_LISTED_ERRORS),
+    canCommit: plan.canCommit,
+  };
+}
