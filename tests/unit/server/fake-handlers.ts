@@ -1,11 +1,16 @@
 /**
  * A small in-memory stand-in for the core's handlers, enough to exercise the shells'
- * wiring (routes, tokens, status codes) without the store. Integration tests with the
- * real core live beside the tests that use this.
+ * wiring (routes, tokens, status codes) without the store. Operations the shell tests do
+ * not need answer INTERNAL ("not faked"). Integration tests with the real core live
+ * beside the tests that use this.
  */
 import type { Handlers } from '../../../src-main/core/dispatch';
 import { fail } from '../../../src-main/core/errors';
 import type { Log, Profile, Tracker } from '../../../src-preload/contract';
+import { API_METHODS } from '../../../src-preload/operations';
+
+const SETTINGS = { autoLockMinutes: 15, timeZone: 'UTC' };
+const NO_KEYCHAIN = { available: false, reason: 'Only the desktop app can remember the key.', enabled: false };
 
 export function fakeHandlers(): Handlers {
   const profiles = new Map<string, { profile: Profile; password: string }>();
@@ -20,7 +25,10 @@ export function fakeHandlers(): Handlers {
   };
   const strip = <T extends { profileId: string }>({ profileId: _owner, ...rest }: T): Omit<T, 'profileId'> => rest;
 
-  return {
+  const faked: Partial<Handlers> = {
+    async listProfiles() {
+      return { profiles: [...profiles.values()].map(({ profile }) => ({ id: profile.id, email: profile.email })) };
+    },
     async signUp(input) {
       if (profiles.has(input.email.toLowerCase())) fail('EMAIL_TAKEN', 'That e-mail already has a profile.', 'email');
       const profile: Profile = { id: newId(), email: input.email, name: input.name, age: input.age, gender: input.gender, createdAt: '2026-01-01T00:00:00.000Z' };
@@ -30,16 +38,22 @@ export function fakeHandlers(): Handlers {
     async logIn(input) {
       const entry = profiles.get(input.email.toLowerCase());
       if (!entry || entry.password !== input.password) return fail('LOGIN_FAILED', 'Wrong e-mail or password.');
-      return { profile: entry.profile };
+      return { profile: entry.profile, newBackupCode: null };
     },
     async logOut() {
       return {};
     },
-    async resetPassword() {
+    async lock() {
       return {};
+    },
+    async resetPassword() {
+      return { backupCode: 'NEW0-CODE-0000-0000-0000' };
     },
     async currentProfile(_input, ctx) {
       return { profile: ctx.profileId === null ? null : profileOf(ctx.profileId) };
+    },
+    async getSettings() {
+      return { settings: SETTINGS, stayUnlocked: NO_KEYCHAIN };
     },
     async listTrackers(_input, ctx) {
       return { trackers: [...trackers.values()].filter((t) => t.profileId === ctx.profileId).map(strip) };
@@ -47,9 +61,9 @@ export function fakeHandlers(): Handlers {
     async createTracker(input, ctx) {
       const settings: Tracker['settings'] =
         input.settings.type === 'multiple_choice'
-          ? { type: 'multiple_choice', options: input.settings.options.map((label) => ({ id: newId(), label })) }
+          ? { type: 'multiple_choice', options: input.settings.options.map((label) => ({ id: newId(), label, archived: false })), multiple: input.settings.multiple }
           : input.settings;
-      const tracker = { id: newId(), name: input.name, description: input.description, settings, createdAt: '2026-01-01T00:00:00.000Z' };
+      const tracker: Tracker = { id: newId(), name: input.name, description: input.description, color: '#4477aa', emoji: '', archived: false, target: input.target, settings, createdAt: '2026-01-01T00:00:00.000Z' };
       trackers.set(tracker.id, { ...tracker, profileId: ctx.profileId });
       return { tracker };
     },
@@ -67,7 +81,11 @@ export function fakeHandlers(): Handlers {
     },
     async listLogs(input, ctx) {
       ownTracker(input.trackerId, ctx.profileId);
-      return { logs: logs.filter((log) => log.trackerId === input.trackerId).reverse().map(strip) };
+      const found = logs.filter((log) => log.trackerId === input.trackerId).reverse().map(strip);
+      return { logs: found, total: found.length };
     },
   };
+  const notFaked = () => Promise.reject(new Error('not faked'));
+  // Every other operation exists (the shells register all of them) and fails loudly if called.
+  return Object.fromEntries(API_METHODS.map((method) => [method, faked[method] ?? notFaked])) as Handlers;
 }

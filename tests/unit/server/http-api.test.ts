@@ -57,7 +57,7 @@ describe('tokens', () => {
     expect(created.status).toBe(200);
     const logged = await server.call('POST', `/api/trackers/${tracker.id}/logs`, { token, body: { value: 7.5, note: 'ok' } });
     expect(logged.status).toBe(200);
-    const listed = await server.call('GET', `/api/trackers/${tracker.id}/logs`, { token });
+    const listed = await server.call('POST', `/api/trackers/${tracker.id}/logs/query`, { token, body: {} });
     expect(await listed.json()).toMatchObject({ ok: true, value: { logs: [{ trackerId: tracker.id, value: 7.5, note: 'ok' }] } });
     const trackers = await server.call('GET', '/api/trackers', { token });
     expect(await trackers.json()).toMatchObject({ ok: true, value: { trackers: [{ id: tracker.id, name: 'Sleep' }] } });

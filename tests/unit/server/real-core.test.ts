@@ -39,7 +39,7 @@ describe('server over the real core', () => {
     const logged = await server.call('POST', `/api/trackers/${trackerId}/logs`, { token, body: { value: '7.5', at: '2026-01-02T07:00:00+01:00', note: 'good' } });
     expect(await json(logged)).toMatchObject({ ok: true, value: { log: { value: 7.5, offsetMinutes: 60, note: 'good' } } });
 
-    const listed = await json(await server.call('GET', `/api/trackers/${trackerId}/logs`, { token }));
+    const listed = await json(await server.call('POST', `/api/trackers/${trackerId}/logs/query`, { token, body: {} }));
     expect(listed).toMatchObject({ ok: true, value: { logs: [{ trackerId, value: 7.5 }] } });
 
     expect((await server.call('DELETE', '/api/session', { token })).status).toBe(200);
@@ -56,7 +56,7 @@ describe('server over the real core', () => {
     const wrong = await server.call('POST', '/api/session', { body: { email: person.email, password: 'nope nope nope' } });
     expect(wrong.status).toBe(400);
     expect(await json(wrong)).toMatchObject({ ok: false, error: { code: 'LOGIN_FAILED' } });
-    const missing = await server.call('GET', '/api/trackers/no-such-tracker/logs', { token });
+    const missing = await server.call('POST', '/api/trackers/no-such-tracker/logs/query', { token, body: {} });
     expect(missing.status).toBe(400);
     expect(await json(missing)).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
   });
