@@ -38,7 +38,7 @@ describe('buildRequest', () => {
   });
 
   it('sends no body for GET and DELETE', () => {
-    expect(buildRequest('listLogs', { trackerId: 't1' })).toEqual({ verb: 'GET', path: '/api/trackers/t1/logs', body: undefined });
+    expect(buildRequest('listTimers', {})).toEqual({ verb: 'GET', path: '/api/timers', body: undefined });
     expect(buildRequest('deleteTracker', { trackerId: 't1' }).body).toBeUndefined();
   });
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { bucketLabel, chartPanels, LIGHT_THEME, withAlpha } from '../../src-renderer/src/features/charts/chart-config';
+import type { ChartSeries } from '../../src-preload/contract';
+import { trackers } from './stub-api';
+
+describe('chart configurations', () => {
+  it('turns decimation on and drops the points for a long numerical series', () => {
+    const points = Array.from({ length: 5000 }, (_, i) => ({ t: new Date(Date.UTC(2010, 0, 1 + i)).toISOString().slice(0, 10), y: i % 10 }));
+    const [panel] = chartPanels({ kind: 'line', granularity: 'day', unit: 'hours', target: null, points }, trackers.numerical, LIGHT_THEME);
+    const options = panel?.config.options as { parsing: boolean; plugins: { decimation: { enabled: boolean } } };
+    expect(options.parsing).toBe(false);
+    expect(options.plugins.decimation.enabled).toBe(true);
+    expect((panel?.config.data.datasets[0] as { pointRadius: number }).pointRadius).toBe(0);
+    expect(panel?.config.data.datasets).toHaveLength(1);
+  });
+
+  it('draws durations in hours with an average line', () => {
+    const series: ChartSeries = { kind: 'duration', granularity: 'day', averageSeconds: 5400, bars: [{ t: '2026-03-01', seconds: 3600 }, { t: '2026-03-02', seconds: 7200 }] };
+    const [panel] = chartPanels(series, trackers.duration, LIGHT_THEME);
+    const [bars, average] = panel?.config.data.datasets ?? [];
+    expect(bars?.data).toEqual([1, 2]);
+    expect(average).toMatchObject({ type: 'line', label: 'Average (1h 30m)', data: [1.5, 1.5] });
+    expect(panel?.summary).toBe('3h in total, 1h 30m on average per day.');
+  });
+
+  it('labels buckets by day, week and month', () => {
+    expect(bucketLabel('2026-03-02', 'week')).toMatch(/^Week of /);
+    expect(bucketLabel('2026-03-01', 'month')).toMatch(/2026/);
+  });
+
+  it('makes translucent colours from #rrggbb', () => {
+    expect(withAlpha('#ff8000', 0.5)).toBe('rgba(255, 128, 0, 0.5)');
+    expect(withAlpha('var(--accent)', 0.5)).toBe('var(--accent)');
+  });
+});

@@ -1,0 +1,125 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import EntryForm from '../../src-renderer/src/features/logs/EntryForm.svelte';
+import type { EntrySubmission } from '../../src-renderer/src/features/logs/entry-draft';
+import type { Result, Tracker } from '../../src-preload/contract';
+import { logOf, trackers } from './stub-api';
+
+const multi: Tracker = {
+  ...trackers.multipleChoice,
+  id: 't-tags',
+  name: 'Tags',
+  settings: {
+    type: 'multiple_choice',
+    multiple: true,
+    options: [
+      { id: 'o-work', label: 'Work', archived: false },
+      { id: 'o-old', label: 'Old', archived: true },
+      { id: 'o-home', label: 'Home', archived: false },
+    ],
+  },
+};
+
+function renderForm(tracker: Tracker, extra: Record<string, unknown> = {}) {
+  const onsubmit = vi.fn(async (_entry: EntrySubmission): Promise<Result<unknown>> => ({ ok: true, value: {} }));
+  render(EntryForm, { props: { tracker, onsubmit, ...extra } });
+  const form = screen.getByRole('form');
+  return { onsubmit, form };
+}
+
+const save = (form: HTMLElement, name = 'Add entry') => fireEvent.click(within(form).getByRole('button', { name }));
+
+describe('the entry form', () => {
+  it('sends a number for a numerical tracker, with its note', async () => {
+    const { onsubmit, form } = renderForm(trackers.numerical);
+    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: '7.5' } });
+    await fireEvent.input(within(form).getByLabelText('Note'), { target: { value: 'late, but fine' } });
+    await save(form);
+    expect(onsubmit).toHaveBeenCalledWith({ value: 7.5, note: 'late, but fine' });
+  });
+
+  it('sends true or false for a yes/no tracker', async () => {
+    const { onsubmit, form } = renderForm(trackers.boolean);
+    await fireEvent.click(within(form).getByLabelText('No'));
+    await save(form);
+    expect(onsubmit).toHaveBeenCalledWith({ value: false, note: '' });
+  });
+
+  it('sends the chosen option id for a single-choice tracker', async () => {
+    const { onsubmit, form } = renderForm(trackers.multipleChoice);
+    await fireEvent.change(within(form).getByLabelText('Value'), { target: { value: 'o-bad' } });
+    await save(form);
+    expect(onsubmit).toHaveBeenCalledWith({ value: ['o-bad'], note: '' });
+  });
+
+  it('offers checkboxes for a multi-select tracker, hides archived options and keeps the option order', async () => {
+    const { onsubmit, form } = renderForm(multi);
+    expect(within(form).queryByLabelText('Old')).toBeNull();
+    await fireEvent.click(within(form).getByLabelText('Home'));
+    await fireEvent.click(within(form).getByLabelText('Work'));
+    await save(form);
+    expect(onsubmit).toHaveBeenCalledWith({ value: ['o-work', 'o-home'], note: '' });
+  });
+
+  it('asks for at least one option on a multi-select tracker', async () => {
+    const { onsubmit, form } = renderForm(multi);
+    await save(form);
+    expect(onsubmit).not.toHaveBeenCalled();
+    expect(within(form).getByRole('alert').textContent).toBe('Choose at least one option.');
+  });
+
+  it('sends the duration text as typed, for the core to parse', async () => {
+    const { onsubmit, form } = renderForm(trackers.duration);
+    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: ' 1h 30m ' } });
+    await save(form);
+    expect(onsubmit).toHaveBeenCalledWith({ value: '1h 30m', note: '' });
+  });
+
+  it('sends a back-dated time in the profile’s time zone, with that zone’s offset', async () => {
+    const { onsubmit, form } = renderForm(trackers.numerical, { timeZone: 'America/New_York' });
+    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: '8' } });
+    await fireEvent.input(within(form).getByLabelText(/When/), { target: { value: '2026-07-14T21:05' } });
+    await save(form);
+    expect(onsubmit.mock.calls[0]?.[0].at).toBe('2026-07-14T21:05:00-04:00');
+  });
+
+  it('fills in the log being edited, in the profile’s zone, and sends the changes', async () => {
+    const log = logOf('t-read', 5400, 'evening', '2026-01-10T20:15:00.000Z');
+    const { onsubmit, form } = renderForm(trackers.duration, { log, timeZone: 'Europe/Paris', submitLabel: 'Save' });
+    expect((within(form).getByLabelText('Value') as HTMLInputElement).value).toBe('1h 30m');
+    expect((within(form).getByLabelText(/When/) as HTMLInputElement).value).toBe('2026-01-10T21:15');
+    expect((within(form).getByLabelText('Note') as HTMLInputElement).value).toBe('evening');
+    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: '45m' } });
+    await save(form, 'Save');
+    expect(onsubmit).toHaveBeenCalledWith({ value: '45m', at: '2026-01-10T21:15:00+01:00', note: 'evening' });
+  });
+
+  it('cancels on Escape', async () => {
+    const oncancel = vi.fn();
+    const { form } = renderForm(trackers.numerical, { oncancel });
+    await fireEvent.keyDown(within(form).getByLabelText('Value'), { key: 'Escape' });
+    expect(oncancel).toHaveBeenCalledOnce();
+  });
+
+  it('saves on Enter from a yes/no choice', async () => {
+    const { onsubmit, form } = renderForm(trackers.boolean);
+    const yes = within(form).getByLabelText('Yes');
+    await fireEvent.click(yes);
+    await fireEvent.keyDown(yes, { key: 'Enter' });
+    expect(onsubmit).toHaveBeenCalledWith({ value: true, note: '' });
+  });
+
+  it('shows the core’s error about the value next to it', async () => {
+    const onsubmit = vi.fn(async (): Promise<Result<unknown>> => ({
+      ok: false,
+      error: { code: 'LOG_VALUE_INVALID', message: 'Write a duration such as 1:30 or 1h 30m.', field: 'value' },
+    }));
+    render(EntryForm, { props: { tracker: trackers.duration, onsubmit } });
+    const form = screen.getByRole('form');
+    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: 'soon' } });
+    await save(form);
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toBe('Write a duration such as 1:30 or 1h 30m.');
+    expect(within(form).getByLabelText('Value').getAttribute('aria-describedby')).toContain(alert.id);
+  });
+});

@@ -1,0 +1,101 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import TrackerForm from '../../src-renderer/src/features/trackers/TrackerForm.svelte';
+import { createInput, updateInput, type TrackerDraft } from '../../src-renderer/src/features/trackers/tracker-draft';
+import type { Result, Tracker } from '../../src-preload/contract';
+import { trackers } from './stub-api';
+
+function renderForm(tracker?: Tracker, answer: Result<unknown> = { ok: true, value: {} }) {
+  const onsave = vi.fn(async (_draft: TrackerDraft) => answer);
+  render(TrackerForm, { props: { tracker, onsave } });
+  return { onsave, form: screen.getByRole('form') };
+}
+
+const input = (form: HTMLElement, label: string | RegExp, value: string) => fireEvent.input(within(form).getByLabelText(label), { target: { value } });
+const choose = (form: HTMLElement, label: string | RegExp, value: string) => fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+
+describe('the tracker form', () => {
+  it('creates a numerical tracker with every setting and a daily target', async () => {
+    const { onsave, form } = renderForm();
+    await input(form, 'Emoji', '😴');
+    await input(form, 'Name', 'Sleep');
+    await input(form, /Description/, 'Hours a night');
+    await input(form, 'Unit', 'h');
+    await input(form, /Minimum/, '0');
+    await input(form, /Maximum/, '24');
+    await choose(form, 'Decimals', '2');
+    await choose(form, 'Chart shows per day', 'sum');
+    await fireEvent.click(within(form).getByLabelText('Colour #1f9d74'));
+    await choose(form, 'Every', 'day');
+    await input(form, 'Amount (h)', '8');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+
+    expect(createInput(onsave.mock.calls[0]![0])).toEqual({
+      name: 'Sleep',
+      description: 'Hours a night',
+      emoji: '😴',
+      color: '#1f9d74',
+      target: { period: 'day', comparison: 'at_least', value: 8 },
+      settings: { type: 'numerical', unit: 'h', min: 0, max: 24, decimals: 2, aggregation: 'sum' },
+    });
+  });
+
+  it('creates a multi-select choice tracker from the options editor', async () => {
+    const { onsave, form } = renderForm();
+    await input(form, 'Name', 'Tags');
+    await choose(form, 'Type', 'multiple_choice');
+    await input(form, 'Option 1', 'Work');
+    await input(form, 'Option 2', 'Gym');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Add option' }));
+    await input(form, 'Option 3', 'Home');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Move option 3 up' }));
+    await fireEvent.click(within(form).getByRole('button', { name: 'Remove option 3' }));
+    await fireEvent.click(within(form).getByLabelText('Allow several options per entry'));
+    await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+
+    expect(createInput(onsave.mock.calls[0]![0]).settings).toEqual({ type: 'multiple_choice', options: ['Work', 'Home'], multiple: true });
+  });
+
+  it('takes a duration target in minutes and sends seconds', async () => {
+    const { onsave, form } = renderForm();
+    await input(form, 'Name', 'Reading');
+    await choose(form, 'Type', 'duration');
+    await choose(form, 'Every', 'week');
+    await input(form, 'Amount (minutes)', '90');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+    expect(createInput(onsave.mock.calls[0]![0]).target).toEqual({ period: 'week', comparison: 'at_least', value: 5400 });
+  });
+
+  it('renames, reorders and archives saved options by id when editing', async () => {
+    const { onsave, form } = renderForm(trackers.multipleChoice);
+    await input(form, 'Option 1', 'Great');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Move option 2 up' }));
+    await fireEvent.click(within(form).getByRole('button', { name: 'Archive option 2' }));
+    await fireEvent.click(within(form).getByRole('button', { name: 'Add option' }));
+    await input(form, 'Option 3', 'Meh');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+
+    expect(updateInput('t-mood', onsave.mock.calls[0]![0]).settings).toEqual({
+      type: 'multiple_choice',
+      multiple: false,
+      options: [
+        { id: 'o-bad', label: 'Bad', archived: false },
+        { id: 'o-good', label: 'Great', archived: true },
+        { label: 'Meh', archived: false },
+      ],
+    });
+  });
+
+  it('shows the core’s refusal of a type change next to the type', async () => {
+    const refusal: Result<unknown> = {
+      ok: false,
+      error: { code: 'TRACKER_TYPE_LOCKED', message: 'Sleep has entries, so its type cannot change.', field: 'settings.type' },
+    };
+    const { form } = renderForm(trackers.numerical, refusal);
+    await choose(form, 'Type', 'boolean');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toBe('Sleep has entries, so its type cannot change.');
+    expect(within(form).getByLabelText('Type').getAttribute('aria-describedby')).toBe(alert.id);
+  });
+});

@@ -1,0 +1,104 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import TrackerPage from '../../src-renderer/src/features/trackers/TrackerPage.svelte';
+import { toasts } from '../../src-renderer/src/features/trackers/toasts.svelte';
+import type { ChartFactory } from '../../src-renderer/src/features/charts/chart-attach.svelte';
+import type { Api, Tracker, TrackerStats } from '../../src-preload/contract';
+import { logOf, ok, stubApi, trackers } from './stub-api';
+
+const stats: TrackerStats = {
+  range: { from: '2026-02-01', to: '2026-03-02' },
+  count: 30,
+  average: 7.25,
+  min: 5,
+  max: 9.5,
+  total: 217.5,
+  yesShare: null,
+  optionCounts: null,
+  currentStreak: 4,
+  bestStreak: 21,
+  completion: 0.5,
+};
+
+const fakeChart: ChartFactory = (_canvas, config) => ({ data: config.data, options: config.options ?? {}, update: () => {}, destroy: () => {} });
+
+function renderPage(extra: Partial<Api> = {}, tracker: Tracker = trackers.numerical) {
+  const trackerStats = vi.fn<Api['trackerStats']>(async () => ok({ stats }));
+  const api = stubApi({
+    listTrackers: () => ok({ trackers: [tracker] }),
+    listLogs: () => ok({ logs: [logOf(tracker.id, 7)], total: 1 }),
+    trackerStats,
+    chartSeries: () => ok({ series: { kind: 'line', granularity: 'day', unit: 'hours', target: null, points: [{ t: '2026-03-01', y: 7 }] } }),
+    getSettings: () => ok({ settings: { autoLockMinutes: 0, timeZone: 'UTC' }, stayUnlocked: { available: false, reason: null, enabled: false } }),
+    ...extra,
+  });
+  render(TrackerPage, { props: { api, trackerId: tracker.id, createChart: fakeChart } });
+  return { trackerStats };
+}
+
+afterEach(() => {
+  for (const toast of toasts.items) toasts.dismiss(toast.id);
+});
+
+describe('the tracker page', () => {
+  it('shows the statistics of the chosen range and asks again when the range changes', async () => {
+    const { trackerStats } = renderPage();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sleep' })).toBeTruthy();
+    const panel = await screen.findByRole('region', { name: 'Statistics' });
+    await vi.waitFor(() => expect(within(panel).getByText('7.3 hours')).toBeTruthy());
+    expect(within(panel).getByText('21 days')).toBeTruthy();
+    expect(within(panel).getByText('50%')).toBeTruthy();
+    expect(trackerStats).toHaveBeenLastCalledWith({ trackerId: 't-num', range: { preset: '30d' } });
+
+    await fireEvent.click(screen.getByRole('button', { name: '1 year' }));
+    await vi.waitFor(() => expect(trackerStats).toHaveBeenLastCalledWith({ trackerId: 't-num', range: { preset: '1y' } }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Custom…' }));
+    const custom = screen.getByRole('form', { name: 'Custom range' });
+    await fireEvent.input(within(custom).getByLabelText('From'), { target: { value: '2026-01-01' } });
+    await fireEvent.input(within(custom).getByLabelText('To'), { target: { value: '2026-01-31' } });
+    await fireEvent.click(within(custom).getByRole('button', { name: 'Show' }));
+    await vi.waitFor(() => expect(trackerStats).toHaveBeenLastCalledWith({ trackerId: 't-num', range: { from: '2026-01-01', to: '2026-01-31' } }));
+  });
+
+  it('archives and restores the tracker', async () => {
+    const updateTracker = vi.fn<Api['updateTracker']>(async (input) => ok({ tracker: { ...trackers.numerical, archived: input.archived ?? false } }));
+    renderPage({ updateTracker });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Archive' }));
+    expect(updateTracker).toHaveBeenCalledWith({ trackerId: 't-num', archived: true });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Restore' }));
+    expect(updateTracker).toHaveBeenLastCalledWith({ trackerId: 't-num', archived: false });
+  });
+
+  it('moves the tracker to the trash after asking, with Undo', async () => {
+    const deleteTracker = vi.fn<Api['deleteTracker']>(async () => ok({}));
+    const restoreTracker = vi.fn<Api['restoreTracker']>(async () => ok({ tracker: trackers.numerical }));
+    renderPage({ deleteTracker, restoreTracker });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    expect(deleteTracker).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByRole('button', { name: 'Move to trash' }));
+    expect(deleteTracker).toHaveBeenCalledWith({ trackerId: 't-num' });
+    expect(location.hash).toBe('#/');
+    await fireEvent.click(within(await screen.findByTestId('toast')).getByRole('button', { name: 'Undo' }));
+    expect(restoreTracker).toHaveBeenCalledWith({ trackerId: 't-num' });
+    await vi.waitFor(() => expect(location.hash).toBe('#/trackers/t-num'));
+  });
+
+  it('adds a back-dated entry and refreshes the statistics', async () => {
+    const addLog = vi.fn<Api['addLog']>(async () => ok({ log: logOf('t-num', 6) }));
+    const { trackerStats } = renderPage({ addLog });
+    const form = await screen.findByRole('form', { name: 'Add an entry to Sleep' });
+    await vi.waitFor(() => expect(trackerStats).toHaveBeenCalledTimes(1));
+    await fireEvent.keyDown(window, { key: 'n' });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Value'));
+    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: '6' } });
+    await fireEvent.input(within(form).getByLabelText(/When/), { target: { value: '2026-02-01T23:30' } });
+    await fireEvent.click(within(form).getByRole('button', { name: 'Add entry' }));
+    expect(addLog).toHaveBeenCalledWith({ trackerId: 't-num', value: 6, at: '2026-02-01T23:30:00+00:00', note: '' });
+    await vi.waitFor(() => expect(trackerStats).toHaveBeenCalledTimes(2));
+  });
+
+  it('says when the tracker does not exist', async () => {
+    renderPage({ listTrackers: () => ok({ trackers: [] }) });
+    expect(await screen.findByRole('heading', { name: 'Tracker not found' })).toBeTruthy();
+  });
+});
