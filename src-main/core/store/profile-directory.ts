@@ -19,7 +19,7 @@ import {
 } from './account-formats';
 import { isEnvelope } from '../crypto/envelope';
 import { codecFs, codecWriter, encryptedCodec, plainCodec, type FileCodec } from './file-codec';
-import { errorCode } from './fs-port';
+import { errorCode, ignoreMissing } from './fs-port';
 import { profileFormat, type ProfileFile } from './formats';
 import { JsonDocument } from './json-document';
 import { isSafeId } from './layout';
@@ -136,6 +136,9 @@ export class ProfileDirectory {
     const current = this.entries.get(profileId);
     const document = current?.kind === 'account' ? current.account : JsonDocument.of(this.accountAdapter(profileId), account);
     await document.save(account);
+    // The writer keeps the previous version as `.bak`: for this file that would be the old
+    // key slots, which the old password or backup code still opens. They must go.
+    await ignoreMissing(this.deps.fs.unlink(`${this.deps.layout.accountFile(profileId)}.bak`));
     this.entries.set(profileId, { kind: 'account', profileId, email: account.email, account: document });
   }
 

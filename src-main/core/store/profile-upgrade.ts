@@ -9,6 +9,7 @@
  */
 import { basename, join } from 'node:path';
 import { isEnvelope } from '../crypto/envelope';
+import { AppFailure } from '../errors';
 import { profileDetailsFormat } from './account-formats';
 import { isTempFile, type AtomicWriter } from './atomic-writer';
 import type { FileCodec } from './file-codec';
@@ -39,7 +40,12 @@ export async function encryptProfileFolder(profileDir: string, deps: UpgradeDeps
     }
     if (!name.endsWith('.json')) continue;
     const text = file === join(profileDir, 'profile.json') ? upgradeProfileDetails(bytes.toString('utf8')) : bytes.toString('utf8');
-    await deps.writer.write(file, deps.codec.encode(file, text));
+    try {
+      await deps.writer.write(file, deps.codec.encode(file, text));
+    } catch (error) {
+      const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
+      throw new AppFailure('WRITE_FAILED', `Could not encrypt ${file} (${reason}). It was left as it was; the upgrade continues at the next log-in.`);
+    }
     // The writer kept the plaintext version as `.bak`.
     await ignoreMissing(deps.fs.unlink(`${file}.bak`));
     encrypted += 1;
