@@ -185,5 +185,5 @@ function uniqueRows(errors: readonly ImportRowError[]): SourceRow[] {
     seen.add(key);
     rows.push({ file: error.file, row: error.row });
   }
-  return rows;
+  return rows.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1));
 }
