@@ -68,6 +68,8 @@ export function draftFromTrackAndGraph(files: readonly InputFile[], newId: () =>
       const odd = feature.points.find((point) => !point.duration) as Point;
       errors.push(rowError(odd.source, 'Value', 'TRACKER_TYPE_CONFLICT', `"${feature.name}" mixes durations (H:MM:SS) and plain numbers.`));
       brokenTrackers.push(feature.name);
+      // Listed as rows of a refused tracker, so "skip invalid rows" names every one of them.
+      for (const point of feature.points) logs.push({ source: point.source, trackerName: feature.name, at: point.at, offsetMinutes: point.offsetMinutes, value: { kind: 'stored', value: point.number }, note: point.note });
       continue;
     }
     const choices = durations === 0 ? choiceLabels(feature.points) : null;
