@@ -4,16 +4,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../../src-main/core/dispatch';
-import { startServer, type RunningServer } from '../../../src-main/server/http-server';
+import { startServer, type RunningServer, type ServerOptions } from '../../../src-main/server/http-server';
 
 export interface TestServer extends RunningServer {
   /** `fetch` relative to the server, with a JSON body when one is given. */
   call(verb: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>;
 }
 
-export async function startTestServer(handlers: Handlers, staticDir?: string): Promise<TestServer> {
+export async function startTestServer(handlers: Handlers, staticDir?: string, extra: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dir = staticDir ?? (await mkdtemp(join(tmpdir(), 'qs-static-')));
-  const server = await startServer({ handlers, staticDir: dir, port: 0, onUnexpected: () => undefined });
+  const server = await startServer({ handlers, staticDir: dir, port: 0, onUnexpected: () => undefined, ...extra });
   return {
     ...server,
     call: (verb, path, options = {}) =>

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { bearerToken, EXPIRED, SessionTokens } from '../../../src-main/server/session-tokens';
+import { openCore, type Core } from '../../../src-main/core/index';
+import { fakeHandlers } from './fake-handlers';
+import { startTestServer, type TestServer } from './server-harness';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MINUTE = 60_000;
+
+function lockRecorder(minutes: number | null = 15) {
+  const locked: string[] = [];
+  return { locked, locks: { autoLockMinutes: () => minutes, lockProfile: (profileId: string) => void locked.push(profileId) } };
+}
+
+describe('SessionTokens', () => {
+  it('issues random 256-bit tokens', () => {
+    const tokens = new SessionTokens();
+    const a = tokens.issue({ profileId: 'p' });
+    const b = tokens.issue({ profileId: 'p' });
+    expect(a).not.toBe(b);
+    expect(Buffer.from(a, 'base64url')).toHaveLength(32);
+    expect(bearerToken(`Bearer ${a}`)).toBe(a);
+  });
+
+  it('expires after the shell’s idle minutes, counting each use, and locks the profile', () => {
+    let now = 0;
+    const { locked, locks } = lockRecorder(0);
+    const tokens = new SessionTokens({ idleMinutes: 30, locks, now: () => now });
+    const token = tokens.issue({ profileId: 'p' });
+    now += 29 * MINUTE;
+    expect(tokens.lookUp(token)).toEqual({ profileId: 'p' });
+    now += 29 * MINUTE;
+    expect(tokens.lookUp(token)).toEqual({ profileId: 'p' });
+    now += 30 * MINUTE;
+    expect(tokens.lookUp(token)).toBe(EXPIRED);
+    expect(locked).toEqual(['p']);
+    expect(tokens.lookUp(token)).toBeNull();
+  });
+
+  it('follows the profile’s auto-lock when it is shorter', () => {
+    let now = 0;
+    const { locks } = lockRecorder(5);
+    const tokens = new SessionTokens({ idleMinutes: 30, locks, now: () => now });
+    const token = tokens.issue({ profileId: 'p' });
+    now += 5 * MINUTE;
+    expect(tokens.lookUp(token)).toBe(EXPIRED);
+  });
+
+  it('keeps the key while another token of the profile is alive; revokeProfile ends them all', () => {
+    let now = 0;
+    const { locked, locks } = lockRecorder(0);
+    const tokens = new SessionTokens({ idleMinutes: 10, locks, now: () => now });
+    const idle = tokens.issue({ profileId: 'p' });
+    now += 9 * MINUTE;
+    const busy = tokens.issue({ profileId: 'p' });
+    const other = tokens.issue({ profileId: 'q' });
+    now += 2 * MINUTE;
+    expect(tokens.lookUp(idle)).toBe(EXPIRED);
+    expect(locked).toEqual([]);
+    tokens.revokeProfile('p');
+    expect(tokens.lookUp(busy)).toBeNull();
+    expect(tokens.lookUp(other)).toEqual({ profileId: 'q' });
+  });
+
+  it('0 idle minutes means no shell limit', () => {
+    let now = 0;
+    const tokens = new SessionTokens({ idleMinutes: 0, locks: lockRecorder(0).locks, now: () => now });
+    const token = tokens.issue({ profileId: 'p' });
+    now += 10_000 * MINUTE;
+    expect(tokens.lookUp(token)).toEqual({ profileId: 'p' });
+  });
+});
+
+describe('tokens over HTTP', () => {
+  let server: TestServer | null = null;
+  let core: Core | null = null;
+  afterEach(async () => {
+    await server?.close();
+    await core?.close();
+    server = null;
+    core = null;
+  });
+
+  const person = { email: 'ada@example.com', password: 'correct horse', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup-code-1' };
+
+  it('an idle token answers 401 SESSION_LOCKED, and the profile’s key is forgotten', async () => {
+    let now = 0;
+    core = await openCore({ dataDir: await mkdtemp(join(tmpdir(), 'qs-tokens-')), scrypt: { N: 1024, r: 8, p: 1 } });
+    server = await startTestServer(core.handlers, undefined, { sessionIdleMinutes: 30, locks: core, now: () => now });
+    const signedUp = (await (await server.call('POST', '/api/profiles', { body: person })).json()) as { token: string; value: { profile: { id: string } } };
+    expect((await server.call('GET', '/api/trackers', { token: signedUp.token })).status).toBe(200);
+    now += 16 * MINUTE; // the profile's default auto-lock (15) is shorter than the shell's 30
+    const locked = await server.call('GET', '/api/trackers', { token: signedUp.token });
+    expect(locked.status).toBe(401);
+    expect(await locked.json()).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED', message: expect.stringContaining('inactivity') } });
+    expect(core.autoLockMinutes(signedUp.value.profile.id)).toBeNull();
+  });
+
+  it('lock ends every token of the profile; TOO_MANY_ATTEMPTS is 429', async () => {
+    server = await startTestServer(fakeHandlers());
+    const first = ((await (await server.call('POST', '/api/profiles', { body: person })).json()) as { token: string }).token;
+    const second = ((await (await server.call('POST', '/api/session', { body: { email: person.email, password: person.password } })).json()) as { token: string }).token;
+    expect((await server.call('POST', '/api/session/lock', { token: first })).status).toBe(200);
+    expect((await server.call('GET', '/api/trackers', { token: second })).status).toBe(401);
+    core = await openCore({ dataDir: await mkdtemp(join(tmpdir(), 'qs-tokens-')), scrypt: { N: 1024, r: 8, p: 1 } });
+    await server.close();
+    server = await startTestServer(core.handlers);
+    await server.call('POST', '/api/profiles', { body: person });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await server.call('POST', '/api/session', { body: { email: person.email, password: `wrong ${i} guess` } })).status);
+    expect(statuses).toEqual([400, 400, 400, 429]);
+  });
+});
