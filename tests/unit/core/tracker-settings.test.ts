@@ -143,7 +143,8 @@ describe('multiple-choice settings edits', () => {
 
   it('keeps an option left out of the list, archived, so old logs still read', async () => {
     const next = await update(choice(true), { type: 'multiple_choice', multiple: true, options: [{ id: 'a', label: 'Happy', archived: false }, { label: 'New', archived: false }] });
-    expect(next.options).toEqual([
+    expect(next).toMatchObject({ type: 'multiple_choice' });
+    expect(next.type === 'multiple_choice' && next.options).toEqual([
       { id: 'a', label: 'Happy', archived: false },
       { id: 'new-1', label: 'New', archived: false },
       { id: 'b', label: 'Calm', archived: true },
