@@ -1,12 +1,14 @@
 /**
  * A deterministic data set for the benchmarks: one profile, 50 trackers of mixed types and
  * `logCount` logs spread evenly over ten years, written straight into the store's shard
- * files (going through `addLog` a million times would measure the generator, not the app).
+ * files (going through `addLog` a million times would measure the generator, not the app)
+ * — encrypted with the profile's key through the store's own codec, as the app writes them
+ * (`encrypt: false` writes the plain JSON an unencrypted store would, for comparison).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Output, TrackerType } from '../src-preload/contract';
 import { dispatch, type Session } from '../src-main/core/dispatch';
-import { dataLayout, encodeLogShard, monthOf, openCore, type ScryptParams, type StoredLog } from '../src-main/core/index';
+import { dataLayout, encodeLogShard, monthOf, openCore, openProfileCodec, type ScryptParams, type StoredLog } from '../src-main/core/index';
 import { seededRandom } from './random';
 
 export const BENCH_ACCOUNT = { email: 'bench@example.com', password: 'benchmark-password', backupCode: 'benchmark-backup' } as const;
@@ -26,9 +28,18 @@ export interface GeneratedSet {
   readonly bytes: number;
 }
 
-export async function generateDataSet(dataDir: string, logCount: number, seed = 42): Promise<GeneratedSet> {
+export interface GenerateOptions {
+  /** Encrypt the profile's files (the app's only mode); false only to measure the difference. */
+  readonly encrypt?: boolean;
+  /** How many trackers share the logs (default 50); 1 gives one tracker its whole history. */
+  readonly trackerCount?: number;
+}
+
+export async function generateDataSet(dataDir: string, logCount: number, seed = 42, options: GenerateOptions = {}): Promise<GeneratedSet> {
   const random = seededRandom(seed);
-  const core = await openCore({ dataDir, scrypt: BENCH_SCRYPT, now: () => BENCH_NOW });
+  const encrypt = options.encrypt ?? true;
+  const trackerCount = options.trackerCount ?? TRACKER_COUNT;
+  const core = await openCore({ dataDir, scrypt: BENCH_SCRYPT, now: () => BENCH_NOW, encryptAtRest: encrypt });
   let session: Session | null = null;
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const { result, session: next } = await dispatch(core.handlers, method, input, session);
@@ -38,7 +49,7 @@ export async function generateDataSet(dataDir: string, logCount: number, seed = 
   };
   const { profile } = await call<Output<'signUp'>>('signUp', { ...BENCH_ACCOUNT, name: 'Bench', age: 40, gender: 'other' });
   const trackers: GeneratedSet['trackers'] = [];
-  for (let i = 0; i < TRACKER_COUNT; i++) {
+  for (let i = 0; i < trackerCount; i++) {
     const type = TYPES[i % TYPES.length] ?? 'numerical';
     const settings =
       type === 'numerical' ? { type, unit: 'kg' }
@@ -50,11 +61,12 @@ export async function generateDataSet(dataDir: string, logCount: number, seed = 
   await core.close();
 
   const layout = dataLayout(dataDir);
+  const codec = await openProfileCodec(dataDir, profile.id, BENCH_ACCOUNT.password, encrypt);
   const start = BENCH_NOW.getTime() - TEN_YEARS_MS;
   let shardFiles = 0;
   let bytes = 0;
   for (const [index, tracker] of trackers.entries()) {
-    const count = Math.floor(logCount / TRACKER_COUNT) + (index < logCount % TRACKER_COUNT ? 1 : 0);
+    const count = Math.floor(logCount / trackerCount) + (index < logCount % trackerCount ? 1 : 0);
     const byMonth = new Map<string, StoredLog[]>();
     for (let n = 0; n < count; n++) {
       // Evenly spaced with jitter, so the logs come out oldest first.
@@ -66,10 +78,11 @@ export async function generateDataSet(dataDir: string, logCount: number, seed = 
     }
     await mkdir(layout.trackerLogsDir(profile.id, tracker.id), { recursive: true });
     for (const [month, logs] of byMonth) {
-      const text = encodeLogShard(logs);
-      await writeFile(layout.logShardFile(profile.id, tracker.id, month), text);
+      const file = layout.logShardFile(profile.id, tracker.id, month);
+      const encoded = codec.encode(file, encodeLogShard(logs));
+      await writeFile(file, encoded);
       shardFiles += 1;
-      bytes += Buffer.byteLength(text);
+      bytes += Buffer.byteLength(encoded);
     }
   }
   return { dataDir, profileId: profile.id, trackers, shardFiles, bytes };

@@ -32,6 +32,8 @@ export { encodeLogShard, encodeTrackersFile, type StoredLog } from './store/form
 export { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
 export type { FsPort } from './store/fs-port';
 export type { Keychain, KeychainAvailability } from './services/keychain';
+export { openProfileCodec } from './store/profile-codec';
+export type { FileCodec } from './store/file-codec';
 export { isIdleExpired, idleLimitMinutes, LOCKED_FOR_INACTIVITY } from './services/session-idle';
 
 export interface CoreOptions {
