@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { describe, it, expect } from 'vitest';
-import { dataLayout, encodeLogShard, monthOf, type StoredLog } from '../../../src-main/core/index';
+import { dataLayout, encodeLogShard, monthOf, openProfileCodec, type StoredLog } from '../../../src-main/core/index';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { Client, SIGN_UP, startCore } from './helpers';
 
@@ -14,6 +14,11 @@ function recordingFs(): { fs: FsPort; reads: string[] } {
       readFile: (path, encoding) => {
         reads.push(path);
         return nodeFs.readFile(path, encoding);
+      },
+      // Encrypted files are read as bytes.
+      readBytes: (path) => {
+        reads.push(path);
+        return nodeFs.readBytes(path);
       },
     },
   };
@@ -35,7 +40,12 @@ async function profileWithHistory() {
     logs.push({ id: `log-${day}`, trackerId: tracker.id, at, offsetMinutes: 60, value: 70 + (day % 5), note: '' });
     byMonth.set(monthOf(at), logs);
   }
-  for (const [month, logs] of byMonth) await writeFile(layout.logShardFile(profile.id, tracker.id, month), encodeLogShard(logs));
+  // Encrypted with the profile's key, as the app writes them.
+  const codec = await openProfileCodec(core.dataDir, profile.id, SIGN_UP.password);
+  for (const [month, logs] of byMonth) {
+    const file = layout.logShardFile(profile.id, tracker.id, month);
+    await writeFile(file, codec.encode(file, encodeLogShard(logs)));
+  }
   return { dataDir: core.dataDir, profile, tracker, layout };
 }
 
@@ -44,7 +54,7 @@ describe('lazy loading', () => {
     const { dataDir, tracker } = await profileWithHistory();
     const client = new Client(await startCore({ dataDir }));
     await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
-    const { logs } = await client.ok('listLogs', { trackerId: tracker.id });
+    const { logs } = await client.ok('listLogs', { trackerId: tracker.id, limit: 1000 });
     expect(logs).toHaveLength(730);
     expect(logs[0]).toMatchObject({ id: 'log-729', at: '2025-12-30T07:00:00.000Z' });
     expect(logs.at(-1)).toMatchObject({ id: 'log-0', at: '2024-01-01T07:00:00.000Z' });
@@ -56,7 +66,9 @@ describe('lazy loading', () => {
     const client = new Client(await startCore({ dataDir, fs }));
     await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     await client.ok('listTrackers', {});
-    expect(reads.sort()).toEqual([layout.profileFile(profile.id), layout.trackersFile(profile.id)].sort());
+    const opened = [layout.accountFile(profile.id), layout.profileFile(profile.id), layout.settingsFile(profile.id), layout.trackersFile(profile.id)];
+    expect(reads).toEqual(expect.arrayContaining(opened));
+    expect(reads.filter((file) => file.startsWith(layout.trackerLogsDir(profile.id, tracker.id)))).toEqual([]);
 
     reads.length = 0;
     await client.ok('addLog', { trackerId: tracker.id, value: 71, at: '2025-06-15T08:00:00Z' });
