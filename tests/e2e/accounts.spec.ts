@@ -242,7 +242,7 @@ describe('accounts in a browser', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
     const stay = page.getByRole('region', { name: 'Stay unlocked on this computer' });
     expect(await stay.getByRole('checkbox').count()).toBe(0);
-    expect(await stay.getByRole('note').textContent()).toMatch(/^Not offered here/);
+    expect(await stay.getByRole('note').textContent()).toMatch(/^Not offered here\./);
     await screenshot(page, 'settings');
 
     const form = page.getByRole('form', { name: 'Change password' });
@@ -266,6 +266,28 @@ describe('accounts in a browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await screenshot(page, 'settings-dark');
+    await context.close();
+  });
+
+  it('deleting a profile asks for the password and the word, then returns to a picker without it', async () => {
+    const { context, page } = await openPage();
+    await picker(page).getByRole('button', { name: GRACE.email }).click();
+    await page.keyboard.type('grace-third-password');
+    await page.keyboard.press('Enter');
+    await expectLoggedIn(page, GRACE);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+
+    const danger = page.getByRole('region', { name: 'Danger zone' });
+    await danger.getByRole('button', { name: 'Delete profile…' }).click();
+    const form = danger.getByRole('form', { name: 'Delete profile' });
+    await form.getByLabel('Your password').fill('grace-third-password');
+    await form.getByLabel('Type DELETE to confirm').fill('DELETE');
+    await form.getByRole('button', { name: 'Delete my profile and data' }).click();
+
+    await logInForm(page).waitFor();
+    expect(await logInForm(page).getByRole('status').textContent()).toMatch(/deleted/);
+    await picker(page).getByRole('listitem').first().waitFor();
+    expect(await picker(page).getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(ADA.email)]);
     await context.close();
   });
 });
