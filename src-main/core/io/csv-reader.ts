@@ -82,7 +82,9 @@ export function readCsv(file: string, text: string): CsvTable {
       );
       continue;
     }
-    rows.push({ row, cells: cells.map(unescapeCell) });
+    // In place: a million-row file should not be copied cell by cell.
+    for (let cell = 0; cell < cells.length; cell++) cells[cell] = unescapeCell(cells[cell] as string);
+    rows.push({ row, cells });
   }
   return { file, separator, header, rows, problems };
 }
