@@ -1,18 +1,18 @@
 /**
  * Events the desktop shell sends on its own, beyond the contract's request/answer
- * operations. Browser mode has none: its sessions end by answers (`SESSION_LOCKED`).
+ * operations (`src-preload/events.ts`). Browser mode has none: its sessions end by
+ * answers (`SESSION_LOCKED`), which the session already watches.
  */
 import type { Api } from '../../../../src-preload/contract';
+import type { ShellEvents } from '../../../../src-preload/events';
 
-interface ShellEvents {
-  /** The main process locked the session (its own idle timer, the tray). Returns an unsubscribe. */
-  readonly onSessionLocked?: (listener: () => void) => unknown;
-}
+/** `window.qs` is typed as the contract; the desktop bridge adds the events. */
+type MaybeDesktop = Api & Partial<ShellEvents>;
 
 /** Hear the desktop shell lock the session, when the shell can say so; the result unsubscribes. */
-export function onShellLocked(listener: () => void, shell: (Api & ShellEvents) | undefined = window.qs): () => void {
+export function onShellLocked(listener: () => void, shell: MaybeDesktop | undefined = window.qs): () => void {
   const subscribe = shell?.onSessionLocked;
   if (typeof subscribe !== 'function') return () => {};
-  const off = subscribe(listener);
+  const off: unknown = subscribe(listener);
   return typeof off === 'function' ? () => void off() : () => {};
 }
