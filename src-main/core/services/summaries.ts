@@ -10,6 +10,7 @@ import { dayQualifies, valuesByDay } from '../insights/day-groups';
 import { addDays, type Day } from '../insights/days';
 import { withDay } from '../insights/streaks';
 import { buildSummary, shardAgrees, summaryKey, withMonthDigest } from '../insights/summary';
+import { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileStore } from '../store/profile-store';
 import { emptySummariesFile, summariesFormat, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
 import { mergeLogs, monthsOfSpan, newestLog, readAllShards, readShards, type MonthLogs } from './log-shards';
@@ -22,6 +23,7 @@ export class Summaries {
   private readonly calendars = new Map<string, DayCalendar>();
   /** Summaries whose update failed after their logs were saved: rebuilt on next use. */
   private readonly stale = new Set<string>();
+  private readonly saving = new KeyedQueue();
 
   /** One calendar per zone, so its offset cache is shared by every call. */
   calendar(timeZone: string): DayCalendar {
@@ -96,10 +98,12 @@ export class Summaries {
   /** Drop a purged tracker's summary. */
   async forget(store: ProfileStore, trackerId: string): Promise<void> {
     const file = await this.file(store);
-    if (file.data.trackers[trackerId] === undefined) return;
-    const trackers = { ...file.data.trackers };
-    delete trackers[trackerId];
-    await file.save({ ...file.data, trackers });
+    await this.saving.run(store.profileId, async () => {
+      if (file.data.trackers[trackerId] === undefined) return;
+      const trackers = { ...file.data.trackers };
+      delete trackers[trackerId];
+      await file.save({ ...file.data, trackers });
+    });
   }
 
   /** The values logged on `day` (in the calendar's zone), in time order. */
@@ -119,6 +123,8 @@ export class Summaries {
 
   private async save(store: ProfileStore, trackerId: string, summary: TrackerSummary): Promise<void> {
     const file = await this.file(store);
-    await file.save({ ...file.data, trackers: { ...file.data.trackers, [trackerId]: summary } });
+    // The dashboard rebuilds several trackers' summaries at once: each change must start
+    // from the file as the previous one left it, or the last save would drop the others.
+    await this.saving.run(store.profileId, () => file.save({ ...file.data, trackers: { ...file.data.trackers, [trackerId]: summary } }));
   }
 }

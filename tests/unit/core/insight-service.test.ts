@@ -118,15 +118,22 @@ describe('dashboard', () => {
     expect((await again.ok('dashboard', {})).cards[0]).toMatchObject({ currentStreak: 2, lastLog: today, today: { count: 1 } });
   });
 
-  it('rebuilds a missing summaries file from the shards', async () => {
-    const { core, client, profile, layout } = await signedIn();
-    const { tracker } = await client.ok('createTracker', { name: 'Yoga', settings: { type: 'boolean' } });
-    await dailyLogs(client, tracker.id, 3, true);
+  it('rebuilds a missing summaries file from the shards, keeping every tracker rebuilt at once', async () => {
+    const { core, client, profile, layout } = await signedIn({ encryptAtRest: false });
+    const ids: string[] = [];
+    for (const [index, name] of ['Yoga', 'Run', 'Swim'].entries()) {
+      const { tracker } = await client.ok('createTracker', { name, settings: { type: 'boolean' } });
+      await dailyLogs(client, tracker.id, index + 1, true);
+      ids.push(tracker.id);
+    }
     await core.close();
-    await nodeFs.unlink(`${layout.profileDir(profile.id)}/summaries.json`);
-    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
+    const summariesFile = `${layout.profileDir(profile.id)}/summaries.json`;
+    await nodeFs.unlink(summariesFile);
+    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW, encryptAtRest: false }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
-    expect((await again.ok('dashboard', {})).cards[0]).toMatchObject({ currentStreak: 3 });
+    expect((await again.ok('dashboard', {})).cards.map((card) => card.currentStreak)).toEqual([1, 2, 3]);
+    const saved = JSON.parse(await nodeFs.readFile(summariesFile, 'utf8')) as { trackers: Record<string, unknown> };
+    expect(Object.keys(saved.trackers).sort()).toEqual([...ids].sort());
   });
 });
 
