@@ -13,7 +13,7 @@ import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
 import { mergeLogs, readShards } from './log-shards';
 import { sessionStore } from './profile-access';
-import type { Summaries } from './summaries';
+import type { LogsChange, Summaries } from './summaries';
 import { findTracker } from './tracker-lookup';
 
 export interface LogDeps {
@@ -57,7 +57,7 @@ export class LogService {
     const month = monthOf(log.at);
     const shard = await store.shard(tracker.id, month);
     await shard.save({ ...shard.data, logs: insertByTime(shard.data.logs, log) });
-    await this.afterWrite(store, tracker, [log], [month]);
+    await this.afterWrite(store, tracker, { removed: [], added: [log] }, [month]);
   }
 
   async update(profileId: string, input: LogChange): Promise<Log> {
@@ -79,7 +79,7 @@ export class LogService {
         const source = await store.shard(tracker.id, oldMonth);
         await source.save({ ...source.data, logs: withoutLog(source.data.logs, log.id) });
       }
-      await this.afterWrite(store, tracker, [old, log], [oldMonth, newMonth]);
+      await this.afterWrite(store, tracker, { removed: [old], added: [log] }, [oldMonth, newMonth]);
       return log;
     });
   }
@@ -92,7 +92,7 @@ export class LogService {
       const { log, month } = await findLog(store, tracker.id, logId);
       const shard = await store.shard(tracker.id, month);
       await shard.save({ ...shard.data, logs: withoutLog(shard.data.logs, logId) });
-      await this.afterWrite(store, tracker, [log], [month]);
+      await this.afterWrite(store, tracker, { removed: [log], added: [] }, [month]);
       return log;
     });
   }
@@ -130,9 +130,9 @@ export class LogService {
     return { logs: ordered.slice(query.offset, query.offset + query.limit), total: ordered.length };
   }
 
-  private async afterWrite(store: ProfileStore, tracker: StoredTracker, touched: Log[], months: string[]): Promise<void> {
+  private async afterWrite(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[]): Promise<void> {
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
-    await this.deps.summaries.afterWrite(store, tracker, calendar, touched, months);
+    await this.deps.summaries.afterWrite(store, tracker, calendar, change, months);
   }
 }
 

@@ -19,6 +19,24 @@ export const SUMMARIES_FILE = 'summaries.json';
 
 type SummaryTracker = Pick<Tracker, 'id' | 'settings' | 'target'>;
 
+/** A write to a tracker's logs: the versions that left the shards and those that entered them. */
+export interface LogsChange {
+  readonly removed: readonly Log[];
+  readonly added: readonly Log[];
+}
+
+/**
+ * The newest log after a change, without reading when possible: only when the newest log
+ * itself left does the caller have to look for the one before it (null here).
+ */
+function lastLogAfter(previous: Log | null, change: LogsChange): Log | null | undefined {
+  if (previous !== null && change.removed.some((log) => log.id === previous.id)) return undefined;
+  let last = previous;
+  // A new log at the same moment sorts after the old ones, so it is the newer.
+  for (const log of change.added) if (last === null || log.at >= last.at) last = log;
+  return last;
+}
+
 export class Summaries {
   private readonly calendars = new Map<string, DayCalendar>();
   /** Summaries whose update failed after their logs were saved: rebuilt on next use. */
@@ -59,21 +77,18 @@ export class Summaries {
     return summary;
   }
 
-  /**
-   * After logs of the tracker were written: `touched` are the logs as they were and as they
-   * are now (added, edited, removed), `months` the shards that changed.
-   */
-  async afterWrite(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, touched: readonly Log[], months: readonly string[]): Promise<void> {
+  /** After logs of the tracker were written; `months` are the shards that changed. */
+  async afterWrite(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[]): Promise<void> {
     // The logs are saved by now; a summary that cannot be updated must not turn that into a
     // reported failure: it is marked stale and rebuilt when next needed.
     try {
-      await this.update(store, tracker, calendar, touched, months);
+      await this.update(store, tracker, calendar, change, months);
     } catch {
       this.stale.add(this.staleKey(store, tracker.id));
     }
   }
 
-  private async update(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, touched: readonly Log[], months: readonly string[]): Promise<void> {
+  private async update(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[]): Promise<void> {
     if (this.stale.has(this.staleKey(store, tracker.id))) {
       await this.rebuild(store, tracker, calendar);
       return;
@@ -88,10 +103,11 @@ export class Summaries {
     for (const month of months) if (!(await store.months(tracker.id)).includes(month)) monthDigests = withMonthDigest(monthDigests, month, []);
 
     let runs = existing.runs.map(([first, last]) => [first, last] as const);
-    const days = [...new Set(touched.map((log) => calendar.dayOf(log.at)))];
+    const days = [...new Set([...change.removed, ...change.added].map((log) => calendar.dayOf(log.at)))];
     for (const day of days) runs = withDay(runs, day, dayQualifies(tracker, await this.valuesOfDay(store, tracker.id, calendar, day)));
     // A daily target or yes/no is judged per day; a weekly target does not change what a day is.
-    const summary: TrackerSummary = { key: existing.key, lastLog: await newestLog(store, tracker.id), runs: runs.map(([first, last]) => [first, last]), months: monthDigests };
+    const lastLog = lastLogAfter(existing.lastLog, change) ?? (await newestLog(store, tracker.id));
+    const summary: TrackerSummary = { key: existing.key, lastLog, runs: runs.map(([first, last]) => [first, last]), months: monthDigests };
     await this.save(store, tracker.id, summary);
   }
 

@@ -70,9 +70,29 @@ describe('lazy loading', () => {
     expect(reads).toEqual(expect.arrayContaining(opened));
     expect(reads.filter((file) => file.startsWith(layout.trackerLogsDir(profile.id, tracker.id)))).toEqual([]);
 
+    // This history was written without the tracker's summary (summaries.json): the first
+    // entry builds it from every shard, once.
     reads.length = 0;
     await client.ok('addLog', { trackerId: tracker.id, value: 71, at: '2025-06-15T08:00:00Z' });
-    expect(reads).toEqual([layout.logShardFile(profile.id, tracker.id, '2025-06')]);
+    expect(reads).toContain(`${layout.profileDir(profile.id)}/summaries.json`);
+    expect(reads).toContain(layout.logShardFile(profile.id, tracker.id, '2024-01'));
+  });
+
+  it('with summaries on disk, logging reads only the month of the entry', async () => {
+    const { dataDir, profile, tracker, layout } = await profileWithHistory();
+    const first = await startCore({ dataDir });
+    const builder = new Client(first);
+    await builder.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    await builder.ok('dashboard', {});
+    await first.close();
+
+    const { fs, reads } = recordingFs();
+    const client = new Client(await startCore({ dataDir, fs }));
+    await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    await client.ok('listTrackers', {});
+    reads.length = 0;
+    await client.ok('addLog', { trackerId: tracker.id, value: 71, at: '2025-06-15T08:00:00Z' });
+    expect(reads).toEqual([layout.logShardFile(profile.id, tracker.id, '2025-06'), `${layout.profileDir(profile.id)}/summaries.json`]);
 
     reads.length = 0;
     await client.ok('addLog', { trackerId: tracker.id, value: 72, at: '2025-06-16T08:00:00Z' });
