@@ -66,6 +66,8 @@ export class TimerService {
       const tracker = findTracker(store, trackerId);
       const file = await timersOf(store);
       const timer = file.data.timers.find((candidate) => candidate.trackerId === trackerId) ?? fail('TIMER_NOT_RUNNING', 'The timer of this tracker is not running.', 'trackerId');
+      // The tracker may have become another type (it had no logs) while its timer ran.
+      if (tracker.settings.type !== 'duration') fail('TIMER_NOT_SUPPORTED', 'This tracker no longer measures durations; cancel its timer instead.', 'trackerId');
       const started = new Date(timer.startedAt);
       const seconds = Math.max(0, Math.floor((this.deps.now().getTime() - started.getTime()) / 1000));
       const offset = this.deps.localOffsetMinutes(started);

@@ -48,6 +48,18 @@ describe('timers', () => {
     expect(await client.call('startTimer', { trackerId: 'nope' })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
   });
 
+  it('refuses to log a timer whose tracker stopped measuring durations', async () => {
+    const core = await startCore();
+    const client = new Client(core);
+    await client.ok('signUp', SIGN_UP);
+    const { tracker } = await client.ok('createTracker', { name: 'Reading', settings: { type: 'duration' } });
+    await client.ok('startTimer', { trackerId: tracker.id });
+    await client.ok('updateTracker', { trackerId: tracker.id, settings: { type: 'boolean' } });
+    expect(await client.call('stopTimer', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TIMER_NOT_SUPPORTED' } });
+    expect(await client.ok('cancelTimer', { trackerId: tracker.id })).toEqual({});
+    expect((await client.ok('listLogs', { trackerId: tracker.id })).total).toBe(0);
+  });
+
   it("hides a trashed tracker's timer until it is restored", async () => {
     const core = await startCore();
     const client = new Client(core);
