@@ -11,18 +11,20 @@
  */
 import type { z } from 'zod';
 import { accountOperations } from './contract/accounts';
+import { csvOperations } from './contract/csv';
 import { insightOperations } from './contract/insights';
 import { logOperations } from './contract/logs';
 import type { Result } from './contract/shared';
 import { trackerOperations } from './contract/trackers';
 
 export * from './contract/accounts';
+export * from './contract/csv';
 export * from './contract/insights';
 export * from './contract/logs';
 export * from './contract/shared';
 export * from './contract/trackers';
 
-export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations } as const;
+export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations, ...csvOperations } as const;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

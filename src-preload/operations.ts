@@ -62,6 +62,11 @@ export const OPERATIONS = {
   dashboard: { session: 'session', route: 'GET /api/dashboard' },
   trackerStats: { session: 'session', route: 'POST /api/trackers/:trackerId/stats' },
   chartSeries: { session: 'session', route: 'POST /api/trackers/:trackerId/chart' },
+  // CSV
+  exportTrackersCsv: { session: 'session', route: 'GET /api/export/trackers' },
+  exportLogsCsv: { session: 'session', route: 'POST /api/export/logs' },
+  previewImport: { session: 'session', route: 'POST /api/import/preview' },
+  commitImport: { session: 'session', route: 'POST /api/import' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;

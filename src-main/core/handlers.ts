@@ -1,8 +1,10 @@
 /** The contract's operations, each mapped onto a service call. */
 import { createAccountHandlers } from './account-handlers';
+import { createCsvHandlers } from './csv-handlers';
 import type { Handlers } from './dispatch';
 import type { InsightService } from './services/insights';
 import type { AccountService } from './services/accounts';
+import type { CsvService } from './services/csv';
 import type { LogService } from './services/logs';
 import type { SettingsService } from './services/settings';
 import type { TimerService } from './services/timers';
@@ -17,11 +19,13 @@ export interface Services {
   readonly logs: LogService;
   readonly timers: TimerService;
   readonly insights: InsightService;
+  readonly csv: CsvService;
 }
 
-export function createHandlers({ accounts, settings, trackers, logs, timers, insights }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv }: Services): Handlers {
   return {
     ...createAccountHandlers({ accounts, settings }),
     ...createTrackerHandlers({ trackers, logs, timers, insights }),
+    ...createCsvHandlers(csv),
   };
 }

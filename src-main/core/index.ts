@@ -10,6 +10,7 @@ import { AppFailure } from './errors';
 import { createHandlers } from './handlers';
 import { machineOffsetMinutes } from './domain/log-time';
 import { AccountService } from './services/accounts';
+import { CsvService } from './services/csv';
 import type { Keychain } from './services/keychain';
 import { LoginThrottle } from './services/login-throttle';
 import { InsightService } from './services/insights';
@@ -100,6 +101,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     logs,
     timers: new TimerService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, logs }),
     insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
+    csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf }),
   };
 
   let closed = false;

@@ -6,8 +6,10 @@ import { draftFromLoop } from './loop-import';
 import { draftFromOurFiles, type InputFile } from './our-format-import';
 import { draftFromTrackAndGraph } from './trackandgraph-import';
 
-export const IMPORT_KINDS = ['trackers', 'logs', 'loop', 'trackandgraph', 'daylio'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import type { ImportKind } from '../../../src-preload/contract';
+
+// The contract names the kinds (`IMPORT_KINDS`); this module maps each onto its importer.
+export type { ImportKind } from '../../../src-preload/contract';
 
 export interface DraftPorts {
   readonly newId: () => string;

@@ -10,9 +10,19 @@ import { basename, dirname, join } from 'node:path';
 import { errorCode, ignoreMissing, nodeFs, type FileHandlePort, type FsPort } from './fs-port';
 import { KeyedQueue } from './keyed-queue';
 
+export interface BatchFile {
+  readonly file: string;
+  readonly data: string | Uint8Array;
+}
+
 export interface AtomicWriter {
   /** Replace `file` with `data`; writes to one path are serialized in call order. */
   write(file: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Replace several files together (an import): see `replaceFiles` for what survives a
+   * failure or a crash. The caller keeps other writes to these files out meanwhile.
+   */
+  writeBatch(files: readonly BatchFile[]): Promise<void>;
   /** Resolves once every write queued so far has settled. */
   idle(): Promise<void>;
 }
@@ -24,6 +34,7 @@ export function createAtomicWriter(fs: FsPort = nodeFs, platform: NodeJS.Platfor
   const queue = new KeyedQueue();
   return {
     write: (file, data) => queue.run(file, () => replaceFile(fs, platform, file, data)),
+    writeBatch: (files) => queue.run(BATCH_KEY, () => replaceFiles(fs, platform, files)),
     idle: () => queue.idle(),
   };
 }
@@ -50,21 +61,89 @@ async function replaceFile(fs: FsPort, platform: NodeJS.Platform, file: string, 
   await syncFolder(fs, platform, folder);
 }
 
+/** Batches run one at a time; no file path can be this key. */
+const BATCH_KEY = '\u0000batch';
+/** Temp files written (and fsynced) at once: overlapping fsyncs is what makes a large batch fast. */
+const BATCH_PARALLEL = 8;
+
+/**
+ * Several files, all or nothing as far as a failure can be caught: every new content is
+ * written to a temp file and fsynced first; any failure then removes the temps (and the
+ * folders this batch created) and changes nothing. Only after every temp is durable are
+ * they renamed over their targets, in the order given, then the folders fsynced.
+ *
+ * The window that remains: a crash (power cut, kill) *during the renames* leaves the files
+ * renamed so far new and the others old. Callers order the files so that such a state is
+ * harmless (an import renames log shards before trackers.json, so the logs of a tracker
+ * not yet listed are unreachable, and importing the same file again adds exactly the rest,
+ * because duplicates are skipped). A rename that fails without a crash is rolled back from
+ * the `.bak` links kept just before each rename (new files are removed).
+ */
+async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readonly BatchFile[]): Promise<void> {
+  const created: string[] = [];
+  for (const folder of new Set(files.map((entry) => dirname(entry.file)))) {
+    const first = await fs.mkdir(folder, { recursive: true });
+    if (first !== undefined) created.push(first);
+  }
+  const temps = files.map((entry) => join(dirname(entry.file), `.${basename(entry.file)}.${randomUUID()}.tmp`));
+  try {
+    for (let start = 0; start < files.length; start += BATCH_PARALLEL) {
+      // allSettled: every write of the group has stopped before the temps are removed.
+      const group = await Promise.allSettled(files.slice(start, start + BATCH_PARALLEL).map((entry, index) => writeTemp(fs, temps[start + index] as string, entry.data)));
+      const failed = group.find((outcome) => outcome.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
+    }
+  } catch (error) {
+    await Promise.all(temps.map((temp) => fs.unlink(temp).catch(() => undefined)));
+    for (const folder of created.reverse()) await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+  const renamed: { file: string; hadOld: boolean }[] = [];
+  try {
+    for (const [index, entry] of files.entries()) {
+      const hadOld = await keepBackup(fs, entry.file);
+      await fs.rename(temps[index] as string, entry.file);
+      renamed.push({ file: entry.file, hadOld });
+    }
+  } catch (error) {
+    await Promise.all(temps.slice(renamed.length).map((temp) => fs.unlink(temp).catch(() => undefined)));
+    for (const { file, hadOld } of renamed.reverse()) {
+      await (hadOld ? fs.rename(`${file}.bak`, file) : fs.unlink(file)).catch(() => undefined);
+    }
+    throw error;
+  }
+  const folders = new Set(files.map((entry) => dirname(entry.file)));
+  for (const first of created) folders.add(dirname(first));
+  for (const folder of folders) await syncFolder(fs, platform, folder);
+}
+
+async function writeTemp(fs: FsPort, temp: string, data: string | Uint8Array): Promise<void> {
+  const handle = await fs.open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * The previous version becomes `<file>.bak` by a hard link: no copy, and the rename that
  * follows leaves the link pointing at the old content.
  */
-async function keepBackup(fs: FsPort, file: string): Promise<void> {
+async function keepBackup(fs: FsPort, file: string): Promise<boolean> {
   const backup = `${file}.bak`;
   await ignoreMissing(fs.unlink(backup));
   try {
     await fs.link(file, backup);
+    return true;
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT') return; // first write: nothing to keep
+    if (code === 'ENOENT') return false; // first write: nothing to keep
     // Some file systems (FAT, some network shares) have no hard links; copy instead.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
     await ignoreMissing(fs.copyFile(file, backup));
+    return true;
   }
 }
 

@@ -56,6 +56,7 @@ export function codecFs(fs: FsPort, codec: FileCodec): FsPort {
 export function codecWriter(writer: AtomicWriter, codec: FileCodec): AtomicWriter {
   return {
     write: (file, data) => writer.write(file, typeof data === 'string' ? codec.encode(file, data) : data),
+    writeBatch: (files) => writer.writeBatch(files.map(({ file, data }) => ({ file, data: typeof data === 'string' ? codec.encode(file, data) : data }))),
     idle: () => writer.idle(),
   };
 }

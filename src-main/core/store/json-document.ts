@@ -24,6 +24,11 @@ export class JsonDocument<T> {
     return this.low.data;
   }
 
+  /** Take `next` as the content after something else wrote it to the file (a store batch). */
+  adopt(next: T): void {
+    this.low.data = next;
+  }
+
   async save(next: T): Promise<void> {
     await this.low.adapter.write(next);
     this.low.data = next;

@@ -1,0 +1,15 @@
+/** The CSV operations of the contract (export, import preview and commit), each mapped onto the CSV service. */
+import type { csvOperations } from '../../src-preload/contract';
+import type { Handlers } from './dispatch';
+import type { CsvService } from './services/csv';
+
+export type CsvMethod = keyof typeof csvOperations;
+
+export function createCsvHandlers(csv: CsvService): Pick<Handlers, CsvMethod> {
+  return {
+    exportTrackersCsv: async (_input, ctx) => csv.exportTrackers(ctx.profileId),
+    exportLogsCsv: async (input, ctx) => csv.exportLogs(ctx.profileId, input.trackerId),
+    previewImport: async (input, ctx) => csv.preview(ctx.profileId, input),
+    commitImport: async (input, ctx) => csv.commit(ctx.profileId, input),
+  };
+}
