@@ -8,7 +8,7 @@ import type { AppError, Result } from '../../src-preload/contract';
 import { OPERATIONS } from '../../src-preload/operations';
 import { dispatch, type Handlers } from '../core/dispatch';
 import { statusOf, type ServerErrorCode } from './http-status';
-import { readJsonBody } from './request-body';
+import { bodyLimitOf, readJsonBody } from './request-body';
 import { matchRoute } from './routes';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
 import { bearerToken, EXPIRED, type SessionTokens } from './session-tokens';
@@ -46,10 +46,11 @@ export async function answerApiRequest(
 
   let body: Record<string, unknown> = {};
   if (verb !== 'GET' && verb !== 'DELETE') {
-    const read = await readJsonBody(request);
+    const limit = bodyLimitOf(route.method);
+    const read = await readJsonBody(request, limit);
     if (!read.ok) {
       return read.reason === 'too-large'
-        ? reply(failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB.'))
+        ? reply(failure('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit / 1024 / 1024} MiB.`))
         : reply(failure('INVALID_INPUT', 'The request body is not a JSON object.'));
     }
     body = read.value;

@@ -3,8 +3,18 @@
  * failures (413, 400) instead of exceptions, so a bad request can never produce a 500.
  */
 import type { IncomingMessage } from 'node:http';
+import type { Method } from '../../src-preload/contract';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * An import carries whole CSV files as JSON text (the core refuses any one file over
+ * 200 MB); every other operation keeps the small cap, so a stray huge body costs little.
+ */
+export const IMPORT_BODY_BYTES = 256 * 1024 * 1024;
+const LARGE_BODIES: Partial<Record<Method, number>> = { previewImport: IMPORT_BODY_BYTES, commitImport: IMPORT_BODY_BYTES };
+
+/** The largest body an operation accepts. */
+export const bodyLimitOf = (method: Method): number => LARGE_BODIES[method] ?? MAX_BODY_BYTES;
 
 export type BodyResult =
   | { readonly ok: true; readonly value: Record<string, unknown> }
