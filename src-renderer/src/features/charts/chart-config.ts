@@ -52,6 +52,21 @@ export function bucketLabel(day: string, granularity: Granularity): string {
   return formatDay(day, 'short');
 }
 
+/** An axis label: `25 Nov` for days and weeks, `Nov 2026` for months (the tooltip says more). */
+export function tickLabel(day: string, granularity: Granularity): string {
+  return granularity === 'month' ? formatDay(day, 'month') : formatDay(day, 'short');
+}
+
+/** Tooltip titles naming the whole bucket (`Week of 24 Nov`) for category charts. */
+function bucketTitles(days: readonly string[], granularity: Granularity) {
+  return { title: (items: readonly { dataIndex: number }[]) => (items[0] ? bucketLabel(days[items[0].dataIndex] ?? '', granularity) : '') };
+}
+
+/** A duration rounded to whole minutes once it is over a minute: averages need no seconds. */
+export function roundedDuration(seconds: number): string {
+  return formatDuration(seconds >= 60 ? Math.round(seconds / 60) * 60 : seconds);
+}
+
 /** A colour with an alpha, from `#rrggbb`. */
 export function withAlpha(color: string, alpha: number): string {
   const match = /^#([0-9a-f]{6})$/i.exec(color.trim());
@@ -73,7 +88,8 @@ function baseOptions(theme: ChartTheme) {
 
 function axis(theme: ChartTheme, title?: string) {
   return {
-    ticks: { color: theme.muted },
+    // Flat labels, thinned out, read better than a fence of rotated dates.
+    ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 14 },
     grid: { color: withAlpha(theme.grid.startsWith('#') ? theme.grid : '#888888', 0.6) },
     ...(title ? { title: { display: true, text: title, color: theme.muted } } : {}),
   };
@@ -125,7 +141,7 @@ function lineConfig(series: Extract<ChartSeries, { kind: 'line' }>, tracker: Tra
           ...axis(theme),
           min: firstX,
           max: lastX,
-          ticks: { color: theme.muted, maxTicksLimit: 8, callback: (value) => bucketLabel(dayOf(Number(value)), series.granularity === 'day' ? 'day' : 'month') },
+          ticks: { color: theme.muted, maxRotation: 0, maxTicksLimit: 8, callback: (value) => tickLabel(dayOf(Number(value)), points.length > 0 && (lastX ?? 0) - (firstX ?? 0) > 120 * 86_400_000 ? 'month' : 'day') },
         },
         y: { type: 'linear', ...axis(theme, series.unit || undefined) },
       },
@@ -149,7 +165,7 @@ function doneConfig(series: Extract<ChartSeries, { kind: 'done' }>, tracker: Tra
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
-      labels: series.bars.map((bar) => bucketLabel(bar.t, series.granularity)),
+      labels: series.bars.map((bar) => tickLabel(bar.t, series.granularity)),
       datasets: [
         { label: 'Days with yes', data: series.bars.map((bar) => bar.done), backgroundColor: color, stack: 'days' },
         { label: 'Other days', data: series.bars.map((bar) => Math.max(0, bar.days - bar.done)), backgroundColor: withAlpha(theme.grid.startsWith('#') ? theme.grid : '#999999', 0.7), stack: 'days' },
@@ -158,6 +174,7 @@ function doneConfig(series: Extract<ChartSeries, { kind: 'done' }>, tracker: Tra
     options: {
       ...baseOptions(theme),
       scales: { x: { stacked: true, ...axis(theme) }, y: { stacked: true, beginAtZero: true, ...axis(theme, 'days'), ticks: { color: theme.muted, precision: 0 } } },
+      plugins: { ...baseOptions(theme).plugins, tooltip: { callbacks: bucketTitles(series.bars.map((bar) => bar.t), series.granularity) } },
     },
   };
   return config as unknown as ChartConfiguration;
@@ -181,7 +198,7 @@ function choiceConfigs(series: Extract<ChartSeries, { kind: 'choice' }>, theme: 
   const stacked: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
-      labels: series.stacked.map((bucket) => bucketLabel(bucket.t, series.granularity)),
+      labels: series.stacked.map((bucket) => tickLabel(bucket.t, series.granularity)),
       datasets: series.distribution.map((option, i) => ({
         label: option.label,
         data: series.stacked.map((bucket) => bucket.counts[option.optionId] ?? 0),
@@ -192,6 +209,7 @@ function choiceConfigs(series: Extract<ChartSeries, { kind: 'choice' }>, theme: 
     options: {
       ...baseOptions(theme),
       scales: { x: { stacked: true, ...axis(theme) }, y: { stacked: true, beginAtZero: true, ...axis(theme, 'entries'), ticks: { color: theme.muted, precision: 0 } } },
+      plugins: { ...baseOptions(theme).plugins, tooltip: { callbacks: bucketTitles(series.stacked.map((bucket) => bucket.t), series.granularity) } },
     },
   };
   return [distribution as unknown as ChartConfiguration, stacked as unknown as ChartConfiguration];
@@ -200,7 +218,7 @@ function choiceConfigs(series: Extract<ChartSeries, { kind: 'choice' }>, theme: 
 function durationConfig(series: Extract<ChartSeries, { kind: 'duration' }>, tracker: Tracker, theme: ChartTheme): ChartConfiguration {
   const color = tracker.color || theme.series[0] || '#2f6fdf';
   const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
-  const labels = series.bars.map((bar) => bucketLabel(bar.t, series.granularity));
+  const labels = series.bars.map((bar) => tickLabel(bar.t, series.granularity));
   const datasets: ChartConfiguration<'bar' | 'line'>['data']['datasets'] = [
     { type: 'bar', label: 'Total', data: series.bars.map((bar) => hours(bar.seconds)), backgroundColor: withAlpha(color, 0.85), order: 2 },
   ];
@@ -208,7 +226,7 @@ function durationConfig(series: Extract<ChartSeries, { kind: 'duration' }>, trac
     const average = hours(series.averageSeconds);
     datasets.push({
       type: 'line',
-      label: `Average (${formatDuration(series.averageSeconds)})`,
+      label: `Average (${roundedDuration(series.averageSeconds)})`,
       data: labels.map(() => average),
       borderColor: theme.text,
       borderDash: [6, 4],
@@ -225,7 +243,12 @@ function durationConfig(series: Extract<ChartSeries, { kind: 'duration' }>, trac
       scales: { x: axis(theme), y: { beginAtZero: true, ...axis(theme, 'hours') } },
       plugins: {
         ...baseOptions(theme).plugins,
-        tooltip: { callbacks: { label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label ?? ''}: ${formatDuration((item.parsed.y ?? 0) * 3600)}` } },
+        tooltip: {
+          callbacks: {
+            ...bucketTitles(series.bars.map((bar) => bar.t), series.granularity),
+            label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label ?? ''}: ${roundedDuration((item.parsed.y ?? 0) * 3600)}`,
+          },
+        },
       },
     },
   };
@@ -258,7 +281,7 @@ export function chartPanels(series: ChartSeries, tracker: Tracker, theme: ChartT
     }
     case 'duration': {
       const total = series.bars.reduce((sum, bar) => sum + bar.seconds, 0);
-      const summary = `${formatDuration(total)} in total${series.averageSeconds !== null ? `, ${formatDuration(series.averageSeconds)} on average per ${per}` : ''}.`;
+      const summary = `${roundedDuration(total)} in total${series.averageSeconds !== null ? `, ${roundedDuration(series.averageSeconds)} on average per ${per}` : ''}.`;
       return [{ key: 'duration', title: `Time per ${per}`, summary, config: durationConfig(series, tracker, theme) }];
     }
   }

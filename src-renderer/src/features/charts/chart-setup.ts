@@ -18,5 +18,7 @@ import {
 } from 'chart.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend, Decimation);
+// The page's own font, so axis labels read like the rest of the app.
+Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, sans-serif";
 
 export { Chart };
