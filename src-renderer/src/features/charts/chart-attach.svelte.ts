@@ -21,13 +21,22 @@ export type ChartFactory = (canvas: HTMLCanvasElement, config: ChartConfiguratio
 /** Performance entry names, read by bench/dashboard-render.ts. */
 export const CHART_DRAWN_MARK = 'qs:chart-drawn';
 export const CHART_DRAW_MEASURE = 'qs:chart-draw';
+/** Set when a chart's series is asked for (range or granularity changed). */
+export const CHART_REQUESTED_MARK = 'qs:chart-requested';
+
+/** Time a draw (creation or update) as a performance measure, then mark it done. */
+function timed<T>(kind: string, draw: () => T): T {
+  const started = performance.now();
+  const value = draw();
+  performance.measure(CHART_DRAW_MEASURE, { start: started, end: performance.now(), detail: { kind } });
+  performance.mark(CHART_DRAWN_MARK, { detail: { kind } });
+  return value;
+}
 
 export function chartAttachment(config: () => ChartConfiguration, create: ChartFactory): Attachment<HTMLCanvasElement> {
   return (canvas) => {
-    const started = performance.now();
-    const chart = create(canvas, untrack(config));
-    performance.measure(CHART_DRAW_MEASURE, { start: started, end: performance.now(), detail: { kind: canvas.dataset.kind ?? '' } });
-    performance.mark(CHART_DRAWN_MARK, { detail: { kind: canvas.dataset.kind ?? '' } });
+    const kind = canvas.dataset.kind ?? '';
+    const chart = timed(kind, () => create(canvas, untrack(config)));
     let first = true;
     $effect(() => {
       const next = config();
@@ -36,9 +45,11 @@ export function chartAttachment(config: () => ChartConfiguration, create: ChartF
         first = false;
         return;
       }
-      chart.data = next.data;
-      chart.options = next.options ?? {};
-      chart.update('none');
+      timed(kind, () => {
+        chart.data = next.data;
+        chart.options = next.options ?? {};
+        chart.update('none');
+      });
     });
     return () => chart.destroy();
   };

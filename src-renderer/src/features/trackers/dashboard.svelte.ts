@@ -8,6 +8,9 @@ import type { TrackerDraft } from './tracker-draft';
 import { createInput } from './tracker-draft';
 import type { EntrySubmission } from '../logs/entry-draft';
 
+/** Set once the first load has rendered; bench/dashboard-render.ts reads its time. */
+export const DASHBOARD_READY_MARK = 'qs:dashboard-ready';
+
 export class DashboardState {
   trackers = $state.raw<Tracker[]>([]);
   cards = $state.raw<Readonly<Record<string, DashboardCard>>>({});
