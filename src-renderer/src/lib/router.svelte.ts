@@ -8,13 +8,15 @@ export type Route =
   | { readonly name: 'dashboard' }
   | { readonly name: 'tracker'; readonly trackerId: string }
   | { readonly name: 'settings' }
-  | { readonly name: 'trash' };
+  | { readonly name: 'trash' }
+  | { readonly name: 'csv' };
 
 /** The route a hash names; anything unknown is the dashboard, so an old link never strands the person. */
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '/settings') return { name: 'settings' };
   if (path === '/trash') return { name: 'trash' };
+  if (path === '/csv') return { name: 'csv' };
   const tracker = /^\/trackers\/([^/]+)$/.exec(path);
   if (tracker?.[1]) {
     try {
@@ -38,6 +40,8 @@ export function href(route: Route): string {
       return '#/settings';
     case 'trash':
       return '#/trash';
+    case 'csv':
+      return '#/csv';
   }
 }
 

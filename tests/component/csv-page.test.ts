@@ -1,0 +1,116 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import CsvPage from '../../src-renderer/src/features/csv/CsvPage.svelte';
+import { errorListCsv } from '../../src-renderer/src/features/csv/error-list';
+import type { Api, ImportPreview } from '../../src-preload/contract';
+import { ok, stubApi } from './stub-api';
+
+const blocked: ImportPreview = {
+  files: [{ file: 'logs.csv', role: 'logs', separator: ';', columns: ['tracker', 'time', 'value'], rows: 3 }],
+  counts: { newTrackers: 0, existingTrackers: 1, newLogs: 2, duplicates: 1, errors: 1, skippedRows: 0 },
+  trackers: [{ name: 'Weight', type: 'numerical', isNew: false }],
+  rows: [
+    { tracker: 'Weight', time: '2026-01-02T08:00:00+01:00', value: '71.5', note: 'after "run", tired' },
+    { tracker: 'Weight', time: '2026-01-03T08:00:00+01:00', value: '72', note: '' },
+  ],
+  errors: [{ file: 'logs.csv', row: 4, column: 'value', code: 'LOG_VALUE_INVALID', message: 'Expected a number (in kg).' }],
+  skippedRows: [],
+  canCommit: false,
+};
+const skipping: ImportPreview = { ...blocked, counts: { ...blocked.counts, skippedRows: 1 }, skippedRows: [{ file: 'logs.csv', row: 4 }], canCommit: true };
+
+/** What the page handed to the browser as downloads. */
+let downloads: { name: string; blob: Blob }[];
+beforeEach(() => {
+  downloads = [];
+  let lastBlob: Blob | undefined;
+  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => ((lastBlob = blob), 'blob:test'), revokeObjectURL: () => undefined }));
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, blob: lastBlob as Blob });
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+/** jsdom's Blob has no `text()`; FileReader reads it as a browser would. */
+function blobText(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob as Blob);
+  });
+}
+
+/** A picked file; jsdom's File lacks `text()`, which every browser the app runs in has. */
+function csvFile(name: string, text: string): File {
+  return Object.assign(new File([text], name, { type: 'text/csv' }), { text: async () => text });
+}
+
+describe('the import / export page', () => {
+  it('previews picked files, lists errors, and imports only after "skip invalid rows" is chosen', async () => {
+    const previewImport = vi.fn<Api['previewImport']>(async (input) => ok(input.skipInvalid ? skipping : blocked));
+    const commitImport = vi.fn<Api['commitImport']>(async () => ok({ trackersCreated: 0, logsAdded: 2, duplicates: 1, skipped: 1 }));
+    render(CsvPage, { props: { api: stubApi({ previewImport, commitImport }) } });
+
+    const text = 'tracker;time;value\nWeight;2026-01-02T08:00:00+01:00;71.5\n';
+    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [csvFile('logs.csv', text)] } });
+
+    const preview = await screen.findByRole('region', { name: 'Preview' });
+    expect(previewImport).toHaveBeenCalledWith({ kind: 'trackers', files: [{ name: 'logs.csv', text }], skipInvalid: false });
+    expect(within(preview).getByRole('list', { name: 'What the import does' }).textContent).toContain('2 new entries');
+    expect(within(preview).getByRole('table', { name: 'Files read' }).textContent).toContain('semicolon');
+    expect(within(preview).getByRole('table', { name: /first entries/ }).textContent).toContain('after "run", tired');
+    const errors = within(preview).getByRole('table', { name: /Nothing can be imported/ });
+    expect(within(errors).getAllByRole('row')[1]?.textContent).toContain('Expected a number (in kg).');
+    const importButton = within(preview).getByRole('button', { name: 'Import 2 entries' }) as HTMLButtonElement;
+    expect(importButton.disabled).toBe(true);
+
+    await fireEvent.click(within(preview).getByRole('button', { name: 'Download the error list' }));
+    expect(downloads.map((download) => download.name)).toEqual(['import-errors.csv']);
+    expect(await blobText(downloads[0]?.blob)).toContain('logs.csv,4,value,LOG_VALUE_INVALID,Expected a number (in kg).');
+
+    await fireEvent.click(within(preview).getByLabelText('Skip invalid rows'));
+    await screen.findByRole('table', { name: /Rows that will be skipped/ });
+    expect(previewImport).toHaveBeenLastCalledWith({ kind: 'trackers', files: [{ name: 'logs.csv', text }], skipInvalid: true });
+    const enabled = screen.getByRole('button', { name: 'Import 2 entries' }) as HTMLButtonElement;
+    expect(enabled.disabled).toBe(false);
+
+    await fireEvent.click(enabled);
+    expect(commitImport).toHaveBeenCalledWith({ kind: 'trackers', files: [{ name: 'logs.csv', text }], skipInvalid: true });
+    expect((await screen.findByText(/^Imported/)).textContent).toBe('Imported 2 entries, 0 new trackers, 1 duplicate left out, 1 invalid row skipped.');
+    expect(screen.queryByRole('region', { name: 'Preview' })).toBeNull();
+  });
+
+  it('shows a refused file’s message and offers no import', async () => {
+    const previewImport = vi.fn<Api['previewImport']>(async () => ({ ok: false, error: { code: 'CSV_BINARY', message: 'photo.csv is not a text (UTF-8) CSV file.' } }));
+    render(CsvPage, { props: { api: stubApi({ previewImport }) } });
+    await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'daylio' } });
+    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [csvFile('photo.csv', '\uFFFD\uFFFD')] } });
+    expect((await screen.findByRole('alert')).textContent).toBe('photo.csv is not a text (UTF-8) CSV file.');
+    expect(previewImport).toHaveBeenCalledWith(expect.objectContaining({ kind: 'daylio' }));
+    expect(screen.queryByRole('button', { name: /^Import / })).toBeNull();
+  });
+
+  it('exports the trackers and all logs as downloads named by the app', async () => {
+    const exportTrackersCsv = vi.fn<Api['exportTrackersCsv']>(async () => ok({ csv: '\uFEFFname,type\r\nWeight,numerical\r\n', fileName: 'trackers-2026-11-25.csv' }));
+    const exportLogsCsv = vi.fn<Api['exportLogsCsv']>(async () => ok({ csv: '\uFEFFtracker,time\r\n', fileName: 'logs-2026-11-25.csv' }));
+    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv, exportLogsCsv }) } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
+    expect((await screen.findByText('Saved trackers-2026-11-25.csv.')).getAttribute('role')).toBe('status');
+    await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
+    await screen.findByText('Saved logs-2026-11-25.csv.');
+    expect(exportLogsCsv).toHaveBeenCalledWith({});
+    expect(downloads.map((download) => download.name)).toEqual(['trackers-2026-11-25.csv', 'logs-2026-11-25.csv']);
+    expect(await blobText(downloads[0]?.blob)).toContain('Weight,numerical');
+  });
+});
+
+describe('the downloadable error list', () => {
+  it('quotes cells and guards formulas', () => {
+    const csv = errorListCsv([{ file: 'a,b.csv', row: 2, column: 'note', code: 'CELL_TOO_LONG', message: '=SUM(A1) is "long"' }]);
+    expect(csv).toBe('\uFEFFfile,row,column,code,message\r\n"a,b.csv",2,note,CELL_TOO_LONG,"\'=SUM(A1) is ""long"""\r\n');
+  });
+});
