@@ -1,138 +1,43 @@
 /**
- * `npm run bench [-- --quick]`: the store's costs at 10k, 100k and 1M logs — opening a
- * profile, logging one entry (p50/p95), listing one tracker's whole history — beside raw
- * `JSON.parse` / `fs.writeFile` of the same bytes as one file (what a single-file store
- * would pay on every write). Prints a table and writes `bench/results/<stamp>.json`.
+ * `npm run bench [-- --quick] [-- --only store,csv]`: every benchmark, one after another, each
+ * in its own process so one's heap and caches do not colour the next. Each prints its
+ * table and writes `bench/results/<name>-<stamp>.json`.
  */
-import { mkdtemp, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { dispatch, type Session } from '../src-main/core/dispatch';
-import { openCore, PRODUCTION_SCRYPT } from '../src-main/core/index';
-import { hashSecret } from '../src-main/core/services/secrets';
-import { BENCH_ACCOUNT, BENCH_NOW, BENCH_SCRYPT, generateDataSet, valueFor } from './generate';
-import { ms, percentile, sample, timeOnce } from './measure';
-import { seededRandom } from './random';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const quick = process.argv.includes('--quick');
-const SIZES = [10_000, 100_000, 1_000_000];
-const LOG_SAMPLES = quick ? 60 : 300;
-const OPEN_SAMPLES = quick ? 5 : 20;
+const BENCHES = {
+  store: 'store.ts', // issue 2: open, log one entry, raw one-file costs at 10k/100k/1M
+  encryption: 'encryption.ts', // issue 3: open with and without encryption at rest
+  'dashboard-core': 'dashboard-core.ts', // issue 4: dashboard, stats, series, paging in the core
+  'dashboard-render': 'dashboard-render.ts', // issue 4: first render and chart draw in Chromium
+  csv: 'csv.ts', // issue 5: export and import at 100k/1M
+} as const;
+type BenchName = keyof typeof BENCHES;
 
-interface Row {
-  logs: number;
-  shardFiles: number;
-  megabytes: number;
-  generateMs: number;
-  openMs: { p50: number; p95: number };
-  logOneEntryMs: { p50: number; p95: number };
-  listOneTrackerMs: number;
-  rawParseMs: number;
-  rawWriteMs: number;
+const isBenchName = (name: string): name is BenchName => Object.hasOwn(BENCHES, name);
+
+const args = process.argv.slice(2);
+const onlyIndex = args.indexOf('--only');
+const onlyArg = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? (onlyIndex >= 0 ? args[onlyIndex + 1] : undefined);
+const requested = onlyArg === undefined ? Object.keys(BENCHES) : onlyArg.split(',').filter(Boolean);
+const unknown = requested.filter((name) => !isBenchName(name));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}.`);
+  process.exit(2);
 }
+const passOn = args.filter((arg) => arg === '--quick');
+const here = dirname(fileURLToPath(import.meta.url));
+const tsx = join(here, '..', 'node_modules', '.bin', 'tsx');
 
-async function measureSize(logCount: number): Promise<Row> {
-  const dataDir = await mkdtemp(join(tmpdir(), `qs-bench-${logCount}-`));
-  try {
-    const started = performance.now();
-    const set = await generateDataSet(dataDir, logCount);
-    const generateMs = performance.now() - started;
-
-    // Profile open: a cold core (new process state), log in, list trackers.
-    const openSamples = await sample(OPEN_SAMPLES, async () => {
-      const core = await openCore({ dataDir, scrypt: BENCH_SCRYPT, now: () => BENCH_NOW });
-      const login = await dispatch(core.handlers, 'logIn', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }, null);
-      const listed = await dispatch(core.handlers, 'listTrackers', {}, login.session);
-      if (!listed.result.ok) throw new Error('listTrackers failed');
-      await core.close();
-    });
-
-    const core = await openCore({ dataDir, scrypt: BENCH_SCRYPT, now: () => BENCH_NOW });
-    const login = await dispatch(core.handlers, 'logIn', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }, null);
-    const session: Session | null = login.session;
-    const random = seededRandom(7);
-    const pick = () => set.trackers[Math.floor(random() * set.trackers.length)] ?? set.trackers[0];
-    const logSamples = await sample(LOG_SAMPLES, async () => {
-      const tracker = pick();
-      if (!tracker) throw new Error('no trackers');
-      const { result } = await dispatch(core.handlers, 'addLog', { trackerId: tracker.id, value: valueFor(tracker, random), note: 'bench' }, session);
-      if (!result.ok) throw new Error(`addLog failed: ${result.error.message}`);
-    });
-    const listOneTrackerMs = await timeOnce(async () => {
-      const { result } = await dispatch(core.handlers, 'listLogs', { trackerId: set.trackers[0]?.id }, session);
-      if (!result.ok) throw new Error('listLogs failed');
-    });
-    await core.close();
-
-    // The same logs as one file: what a one-file store parses on open and writes per entry.
-    const single = await singleFileText(dataDir);
-    const rawParseMs = await timeOnce(() => JSON.parse(single));
-    const rawFile = join(dataDir, 'single-file.json');
-    const rawWriteMs = await timeOnce(async () => {
-      await writeFile(rawFile, single);
-      const handle = await open(rawFile, 'r+');
-      await handle.sync();
-      await handle.close();
-    });
-
-    return {
-      logs: logCount,
-      shardFiles: set.shardFiles,
-      megabytes: set.bytes / 1e6,
-      generateMs,
-      openMs: { p50: percentile(openSamples, 50), p95: percentile(openSamples, 95) },
-      logOneEntryMs: { p50: percentile(logSamples, 50), p95: percentile(logSamples, 95) },
-      listOneTrackerMs,
-      rawParseMs,
-      rawWriteMs,
-    };
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
+let failed = 0;
+for (const name of requested.filter(isBenchName)) {
+  console.log(`\n━━ ${name} ━━`);
+  const run = spawnSync(tsx, [join(here, BENCHES[name]), ...passOn], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed += 1;
+    console.error(`${name} failed (exit ${run.status ?? run.signal}).`);
   }
 }
-
-/** Every shard of the data set joined into one JSON document: the very same bytes as one file. */
-async function singleFileText(dataDir: string): Promise<string> {
-  const files = (await readdir(dataDir, { recursive: true })).filter((name) => /logs[\\/].+\.json$/.test(name));
-  const shards = await Promise.all(files.map((name) => readFile(join(dataDir, name), 'utf8')));
-  return `{"version":1,"shards":[${shards.join(',')}]}`;
-}
-
-async function main(): Promise<void> {
-  console.log(`Quantified Self benchmarks (${quick ? 'quick' : 'full'}): ${LOG_SAMPLES} log samples, ${OPEN_SAMPLES} open samples per size\n`);
-  const scryptMs = await timeOnce(() => hashSecret('a-password-to-hash', PRODUCTION_SCRYPT));
-  const rows: Row[] = [];
-  for (const size of SIZES) {
-    process.stdout.write(`  ${size.toLocaleString('en')} logs… `);
-    rows.push(await measureSize(size));
-    console.log('done');
-  }
-  console.log('');
-  console.table(
-    rows.map((r) => ({
-      logs: r.logs.toLocaleString('en'),
-      'shards / MB': `${r.shardFiles} / ${r.megabytes.toFixed(1)}`,
-      'open p50': ms(r.openMs.p50),
-      'open p95': ms(r.openMs.p95),
-      'log one p50': ms(r.logOneEntryMs.p50),
-      'log one p95': ms(r.logOneEntryMs.p95),
-      'list 1 tracker': ms(r.listOneTrackerMs),
-      'raw JSON.parse': ms(r.rawParseMs),
-      'raw writeFile+fsync': ms(r.rawWriteMs),
-    })),
-  );
-  const first = rows[0];
-  const last = rows.at(-1);
-  if (first && last) {
-    console.log(`log-one-entry p95 at ${last.logs.toLocaleString('en')} / at ${first.logs.toLocaleString('en')}: ${(last.logOneEntryMs.p95 / first.logOneEntryMs.p95).toFixed(2)}×`);
-  }
-  console.log(`scrypt (N=2^17, r=8, p=1), once per log-in/sign-up, not in the open figures: ${ms(scryptMs)}`);
-
-  const resultsDir = join(import.meta.dirname, 'results');
-  await mkdir(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${quick ? 'quick' : 'full'}.json`);
-  await writeFile(file, JSON.stringify({ mode: quick ? 'quick' : 'full', node: process.version, scryptMs, rows }, null, 2));
-  console.log(`\nwritten: ${file}`);
-}
-
-await main();
+process.exit(failed === 0 ? 0 : 1);
