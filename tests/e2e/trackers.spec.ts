@@ -151,6 +151,32 @@ describe('trackers in a browser', () => {
     });
   }
 
+  it('reorders cards by drag and by keyboard, and keeps the order after a reload', async () => {
+    const { context, page } = await openDashboard();
+    for (const name of ['First', 'Second', 'Third']) await createTracker(page, { name, type: 'boolean' });
+    const names = () => page.getByTestId('tracker-card').locator('h3').allTextContents();
+    expect(await names()).toEqual(['First', 'Second', 'Third']);
+
+    await card(page, 'Third').dragTo(card(page, 'First'), { targetPosition: { x: 40, y: 10 } });
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as { document: { querySelector(selector: string): { textContent: string | null } | null } };
+      return document.querySelector('[data-testid="tracker-card"] h3')?.textContent === 'Third';
+    });
+    expect(await names()).toEqual(['Third', 'First', 'Second']);
+
+    await card(page, 'First').getByRole('button', { name: 'Move First down' }).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await card(page, 'First').getByRole('button', { name: 'Move First up' }).waitFor();
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> } };
+      return Array.from(document.querySelectorAll('[data-testid="tracker-card"] h3'), (h) => h.textContent).join() === 'Third,Second,First';
+    });
+    await page.reload();
+    await card(page, 'First').waitFor();
+    expect(await names()).toEqual(['Third', 'Second', 'First']);
+    await context.close();
+  });
+
   it('refuses to change the type of a tracker that has entries, and says why', async () => {
     const { context, page } = await openDashboard();
     await createTracker(page, { name: 'Steps', type: 'numerical', unit: 'steps' });
