@@ -3,7 +3,8 @@ import type { Draft } from './import-draft';
 import { draftFromDaylio } from './daylio-import';
 import type { OffsetAt } from './local-moment';
 import { draftFromLoop } from './loop-import';
-import { draftFromOurFiles, type InputFile } from './our-format-import';
+import { ImportPlanner, planImport, type ExistingData, type ImportPlan, type PlanOptions } from './import-plan';
+import { draftFromOurFiles, readOurFiles, type InputFile } from './our-format-import';
 import { draftFromTrackAndGraph } from './trackandgraph-import';
 
 import type { ImportKind } from '../../../src-preload/contract';
@@ -30,4 +31,17 @@ export function draftOf(kind: ImportKind, files: readonly InputFile[], ports: Dr
     case 'daylio':
       return draftFromDaylio(files, ports.offsetAt, ports.newId);
   }
+}
+
+/**
+ * Read and plan in one go. Our own files are planned row by row as they are read (a
+ * million-row logs file never exists as a million drafts); other apps' files are small
+ * and go through a draft.
+ */
+export function planFiles(kind: ImportKind, files: readonly InputFile[], ports: DraftPorts, existing: ExistingData, options: PlanOptions): ImportPlan {
+  if (kind === 'trackers' || kind === 'logs') {
+    const planner = new ImportPlanner(existing, options);
+    return planner.finish(readOurFiles(files, ports.newId, planner));
+  }
+  return planImport(draftOf(kind, files, ports), existing, options);
 }

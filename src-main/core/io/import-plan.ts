@@ -52,92 +52,192 @@ export interface PlanOptions {
 interface Resolved {
   readonly ref: TrackerRef;
   readonly settings: TrackerSettings;
-  readonly seen: Set<string>;
+  readonly seen: SeenLogs;
+  /** Values already read for this tracker, by their cells (see `resolveValue`). */
+  readonly values: Map<string, ValueResult>;
 }
 
+/** Distinct cell pairs remembered per tracker: real data repeats a few values endlessly. */
+const MAX_REMEMBERED_VALUES = 10_000;
+
 const keyOf = (name: string): string => name.trim().toLowerCase();
-const logKey = (at: string, value: LogValue): string => `${Date.parse(at)}|${JSON.stringify(value)}`;
+/** The values of a moment that already holds more than one. */
+class SeveralValues {
+  constructor(readonly values: LogValue[]) {}
+}
+
+const sameValue = (a: LogValue, b: LogValue): boolean => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((id, index) => id === b[index]));
+
+/**
+ * The logs of one tracker by moment, to find duplicates (same moment and value). Keyed by
+ * the `at` text itself — every importer and the store give it in `toISOString()` form, so
+ * equal moments are equal texts — rather than by a "moment|value" string per log: a
+ * million-row import then makes no key strings at all.
+ */
+class SeenLogs {
+  private readonly byMoment = new Map<string, LogValue | SeveralValues>();
+
+  /** False when the tracker already has this value at this moment. */
+  add(at: string, value: LogValue): boolean {
+    const known = this.byMoment.get(at);
+    if (known === undefined) {
+      this.byMoment.set(at, value);
+      return true;
+    }
+    const values = known instanceof SeveralValues ? known.values : [known];
+    if (values.some((other) => sameValue(other, value))) return false;
+    this.byMoment.set(at, new SeveralValues([...values, value]));
+    return true;
+  }
+}
+
+/**
+ * Where an importer's output goes. The plan is one; a draft (`import-draft.ts`) is the
+ * other, for tests and small files. Trackers must arrive before the logs that name them.
+ */
+export interface DraftSink {
+  addErrors(errors: readonly ImportRowError[]): void;
+  addTrackers(trackers: readonly DraftTracker[], brokenTrackers: readonly string[]): void;
+  addLog(log: DraftLog): void;
+}
 
 export function planImport(draft: Draft, existing: ExistingData, options: PlanOptions): ImportPlan {
-  const errors: ImportRowError[] = [...draft.errors];
-  const byName = new Map<string, Resolved>();
-  const broken = new Set<string>();
-  const newTrackers: NewTracker[] = [];
-  const existingNames: string[] = [];
-  const existingByName = new Map(existing.trackers.map((tracker) => [keyOf(tracker.name), tracker]));
+  const planner = new ImportPlanner(existing, options);
+  planner.addErrors(draft.errors);
+  planner.addTrackers(draft.trackers, draft.brokenTrackers ?? []);
+  for (const log of draft.logs) planner.addLog(log);
+  return planner.finish(draft.files);
+}
 
-  for (const draftTracker of draft.trackers) {
-    const key = keyOf(draftTracker.name);
-    if (byName.has(key) || broken.has(key)) {
-      errors.push(rowError(draftTracker.source, 'name', 'TRACKER_NAME_TWICE', `The tracker "${draftTracker.name}" appears more than once in the files.`));
-      broken.add(key);
-      continue;
-    }
-    const current = existingByName.get(key);
-    if (current !== undefined) {
-      if (current.settings.type !== draftTracker.settings.type) {
-        errors.push(
-          rowError(draftTracker.source, 'type', 'TRACKER_TYPE_CONFLICT', `You already have a ${current.settings.type} tracker named "${current.name}"; this row makes it ${draftTracker.settings.type}.`),
-        );
+/**
+ * The plan built as the rows come: a million-row logs file is planned while it is read,
+ * so no row outlives its own step (see `readOurFiles`).
+ */
+export class ImportPlanner implements DraftSink {
+  private readonly errors: ImportRowError[] = [];
+  private readonly byName = new Map<string, Resolved>();
+  private readonly broken = new Set<string>();
+  private readonly newTrackers: NewTracker[] = [];
+  private readonly existingNames: string[] = [];
+  private readonly existingByName: Map<string, Tracker>;
+  private readonly logs: PlannedLog[] = [];
+  private duplicates = 0;
+  // A file names the same few trackers a million times: resolve each spelling once.
+  private readonly bySpelling = new Map<string, Resolved>();
+
+  constructor(
+    private readonly existing: ExistingData,
+    private readonly options: PlanOptions,
+  ) {
+    this.existingByName = new Map(existing.trackers.map((tracker) => [keyOf(tracker.name), tracker]));
+  }
+
+  addErrors(errors: readonly ImportRowError[]): void {
+    for (const error of errors) this.errors.push(error);
+  }
+
+  addTrackers(trackers: readonly DraftTracker[], brokenTrackers: readonly string[]): void {
+    const { byName, broken, errors, newTrackers } = this;
+    for (const draftTracker of trackers) {
+      const key = keyOf(draftTracker.name);
+      if (byName.has(key) || broken.has(key)) {
+        errors.push(rowError(draftTracker.source, 'name', 'TRACKER_NAME_TWICE', `The tracker "${draftTracker.name}" appears more than once in the files.`));
         broken.add(key);
         continue;
       }
-      byName.set(key, resolvedExisting(current, existing));
-      existingNames.push(current.name);
-      continue;
-    }
-    const { source: _source, createdAt, ...fields } = draftTracker;
-    newTrackers.push({ ...fields, createdAt: createdAt ?? options.now });
-    byName.set(key, { ref: { newIndex: newTrackers.length - 1 }, settings: draftTracker.settings, seen: new Set() });
-  }
-  for (const name of draft.brokenTrackers ?? []) broken.add(keyOf(name));
-
-  const logs: PlannedLog[] = [];
-  let duplicates = 0;
-  for (const log of draft.logs) {
-    const key = keyOf(log.trackerName);
-    let target = byName.get(key);
-    if (target === undefined && !broken.has(key)) {
-      const current = existingByName.get(key);
+      const current = this.existingByName.get(key);
       if (current !== undefined) {
-        target = resolvedExisting(current, existing);
-        byName.set(key, target);
-        existingNames.push(current.name);
+        if (current.settings.type !== draftTracker.settings.type) {
+          errors.push(
+            rowError(draftTracker.source, 'type', 'TRACKER_TYPE_CONFLICT', `You already have a ${current.settings.type} tracker named "${current.name}"; this row makes it ${draftTracker.settings.type}.`),
+          );
+          broken.add(key);
+          continue;
+        }
+        byName.set(key, resolvedExisting(current, this.existing));
+        this.existingNames.push(current.name);
+        continue;
+      }
+      const { source: _source, createdAt, ...fields } = draftTracker;
+      newTrackers.push({ ...fields, createdAt: createdAt ?? this.options.now });
+      byName.set(key, { ref: { newIndex: newTrackers.length - 1 }, settings: draftTracker.settings, seen: new SeenLogs(), values: new Map() });
+    }
+    for (const name of brokenTrackers) broken.add(keyOf(name));
+  }
+
+  addLog(log: DraftLog): void {
+    const target = this.bySpelling.get(log.trackerName) ?? this.resolveName(log);
+    if (target === null) return;
+    const value = resolveValue(log, target, this.errors);
+    if (value === null) return;
+    if (!target.seen.add(log.at, value)) {
+      this.duplicates++;
+      return;
+    }
+    this.logs.push({ tracker: target.ref, at: log.at, offsetMinutes: log.offsetMinutes, value, note: log.note });
+  }
+
+  finish(files: readonly FileSummary[]): ImportPlan {
+    const { errors, options } = this;
+    const skippedRows = options.skipInvalid ? uniqueRows(errors) : [];
+    const fileLevel = errors.some((error) => error.row === 1 && (error.code === 'CSV_COLUMN_MISSING' || error.code === 'CSV_COLUMN_TWICE'));
+    const canCommit = errors.length === 0 || (options.skipInvalid && !fileLevel);
+    return {
+      files,
+      newTrackers: this.newTrackers,
+      existingTrackers: [...new Set(this.existingNames)],
+      logs: this.logs,
+      duplicates: this.duplicates,
+      errors,
+      skippedRows,
+      canCommit,
+    };
+  }
+
+  /** The tracker a spelling names (in the files, else in the profile), or null and an error. */
+  private resolveName(log: DraftLog): Resolved | null {
+    const key = keyOf(log.trackerName);
+    let target = this.byName.get(key);
+    if (target === undefined && !this.broken.has(key)) {
+      const current = this.existingByName.get(key);
+      if (current !== undefined) {
+        target = resolvedExisting(current, this.existing);
+        this.byName.set(key, target);
+        this.existingNames.push(current.name);
       }
     }
     if (target === undefined) {
-      errors.push(
-        broken.has(key)
+      this.errors.push(
+        this.broken.has(key)
           ? rowError(log.source, 'tracker', 'TRACKER_ROW_INVALID', `The row of the tracker "${log.trackerName}" has errors, so its entries cannot be imported.`)
           : rowError(log.source, 'tracker', 'TRACKER_UNKNOWN', `There is no tracker named "${log.trackerName}" in the files or in your profile.`),
       );
-      continue;
+      return null;
     }
-    const value = resolveValue(log, target.settings, errors);
-    if (value === null) continue;
-    const seenKey = logKey(log.at, value);
-    if (target.seen.has(seenKey)) {
-      duplicates++;
-      continue;
-    }
-    target.seen.add(seenKey);
-    logs.push({ tracker: target.ref, at: log.at, offsetMinutes: log.offsetMinutes, value, note: log.note });
+    this.bySpelling.set(log.trackerName, target);
+    return target;
   }
-
-  const skippedRows = options.skipInvalid ? uniqueRows(errors) : [];
-  const fileLevel = errors.some((error) => error.row === 1 && (error.code === 'CSV_COLUMN_MISSING' || error.code === 'CSV_COLUMN_TWICE'));
-  const canCommit = errors.length === 0 || (options.skipInvalid && !fileLevel);
-  return { files: draft.files, newTrackers, existingTrackers: [...new Set(existingNames)], logs, duplicates, errors, skippedRows, canCommit };
 }
 
 function resolvedExisting(tracker: Tracker, existing: ExistingData): Resolved {
-  const seen = new Set<string>();
-  for (const log of existing.logsOf(tracker.id)) seen.add(logKey(log.at, log.value));
-  return { ref: { existingId: tracker.id }, settings: tracker.settings, seen };
+  const seen = new SeenLogs();
+  for (const log of existing.logsOf(tracker.id)) seen.add(log.at, log.value);
+  return { ref: { existingId: tracker.id }, settings: tracker.settings, seen, values: new Map() };
 }
 
-function resolveValue(log: DraftLog, settings: TrackerSettings, errors: ImportRowError[]): LogValue | null {
-  const value = valueOf(log.value, settings);
+function resolveValue(log: DraftLog, target: Resolved, errors: ImportRowError[]): LogValue | null {
+  const draft = log.value;
+  let value: ValueResult | undefined;
+  if (draft.kind === 'cells') {
+    const cells = `${draft.human}\u0000${draft.canonical}`;
+    value = target.values.get(cells);
+    if (value === undefined) {
+      value = valueOf(draft, target.settings);
+      if (target.values.size < MAX_REMEMBERED_VALUES) target.values.set(cells, value);
+    }
+  } else {
+    value = valueOf(draft, target.settings);
+  }
   if (value.ok) return value.value;
   errors.push(rowError(log.source, value.column, value.code, value.message));
   return null;

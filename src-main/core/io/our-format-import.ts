@@ -4,8 +4,8 @@
  */
 import { TRACKER_TYPES, targetSchema, type TrackerType } from '../../../src-preload/contract';
 import { AppFailure, fail } from '../errors';
-import { parseLogTime } from '../domain/log-time';
-import { locateColumns, readCsv, type CsvTable } from './csv-reader';
+import { locateColumns, scanCsv, type CsvHeader, type RowVisitor } from './csv-reader';
+import { readLogTime } from './fast-log-time';
 import {
   MAX_DESCRIPTION,
   MAX_EMOJI,
@@ -18,6 +18,7 @@ import {
   type FileSummary,
 } from './import-draft';
 import { rowError, type ImportRowError } from './import-errors';
+import type { DraftSink } from './import-plan';
 import { settingsFromCell } from './settings-cell';
 
 export interface InputFile {
@@ -35,36 +36,77 @@ const YES = new Set(['yes', 'true', '1']);
 const NO = new Set(['no', 'false', '0', '']);
 
 export function draftFromOurFiles(files: readonly InputFile[], newId: () => string): Draft {
-  const summaries: FileSummary[] = [];
   const trackers: DraftTracker[] = [];
   const logs: DraftLog[] = [];
   const errors: ImportRowError[] = [];
   const brokenTrackers: string[] = [];
-  for (const input of files) {
-    const table = readCsv(input.name, input.text);
-    errors.push(...table.problems);
-    const names = new Set(table.header.map((name) => name.toLowerCase()));
-    const role = names.has('tracker') && names.has('time') ? 'logs' : names.has('name') && names.has('type') ? 'trackers' : null;
-    if (role === null) {
-      fail(
-        'CSV_COLUMNS_INVALID',
-        `${input.name} is neither a trackers CSV (columns name, type, …) nor a logs CSV (columns tracker, time, value, …); its columns are: ${table.header.join(', ')}.`,
-        'files',
-      );
-    }
-    summaries.push({ file: input.name, role: role as string, separator: table.separator, columns: table.header, rows: table.rows.length });
-    if (role === 'trackers') readTrackers(table, newId, trackers, errors, brokenTrackers);
-    else readLogs(table, logs, errors);
-  }
+  const summaries = readOurFiles(files, newId, {
+    addErrors: (more) => errors.push(...more),
+    addTrackers: (more, broken) => {
+      trackers.push(...more);
+      brokenTrackers.push(...broken);
+    },
+    addLog: (log) => logs.push(log),
+  });
   return { files: summaries, trackers, logs, errors, brokenTrackers };
 }
 
-function readTrackers(table: CsvTable, newId: () => string, out: DraftTracker[], errors: ImportRowError[], broken: string[]): void {
-  const { columns, errors: columnErrors } = locateColumns(table, TRACKER_REQUIRED, TRACKER_OPTIONAL);
-  errors.push(...columnErrors);
-  if (columnErrors.length > 0) return;
-  for (const { row, cells } of table.rows) {
-    const source = { file: table.file, row };
+type Role = 'trackers' | 'logs';
+
+/**
+ * Read our files into `sink`: every trackers file first (the logs name their trackers),
+ * then the logs files, each log handed over as its row is read. Answers the files as read,
+ * in the order given.
+ */
+export function readOurFiles(files: readonly InputFile[], newId: () => string, sink: DraftSink): FileSummary[] {
+  const roles = files.map((input) => roleOf(input));
+  const summaries = new Map<InputFile, FileSummary>();
+  const trackers: DraftTracker[] = [];
+  const broken: string[] = [];
+  for (const [index, input] of files.entries()) {
+    if (roles[index] !== 'trackers') continue;
+    const columnErrors: ImportRowError[] = [];
+    const rowErrors: ImportRowError[] = [];
+    const scan = scanCsv(input.name, input.text, (head) => trackerRows(head, newId, trackers, columnErrors, rowErrors, broken));
+    // In the order a person reads them: the file's own problems, its header's, then its rows'.
+    sink.addErrors([...scan.problems, ...columnErrors, ...rowErrors]);
+    summaries.set(input, { file: input.name, role: 'trackers', separator: scan.separator, columns: scan.header, rows: scan.rows });
+  }
+  sink.addTrackers(trackers, broken);
+  for (const [index, input] of files.entries()) {
+    if (roles[index] !== 'logs') continue;
+    const columnErrors: ImportRowError[] = [];
+    const scan = scanCsv(input.name, input.text, (head) => logRows(head, sink, columnErrors));
+    sink.addErrors([...scan.problems, ...columnErrors]);
+    summaries.set(input, { file: input.name, role: 'logs', separator: scan.separator, columns: scan.header, rows: scan.rows });
+  }
+  return files.map((input) => summaries.get(input) as FileSummary);
+}
+
+/** Which of our files this is, from its header alone. */
+function roleOf(input: InputFile): Role {
+  let role: Role | null = null;
+  const { header } = scanCsv(input.name, input.text, (head) => {
+    const names = new Set(head.header.map((name) => name.toLowerCase()));
+    role = names.has('tracker') && names.has('time') ? 'logs' : names.has('name') && names.has('type') ? 'trackers' : null;
+    return 'stop';
+  });
+  return (
+    role ??
+    fail(
+      'CSV_COLUMNS_INVALID',
+      `${input.name} is neither a trackers CSV (columns name, type, …) nor a logs CSV (columns tracker, time, value, …); its columns are: ${header.join(', ')}.`,
+      'files',
+    )
+  );
+}
+
+function trackerRows(head: CsvHeader, newId: () => string, out: DraftTracker[], columnErrors: ImportRowError[], errors: ImportRowError[], broken: string[]): RowVisitor | null {
+  const { columns, errors: missing } = locateColumns(head, TRACKER_REQUIRED, TRACKER_OPTIONAL);
+  columnErrors.push(...missing);
+  if (missing.length > 0) return null;
+  return (row, cells) => {
+    const source = { file: head.file, row };
     const cell = (name: (typeof TRACKER_REQUIRED)[number] | (typeof TRACKER_OPTIONAL)[number]): string => {
       const index = columns[name];
       return index === undefined ? '' : (cells[index] as string);
@@ -96,7 +138,7 @@ function readTrackers(table: CsvTable, newId: () => string, out: DraftTracker[],
     if (rowErrors.length > 0 || settings === null || !settings.ok || target === undefined || createdAt === undefined) {
       errors.push(...rowErrors);
       if (name !== '') broken.push(name);
-      continue;
+      return;
     }
     out.push({
       source,
@@ -109,7 +151,7 @@ function readTrackers(table: CsvTable, newId: () => string, out: DraftTracker[],
       settings: settings.settings,
       createdAt,
     });
-  }
+  };
 }
 
 function trackerType(cell: string): TrackerType | null {
@@ -128,49 +170,52 @@ function targetFromCell(cell: string) {
   }
 }
 
-function readLogs(table: CsvTable, out: DraftLog[], errors: ImportRowError[]): void {
-  const { columns, errors: columnErrors } = locateColumns(table, LOG_REQUIRED, LOG_OPTIONAL);
+/** Column names of our logs CSV, as the person's errors name them. */
+const HUMAN_COLUMN = 'value';
+const CANONICAL_COLUMN = 'value_canonical';
+
+function logRows(head: CsvHeader, sink: DraftSink, columnErrors: ImportRowError[]): RowVisitor | null {
+  const { columns, errors: missing } = locateColumns(head, LOG_REQUIRED, LOG_OPTIONAL);
   if (columns.value === undefined && columns.value_canonical === undefined) {
-    columnErrors.push(rowError({ file: table.file, row: 1 }, 'value', 'CSV_COLUMN_MISSING', 'A logs CSV needs a "value" or a "value_canonical" column.'));
+    missing.push(rowError({ file: head.file, row: 1 }, 'value', 'CSV_COLUMN_MISSING', 'A logs CSV needs a "value" or a "value_canonical" column.'));
   }
-  errors.push(...columnErrors);
-  if (columnErrors.length > 0) return;
-  const at = (cells: string[], index: number | undefined): string => (index === undefined ? '' : (cells[index] as string));
-  for (const { row, cells } of table.rows) {
-    const source = { file: table.file, row };
-    const trackerName = at(cells, columns.tracker).trim();
-    const note = at(cells, columns.note);
-    let ok = true;
-    if (trackerName === '') {
-      errors.push(rowError(source, 'tracker', 'TRACKER_NAME_REQUIRED', 'Say which tracker the entry belongs to.'));
-      ok = false;
+  columnErrors.push(...missing);
+  if (missing.length > 0) return null;
+  const { tracker, time: timeColumn, value, value_canonical: canonical, note: noteColumn } = columns;
+  return (row, cells) => {
+    const trackerName = tracker === undefined ? '' : (cells[tracker] as string).trim();
+    const note = noteColumn === undefined ? '' : (cells[noteColumn] as string);
+    const time = logTime(timeColumn === undefined ? '' : (cells[timeColumn] as string));
+    if (trackerName === '' || note.length > MAX_NOTE || time instanceof AppFailure) {
+      const source = { file: head.file, row };
+      const errors: ImportRowError[] = [];
+      if (trackerName === '') errors.push(rowError(source, 'tracker', 'TRACKER_NAME_REQUIRED', 'Say which tracker the entry belongs to.'));
+      if (note.length > MAX_NOTE) errors.push(rowError(source, 'note', 'CELL_TOO_LONG', `A note may have up to ${MAX_NOTE} characters.`));
+      if (time instanceof AppFailure) errors.push(rowError(source, 'time', 'LOG_TIME_INVALID', time.message));
+      sink.addErrors(errors);
+      return;
     }
-    if (note.length > MAX_NOTE) {
-      errors.push(rowError(source, 'note', 'CELL_TOO_LONG', `A note may have up to ${MAX_NOTE} characters.`));
-      ok = false;
-    }
-    const time = logTime(at(cells, columns.time));
-    if (time instanceof AppFailure) {
-      errors.push(rowError(source, 'time', 'LOG_TIME_INVALID', time.message));
-      ok = false;
-    }
-    if (!ok || time instanceof AppFailure) continue;
-    out.push({
-      source,
+    sink.addLog({
+      source: { file: head.file, row },
       trackerName,
       at: time.at,
       offsetMinutes: time.offsetMinutes,
-      value: { kind: 'cells', human: at(cells, columns.value), canonical: at(cells, columns.value_canonical), humanColumn: 'value', canonicalColumn: 'value_canonical' },
+      value: {
+        kind: 'cells',
+        human: value === undefined ? '' : (cells[value] as string),
+        canonical: canonical === undefined ? '' : (cells[canonical] as string),
+        humanColumn: HUMAN_COLUMN,
+        canonicalColumn: CANONICAL_COLUMN,
+      },
       note,
     });
-  }
+  };
 }
 
-const NO_NOW = new Date(0);
 function logTime(cell: string) {
   if (cell.trim() === '') return new AppFailure('LOG_TIME_INVALID', 'Every entry needs a time, such as 2026-11-25T08:30:00+01:00.');
   try {
-    return parseLogTime(cell, NO_NOW, () => 0);
+    return readLogTime(cell);
   } catch (error) {
     if (error instanceof AppFailure) return error;
     throw error;

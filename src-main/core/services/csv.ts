@@ -8,8 +8,8 @@ import type { CsvFile, ImportPreview, Log, ParsedInput, Tracker } from '../../..
 import { fail } from '../errors';
 import { joinChunks, logChunks, trackerChunks } from '../io/csv-export';
 import type { ImportRowError } from '../io/import-errors';
-import { draftOf } from '../io/import-kinds';
-import { planImport, type ImportPlan } from '../io/import-plan';
+import { planFiles } from '../io/import-kinds';
+import type { ImportPlan, PlannedLog } from '../io/import-plan';
 import { previewOf } from '../io/import-preview';
 import type { LogShard, StoredTracker, TrackersFile } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
@@ -41,8 +41,22 @@ export interface ImportResult {
   readonly skipped: number;
 }
 
+/**
+ * The trackers whose names (any case) appear somewhere in the files: a cheap guess at which
+ * stored logs the plan will need, checked after planning.
+ */
+function mentioned(files: readonly { readonly text: string }[], trackers: readonly Tracker[]): Tracker[] {
+  if (trackers.length === 0) return [];
+  const texts = files.map((file) => file.text.toLowerCase());
+  return trackers.filter((tracker) => {
+    const lower = tracker.name.trim().toLowerCase();
+    // In a quoted cell a `"` of the name is doubled.
+    const quoted = lower.replaceAll('"', '""');
+    return texts.some((text) => text.includes(lower) || text.includes(quoted));
+  });
+}
+
 const inUse = (trackers: readonly StoredTracker[]): Tracker[] => trackers.filter((tracker) => tracker.deletedAt === null).map(publicTracker);
-const nameKey = (name: string): string => name.trim().toLowerCase();
 
 export class CsvService {
   constructor(private readonly deps: CsvDeps) {}
@@ -98,38 +112,68 @@ export class CsvService {
   private async plan(store: ProfileStore, input: ImportInput): Promise<{ plan: ImportPlan; trackers: Tracker[] }> {
     const trackers = inUse(store.trackers.data.trackers);
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
-    const draft = draftOf(input.kind, input.files, { newId: this.deps.newId, offsetAt: (moment) => calendar.offsetAt(moment.getTime()) });
-    // The plan is pure and synchronous: read the stored logs of the trackers the files name first.
-    const named = new Set([...draft.trackers.map((tracker) => nameKey(tracker.name)), ...draft.logs.map((log) => nameKey(log.trackerName))]);
+    const ports = { newId: this.deps.newId, offsetAt: (moment: Date) => calendar.offsetAt(moment.getTime()) };
+    const options = { skipInvalid: input.skipInvalid, now: this.deps.now().toISOString() };
+    // The plan is pure and synchronous, so stored logs (for duplicates) are read first: those
+    // of the trackers whose names the files contain. A tracker the guess missed (a name
+    // spelled with other characters) is read then, and the files planned again.
     const stored = new Map<string, Log[]>();
-    for (const tracker of trackers) {
-      if (named.has(nameKey(tracker.name))) stored.set(tracker.id, mergeLogs(await readAllShards(store, tracker.id)));
+    const load = async (ids: Iterable<string>) => {
+      for (const id of ids) stored.set(id, mergeLogs(await readAllShards(store, id)));
+    };
+    await load(mentioned(input.files, trackers).map((tracker) => tracker.id));
+    const missed = new Set<string>();
+    const existing = {
+      trackers,
+      logsOf: (id: string) => {
+        const logs = stored.get(id);
+        if (logs === undefined) missed.add(id);
+        return logs ?? [];
+      },
+    };
+    let plan = planFiles(input.kind, input.files, ports, existing, options);
+    if (missed.size > 0) {
+      await load(missed);
+      plan = planFiles(input.kind, input.files, ports, existing, options);
     }
-    const plan = planImport(draft, { trackers, logsOf: (id) => stored.get(id) ?? [] }, { skipInvalid: input.skipInvalid, now: this.deps.now().toISOString() });
     return { plan, trackers };
   }
 
-  /** Every shard the import touches, with its stored logs and the new ones, oldest first. */
+  /**
+   * Every shard the import touches: its stored logs (read now) and the new ones, made into
+   * the file's content only when the writer gets to it (see `replaceMany`).
+   */
   private async shardsAfter(store: ProfileStore, plan: ImportPlan, created: readonly StoredTracker[]) {
-    const added = new Map<string, { trackerId: string; month: string; logs: Log[] }>();
+    type Group = { trackerId: string; month: string; planned: PlannedLog[] };
+    const groups = new Map<string, Group>();
+    let last: (Group & { ref: PlannedLog['tracker'] }) | undefined;
     for (const planned of plan.logs) {
+      // Files list a tracker's entries month after month: most rows join the previous row's group.
+      if (last !== undefined && last.ref === planned.tracker && planned.at.startsWith(last.month)) {
+        last.planned.push(planned);
+        continue;
+      }
       const trackerId = 'existingId' in planned.tracker ? planned.tracker.existingId : (created[planned.tracker.newIndex] as StoredTracker).id;
       const month = monthOf(planned.at);
       const key = `${trackerId}/${month}`;
-      let group = added.get(key);
+      let group = groups.get(key);
       if (group === undefined) {
-        group = { trackerId, month, logs: [] };
-        added.set(key, group);
+        group = { trackerId, month, planned: [] };
+        groups.set(key, group);
       }
-      group.logs.push({ id: this.deps.newId(), trackerId, at: planned.at, offsetMinutes: planned.offsetMinutes, value: planned.value, note: planned.note });
+      group.planned.push(planned);
+      last = { ...group, ref: planned.tracker };
     }
     const isNew = new Set(created.map((tracker) => tracker.id));
-    const shards: { trackerId: string; month: string; data: LogShard }[] = [];
-    for (const { trackerId, month, logs } of added.values()) {
+    const shards: { trackerId: string; month: string; data: () => LogShard }[] = [];
+    for (const { trackerId, month, planned } of groups.values()) {
       const before = isNew.has(trackerId) ? [] : (await store.shard(trackerId, month)).data.logs;
-      // Stored logs first at equal times (a stable sort), so earlier entries keep their place.
-      const merged = [...before, ...logs].sort(byTime);
-      shards.push({ trackerId, month, data: { version: 1, logs: merged } });
+      const data = (): LogShard => {
+        const added = planned.map((log): Log => ({ id: this.deps.newId(), trackerId, at: log.at, offsetMinutes: log.offsetMinutes, value: log.value, note: log.note }));
+        // Stored logs first at equal times (a stable sort), so earlier entries keep their place.
+        return { version: 1, logs: [...before, ...added].sort(byTime) };
+      };
+      shards.push({ trackerId, month, data });
     }
     return shards;
   }

@@ -12,7 +12,11 @@ import { KeyedQueue } from './keyed-queue';
 
 export interface BatchFile {
   readonly file: string;
-  readonly data: string | Uint8Array;
+  /**
+   * The content, or a function making it when its turn comes: a large batch then holds
+   * only a few files' contents in memory at once.
+   */
+  readonly data: string | Uint8Array | (() => string | Uint8Array);
 }
 
 export interface AtomicWriter {
@@ -117,10 +121,11 @@ async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readon
   for (const folder of folders) await syncFolder(fs, platform, folder);
 }
 
-async function writeTemp(fs: FsPort, temp: string, data: string | Uint8Array): Promise<void> {
+async function writeTemp(fs: FsPort, temp: string, data: BatchFile['data']): Promise<void> {
+  const content = typeof data === 'function' ? data() : data;
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(data, 'utf8');
+    await handle.writeFile(content, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();

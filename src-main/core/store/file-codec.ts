@@ -56,7 +56,17 @@ export function codecFs(fs: FsPort, codec: FileCodec): FsPort {
 export function codecWriter(writer: AtomicWriter, codec: FileCodec): AtomicWriter {
   return {
     write: (file, data) => writer.write(file, typeof data === 'string' ? codec.encode(file, data) : data),
-    writeBatch: (files) => writer.writeBatch(files.map(({ file, data }) => ({ file, data: typeof data === 'string' ? codec.encode(file, data) : data }))),
+    writeBatch: (files) =>
+      writer.writeBatch(
+        files.map(({ file, data }) => ({
+          file,
+          // Encoded when the writer gets to it, so only a few files' bytes exist at once.
+          data: () => {
+            const content = typeof data === 'function' ? data() : data;
+            return typeof content === 'string' ? codec.encode(file, content) : content;
+          },
+        })),
+      ),
     idle: () => writer.idle(),
   };
 }

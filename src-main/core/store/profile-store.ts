@@ -55,19 +55,21 @@ export class ProfileStore {
 
   /**
    * Replace several files of the profile at once (an import), all or nothing up to the
-   * renames (see `writeBatch` in atomic-writer.ts), then let the open documents adopt the
-   * new contents. Shards are renamed first and trackers.json last, so a crash during the
-   * renames can leave logs of a tracker that is not listed yet (unreachable), never a
-   * listed tracker missing its file. `documents` are files opened with `document()`.
+   * renames (see `writeBatch` in atomic-writer.ts). Shards are renamed first and
+   * trackers.json last, so a crash during the renames can leave logs of a tracker that is
+   * not listed yet (unreachable), never a listed tracker missing its file. A shard's
+   * content is made when its turn comes and not kept: the shards written are read again
+   * from disk when next needed, so a million imported logs do not all stay in memory.
+   * `documents` are small files opened with `document()`; they adopt their new content.
    */
   async replaceMany(change: {
-    readonly shards: readonly { readonly trackerId: string; readonly month: string; readonly data: LogShard }[];
+    readonly shards: readonly { readonly trackerId: string; readonly month: string; readonly data: () => LogShard }[];
     readonly documents?: readonly { readonly name: string; readonly data: { readonly version: number } }[];
     readonly trackers?: TrackersFile;
   }): Promise<void> {
     const { layout } = this.deps;
     const files = [
-      ...change.shards.map((shard) => ({ file: layout.logShardFile(this.profileId, shard.trackerId, shard.month), data: JSON.stringify(shard.data) })),
+      ...change.shards.map((shard) => ({ file: layout.logShardFile(this.profileId, shard.trackerId, shard.month), data: () => JSON.stringify(shard.data()) })),
       ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: JSON.stringify(document.data) })),
       ...(change.trackers === undefined ? [] : [{ file: layout.trackersFile(this.profileId), data: JSON.stringify(change.trackers) }]),
     ];
@@ -77,12 +79,7 @@ export class ProfileStore {
       const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
       throw new AppFailure('WRITE_FAILED', `Could not save the imported data (${reason}). Nothing was changed.`);
     }
-    for (const [index, shard] of change.shards.entries()) {
-      const key = `${shard.trackerId}/${shard.month}`;
-      const cached = this.shards.get(key);
-      if (cached !== undefined) (await cached).adopt(shard.data);
-      else this.shards.set(key, Promise.resolve(JsonDocument.of(new VersionedJsonAdapter(files[index]?.file as string, logShardFormat, this.deps.fs, this.deps.writer), shard.data)));
-    }
+    for (const shard of change.shards) this.shards.delete(`${shard.trackerId}/${shard.month}`);
     for (const document of change.documents ?? []) {
       const open = this.documents.get(document.name) as Promise<JsonDocument<unknown>> | undefined;
       if (open !== undefined) (await open).adopt(document.data);
