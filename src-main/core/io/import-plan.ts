@@ -61,34 +61,77 @@ interface Resolved {
 const MAX_REMEMBERED_VALUES = 10_000;
 
 const keyOf = (name: string): string => name.trim().toLowerCase();
-/** The values of a moment that already holds more than one. */
-class SeveralValues {
-  constructor(readonly values: LogValue[]) {}
-}
-
 const sameValue = (a: LogValue, b: LogValue): boolean => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((id, index) => id === b[index]));
 
 /**
- * The logs of one tracker by moment, to find duplicates (same moment and value). Keyed by
- * the `at` text itself — every importer and the store give it in `toISOString()` form, so
- * equal moments are equal texts — rather than by a "moment|value" string per log: a
- * million-row import then makes no key strings at all.
+ * The logs of one tracker, to find duplicates (same moment and value). Every importer and
+ * the store give `at` in `toISOString()` form, so equal moments are equal texts, and texts
+ * sort as moments. Stored logs come sorted (shards, oldest first) and are searched by
+ * bisection; the file's own entries usually come in time order too, and while they do
+ * only the latest moment needs remembering. The first entry out of order switches to a
+ * map of every moment seen — hashing a million keys is what the ordered road avoids.
  */
 class SeenLogs {
-  private readonly byMoment = new Map<string, LogValue | SeveralValues>();
+  private readonly storedAt: string[];
+  private readonly storedValues: LogValue[];
+  /** The file's entries so far, kept in case an entry out of order needs the map. */
+  private readonly addedAt: string[] = [];
+  private readonly addedValues: LogValue[] = [];
+  private byMoment: Map<string, LogValue[]> | null = null;
+
+  /** Stored logs; oldest first as shards keep them (sorted here if they are not). */
+  constructor(stored: Iterable<{ readonly at: string; readonly value: LogValue }> = []) {
+    let logs = [...stored];
+    if (!logs.every((log, index) => index === 0 || (logs[index - 1] as { at: string }).at <= log.at)) {
+      logs = logs.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    }
+    this.storedAt = logs.map((log) => log.at);
+    this.storedValues = logs.map((log) => log.value);
+  }
 
   /** False when the tracker already has this value at this moment. */
   add(at: string, value: LogValue): boolean {
-    const known = this.byMoment.get(at);
-    if (known === undefined) {
-      this.byMoment.set(at, value);
-      return true;
-    }
-    const values = known instanceof SeveralValues ? known.values : [known];
-    if (values.some((other) => sameValue(other, value))) return false;
-    this.byMoment.set(at, new SeveralValues([...values, value]));
+    if (this.isStored(at, value) || this.isAdded(at, value)) return false;
+    this.addedAt.push(at);
+    this.addedValues.push(value);
+    if (this.byMoment !== null) remember(this.byMoment, at, value);
     return true;
   }
+
+  private isStored(at: string, value: LogValue): boolean {
+    const { storedAt, storedValues } = this;
+    let low = 0;
+    let high = storedAt.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((storedAt[middle] as string) < at) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < storedAt.length && storedAt[index] === at; index++) if (sameValue(storedValues[index] as LogValue, value)) return true;
+    return false;
+  }
+
+  private isAdded(at: string, value: LogValue): boolean {
+    const { addedAt, addedValues } = this;
+    const last = addedAt.length - 1;
+    if (this.byMoment === null) {
+      if (last < 0 || (addedAt[last] as string) < at) return false;
+      // Equal moments sit together at the end while the order holds.
+      if (addedAt[last] === at) {
+        for (let index = last; index >= 0 && addedAt[index] === at; index--) if (sameValue(addedValues[index] as LogValue, value)) return true;
+        return false;
+      }
+      this.byMoment = new Map();
+      for (let index = 0; index <= last; index++) remember(this.byMoment, addedAt[index] as string, addedValues[index] as LogValue);
+    }
+    return (this.byMoment.get(at) ?? []).some((other) => sameValue(other, value));
+  }
+}
+
+function remember(byMoment: Map<string, LogValue[]>, at: string, value: LogValue): void {
+  const values = byMoment.get(at);
+  if (values === undefined) byMoment.set(at, [value]);
+  else values.push(value);
 }
 
 /**
@@ -220,8 +263,7 @@ export class ImportPlanner implements DraftSink {
 }
 
 function resolvedExisting(tracker: Tracker, existing: ExistingData): Resolved {
-  const seen = new SeenLogs();
-  for (const log of existing.logsOf(tracker.id)) seen.add(log.at, log.value);
+  const seen = new SeenLogs(existing.logsOf(tracker.id));
   return { ref: { existingId: tracker.id }, settings: tracker.settings, seen, values: new Map() };
 }
 
