@@ -199,9 +199,18 @@ async function* shardBatches(store: ProfileStore, trackerId: string): AsyncGener
   const seen = new Set<string>();
   for (const month of await store.months(trackerId)) {
     const logs = (await store.shard(trackerId, month)).data.logs;
-    const fresh = logs.filter((log) => !seen.has(log.id));
-    for (const log of fresh) seen.add(log.id);
-    yield fresh;
+    // Copies are rare (a crash mid-move), so a shard is copied only from its first copy on.
+    let fresh: Log[] | null = null;
+    for (let index = 0; index < logs.length; index++) {
+      const log = logs[index] as Log;
+      if (seen.has(log.id)) {
+        fresh ??= logs.slice(0, index);
+        continue;
+      }
+      seen.add(log.id);
+      fresh?.push(log);
+    }
+    yield fresh ?? logs;
   }
 }
 

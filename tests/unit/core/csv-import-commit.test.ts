@@ -117,6 +117,30 @@ describe('export and import through the core', () => {
     expect(await client.call('exportLogsCsv', { trackerId: 'nope' })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
   });
 
+  it('exports a log left in two shards by a crash mid-move once, as the log table shows it', async () => {
+    let failOldShard = false;
+    const fs: FsPort = {
+      ...nodeFs,
+      open: async (path, flags, mode) => {
+        if (failOldShard && path.includes('.2026-01.json.') && path.endsWith('.tmp')) throw Object.assign(new Error('injected'), { code: 'EIO' });
+        return nodeFs.open(path, flags, mode);
+      },
+    };
+    const { client } = await signedUp({ fs });
+    const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+    const { log } = await client.ok('addLog', { trackerId: tracker.id, at: '2026-01-31T08:00:00Z', value: 70, note: 'old' });
+    await client.ok('addLog', { trackerId: tracker.id, at: '2026-02-02T08:00:00Z', value: 71 });
+    failOldShard = true;
+    // The new shard is written, the old one not: the log is in both until next written.
+    expect((await client.call('updateLog', { trackerId: tracker.id, logId: log.id, at: '2026-02-01T08:00:00Z', note: 'moved' })).ok).toBe(false);
+    failOldShard = false;
+
+    const shown = await client.ok('listLogs', { trackerId: tracker.id, order: 'oldest' });
+    const rows = (await client.ok('exportLogsCsv', {})).csv.split('\r\n').slice(1, -1);
+    expect(shown.total).toBe(2);
+    expect(rows).toEqual(shown.logs.map((entry) => `Weight,${entry.at.slice(0, 19)}+00:00,${entry.value},${entry.value},${entry.note}`));
+  });
+
   it('adds logs to an existing tracker matched by name in any case, and the dashboard follows', async () => {
     const { client } = await signedUp({ now: () => new Date('2026-01-05T12:00:00Z') });
     const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
