@@ -4,6 +4,7 @@
  */
 import { TRACKER_TYPES, targetSchema, type TrackerType } from '../../../src-preload/contract';
 import { AppFailure, fail } from '../errors';
+import { validEmoji } from '../domain/tracker-looks';
 import { locateColumns, scanCsv, type CsvHeader, type RowVisitor } from './csv-reader';
 import { readLogTime } from './fast-log-time';
 import {
@@ -129,6 +130,7 @@ function trackerRows(head: CsvHeader, newId: () => string, out: DraftTracker[], 
     if (color !== '' && !COLOR.test(color)) problem('color', 'TRACKER_LOOKS_INVALID', 'The colour must be empty or #rrggbb.');
     const emoji = cell('emoji').trim();
     if (emoji.length > MAX_EMOJI) problem('emoji', 'CELL_TOO_LONG', 'The emoji cell holds one emoji.');
+    else if (!isEmoji(emoji)) problem('emoji', 'TRACKER_LOOKS_INVALID', 'The emoji cell holds one emoji, or nothing.');
     const archivedWord = cell('archived').trim().toLowerCase();
     if (!YES.has(archivedWord) && !NO.has(archivedWord)) problem('archived', 'CELL_INVALID', 'Archived must be yes or no.');
     const created = cell('created').trim();
@@ -152,6 +154,17 @@ function trackerRows(head: CsvHeader, newId: () => string, out: DraftTracker[], 
       createdAt,
     });
   };
+}
+
+/** The app's own rule (one emoji or none), so an import stores nothing a form would refuse. */
+function isEmoji(cell: string): boolean {
+  try {
+    validEmoji(cell);
+    return true;
+  } catch (error) {
+    if (error instanceof AppFailure) return false;
+    throw error;
+  }
 }
 
 function trackerType(cell: string): TrackerType | null {

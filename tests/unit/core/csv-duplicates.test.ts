@@ -1,7 +1,8 @@
 /**
  * Duplicates — same tracker, moment and value as a stored log or an earlier row — are
  * left out and counted, whether the rows come in time order or not, and a different
- * value at the same moment is a new entry.
+ * value at the same moment is a new entry. Also: a tracker's emoji cell follows the app's
+ * own rule.
  */
 import { describe, expect, it } from 'vitest';
 import type { Tracker } from '../../../src-preload/contract';
@@ -53,5 +54,17 @@ describe('duplicates', () => {
     );
     expect(kept(result)).toEqual([['08:00', 72], ['06:00', 69], ['08:00', ['b']]]);
     expect(result.duplicates).toBe(4);
+  });
+});
+
+describe('tracker looks', () => {
+  it('refuses an emoji cell the app’s form would refuse, and keeps a real emoji', () => {
+    const text = 'name,type,emoji\nA,boolean,abc\nB,boolean,🧘‍♀️\nC,boolean,\n';
+    const draft = draftOf('trackers', [{ name: 't.csv', text }], { newId: counterIds(), offsetAt: () => 0 });
+    expect(draft.errors.map((error) => [error.row, error.column, error.code])).toEqual([[2, 'emoji', 'TRACKER_LOOKS_INVALID']]);
+    expect(draft.trackers.map((tracker) => [tracker.name, tracker.emoji])).toEqual([
+      ['B', '🧘‍♀️'],
+      ['C', ''],
+    ]);
   });
 });
