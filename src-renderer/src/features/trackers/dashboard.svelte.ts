@@ -7,6 +7,7 @@ import type { Api, DashboardCard, Input, Result, Timer, Tracker } from '../../..
 import type { TrackerDraft } from './tracker-draft';
 import { createInput } from './tracker-draft';
 import type { EntrySubmission } from '../logs/entry-draft';
+import { fetchDashboard, takeDashboardPrefetch } from './dashboard-prefetch';
 
 /** Set once the first load has rendered; bench/dashboard-render.ts reads its time. */
 export const DASHBOARD_READY_MARK = 'qs:dashboard-ready';
@@ -23,7 +24,7 @@ export class DashboardState {
   constructor(private readonly api: Api) {}
 
   async load(): Promise<void> {
-    const [trackers, cards, timers] = await Promise.all([this.api.listTrackers({}), this.api.dashboard({}), this.api.listTimers({})]);
+    const { trackers, cards, timers } = (await takeDashboardPrefetch()) ?? (await fetchDashboard(this.api));
     if (!trackers.ok) {
       this.loadError = trackers.error.message;
     } else {
