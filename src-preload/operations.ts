@@ -67,6 +67,7 @@ export const OPERATIONS = {
   exportLogsCsv: { session: 'session', route: 'POST /api/export/logs' },
   previewImport: { session: 'session', route: 'POST /api/import/preview' },
   commitImport: { session: 'session', route: 'POST /api/import' },
+  jobProgress: { session: 'session', route: 'GET /api/progress' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;

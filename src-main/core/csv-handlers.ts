@@ -1,4 +1,4 @@
-/** The CSV operations of the contract (export, import preview and commit), each mapped onto the CSV service. */
+/** The CSV operations of the contract (export, import preview and commit, their progress), each mapped onto the CSV service. */
 import type { csvOperations } from '../../src-preload/contract';
 import type { Handlers } from './dispatch';
 import type { CsvService } from './services/csv';
@@ -11,5 +11,6 @@ export function createCsvHandlers(csv: CsvService): Pick<Handlers, CsvMethod> {
     exportLogsCsv: async (input, ctx) => csv.exportLogs(ctx.profileId, input.trackerId),
     previewImport: async (input, ctx) => csv.preview(ctx.profileId, input),
     commitImport: async (input, ctx) => csv.commit(ctx.profileId, input),
+    jobProgress: async (_input, ctx) => ({ job: csv.progress(ctx.profileId) }),
   };
 }

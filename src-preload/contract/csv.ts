@@ -55,6 +55,13 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+export const JOB_KINDS = ['export', 'import-preview', 'import-commit'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** How far a long export or import has got: `phase` is what it is doing, in words the UI shows ("Reading entries"). */
+export const jobViewSchema = z.object({ kind: z.enum(JOB_KINDS), phase: z.string(), done: z.number().int(), total: z.number().int() });
+export type JobView = z.infer<typeof jobViewSchema>;
+
 const csvFile = z.object({ csv: z.string(), fileName: z.string() });
 export type CsvFile = z.infer<typeof csvFile>;
 
@@ -73,4 +80,9 @@ export const csvOperations = {
     importInputSchema,
     z.object({ trackersCreated: z.number().int(), logsAdded: z.number().int(), duplicates: z.number().int(), skipped: z.number().int() }),
   ),
+  /**
+   * The profile's export or import in flight, or null: polled by the UI while it waits
+   * for one of the operations above (they answer only when done).
+   */
+  jobProgress: op(empty, z.object({ job: jobViewSchema.nullable() })),
 } as const;

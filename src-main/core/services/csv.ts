@@ -4,7 +4,7 @@
  * The reading, checking and planning are the pure modules of `io/`; this service feeds
  * them the profile's trackers and logs and writes what the plan says.
  */
-import type { CsvFile, ImportPreview, Log, ParsedInput, Tracker } from '../../../src-preload/contract';
+import type { CsvFile, ImportPreview, JobView, Log, ParsedInput, Tracker } from '../../../src-preload/contract';
 import { fail } from '../errors';
 import { joinChunks, logChunks, trackerChunks } from '../io/csv-export';
 import type { ImportRowError } from '../io/import-errors';
@@ -16,8 +16,10 @@ import type { KeyedQueue } from '../store/keyed-queue';
 import { monthOf } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
+import { asJob, JobProgress, type Job } from './job-progress';
 import { mergeLogs, readAllShards } from './log-shards';
 import { sessionStore } from './profile-access';
+import { readInOrder, shardsOf, uniqueLogs } from './shard-stream';
 import { SUMMARIES_FILE, type Summaries } from './summaries';
 import { findTracker, publicTracker } from './tracker-lookup';
 
@@ -59,7 +61,14 @@ function mentioned(files: readonly { readonly text: string }[], trackers: readon
 const inUse = (trackers: readonly StoredTracker[]): Tracker[] => trackers.filter((tracker) => tracker.deletedAt === null).map(publicTracker);
 
 export class CsvService {
+  private readonly jobs = new JobProgress();
+
   constructor(private readonly deps: CsvDeps) {}
+
+  /** The profile's export or import in flight, for the UI to poll while it waits. */
+  progress(profileId: string): JobView | null {
+    return this.jobs.current(profileId);
+  }
 
   async exportTrackers(profileId: string): Promise<CsvFile> {
     const store = await sessionStore(this.deps.directory, profileId);
@@ -71,21 +80,34 @@ export class CsvService {
   async exportLogs(profileId: string, trackerId: string | undefined): Promise<CsvFile> {
     const store = await sessionStore(this.deps.directory, profileId);
     // In the queue: an export reads a consistent state, not one half-way through an import.
-    return this.deps.queue.run(profileId, async () => {
-      const trackers = trackerId === undefined ? inUse(store.trackers.data.trackers) : [publicTracker(findTracker(store, trackerId))];
-      const entries = trackers.map((tracker) => ({ tracker, logs: shardBatches(store, tracker.id) }));
-      const csv = await joinChunks(logChunks(entries));
-      const part = trackers.length === 1 && trackerId !== undefined ? `${fileSafe(trackers[0]?.name ?? '')}-` : '';
-      return { csv, fileName: `logs-${part}${await this.today(profileId)}.csv` };
-    });
+    return this.deps.queue.run(profileId, () =>
+      asJob(this.jobs, profileId, 'export', async (job) => {
+        const trackers = trackerId === undefined ? inUse(store.trackers.data.trackers) : [publicTracker(findTracker(store, trackerId))];
+        const refs = await shardsOf(store, trackers.map((tracker) => tracker.id));
+        // Counted in months: how many entries a month holds is known only once it is read.
+        job.phase(EXPORT_PHASE, refs.length);
+        const shards = readInOrder(store, refs);
+        let read = 0;
+        const onShard = () => job.advance(++read);
+        const entries = trackers.map((tracker) => ({
+          tracker,
+          logs: takeShards(shards, refs.filter((ref) => ref.trackerId === tracker.id).length, onShard),
+        }));
+        const csv = await joinChunks(logChunks(entries));
+        const part = trackers.length === 1 && trackerId !== undefined ? `${fileSafe(trackers[0]?.name ?? '')}-` : '';
+        return { csv, fileName: `logs-${part}${await this.today(profileId)}.csv` };
+      }),
+    );
   }
 
   async preview(profileId: string, input: ImportInput): Promise<ImportPreview> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
-      const { plan, trackers } = await this.plan(store, input);
-      return previewOf(plan, trackers);
-    });
+    return this.deps.queue.run(profileId, () =>
+      asJob(this.jobs, profileId, 'import-preview', async (job) => {
+        const { plan, trackers } = await this.plan(store, input, job);
+        return previewOf(plan, trackers);
+      }),
+    );
   }
 
   /**
@@ -95,21 +117,32 @@ export class CsvService {
    */
   async commit(profileId: string, input: ImportInput): Promise<ImportResult> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
-      const { plan } = await this.plan(store, input);
-      if (!plan.canCommit) fail('IMPORT_INVALID', refusal(plan.errors), 'files');
-      const created = plan.newTrackers.map(
-        (tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), deletedAt: null }),
-      );
-      const shards = await this.shardsAfter(store, plan, created);
-      const current = store.trackers.data;
-      const trackers: TrackersFile | undefined = created.length === 0 ? undefined : { ...current, trackers: [...current.trackers, ...created] };
-      await store.replaceMany({ shards, documents: await this.summariesWithout(store, new Set(shards.map((shard) => shard.trackerId))), trackers });
-      return { trackersCreated: created.length, logsAdded: plan.logs.length, duplicates: plan.duplicates, skipped: plan.skippedRows.length };
-    });
+    return this.deps.queue.run(profileId, () =>
+      asJob(this.jobs, profileId, 'import-commit', async (job) => {
+        const { plan } = await this.plan(store, input, job);
+        if (!plan.canCommit) fail('IMPORT_INVALID', refusal(plan.errors), 'files');
+        const created = plan.newTrackers.map((tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), deletedAt: null }));
+        const shards = await this.shardsAfter(store, plan, created);
+        job.phase(WRITE_PHASE, shards.length);
+        let made = 0;
+        // A shard's content is made when the writer reaches it: that is the writing's pace.
+        const counted = shards.map((shard) => ({
+          ...shard,
+          data: () => {
+            const data = shard.data();
+            job.advance(++made);
+            return data;
+          },
+        }));
+        const current = store.trackers.data;
+        const trackers: TrackersFile | undefined = created.length === 0 ? undefined : { ...current, trackers: [...current.trackers, ...created] };
+        await store.replaceMany({ shards: counted, documents: await this.summariesWithout(store, new Set(shards.map((shard) => shard.trackerId))), trackers });
+        return { trackersCreated: created.length, logsAdded: plan.logs.length, duplicates: plan.duplicates, skipped: plan.skippedRows.length };
+      }),
+    );
   }
 
-  private async plan(store: ProfileStore, input: ImportInput): Promise<{ plan: ImportPlan; trackers: Tracker[] }> {
+  private async plan(store: ProfileStore, input: ImportInput, job: Job): Promise<{ plan: ImportPlan; trackers: Tracker[] }> {
     const trackers = inUse(store.trackers.data.trackers);
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
     const ports = { newId: this.deps.newId, offsetAt: (moment: Date) => calendar.offsetAt(moment.getTime()) };
@@ -121,7 +154,12 @@ export class CsvService {
     const load = async (ids: Iterable<string>) => {
       for (const id of ids) stored.set(id, mergeLogs(await readAllShards(store, id)));
     };
-    await load(mentioned(input.files, trackers).map((tracker) => tracker.id));
+    const guessed = mentioned(input.files, trackers).map((tracker) => tracker.id);
+    job.phase(STORED_PHASE, guessed.length);
+    await load(guessed);
+    job.advance(guessed.length);
+    // The checking itself runs in one go (papaparse over the whole text): it is reported as one step.
+    job.phase(CHECK_PHASE, 1);
     const missed = new Set<string>();
     const existing = {
       trackers,
@@ -136,6 +174,7 @@ export class CsvService {
       await load(missed);
       plan = planFiles(input.kind, input.files, ports, existing, options);
     }
+    job.advance(1);
     return { plan, trackers };
   }
 
@@ -194,23 +233,23 @@ export class CsvService {
   }
 }
 
-/** A tracker's logs one shard at a time, each id once (see log-shards.ts on copies left by a crash). */
-async function* shardBatches(store: ProfileStore, trackerId: string): AsyncGenerator<Log[]> {
-  const seen = new Set<string>();
-  for (const month of await store.months(trackerId)) {
-    const logs = (await store.shard(trackerId, month)).data.logs;
-    // Copies are rare (a crash mid-move), so a shard is copied only from its first copy on.
-    let fresh: Log[] | null = null;
-    for (let index = 0; index < logs.length; index++) {
-      const log = logs[index] as Log;
-      if (seen.has(log.id)) {
-        fresh ??= logs.slice(0, index);
-        continue;
-      }
-      seen.add(log.id);
-      fresh?.push(log);
-    }
-    yield fresh ?? logs;
+/** The phases' words, as the UI shows them before "… done of total". */
+export const EXPORT_PHASE = 'Reading months of entries';
+export const STORED_PHASE = 'Reading stored entries';
+export const CHECK_PHASE = 'Checking every row';
+export const WRITE_PHASE = 'Writing months of entries';
+
+/**
+ * The next `count` shards of the shared ordered read (one tracker's), each id once (see
+ * log-shards.ts on copies left by a crash).
+ */
+async function* takeShards(shards: AsyncIterator<LogShard>, count: number, onShard: () => void): AsyncGenerator<readonly Log[]> {
+  const unique = uniqueLogs();
+  for (let taken = 0; taken < count; taken++) {
+    const next = await shards.next();
+    if (next.done === true) return;
+    onShard();
+    yield unique(next.value.logs);
   }
 }
 

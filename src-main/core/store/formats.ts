@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AGGREGATIONS, GENDERS } from '../../../src-preload/contract';
+import { isLogShard } from './log-shard-guard';
 import { trackersV1toV2 } from './trackers-migration';
 import type { FileFormat } from './versioned-json-adapter';
 
@@ -101,7 +102,8 @@ export type LogShard = z.infer<typeof logShardSchema>;
 // Each format lists its upgrades; trackers.json went to version 2 with issue 4 (see trackers-migration.ts).
 export const profileFormat: FileFormat<ProfileFile> = { label: 'profile', version: 1, schema: profileFileSchema, migrations: {} };
 export const trackersFormat: FileFormat<TrackersFile> = { label: 'trackers', version: 2, schema: trackersFileSchema, migrations: { 1: trackersV1toV2 } };
-export const logShardFormat: FileFormat<LogShard> = { label: 'log', version: 1, schema: logShardSchema, migrations: {} };
+// Shards are read by the thousand (an export reads them all), so they get the quick check.
+export const logShardFormat: FileFormat<LogShard> = { label: 'log', version: 1, schema: logShardSchema, migrations: {}, quickCheck: isLogShard };
 
 export const emptyTrackersFile = (): TrackersFile => ({ version: 2, trackers: [] });
 export const emptyLogShard = (): LogShard => ({ version: 1, logs: [] });

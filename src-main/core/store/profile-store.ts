@@ -54,6 +54,18 @@ export class ProfileStore {
   }
 
   /**
+   * A shard's content for one pass over a whole history (an export): the open copy when
+   * there is one, else read from disk and not kept, so reading ten years of shards does
+   * not leave them all in memory. Callers hold the profile's queue, so no write is half-way.
+   */
+  async shardOnce(trackerId: string, month: string): Promise<LogShard> {
+    const open = this.shards.get(`${trackerId}/${month}`);
+    if (open !== undefined) return (await open).data;
+    const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
+    return (await new VersionedJsonAdapter(file, logShardFormat, this.deps.fs, this.deps.writer).read()) ?? emptyLogShard();
+  }
+
+  /**
    * Replace several files of the profile at once (an import), all or nothing up to the
    * renames (see `writeBatch` in atomic-writer.ts). Shards are renamed first and
    * trackers.json last, so a crash during the renames can leave logs of a tracker that is

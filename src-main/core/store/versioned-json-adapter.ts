@@ -20,6 +20,11 @@ export interface FileFormat<T extends { readonly version: number }> {
   readonly version: T['version'];
   readonly schema: z.ZodType<T>;
   readonly migrations: Migrations;
+  /**
+   * A faster check that accepts only what `schema` accepts unchanged (see
+   * log-shard-guard.ts); when it refuses, `schema` decides and gives the message.
+   */
+  readonly quickCheck?: (raw: unknown) => raw is T;
 }
 
 export class VersionedJsonAdapter<T extends { readonly version: number }> implements Adapter<T> {
@@ -56,6 +61,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
       }
       return this.damaged(migrated.reason);
     }
+    if (this.format.quickCheck?.(migrated.record) === true) return migrated.record;
     const parsed = this.format.schema.safeParse(migrated.record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -1,0 +1,72 @@
+/**
+ * Every shard of several trackers, in order, for one pass over a whole history (an export).
+ * Reads run a few files ahead of the consumer: decrypting and parsing one shard overlaps
+ * the disk reads of the next, which the one-at-a-time loop left idle. Shards are read
+ * through `shardOnce`, so they are not kept in memory after they are used.
+ */
+import type { Log } from '../../../src-preload/contract';
+import type { LogShard } from '../store/formats';
+import type { ProfileStore } from '../store/profile-store';
+import { IdSet } from './id-set';
+
+/** Enough to keep the disk busy while one shard is parsed; few enough that little waits in memory. */
+export const READ_AHEAD = 8;
+
+export interface ShardRef {
+  readonly trackerId: string;
+  readonly month: string;
+}
+
+/** The shards of the trackers, tracker by tracker (in the order given), oldest month first; reads no shard. */
+export async function shardsOf(store: ProfileStore, trackerIds: readonly string[]): Promise<ShardRef[]> {
+  const refs: ShardRef[] = [];
+  for (const trackerId of trackerIds) for (const month of await store.months(trackerId)) refs.push({ trackerId, month });
+  return refs;
+}
+
+/**
+ * The shards' contents in the order of `refs`, at most `ahead` reads in flight. A damaged
+ * shard fails the iteration when its turn comes (DATA_FILE_DAMAGED, as any read reports it).
+ */
+export async function* readInOrder(store: ProfileStore, refs: readonly ShardRef[], ahead = READ_AHEAD): AsyncGenerator<LogShard> {
+  const inFlight: Promise<LogShard>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < refs.length && inFlight.length < ahead) {
+      const ref = refs[next++] as ShardRef;
+      const reading = store.shardOnce(ref.trackerId, ref.month);
+      // Awaited in turn below; without this a read that fails before its turn (or after the
+      // consumer stopped) would be an unhandled rejection, which ends a Node process.
+      reading.catch(() => undefined);
+      inFlight.push(reading);
+    }
+  };
+  fill();
+  while (inFlight.length > 0) {
+    const shard = await (inFlight.shift() as Promise<LogShard>);
+    fill();
+    yield shard;
+  }
+}
+
+/**
+ * A tracker's logs shard by shard, each id once. A log moved to another month is written
+ * to its new shard before it leaves the old one (log-shards.ts), so a crash between the two
+ * leaves a copy; the first met is kept, as `mergeLogs` does. Copies are rare, so a shard
+ * is copied only from its first copy on.
+ */
+export function uniqueLogs(): (logs: readonly Log[]) => readonly Log[] {
+  const seen = new IdSet();
+  return (logs) => {
+    let fresh: Log[] | null = null;
+    for (let index = 0; index < logs.length; index++) {
+      const log = logs[index] as Log;
+      if (!seen.add(log.id)) {
+        fresh ??= logs.slice(0, index);
+        continue;
+      }
+      fresh?.push(log);
+    }
+    return fresh ?? logs;
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * A hand-written check of a log shard's shape, for the read path only: an export reads
+ * every shard of a profile, and zod rebuilding each of a million log objects (and the
+ * garbage that leaves) was a third of its time. The adapter runs this first and, only
+ * when it refuses, the zod schema — so whatever the schema accepts is still accepted and
+ * every refusal still carries zod's message. It must therefore never accept anything the
+ * schema refuses or would return changed (a test holds it to `logShardSchema`):
+ * objects with keys the schema does not name are refused here (zod strips them).
+ */
+import type { LogShard } from './formats';
+
+/** `id` in formats.ts: 1 to 64 characters. Longer texts may still be 64 code points: zod decides. */
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64;
+
+const isValue = (value: unknown): boolean => {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'boolean') return true;
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
+};
+
+const LOG_KEYS = 6;
+
+function isStoredLog(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const log = value as Record<string, unknown>;
+  let keys = 0;
+  // for…in counts own keys without building an array per log; JSON.parse objects have no inherited enumerable keys.
+  for (const key in log) {
+    if (!Object.hasOwn(log, key)) return false;
+    keys++;
+  }
+  return (
+    keys === LOG_KEYS &&
+    isId(log['id']) &&
+    isId(log['trackerId']) &&
+    typeof log['at'] === 'string' &&
+    Number.isSafeInteger(log['offsetMinutes']) &&
+    isValue(log['value']) &&
+    typeof log['note'] === 'string'
+  );
+}
+
+/** True only for a shard `logShardSchema` accepts unchanged. */
+export function isLogShard(raw: unknown): raw is LogShard {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const shard = raw as Record<string, unknown>;
+  if (Object.keys(shard).length !== 2 || shard['version'] !== 1) return false;
+  const logs = shard['logs'];
+  if (!Array.isArray(logs)) return false;
+  for (const log of logs) if (!isStoredLog(log)) return false;
+  return true;
+}
