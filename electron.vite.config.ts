@@ -34,6 +34,9 @@ export default defineConfig({
     plugins: [svelte()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; half the bytes parse and compile faster
+      // on every cold start of the page (a new window, a restarted server).
+      minify: true,
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
   },

@@ -70,6 +70,11 @@ export interface Core {
    * operation: the desktop shell starts its session with the answer. Null when none is kept.
    */
   unlockRemembered(profileId: string): Promise<Profile | null>;
+  /**
+   * Read the profile's dashboard in the background (see warm-up.ts); the shells call it
+   * when a profile opens. Failures are left for the page's own request to report.
+   */
+  warmUp(profileId: string): void;
   /** Flush pending writes and release the data-folder lock. */
   close(): Promise<void>;
 }
@@ -106,14 +111,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   let closed = false;
   const handlers = refuseAfterClose(createHandlers(services), () => closed);
+  const warming = new Set<Promise<void>>();
   return {
     handlers,
     lockProfile: (profileId) => services.accounts.lock(profileId),
     autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
     unlockRemembered: (profileId) => services.accounts.unlockRemembered(profileId),
+    warmUp(profileId) {
+      if (closed) return;
+      const run = Promise.all([services.insights.dashboard(profileId), services.timers.list(profileId)]).then(
+        () => undefined,
+        () => undefined,
+      );
+      warming.add(run);
+      void run.then(() => warming.delete(run));
+    },
     async close() {
       if (closed) return;
       closed = true;
+      // A warm-up may still have to enter the queue (and could rebuild a summary): wait for it.
+      await Promise.all(warming);
       await Promise.all([accountQueue.idle(), profileQueue.idle()]);
       await writer.idle();
       await lock.release();

@@ -9,6 +9,7 @@ import { eventChannelOf } from '../../src-preload/events';
 import type { Session } from '../core/dispatch';
 import { openCore, type Core } from '../core/index';
 import { AppFailure } from '../core/errors';
+import { warmingAfterLogIn } from '../core/warm-up';
 import { appLocation } from './bundle-files';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
@@ -83,10 +84,11 @@ function run(): void {
     const keychain = createSafeStorageKeychain(keychainDir);
     const opened = await openCore({ dataDir, keychain });
     core = opened;
-    const session = registerIpcHandlers(opened.handlers, location, undefined, {
-      locks: opened,
-      initialSession: await rememberedSession(opened, keychain),
-    });
+    const initialSession = await rememberedSession(opened, keychain);
+    // The dashboard's files are read while the window loads (see core/warm-up.ts).
+    if (initialSession) opened.warmUp(initialSession.profileId);
+    const handlers = warmingAfterLogIn(opened.handlers, (profileId) => opened.warmUp(profileId));
+    const session = registerIpcHandlers(handlers, location, undefined, { locks: opened, initialSession });
     const idleTimer = setInterval(() => {
       if (session.lockIfIdle()) mainWindow?.webContents.send(eventChannelOf('session-locked'));
     }, IDLE_CHECK_MS);

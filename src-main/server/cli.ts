@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../core/index';
 import { AppFailure } from '../core/errors';
+import { warmingAfterLogIn } from '../core/warm-up';
 import { parseCliArgs } from './cli-args';
 import { startServer, type RunningServer } from './http-server';
 import { resolveDataDir } from './data-dir';
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   let server: RunningServer | null = null;
   try {
     core = await openCore({ dataDir: resolveDataDir(parsed.options.dataDir) });
-    server = await startServer({ handlers: core.handlers, staticDir: RENDERER_DIR, host, port, sessionIdleMinutes: parsed.options.sessionIdleMinutes, locks: core });
+    const started = core;
+    server = await startServer({ handlers: warmingAfterLogIn(core.handlers, (profileId) => started.warmUp(profileId)), staticDir: RENDERER_DIR, host, port, sessionIdleMinutes: parsed.options.sessionIdleMinutes, locks: core });
   } catch (error) {
     console.error(explain(error, port));
     await core?.close();

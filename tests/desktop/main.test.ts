@@ -24,6 +24,7 @@ const workingCore = (): Promise<Core> =>
     lockProfile: () => undefined,
     autoLockMinutes: () => 15,
     unlockRemembered: () => Promise.resolve(null),
+    warmUp: () => undefined,
     close: () => {
       core.closed += 1;
       return Promise.resolve();
