@@ -54,7 +54,8 @@ export function shardAgrees(summary: TrackerSummary, month: string, logs: readon
 export function buildSummary(tracker: Pick<Tracker, 'settings' | 'target'>, shards: readonly { month: string; logs: readonly Log[] }[], calendar: DayCalendar): TrackerSummary {
   const logs = shards.flatMap((shard) => shard.logs);
   let months: Record<string, string> = {};
-  for (const shard of shards) months = withMonthDigest(months, shard.month, shard.logs);
+  // Only the newest few shards with logs keep a digest: hashing ten years to keep three is waste.
+  for (const shard of shards.filter((each) => each.logs.length > 0).slice(-DIGESTED_MONTHS)) months = withMonthDigest(months, shard.month, shard.logs);
   return {
     key: summaryKey(tracker, calendar.timeZone),
     lastLog: logs.at(-1) ?? null,

@@ -40,6 +40,7 @@ export class InsightService {
     return this.deps.queue.run(profileId, async () => {
       const today = calendar.dayOf(this.deps.now().getTime());
       const trackers = store.trackers.data.trackers.filter((tracker) => tracker.deletedAt === null);
+      await this.deps.summaries.ensureCurrent(store, trackers, calendar);
       return Promise.all(trackers.map((tracker) => this.card(store, tracker, calendar, today)));
     });
   }

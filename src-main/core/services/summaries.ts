@@ -14,6 +14,7 @@ import { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileStore } from '../store/profile-store';
 import { emptySummariesFile, summariesFormat, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
 import { mergeLogs, monthsOfSpan, newestLog, readAllShards, readShards, type MonthLogs } from './log-shards';
+import { readInOrder, shardsOf, type ShardRef } from './shard-stream';
 
 export const SUMMARIES_FILE = 'summaries.json';
 
@@ -60,8 +61,47 @@ export class Summaries {
   /** The tracker's summary, rebuilt first when missing or computed under other rules. */
   async current(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary> {
     const summary = (await this.file(store)).data.trackers[tracker.id];
-    if (summary !== undefined && summary.key === summaryKey(tracker, calendar.timeZone) && !this.stale.has(this.staleKey(store, tracker.id))) return summary;
+    if (summary !== undefined && this.isCurrent(store, tracker, calendar, summary)) return summary;
     return this.rebuild(store, tracker, calendar);
+  }
+
+  /**
+   * Bring the summaries of several trackers up to date at once (the dashboard, before its
+   * cards). Those missing or computed under other rules are rebuilt from every shard, read
+   * a few files ahead and not kept in memory — the first dashboard over a history written
+   * without summaries reads ten years of every tracker — and saved in one write, not one
+   * write of the whole file per tracker.
+   */
+  async ensureCurrent(store: ProfileStore, trackers: readonly SummaryTracker[], calendar: DayCalendar): Promise<void> {
+    const file = await this.file(store);
+    const outdated = trackers.filter((tracker) => {
+      const summary = file.data.trackers[tracker.id];
+      return summary === undefined || !this.isCurrent(store, tracker, calendar, summary);
+    });
+    if (outdated.length === 0) return;
+    const refs = await shardsOf(store, outdated.map((tracker) => tracker.id));
+    // The refs come tracker by tracker: each summary is built once its last shard is in,
+    // so only one tracker's history is in memory at a time.
+    const shards = new Map<string, MonthLogs[]>(outdated.map((tracker) => [tracker.id, []]));
+    const rebuilt: Record<string, TrackerSummary> = {};
+    const build = (tracker: SummaryTracker) => {
+      rebuilt[tracker.id] = buildSummary(tracker, shards.get(tracker.id) ?? [], calendar);
+      shards.delete(tracker.id);
+    };
+    let index = 0;
+    let pending = 0;
+    for await (const shard of readInOrder(store, refs)) {
+      const ref = refs[index++] as ShardRef;
+      while (outdated[pending] !== undefined && outdated[pending]?.id !== ref.trackerId) build(outdated[pending++] as SummaryTracker);
+      shards.get(ref.trackerId)?.push({ month: ref.month, logs: shard.logs });
+    }
+    while (outdated[pending] !== undefined) build(outdated[pending++] as SummaryTracker);
+    await this.saving.run(store.profileId, () => file.save({ ...file.data, trackers: { ...file.data.trackers, ...rebuilt } }));
+    for (const tracker of outdated) this.stale.delete(this.staleKey(store, tracker.id));
+  }
+
+  private isCurrent(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, summary: TrackerSummary): boolean {
+    return summary.key === summaryKey(tracker, calendar.timeZone) && !this.stale.has(this.staleKey(store, tracker.id));
   }
 
   /** Check a summary against shards just read; rebuild it when they disagree. */
