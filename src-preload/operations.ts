@@ -65,6 +65,7 @@ export const OPERATIONS = {
   // CSV
   exportTrackersCsv: { session: 'session', route: 'GET /api/export/trackers' },
   exportLogsCsv: { session: 'session', route: 'POST /api/export/logs' },
+  exportLogsCsvChunk: { session: 'session', route: 'POST /api/export/logs/chunk' },
   previewImport: { session: 'session', route: 'POST /api/import/preview' },
   commitImport: { session: 'session', route: 'POST /api/import' },
   jobProgress: { session: 'session', route: 'GET /api/progress' },

@@ -9,6 +9,7 @@ export function createCsvHandlers(csv: CsvService): Pick<Handlers, CsvMethod> {
   return {
     exportTrackersCsv: async (_input, ctx) => csv.exportTrackers(ctx.profileId),
     exportLogsCsv: async (input, ctx) => csv.exportLogs(ctx.profileId, input.trackerId),
+    exportLogsCsvChunk: async (input, ctx) => csv.exportLogsPart(ctx.profileId, input.trackerId, input.cursor),
     previewImport: async (input, ctx) => csv.preview(ctx.profileId, input),
     commitImport: async (input, ctx) => csv.commit(ctx.profileId, input),
     jobProgress: async (_input, ctx) => ({ job: csv.progress(ctx.profileId) }),

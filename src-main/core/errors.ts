@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'CSV_COLUMNS_INVALID'
   | 'IMPORT_FILES_INVALID'
   | 'IMPORT_INVALID'
+  | 'EXPORT_CURSOR_INVALID'
   // store
   | 'DATA_FILE_DAMAGED'
   | 'DATA_FILE_TOO_NEW'

@@ -48,6 +48,8 @@ export interface CoreOptions {
   readonly scrypt?: ScryptParams;
   /** File-system port for data files; tests inject failures through it. */
   readonly fs?: FsPort;
+  /** Entries per part of a chunked logs export; default PART_ROWS (tests make parts small). */
+  readonly exportRowsPerPart?: number;
   /** New ids; default `crypto.randomUUID`. */
   readonly newId?: () => string;
   /** Where "stay unlocked on this computer" keeps data keys; only the desktop shell has one. */
@@ -106,7 +108,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     logs,
     timers: new TimerService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, logs }),
     insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
-    csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf }),
+    csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart }),
   };
 
   let closed = false;

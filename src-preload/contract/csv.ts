@@ -70,6 +70,16 @@ export const csvOperations = {
   exportTrackersCsv: op(empty, csvFile),
   /** The entries of one tracker, or of every tracker in use, as CSV, oldest first per tracker. */
   exportLogsCsv: op(z.object({ trackerId: id.optional() }), csvFile),
+  /**
+   * The same file as `exportLogsCsv`, in parts of whole months (about 50,000 entries), for
+   * large histories: call without `cursor`, then with each answer's `cursor` until it is
+   * null; the parts joined are the file. `done` of `total` counts months. A cursor that is
+   * not the export's next one fails with EXPORT_CURSOR_INVALID.
+   */
+  exportLogsCsvChunk: op(
+    z.object({ trackerId: id.optional(), cursor: z.string().max(200).optional() }),
+    z.object({ csv: z.string(), fileName: z.string(), cursor: z.string().nullable(), done: z.number().int(), total: z.number().int() }),
+  ),
   /** Read files and say what importing them would do; writes nothing. */
   previewImport: op(importInputSchema, importPreviewSchema),
   /**

@@ -16,6 +16,7 @@ import type { KeyedQueue } from '../store/keyed-queue';
 import { monthOf } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
+import { ExportParts, type ExportPart } from './export-parts';
 import { asJob, JobProgress, type Job } from './job-progress';
 import { mergeLogs, readAllShards } from './log-shards';
 import { sessionStore } from './profile-access';
@@ -31,6 +32,8 @@ export interface CsvDeps {
   readonly newId: () => string;
   readonly summaries: Summaries;
   readonly timeZoneOf: (profileId: string) => string | Promise<string>;
+  /** Entries per part of a chunked export (tests make it small); PART_ROWS by default. */
+  readonly rowsPerPart?: number;
 }
 
 export type ImportInput = ParsedInput<'commitImport'>;
@@ -62,8 +65,11 @@ const inUse = (trackers: readonly StoredTracker[]): Tracker[] => trackers.filter
 
 export class CsvService {
   private readonly jobs = new JobProgress();
+  private readonly parts: ExportParts;
 
-  constructor(private readonly deps: CsvDeps) {}
+  constructor(private readonly deps: CsvDeps) {
+    this.parts = new ExportParts(deps.rowsPerPart);
+  }
 
   /** The profile's export or import in flight, for the UI to poll while it waits. */
   progress(profileId: string): JobView | null {
@@ -94,10 +100,30 @@ export class CsvService {
           logs: takeShards(shards, refs.filter((ref) => ref.trackerId === tracker.id).length, onShard),
         }));
         const csv = await joinChunks(logChunks(entries));
-        const part = trackers.length === 1 && trackerId !== undefined ? `${fileSafe(trackers[0]?.name ?? '')}-` : '';
-        return { csv, fileName: `logs-${part}${await this.today(profileId)}.csv` };
+        return { csv, fileName: await this.logsFileName(profileId, trackers, trackerId) };
       }),
     );
+  }
+
+  /**
+   * The same file as `exportLogs`, a part at a time (export-parts.ts): without a cursor a
+   * new export and its first part, else the part the cursor names. Each part is made in
+   * the queue, so it reads a consistent state; an edit between parts lands in the months
+   * not written yet.
+   */
+  async exportLogsPart(profileId: string, trackerId: string | undefined, cursor: string | undefined): Promise<ExportPart> {
+    const store = await sessionStore(this.deps.directory, profileId);
+    return this.deps.queue.run(profileId, async () => {
+      if (cursor !== undefined) return this.parts.next(store, trackerId, cursor);
+      const trackers = trackerId === undefined ? inUse(store.trackers.data.trackers) : [publicTracker(findTracker(store, trackerId))];
+      const refs = await shardsOf(store, trackers.map((tracker) => tracker.id));
+      return this.parts.first(store, { trackerId, trackers, refs, fileName: await this.logsFileName(profileId, trackers, trackerId) });
+    });
+  }
+
+  private async logsFileName(profileId: string, trackers: readonly Tracker[], trackerId: string | undefined): Promise<string> {
+    const part = trackers.length === 1 && trackerId !== undefined ? `${fileSafe(trackers[0]?.name ?? '')}-` : '';
+    return `logs-${part}${await this.today(profileId)}.csv`;
   }
 
   async preview(profileId: string, input: ImportInput): Promise<ImportPreview> {

@@ -1,0 +1,126 @@
+/**
+ * The logs CSV in parts (`exportLogsCsvChunk`): a large history leaves the core a few
+ * megabytes at a time, and the UI shows how far it has got between parts. Parts end on
+ * whole months; joined, they are byte for byte the file `exportLogsCsv` makes.
+ *
+ * The export keeps a little state between parts (per profile, one at a time): the shards
+ * to read, where the next part starts, and the ids met so far in the current tracker's
+ * history. The ids are why it is not a stateless cursor: a copy a crash left in two
+ * months is written once by the one-shot export (see shard-stream.ts), and the part
+ * holding the second copy must know the first was written.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Log, Tracker } from '../../../src-preload/contract';
+import { fail } from '../errors';
+import { logChunks, type TrackerLogs } from '../io/csv-export';
+import type { ProfileStore } from '../store/profile-store';
+import { readInOrder, uniqueLogs, type ShardRef } from './shard-stream';
+
+/** About this many entries per part: a few megabytes of text, a fraction of a second to make. */
+export const PART_ROWS = 50_000;
+
+export interface ExportPart {
+  readonly csv: string;
+  readonly fileName: string;
+  /** What to send for the next part; null after the last one. */
+  readonly cursor: string | null;
+  /** Months written so far, of `total`. */
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface PartsStart {
+  readonly trackerId: string | undefined;
+  readonly trackers: readonly Tracker[];
+  readonly refs: readonly ShardRef[];
+  readonly fileName: string;
+}
+
+interface PartsState extends PartsStart {
+  readonly token: string;
+  /** Index in `refs` of the next part's first shard. */
+  next: number;
+  /** The tracker the last part ended in, and the ids of its logs written so far. */
+  unique: { readonly trackerId: string; readonly take: (logs: readonly Log[]) => readonly Log[] } | null;
+}
+
+/** `<token>.<next shard>`: the token (random, 128 bits) names the export, the number checks the order. */
+const CURSOR = /^([A-Za-z0-9_-]{22})\.(0|[1-9][0-9]{0,8})$/;
+
+export class ExportParts {
+  private readonly exports = new Map<string, PartsState>();
+
+  constructor(private readonly rowsPerPart = PART_ROWS) {}
+
+  /** A new export of the profile (replacing one left unfinished), and its first part. */
+  first(store: ProfileStore, start: PartsStart): Promise<ExportPart> {
+    const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0, unique: null };
+    this.exports.set(store.profileId, state);
+    return this.part(store, state);
+  }
+
+  /**
+   * The part `cursor` names: only the next part of the profile's export in progress, for
+   * the same tracker filter. Anything else (malformed, another export's, a part already
+   * sent, another filter) is refused and the export in progress is left as it was.
+   */
+  next(store: ProfileStore, trackerId: string | undefined, cursor: string): Promise<ExportPart> {
+    const match = CURSOR.exec(cursor);
+    const state = this.exports.get(store.profileId);
+    if (match === null || state === undefined || match[1] !== state.token || Number(match[2]) !== state.next || trackerId !== state.trackerId) {
+      return fail('EXPORT_CURSOR_INVALID', 'This is not the next part of an export in progress. Start the export again.', 'cursor');
+    }
+    return this.part(store, state);
+  }
+
+  private async part(store: ProfileStore, state: PartsState): Promise<ExportPart> {
+    const { refs } = state;
+    const limit = this.rowsPerPart;
+    const shards = readInOrder(store, refs.slice(state.next));
+    const trackers = new Map(state.trackers.map((tracker) => [tracker.id, tracker]));
+    let index = state.next;
+    let rows = 0;
+    // One tracker's shards from `index`, while the part has room; each id once over its whole history.
+    async function* logsOf(trackerId: string): AsyncGenerator<readonly Log[]> {
+      if (state.unique?.trackerId !== trackerId) state.unique = { trackerId, take: uniqueLogs() };
+      const { take } = state.unique;
+      while (index < refs.length && refs[index]?.trackerId === trackerId && rows < limit) {
+        const next = await shards.next();
+        if (next.done === true) {
+          index = refs.length;
+          return;
+        }
+        index++;
+        const logs = take(next.value.logs);
+        rows += logs.length;
+        yield logs;
+      }
+    }
+    // `logChunks` reads a tracker's logs to the end before asking for the next tracker.
+    async function* entries(): AsyncGenerator<TrackerLogs> {
+      while (index < refs.length && rows < limit) {
+        const trackerId = (refs[index] as ShardRef).trackerId;
+        yield { tracker: trackers.get(trackerId) as Tracker, logs: logsOf(trackerId) };
+      }
+    }
+    const texts: string[] = [];
+    try {
+      let header = true;
+      for await (const text of logChunks(entries())) {
+        // The header (and byte-order mark) is the first text of every run: the file has it once.
+        if (!header || state.next === 0) texts.push(text);
+        header = false;
+      }
+    } catch (error) {
+      // The ids met are already counted: this part cannot be made again, so the export ends.
+      this.exports.delete(store.profileId);
+      throw error;
+    } finally {
+      await shards.return(undefined);
+    }
+    state.next = index;
+    const last = index >= refs.length;
+    if (last) this.exports.delete(store.profileId);
+    return { csv: texts.join(''), fileName: state.fileName, cursor: last ? null : `${state.token}.${index}`, done: index, total: refs.length };
+  }
+}
