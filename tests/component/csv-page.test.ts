@@ -96,15 +96,57 @@ describe('the import / export page', () => {
 
   it('exports the trackers and all logs as downloads named by the app', async () => {
     const exportTrackersCsv = vi.fn<Api['exportTrackersCsv']>(async () => ok({ csv: '\uFEFFname,type\r\nWeight,numerical\r\n', fileName: 'trackers-2026-11-25.csv' }));
-    const exportLogsCsv = vi.fn<Api['exportLogsCsv']>(async () => ok({ csv: '\uFEFFtracker,time\r\n', fileName: 'logs-2026-11-25.csv' }));
-    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv, exportLogsCsv }) } });
+    const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async () => ok({ csv: '\uFEFFtracker,time\r\n', fileName: 'logs-2026-11-25.csv', cursor: null, done: 0, total: 0 }));
+    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv, exportLogsCsvChunk }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
     expect((await screen.findByText('Saved trackers-2026-11-25.csv.')).getAttribute('role')).toBe('status');
     await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
     await screen.findByText('Saved logs-2026-11-25.csv.');
-    expect(exportLogsCsv).toHaveBeenCalledWith({});
+    expect(exportLogsCsvChunk).toHaveBeenCalledWith({});
     expect(downloads.map((download) => download.name)).toEqual(['trackers-2026-11-25.csv', 'logs-2026-11-25.csv']);
     expect(await blobText(downloads[0]?.blob)).toContain('Weight,numerical');
+  });
+
+  it('builds the logs file from the parts, asking each with the cursor of the one before', async () => {
+    const parts = ['\uFEFFtracker,time\r\n', 'Sleep,2026-01-02\r\n', 'Walked,2026-01-03\r\n'];
+    const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async (input) => {
+      const index = input.cursor === undefined ? 0 : Number(input.cursor.slice(1));
+      return ok({ csv: parts[index] ?? '', fileName: 'logs.csv', cursor: index + 1 < parts.length ? `c${index + 1}` : null, done: index + 1, total: parts.length });
+    });
+    // Each Blob made, with what it was made of: the file is a Blob of the parts' Blobs, never one joined string.
+    const made: BlobPart[][] = [];
+    const RealBlob = Blob;
+    vi.stubGlobal(
+      'Blob',
+      class extends RealBlob {
+        constructor(blobParts?: BlobPart[], options?: BlobPropertyBag) {
+          super(blobParts, options);
+          made.push([...(blobParts ?? [])]);
+        }
+      },
+    );
+    render(CsvPage, { props: { api: stubApi({ exportLogsCsvChunk }) } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
+    await screen.findByText('Saved logs.csv.');
+    expect(exportLogsCsvChunk.mock.calls.map(([input]) => input)).toEqual([{}, { cursor: 'c1' }, { cursor: 'c2' }]);
+    expect(made.slice(0, 3)).toEqual(parts.map((part) => [part]));
+    expect(made[3]).toHaveLength(3);
+    expect(made[3]?.every((part) => part instanceof RealBlob)).toBe(true);
+    // The reader drops the byte-order mark as it decodes; the size shows the Blob holds it.
+    expect(await blobText(downloads[0]?.blob)).toBe(parts.join('').slice(1));
+    expect(downloads[0]?.blob.size).toBe(new TextEncoder().encode(parts.join('')).length);
+  });
+
+  it('shows the message of a part that fails, and downloads nothing', async () => {
+    const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async (input) =>
+      input.cursor === undefined
+        ? ok({ csv: 'tracker\r\n', fileName: 'logs.csv', cursor: 'c1', done: 1, total: 2 })
+        : Promise.resolve({ ok: false as const, error: { code: 'EXPORT_CURSOR_INVALID', message: 'Start the export again.' } }),
+    );
+    render(CsvPage, { props: { api: stubApi({ exportLogsCsvChunk }) } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
+    expect((await screen.findByText('Start the export again.')).getAttribute('role')).toBe('alert');
+    expect(downloads).toEqual([]);
   });
 });
 

@@ -33,17 +33,35 @@ describe('CSV progress', () => {
     expect(jobText({ kind: 'import-commit', phase: 'Writing months of entries', done: 412000, total: 1000000 })).toBe('Writing months of entries… 412,000 of 1,000,000');
   });
 
-  it('shows a bar while an export is in flight, following the polled figures, and removes it after', async () => {
-    const answer = pending<Result<Output<'exportLogsCsv'>>>();
+  it('shows a bar from the parts of a logs export, without polling, and removes it after', async () => {
+    const second = pending<Result<Output<'exportLogsCsvChunk'>>>();
+    const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async (input) =>
+      input.cursor === undefined ? ok({ csv: 'tracker,time\r\n', fileName: 'logs.csv', cursor: 'c1', done: 412, total: 1000 }) : second.promise,
+    );
     const jobProgress = vi.fn<Api['jobProgress']>(async () => ok({ job: reading }));
-    render(CsvPage, { props: { api: stubApi({ exportLogsCsv: () => answer.promise, jobProgress }) } });
+    render(CsvPage, { props: { api: stubApi({ exportLogsCsvChunk, jobProgress }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
     const bar = await screen.findByRole('progressbar');
     expect(bar).toHaveProperty('value', 412);
     expect(bar).toHaveProperty('max', 1000);
-    expect(screen.getByText('Reading months of entries… 412 of 1,000')).toBeTruthy();
-    answer.settle({ ok: true, value: { csv: 'tracker,time\r\n', fileName: 'logs.csv' } });
+    expect(screen.getByText('Exporting months of entries… 412 of 1,000')).toBeTruthy();
+    second.settle({ ok: true, value: { csv: 'Sleep,2026\r\n', fileName: 'logs.csv', cursor: null, done: 1000, total: 1000 } });
     expect(await screen.findByText('Saved logs.csv.')).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(exportLogsCsvChunk).toHaveBeenLastCalledWith({ cursor: 'c1' });
+    expect(jobProgress).not.toHaveBeenCalled();
+  });
+
+  it('shows a bar while the trackers export is in flight, following the polled figures, and stops polling after', async () => {
+    const answer = pending<Result<Output<'exportTrackersCsv'>>>();
+    const jobProgress = vi.fn<Api['jobProgress']>(async () => ok({ job: reading }));
+    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv: () => answer.promise, jobProgress }) } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
+    const bar = await screen.findByRole('progressbar');
+    expect(bar).toHaveProperty('value', 412);
+    expect(screen.getByText('Reading months of entries… 412 of 1,000')).toBeTruthy();
+    answer.settle({ ok: true, value: { csv: 'name\r\n', fileName: 'trackers.csv' } });
+    expect(await screen.findByText('Saved trackers.csv.')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
     const polls = jobProgress.mock.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -66,9 +84,9 @@ describe('CSV progress', () => {
   });
 
   it('exports without a bar when the shell has no progress to give', async () => {
-    render(CsvPage, { props: { api: stubApi({ exportLogsCsv: async () => ok({ csv: 'x', fileName: 'logs.csv' }) }) } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
-    expect(await screen.findByText('Saved logs.csv.')).toBeTruthy();
+    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv: async () => ok({ csv: 'x', fileName: 'trackers.csv' }) }) } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
+    expect(await screen.findByText('Saved trackers.csv.')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });

@@ -7,9 +7,11 @@ import type { Api } from '../../../../src-preload/contract';
 
 export type ExportKind = 'trackers' | 'logs';
 
-/** Hand `text` to the browser as a download named `fileName`. */
-export function saveText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
+/** Hand `parts` (joined in order) to the browser as a download named `fileName`. */
+export function saveParts(fileName: string, parts: BlobPart[], type = CSV_TYPE): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -21,12 +23,41 @@ export function saveText(fileName: string, text: string, type = 'text/csv;charse
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/** Hand `text` to the browser as a download named `fileName`. */
+export function saveText(fileName: string, text: string, type = CSV_TYPE): void {
+  saveParts(fileName, [text], type);
+}
+
 export type DownloadResult = { readonly ok: true; readonly fileName: string } | { readonly ok: false; readonly message: string };
 
-/** Export the trackers, all logs, or one tracker's logs, and download the file. */
-export async function downloadCsv(api: Api, kind: ExportKind, trackerId?: string): Promise<DownloadResult> {
-  const result = kind === 'trackers' ? await api.exportTrackersCsv({}) : await api.exportLogsCsv(trackerId === undefined ? {} : { trackerId });
-  if (!result.ok) return { ok: false, message: result.error.message };
-  saveText(result.value.fileName, result.value.csv);
-  return { ok: true, fileName: result.value.fileName };
+/** Months of entries written so far, of the total, after each part of a logs export. */
+export type ExportProgress = (progress: { readonly done: number; readonly total: number }) => void;
+
+/**
+ * Export the trackers, all logs, or one tracker's logs, and download the file. Logs come
+ * in parts (`exportLogsCsvChunk`): each part becomes a Blob at once, so the browser holds
+ * the text outside the page's memory and the file is never one giant string.
+ */
+export async function downloadCsv(api: Api, kind: ExportKind, trackerId?: string, onProgress?: ExportProgress): Promise<DownloadResult> {
+  if (kind === 'trackers') {
+    const result = await api.exportTrackersCsv({});
+    if (!result.ok) return { ok: false, message: result.error.message };
+    saveText(result.value.fileName, result.value.csv);
+    return { ok: true, fileName: result.value.fileName };
+  }
+  const filter = trackerId === undefined ? {} : { trackerId };
+  const parts: Blob[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const result = await api.exportLogsCsvChunk(cursor === undefined ? filter : { ...filter, cursor });
+    if (!result.ok) return { ok: false, message: result.error.message };
+    const { csv, fileName, done, total } = result.value;
+    parts.push(new Blob([csv], { type: CSV_TYPE }));
+    onProgress?.({ done, total });
+    if (result.value.cursor === null) {
+      saveParts(fileName, parts);
+      return { ok: true, fileName };
+    }
+    cursor = result.value.cursor;
+  }
 }
