@@ -7,7 +7,9 @@
  * - commitImport (disk): the whole operation through the core into an empty, encrypted
  *   profile — plan again, build the shards, encrypt, write and fsync every file;
  * - export (disk): exportLogsCsv through the core after a restart (every shard read,
- *   decrypted and checked, then written out as CSV).
+ *   decrypted and checked, then written out as CSV);
+ * - export in parts (disk): the same file through exportLogsCsvChunk, part after part, as
+ *   the Import / export page asks for it (the parts joined are checked against the file).
  * Prints a table and writes `bench/results/csv-<stamp>.json`. Goals (issue 5): export 1M
  * < 2 s, import 1M < 5 s. Run it when the machine is quiet (`uptime`).
  */
@@ -67,6 +69,8 @@ interface Row {
   importMs: number;
   commitMs: number;
   diskExportMs: number;
+  diskPartsMs: number;
+  parts: number;
   loadAverage: number;
 }
 
@@ -124,8 +128,19 @@ async function measure(count: number): Promise<Row> {
       exported = (await call(core, session, 'exportLogsCsv', {})).csv;
     });
     if (exported !== logsCsv) throw new Error('the export after the import differs from the file imported');
+    exported = '';
+    const parts: string[] = [];
+    const diskPartsMs = await timeOnce(async () => {
+      let part = await call(core, session, 'exportLogsCsvChunk', {});
+      parts.push(part.csv);
+      while (part.cursor !== null) {
+        part = await call(core, session, 'exportLogsCsvChunk', { cursor: part.cursor });
+        parts.push(part.csv);
+      }
+    });
+    if (parts.join('') !== logsCsv) throw new Error('the export in parts differs from the file imported');
     await core.close();
-    return { logs: count, megabytes: Buffer.byteLength(logsCsv) / 1024 / 1024, exportMs, importMs, commitMs, diskExportMs, loadAverage };
+    return { logs: count, megabytes: Buffer.byteLength(logsCsv) / 1024 / 1024, exportMs, importMs, commitMs, diskExportMs, diskPartsMs, parts: parts.length, loadAverage };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -134,9 +149,9 @@ async function measure(count: number): Promise<Row> {
 const rows: Row[] = [];
 for (const size of SIZES) rows.push(await measure(size));
 console.log('\nCSV export and import (our format, four trackers)\n');
-console.log(['logs', 'logs CSV', 'export (memory)', 'import plan (memory)', 'commitImport (disk)', 'export (disk)', 'load avg'].join(' | '));
+console.log(['logs', 'logs CSV', 'export (memory)', 'import plan (memory)', 'commitImport (disk)', 'export (disk)', 'export in parts (disk)', 'load avg'].join(' | '));
 for (const row of rows) {
-  console.log([row.logs.toLocaleString('en'), `${row.megabytes.toFixed(1)} MB`, ms(row.exportMs), ms(row.importMs), ms(row.commitMs), ms(row.diskExportMs), row.loadAverage.toFixed(2)].join(' | '));
+  console.log([row.logs.toLocaleString('en'), `${row.megabytes.toFixed(1)} MB`, ms(row.exportMs), ms(row.importMs), ms(row.commitMs), ms(row.diskExportMs), `${ms(row.diskPartsMs)} (${row.parts} parts)`, row.loadAverage.toFixed(2)].join(' | '));
 }
 const stamp = new Date().toISOString().replaceAll(':', '-').replaceAll('.', '-');
 const dir = join(import.meta.dirname, 'results');
