@@ -3,9 +3,9 @@
  * profiles that see only their own trackers, the profile picker, lock, reset with the
  * backup code (a new code each time, the old one refused), and the settings page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, useBrowserAndApp } from './harness';
 
 interface Person {
   readonly email: string;
@@ -40,23 +40,12 @@ const TOKEN_KEY = 'quantified-self.token';
 declare const sessionStorage: { getItem(key: string): string | null };
 declare const document: { readonly activeElement: { getAttribute(name: string): string | null; readonly textContent: string | null } | null };
 
-let browser: Browser;
-let app: RunningApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useBrowserAndApp();
 
 async function openPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: 'Europe/Paris', locale: 'en-GB', viewport: { width: 1100, height: 800 } });
+  const context = await env.browser.newContext({ timezoneId: 'Europe/Paris', locale: 'en-GB', viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
-  await page.goto(app.url);
+  await page.goto(env.app.url);
   return { context, page };
 }
 

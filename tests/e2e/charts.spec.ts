@@ -3,28 +3,17 @@
  * 365 days of entries through the HTTP API, then the dashboard and every chart kind are
  * saved to test-results/screenshots/ (light, and the line chart in dark mode too).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Input, Tracker } from '../../src-preload/contract';
-import { SCREENSHOT_DIR, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { SCREENSHOT_DIR, screenshot, useBrowserAndApp } from './harness';
 import { callApi, card, openTrackerPage, signUpWithApi } from './trackers-ui';
 
 const TIME_ZONE = 'Europe/Paris';
 const DAY_MS = 86_400_000;
 
-let browser: Browser;
-let app: RunningApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useBrowserAndApp();
 
 /** A small deterministic generator, so the pictures are the same from run to run. */
 function random(seed: number): () => number {
@@ -101,22 +90,22 @@ async function panel(page: Page, testId: string, name: string): Promise<void> {
 
 describe('charts with a year of data', () => {
   it('draws every chart kind and the dashboard with the four types', async () => {
-    const context = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-GB', viewport: { width: 1280, height: 1000 } });
-    const token = await signUpWithApi(context, app.url, 'charts@example.org', TIME_ZONE);
+    const context = await env.browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-GB', viewport: { width: 1280, height: 1000 } });
+    const token = await signUpWithApi(context, env.app.url, 'charts@example.org', TIME_ZONE);
     const trackers: Tracker[] = [];
-    for (const input of NEW_TRACKERS) trackers.push((await callApi<{ tracker: Tracker }>(app.url, 'POST', '/api/trackers', token, input)).tracker);
+    for (const input of NEW_TRACKERS) trackers.push((await callApi<{ tracker: Tracker }>(env.app.url, 'POST', '/api/trackers', token, input)).tracker);
 
     const logs = yearOfLogs(trackers);
     for (let i = 0; i < logs.length; i += 40) {
       await Promise.all(
-        logs.slice(i, i + 40).map(({ trackerId, ...body }) => callApi(app.url, 'POST', `/api/trackers/${encodeURIComponent(trackerId)}/logs`, token, body)),
+        logs.slice(i, i + 40).map(({ trackerId, ...body }) => callApi(env.app.url, 'POST', `/api/trackers/${encodeURIComponent(trackerId)}/logs`, token, body)),
       );
     }
     const reading = trackers[3]!;
-    await callApi(app.url, 'POST', `/api/trackers/${encodeURIComponent(reading.id)}/timer`, token, {});
+    await callApi(env.app.url, 'POST', `/api/trackers/${encodeURIComponent(reading.id)}/timer`, token, {});
 
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     for (const tracker of trackers) await card(page, tracker.name).waitFor();
     expect(await page.getByTestId('tracker-card').count()).toBe(4);
     await screenshot(page, 'charts-dashboard');

@@ -4,35 +4,23 @@
  * picked, previewed, imported, and the entries are in the new tracker's log table.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useBrowserAndApp } from './harness';
 import { callApi, openTrackerPage, signUpWithApi, table } from './trackers-ui';
 
 const TIME_ZONE = 'Europe/Paris';
 
-let browser: Browser;
-let app: RunningApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useBrowserAndApp();
 
 describe('CSV import and export', () => {
   it('exports the logs as a download, then imports files with a preview into the tables', async () => {
-    const context = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-GB', viewport: { width: 1200, height: 900 }, acceptDownloads: true });
-    const token = await signUpWithApi(context, app.url, 'csv@example.org', TIME_ZONE);
-    const { tracker } = await callApi<{ tracker: { id: string } }>(app.url, 'POST', '/api/trackers', token, { name: 'Sleep', settings: { type: 'numerical', unit: 'hours', decimals: 1 } });
-    await callApi(app.url, 'POST', `/api/trackers/${tracker.id}/logs`, token, { value: 7.5, at: '2026-01-02T07:00:00+01:00', note: 'slept "well", woke once' });
+    const context = await env.browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-GB', viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const token = await signUpWithApi(context, env.app.url, 'csv@example.org', TIME_ZONE);
+    const { tracker } = await callApi<{ tracker: { id: string } }>(env.app.url, 'POST', '/api/trackers', token, { name: 'Sleep', settings: { type: 'numerical', unit: 'hours', decimals: 1 } });
+    await callApi(env.app.url, 'POST', `/api/trackers/${tracker.id}/logs`, token, { value: 7.5, at: '2026-01-02T07:00:00+01:00', note: 'slept "well", woke once' });
 
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByRole('link', { name: 'Import / export' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import / export' }).waitFor();
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER_ENTRY = join(ROOT, 'out/main/server.js');
@@ -122,4 +123,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * One browser and one server for a spec file: started before its tests and stopped after
+ * them. Read `browser` and `app` inside tests (they exist only once `beforeAll` ran).
+ */
+export function useBrowserAndApp(): { readonly browser: Browser; readonly app: RunningApp } {
+  let browser: Browser | undefined;
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await startServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('The browser starts in beforeAll; use it inside a test.');
+      return browser;
+    },
+    get app() {
+      if (!app) throw new Error('The server starts in beforeAll; use it inside a test.');
+      return app;
+    },
+  };
 }

@@ -3,10 +3,10 @@
  * sign up, four trackers of the four types, two entries each, log out and in, reset the
  * password with the backup code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { SCREENSHOT_DIR, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { SCREENSHOT_DIR, screenshot, useBrowserAndApp } from './harness';
 
 // The browser runs in Paris time, so a back-dated entry must keep its wall time through
 // the round trip (local input → ISO with offset → stored UTC → local display).
@@ -21,27 +21,16 @@ const PERSON = {
   backupCode: 'blue whale in the attic',
 };
 
-let browser: Browser;
-let app: RunningApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useBrowserAndApp();
 
 async function openPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+  const context = await env.browser.newContext({
     timezoneId: TIME_ZONE,
     locale: LOCALE,
     viewport: { width: 1100, height: 800 },
   });
   const page = await context.newPage();
-  await page.goto(app.url);
+  await page.goto(env.app.url);
   return { context, page };
 }
 

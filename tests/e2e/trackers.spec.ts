@@ -3,35 +3,24 @@
  * create, log (quick entry and back-dated), edit a log, delete one with undo, edit the
  * tracker, archive and restore; a duration timer that survives a reload; the trash.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, useBrowserAndApp } from './harness';
 import { card, createTracker, fillValue, goToDashboard, openTrackerPage, rows, signUpWithApi, table, type NewTracker } from './trackers-ui';
 
 const TIME_ZONE = 'Europe/Paris';
 const LOCALE = 'en-GB';
 
-let browser: Browser;
-let app: RunningApp;
+const env = useBrowserAndApp();
 let people = 0;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 /** A fresh profile per test, logged in, on the dashboard. */
 async function openDashboard(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: TIME_ZONE, locale: LOCALE, viewport: { width: 1200, height: 900 } });
+  const context = await env.browser.newContext({ timezoneId: TIME_ZONE, locale: LOCALE, viewport: { width: 1200, height: 900 } });
   people += 1;
-  await signUpWithApi(context, app.url, `person${people}@example.org`, TIME_ZONE);
+  await signUpWithApi(context, env.app.url, `person${people}@example.org`, TIME_ZONE);
   const page = await context.newPage();
-  await page.goto(app.url);
+  await page.goto(env.app.url);
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   return { context, page };
 }
