@@ -78,34 +78,59 @@ export interface ChunkOptions {
  */
 type RowBatches = Iterable<Iterable<string[]>> | AsyncIterable<Iterable<string[]>>;
 
+/**
+ * Collects a chunk's pieces and hands them out joined, one string every `rows` rows.
+ * Pieces joined once per chunk: `+=` on strings would build millions of rope nodes that
+ * all live until the end, and collecting those dominated a million-row export.
+ */
+class ChunkBuffer {
+  /** Where the current chunk's pieces go; a new array after every flush. */
+  pieces: string[] = [];
+  private inChunk = 0;
+  private written = 0;
+
+  constructor(
+    private readonly rows: number,
+    private readonly onProgress: ((rowsWritten: number) => void) | undefined,
+  ) {}
+
+  /** Ends a row; answers the chunk's text when it is full, else null. */
+  endRow(): string | null {
+    return ++this.inChunk >= this.rows ? this.flush() : null;
+  }
+
+  /** The rows since the last chunk, joined (null when there are none). */
+  flush(): string | null {
+    if (this.inChunk === 0) return null;
+    const text = this.pieces.join('');
+    this.written += this.inChunk;
+    this.pieces = [];
+    this.inChunk = 0;
+    this.onProgress?.(this.written);
+    return text;
+  }
+}
+
+/** The header line, with the byte-order mark that makes spreadsheets read UTF-8. */
+function headerLine(columns: readonly string[]): string {
+  const head: string[] = [];
+  pushRow(head, columns, NO_NUMERIC);
+  return BOM + head.join('');
+}
+
 /** A CSV file as chunks of text: the header first (with a byte-order mark), then rows. */
 export async function* csvChunks(header: readonly string[], batches: RowBatches, numeric: ReadonlySet<number>, options: ChunkOptions = {}): AsyncGenerator<string> {
-  const chunkRows = options.chunkRows ?? 2_000;
-  const head: string[] = [];
-  pushRow(head, header, NO_NUMERIC);
-  yield BOM + head.join('');
-  // Pieces joined once per chunk: `+=` on strings would build millions of rope nodes that
-  // all live until the end, and collecting those dominated a million-row export.
-  let parts: string[] = [];
-  let inChunk = 0;
-  let written = 0;
+  yield headerLine(header);
+  const chunk = new ChunkBuffer(options.chunkRows ?? 2_000, options.onProgress);
   for await (const rows of batches) {
     for (const row of rows) {
-      pushRow(parts, row, numeric);
-      if (++inChunk >= chunkRows) {
-        yield parts.join('');
-        written += inChunk;
-        parts = [];
-        inChunk = 0;
-        options.onProgress?.(written);
-      }
+      pushRow(chunk.pieces, row, numeric);
+      const full = chunk.endRow();
+      if (full !== null) yield full;
     }
   }
-  if (inChunk > 0) {
-    yield parts.join('');
-    written += inChunk;
-    options.onProgress?.(written);
-  }
+  const rest = chunk.flush();
+  if (rest !== null) yield rest;
 }
 const NO_NUMERIC = new Set<number>();
 
@@ -146,34 +171,21 @@ export interface TrackerLogs {
  * hundred distinct values), which keeps a million-row export within its time budget.
  */
 export async function* logChunks(entries: Iterable<TrackerLogs> | AsyncIterable<TrackerLogs>, options: ChunkOptions = {}): AsyncGenerator<string> {
-  const chunkRows = options.chunkRows ?? 2_000;
-  const head: string[] = [];
-  pushRow(head, LOG_COLUMNS, NO_NUMERIC);
-  yield BOM + head.join('');
-  let parts: string[] = [];
-  let inChunk = 0;
-  let written = 0;
+  yield headerLine(LOG_COLUMNS);
+  const chunk = new ChunkBuffer(options.chunkRows ?? 2_000, options.onProgress);
   for await (const { tracker, logs } of entries) {
     const name = encodeCell(tracker.name, false);
     const valueCells = valueCellsOf(tracker.settings);
     for await (const batch of logs) {
       for (const log of batch) {
-        parts.push(name, ',', logTimeText(log.at, log.offsetMinutes), ',', valueCells(log.value), ',', encodeCell(log.note, false), NEWLINE);
-        if (++inChunk >= chunkRows) {
-          yield parts.join('');
-          written += inChunk;
-          parts = [];
-          inChunk = 0;
-          options.onProgress?.(written);
-        }
+        chunk.pieces.push(name, ',', logTimeText(log.at, log.offsetMinutes), ',', valueCells(log.value), ',', encodeCell(log.note, false), NEWLINE);
+        const full = chunk.endRow();
+        if (full !== null) yield full;
       }
     }
   }
-  if (inChunk > 0) {
-    yield parts.join('');
-    written += inChunk;
-    options.onProgress?.(written);
-  }
+  const rest = chunk.flush();
+  if (rest !== null) yield rest;
 }
 
 const MAX_CACHED_VALUES = 10_000;
