@@ -11,6 +11,19 @@ import { runsOf } from './streaks';
 /** How many of the newest shards keep a digest: the dashboard reads at most the last two. */
 export const DIGESTED_MONTHS = 3;
 
+/**
+ * Runs a summary keeps: the current streak reads only the newest, and summaries.json is
+ * rewritten on every entry, so it must not grow with years of sparse history.
+ */
+export const KEPT_RUNS = 32;
+
+/** The newest `KEPT_RUNS` runs, and the day before which runs were dropped (null: none were). */
+export function keepNewestRuns(runs: readonly (readonly [string, string])[], since: string | null = null): Pick<TrackerSummary, 'runs' | 'since'> {
+  const kept = runs.slice(-KEPT_RUNS).map(([first, last]): [string, string] => [first, last]);
+  const dropped = runs.length > kept.length;
+  return { runs: kept, since: dropped ? (kept[0]?.[0] ?? since) : since };
+}
+
 /** The rules the runs depend on; a summary under another key is rebuilt. */
 export const summaryKey = (tracker: Pick<Tracker, 'settings' | 'target'>, timeZone: string): string =>
   JSON.stringify([timeZone, tracker.settings.type, tracker.settings.type === 'numerical' ? tracker.settings.aggregation : null, tracker.target]);
@@ -59,7 +72,7 @@ export function buildSummary(tracker: Pick<Tracker, 'settings' | 'target'>, shar
   return {
     key: summaryKey(tracker, calendar.timeZone),
     lastLog: logs.at(-1) ?? null,
-    runs: runsOf(qualifyingDays(tracker, valuesByDay(logs, calendar))).map(([first, last]) => [first, last]),
+    ...keepNewestRuns(runsOf(qualifyingDays(tracker, valuesByDay(logs, calendar)))),
     months,
   };
 }

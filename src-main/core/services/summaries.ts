@@ -9,7 +9,7 @@ import { DayCalendar } from '../insights/day-calendar';
 import { dayQualifies, valuesByDay } from '../insights/day-groups';
 import { addDays, type Day } from '../insights/days';
 import { withDay } from '../insights/streaks';
-import { buildSummary, shardAgrees, summaryKey, withMonthDigest } from '../insights/summary';
+import { buildSummary, keepNewestRuns, shardAgrees, summaryKey, withMonthDigest } from '../insights/summary';
 import { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileStore } from '../store/profile-store';
 import { emptySummariesFile, summariesFormat, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
@@ -144,10 +144,16 @@ export class Summaries {
 
     let runs = existing.runs.map(([first, last]) => [first, last] as const);
     const days = [...new Set([...change.removed, ...change.added].map((log) => calendar.dayOf(log.at)))];
+    // A day before the kept runs could join or split runs the summary no longer has.
+    const since = existing.since ?? null;
+    if (since !== null && days.some((day) => day < since)) {
+      await this.rebuild(store, tracker, calendar);
+      return;
+    }
     for (const day of days) runs = withDay(runs, day, dayQualifies(tracker, await this.valuesOfDay(store, tracker.id, calendar, day)));
     // A daily target or yes/no is judged per day; a weekly target does not change what a day is.
     const lastLog = lastLogAfter(existing.lastLog, change) ?? (await newestLog(store, tracker.id));
-    const summary: TrackerSummary = { key: existing.key, lastLog, runs: runs.map(([first, last]) => [first, last]), months: monthDigests };
+    const summary: TrackerSummary = { key: existing.key, lastLog, ...keepNewestRuns(runs, since), months: monthDigests };
     await this.save(store, tracker.id, summary);
   }
 

@@ -25,6 +25,12 @@ export const trackerSummarySchema = z.object({
   lastLog: storedLogForSummary.nullable(),
   /** Runs of consecutive qualifying days (a streak each), oldest first, both ends inclusive. */
   runs: z.array(z.tuple([day, day])),
+  /**
+   * Runs before this day were dropped (only the newest are kept: the current streak needs the
+   * last one, and the file is rewritten on every entry); null when none were. An entry
+   * changed before it makes the summary rebuild from the shards. Absent in older files.
+   */
+  since: day.nullable().optional(),
   /** Digest of each of the newest shards (`YYYY-MM` → digest), to notice a summary left behind by a crash. */
   months: z.record(z.string(), z.string()),
 });

@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { encodeLogShard } from '../../../src-main/core/store/formats';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { dataLayout } from '../../../src-main/core/store/layout';
+import { KEPT_RUNS } from '../../../src-main/core/insights/summary';
 import { Client, SIGN_UP, startCore } from './helpers';
 
 // 25 November 2026, 22:30 UTC: already the 25th's evening in Paris (23:30), still the 25th.
@@ -134,6 +135,51 @@ describe('dashboard', () => {
     expect((await again.ok('dashboard', {})).cards.map((card) => card.currentStreak)).toEqual([1, 2, 3]);
     const saved = JSON.parse(await nodeFs.readFile(summariesFile, 'utf8')) as { trackers: Record<string, unknown> };
     expect(Object.keys(saved.trackers).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('summaries stay small however long the history', () => {
+  /** Every other day for `days` days back from today (one run per logged day), then today. */
+  async function sparseLogs(client: Client, trackerId: string, days: number) {
+    for (let i = days; i >= 2; i -= 2) await client.ok('addLog', { trackerId, value: true, at: new Date(NOW.getTime() - i * 86_400_000).toISOString() });
+    await client.ok('addLog', { trackerId, value: true, at: NOW.toISOString() });
+  }
+
+  async function savedSummary(layout: ReturnType<typeof dataLayout>, profileId: string, trackerId: string) {
+    const file = JSON.parse(await nodeFs.readFile(`${layout.profileDir(profileId)}/summaries.json`, 'utf8')) as {
+      trackers: Record<string, { runs: [string, string][]; since?: string | null }>;
+    };
+    const summary = file.trackers[trackerId];
+    if (!summary) throw new Error('no summary');
+    return summary;
+  }
+
+  it(`keeps only the newest ${KEPT_RUNS} runs, and an entry before them rebuilds the summary from the shards`, async () => {
+    const { core, client, profile, layout } = await signedIn({ encryptAtRest: false });
+    const { tracker } = await client.ok('createTracker', { name: 'Yoga', settings: { type: 'boolean' } });
+    await sparseLogs(client, tracker.id, 2 * (KEPT_RUNS + 8));
+    const trimmed = await savedSummary(layout, profile.id, tracker.id);
+    expect(trimmed.runs).toHaveLength(KEPT_RUNS);
+    expect(trimmed.since).toBe(trimmed.runs[0]?.[0]);
+    expect((await client.ok('dashboard', {})).cards[0]?.currentStreak).toBe(1);
+
+    // Yesterday joins today's run with the one two days ago: still within the kept runs.
+    await client.ok('addLog', { trackerId: tracker.id, value: true, at: new Date(NOW.getTime() - 86_400_000).toISOString() });
+    expect((await client.ok('dashboard', {})).cards[0]?.currentStreak).toBe(3);
+
+    // An entry the day before the kept runs joins the oldest kept run with a dropped one:
+    // only a rebuild from the shards can know that, and its result equals a fresh build.
+    const since = trimmed.since ?? '';
+    const dayBefore = new Date(Date.parse(`${since}T12:00:00.000Z`) - 86_400_000).toISOString();
+    await client.ok('addLog', { trackerId: tracker.id, value: true, at: dayBefore });
+    const afterOldEntry = await savedSummary(layout, profile.id, tracker.id);
+    await core.close();
+    await nodeFs.unlink(`${layout.profileDir(profile.id)}/summaries.json`);
+    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW, encryptAtRest: false }));
+    await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    expect((await again.ok('dashboard', {})).cards[0]?.currentStreak).toBe(3);
+    expect(await savedSummary(layout, profile.id, tracker.id)).toEqual(afterOldEntry);
+    expect(afterOldEntry.runs).toHaveLength(KEPT_RUNS);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Log } from '../../../src-preload/contract';
 import { DayCalendar } from '../../../src-main/core/insights/day-calendar';
-import { buildSummary, withMonthDigest } from '../../../src-main/core/insights/summary';
+import { buildSummary, keepNewestRuns, KEPT_RUNS, withMonthDigest } from '../../../src-main/core/insights/summary';
 
 const log = (id: string, at: string): Log => ({ id, trackerId: 't', at, offsetMinutes: 0, value: true, note: '' });
 const tracker = { settings: { type: 'boolean' as const }, target: null };
@@ -28,4 +28,24 @@ describe('building a summary digests only the newest shards', () => {
       expect(buildSummary(tracker, shards, new DayCalendar('UTC')).months).toEqual(foldedDigests(shards));
     });
   }
+});
+
+describe('keepNewestRuns', () => {
+  const run = (n: number): [string, string] => [`2025-01-${String(n).padStart(2, '0')}`, `2025-01-${String(n).padStart(2, '0')}`];
+  const runs = (count: number) => Array.from({ length: count }, (_, i) => run(i + 1));
+
+  it('keeps every run, and no cut, while there are few', () => {
+    expect(keepNewestRuns(runs(3))).toEqual({ runs: runs(3), since: null });
+    expect(keepNewestRuns(runs(KEPT_RUNS))).toEqual({ runs: runs(KEPT_RUNS), since: null });
+  });
+
+  it('drops the oldest beyond the limit and says from which day the runs are complete', () => {
+    const kept = keepNewestRuns(runs(KEPT_RUNS + 3));
+    expect(kept.runs).toEqual(runs(KEPT_RUNS + 3).slice(3));
+    expect(kept.since).toBe(run(4)[0]);
+  });
+
+  it('keeps an earlier cut when nothing more is dropped', () => {
+    expect(keepNewestRuns(runs(2), '2024-12-01')).toEqual({ runs: runs(2), since: '2024-12-01' });
+  });
 });
