@@ -8,19 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { Tracker } from '../../../src-preload/contract';
 import { draftOf } from '../../../src-main/core/io/import-kinds';
 import { planImport } from '../../../src-main/core/io/import-plan';
-import { counterIds } from './csv-fixtures';
+import { counterIds, trackerFixture, WEIGHT_SETTINGS } from './csv-fixtures';
 
-const WEIGHT: Tracker = {
-  id: 'w',
-  name: 'Weight',
-  description: '',
-  color: '#336699',
-  emoji: '',
-  archived: false,
-  target: null,
-  settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 1, aggregation: 'average' },
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
+const WEIGHT: Tracker = trackerFixture('w', 'Weight', WEIGHT_SETTINGS);
 const MOOD: Tracker = { ...WEIGHT, id: 'm', name: 'Mood', settings: { type: 'multiple_choice', multiple: true, options: [{ id: 'a', label: 'A', archived: false }, { id: 'b', label: 'B', archived: false }] } };
 
 function plan(rows: string[], stored: Record<string, { at: string; value: number | string[] }[]> = {}) {

@@ -1,6 +1,7 @@
 /** Reading the CSV fixtures of tests/fixtures/csv as the renderer would send them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Tracker } from '../../../src-preload/contract';
 import type { InputFile } from '../../../src-main/core/io/our-format-import';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/csv');
@@ -17,3 +18,19 @@ export function counterIds(prefix = 'id'): () => string {
   let next = 0;
   return () => `${prefix}-${++next}`;
 }
+
+/** A complete tracker to plan imports and exports against: plain looks and no target unless `extra` says otherwise. */
+export const trackerFixture = (id: string, name: string, settings: Tracker['settings'], extra: Partial<Tracker> = {}): Tracker => ({
+  id,
+  name,
+  description: '',
+  color: '#336699',
+  emoji: '',
+  archived: false,
+  target: null,
+  settings,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  ...extra,
+});
+
+export const WEIGHT_SETTINGS: Tracker['settings'] = { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 1, aggregation: 'average' };

@@ -12,19 +12,9 @@ import { AppFailure } from '../../../src-main/core/errors';
 import { decodeCsvBytes } from '../../../src-main/core/io/csv-reader';
 import { draftOf } from '../../../src-main/core/io/import-kinds';
 import { planImport } from '../../../src-main/core/io/import-plan';
-import { counterIds, fixture, fixtureBytes, FIXTURES } from './csv-fixtures';
+import { counterIds, fixture, fixtureBytes, FIXTURES, trackerFixture, WEIGHT_SETTINGS } from './csv-fixtures';
 
-const WEIGHT: Tracker = {
-  id: 'weight',
-  name: 'Weight',
-  description: '',
-  color: '#336699',
-  emoji: '',
-  archived: false,
-  target: null,
-  settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 1, aggregation: 'average' },
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
+const WEIGHT: Tracker = trackerFixture('weight', 'Weight', WEIGHT_SETTINGS);
 
 type Expected = { readonly refused: string } | { readonly errors: readonly (readonly [code: string, row: number, column: string])[] };
 interface Case {

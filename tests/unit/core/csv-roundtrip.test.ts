@@ -13,20 +13,10 @@ import { planImport, type ExistingData } from '../../../src-main/core/io/import-
 import { previewOf } from '../../../src-main/core/io/import-preview';
 import { durationText } from '../../../src-main/core/io/value-text';
 import { parseDurationText } from '../../../src-main/core/domain/duration';
-import { counterIds } from './csv-fixtures';
+import { counterIds, trackerFixture } from './csv-fixtures';
 
-const tracker = (id: string, name: string, settings: Tracker['settings'], extra: Partial<Tracker> = {}): Tracker => ({
-  id,
-  name,
-  description: '',
-  color: '#336699',
-  emoji: '',
-  archived: false,
-  target: null,
-  settings,
-  createdAt: '2026-01-01T10:00:00.000Z',
-  ...extra,
-});
+const tracker = (id: string, name: string, settings: Tracker['settings'], extra: Partial<Tracker> = {}): Tracker =>
+  trackerFixture(id, name, settings, { createdAt: '2026-01-01T10:00:00.000Z', ...extra });
 
 const TRACKERS: Tracker[] = [
   tracker('t-weight', 'Weight, morning', { type: 'numerical', unit: 'kg', min: -50, max: 500, decimals: 1, aggregation: 'average' }, {
