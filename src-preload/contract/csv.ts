@@ -62,6 +62,7 @@ export type JobKind = (typeof JOB_KINDS)[number];
 export const jobViewSchema = z.object({ kind: z.enum(JOB_KINDS), phase: z.string(), done: z.number().int(), total: z.number().int() });
 export type JobView = z.infer<typeof jobViewSchema>;
 
+/** `csv`: the file's text, without the byte-order mark its saved copy starts with (csv-file.ts). */
 const csvFile = z.object({ csv: z.string(), fileName: z.string() });
 export type CsvFile = z.infer<typeof csvFile>;
 
@@ -73,7 +74,7 @@ export const csvOperations = {
   /**
    * The same file as `exportLogsCsv`, in parts of whole months (about 50,000 entries), for
    * large histories: call without `cursor`, then with each answer's `cursor` until it is
-   * null; the parts joined are the file. `done` of `total` counts months. A cursor that is
+   * null; the parts joined are the file's text. `done` of `total` counts months. A cursor that is
    * not the export's next one fails with EXPORT_CURSOR_INVALID.
    */
   exportLogsCsvChunk: op(

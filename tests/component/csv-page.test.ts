@@ -70,7 +70,10 @@ describe('the import / export page', () => {
 
     await fireEvent.click(within(preview).getByRole('button', { name: 'Download the error list' }));
     expect(downloads.map((download) => download.name)).toEqual(['import-errors.csv']);
-    expect(await blobText(downloads[0]?.blob)).toContain('logs.csv,4,value,LOG_VALUE_INVALID,Expected a number (in kg).');
+    const errorList = await blobText(downloads[0]?.blob);
+    expect(errorList).toContain('logs.csv,4,value,LOG_VALUE_INVALID,Expected a number (in kg).');
+    // Saved with a byte-order mark (3 bytes), which the reader drops as it decodes.
+    expect(downloads[0]?.blob.size).toBe(new TextEncoder().encode(errorList).length + 3);
 
     await fireEvent.click(within(preview).getByLabelText('Skip invalid rows'));
     await screen.findByRole('table', { name: /Rows that will be skipped/ });
@@ -95,8 +98,9 @@ describe('the import / export page', () => {
   });
 
   it('exports the trackers and all logs as downloads named by the app', async () => {
-    const exportTrackersCsv = vi.fn<Api['exportTrackersCsv']>(async () => ok({ csv: '\uFEFFname,type\r\nWeight,numerical\r\n', fileName: 'trackers-2026-11-25.csv' }));
-    const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async () => ok({ csv: '\uFEFFtracker,time\r\n', fileName: 'logs-2026-11-25.csv', cursor: null, done: 0, total: 0 }));
+    const trackersText = 'name,type\r\nWeight,numerical\r\n';
+    const exportTrackersCsv = vi.fn<Api['exportTrackersCsv']>(async () => ok({ csv: trackersText, fileName: 'trackers-2026-11-25.csv' }));
+    const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async () => ok({ csv: 'tracker,time\r\n', fileName: 'logs-2026-11-25.csv', cursor: null, done: 0, total: 0 }));
     render(CsvPage, { props: { api: stubApi({ exportTrackersCsv, exportLogsCsvChunk }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
     expect((await screen.findByText('Saved trackers-2026-11-25.csv.')).getAttribute('role')).toBe('status');
@@ -104,11 +108,13 @@ describe('the import / export page', () => {
     await screen.findByText('Saved logs-2026-11-25.csv.');
     expect(exportLogsCsvChunk).toHaveBeenCalledWith({});
     expect(downloads.map((download) => download.name)).toEqual(['trackers-2026-11-25.csv', 'logs-2026-11-25.csv']);
-    expect(await blobText(downloads[0]?.blob)).toContain('Weight,numerical');
+    expect(await blobText(downloads[0]?.blob)).toBe(trackersText);
+    // The texts come without a byte-order mark; each saved file starts with one (3 bytes).
+    expect(downloads.map((download) => download.blob.size)).toEqual([trackersText.length + 3, 'tracker,time\r\n'.length + 3]);
   });
 
   it('builds the logs file from the parts, asking each with the cursor of the one before', async () => {
-    const parts = ['\uFEFFtracker,time\r\n', 'Sleep,2026-01-02\r\n', 'Walked,2026-01-03\r\n'];
+    const parts = ['tracker,time\r\n', 'Sleep,2026-01-02\r\n', 'Walked,2026-01-03\r\n'];
     const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async (input) => {
       const index = input.cursor === undefined ? 0 : Number(input.cursor.slice(1));
       return ok({ csv: parts[index] ?? '', fileName: 'logs.csv', cursor: index + 1 < parts.length ? `c${index + 1}` : null, done: index + 1, total: parts.length });
@@ -130,11 +136,13 @@ describe('the import / export page', () => {
     await screen.findByText('Saved logs.csv.');
     expect(exportLogsCsvChunk.mock.calls.map(([input]) => input)).toEqual([{}, { cursor: 'c1' }, { cursor: 'c2' }]);
     expect(made.slice(0, 3)).toEqual(parts.map((part) => [part]));
-    expect(made[3]).toHaveLength(3);
-    expect(made[3]?.every((part) => part instanceof RealBlob)).toBe(true);
+    // The file: the byte-order mark, then the parts' Blobs.
+    expect(made[3]).toHaveLength(4);
+    expect(made[3]?.[0]).toBe('\uFEFF');
+    expect(made[3]?.slice(1).every((part) => part instanceof RealBlob)).toBe(true);
     // The reader drops the byte-order mark as it decodes; the size shows the Blob holds it.
-    expect(await blobText(downloads[0]?.blob)).toBe(parts.join('').slice(1));
-    expect(downloads[0]?.blob.size).toBe(new TextEncoder().encode(parts.join('')).length);
+    expect(await blobText(downloads[0]?.blob)).toBe(parts.join(''));
+    expect(downloads[0]?.blob.size).toBe(new TextEncoder().encode(`\uFEFF${parts.join('')}`).length);
   });
 
   it('shows the message of a part that fails, and downloads nothing', async () => {
@@ -153,6 +161,6 @@ describe('the import / export page', () => {
 describe('the downloadable error list', () => {
   it('quotes cells and guards formulas', () => {
     const csv = errorListCsv([{ file: 'a,b.csv', row: 2, column: 'note', code: 'CELL_TOO_LONG', message: '=SUM(A1) is "long"' }]);
-    expect(csv).toBe('\uFEFFfile,row,column,code,message\r\n"a,b.csv",2,note,CELL_TOO_LONG,"\'=SUM(A1) is ""long"""\r\n');
+    expect(csv).toBe('file,row,column,code,message\r\n"a,b.csv",2,note,CELL_TOO_LONG,"\'=SUM(A1) is ""long"""\r\n');
   });
 });

@@ -9,8 +9,12 @@ import type { LogShard } from '../store/formats';
 import type { ProfileStore } from '../store/profile-store';
 import { IdSet } from './id-set';
 
-/** Enough to keep the disk busy while one shard is parsed; few enough that little waits in memory. */
-export const READ_AHEAD = 8;
+/**
+ * Enough to keep the disk busy while one shard is parsed; few enough that little waits in
+ * memory. Parsed shards that wait outlive young-generation collections and are copied to
+ * the old generation: at 8 a million-log export touched a third more fresh memory than at 4.
+ */
+export const READ_AHEAD = 4;
 
 export interface ShardRef {
   readonly trackerId: string;

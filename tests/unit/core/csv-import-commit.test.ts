@@ -89,7 +89,7 @@ describe('export and import through the core', () => {
     const logsCsv = await client.ok('exportLogsCsv', {});
     expect(trackersCsv.fileName).toMatch(/^trackers-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(logsCsv.fileName).toMatch(/^logs-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(logsCsv.csv.startsWith('\uFEFFtracker,time,value,value_canonical,note\r\n')).toBe(true);
+    expect(logsCsv.csv.startsWith('tracker,time,value,value_canonical,note\r\n')).toBe(true);
 
     const { client: other } = await signedUp();
     const input: Imported = { kind: 'trackers', files: [csvFile(logsCsv.fileName, logsCsv.csv), csvFile(trackersCsv.fileName, trackersCsv.csv)] };

@@ -78,10 +78,10 @@ describe('our CSV format, round trip', () => {
     expect([...plan.existingTrackers].sort()).toEqual(TRACKERS.map((item) => item.name).sort());
   });
 
-  it('writes the UI words as columns, a BOM, CRLF, and readable values', async () => {
+  it('writes the UI words as columns, no byte-order mark (the saver adds it), CRLF, and readable values', async () => {
     const csv = await exportAll();
-    expect(csv.trackers.startsWith('\uFEFFname,description,type,settings,target,color,emoji,archived,created\r\n')).toBe(true);
-    expect(csv.logs.startsWith('\uFEFFtracker,time,value,value_canonical,note\r\n')).toBe(true);
+    expect(csv.trackers.startsWith('name,description,type,settings,target,color,emoji,archived,created\r\n')).toBe(true);
+    expect(csv.logs.startsWith('tracker,time,value,value_canonical,note\r\n')).toBe(true);
     expect(csv.logs).toContain('"Weight, morning",2026-01-02T08:30:00+01:00,72.5,72.5,"a, b and ""c"""\r\n');
     expect(csv.logs).toContain('"Weight, morning",2026-01-02T18:30:00.250-05:00,-3,-3,\'=SUM(A1:A2)\r\n');
     expect(csv.logs).toContain('\'=Mood,2026-01-02T12:00:00+00:00,Calm; 😀 Happy,"[""o-calm"",""o-happy""]",\'\'quoted already\r\n');

@@ -4,14 +4,18 @@
  * export entry point for any page (the tracker page may offer its own tracker's logs).
  */
 import type { Api } from '../../../../src-preload/contract';
+import { CSV_BYTE_ORDER_MARK } from '../../../../src-preload/csv-file';
 
 export type ExportKind = 'trackers' | 'logs';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
-/** Hand `parts` (joined in order) to the browser as a download named `fileName`. */
-export function saveParts(fileName: string, parts: BlobPart[], type = CSV_TYPE): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
+/**
+ * Hand `parts` (joined in order) to the browser as a CSV file named `fileName`, starting
+ * with the byte-order mark the app's texts leave out (see csv-file.ts).
+ */
+export function saveParts(fileName: string, parts: readonly BlobPart[]): void {
+  const url = URL.createObjectURL(new Blob([CSV_BYTE_ORDER_MARK, ...parts], { type: CSV_TYPE }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -23,9 +27,9 @@ export function saveParts(fileName: string, parts: BlobPart[], type = CSV_TYPE):
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Hand `text` to the browser as a download named `fileName`. */
-export function saveText(fileName: string, text: string, type = CSV_TYPE): void {
-  saveParts(fileName, [text], type);
+/** Hand `text` to the browser as a CSV file named `fileName`. */
+export function saveText(fileName: string, text: string): void {
+  saveParts(fileName, [text]);
 }
 
 export type DownloadResult = { readonly ok: true; readonly fileName: string } | { readonly ok: false; readonly message: string };
