@@ -9,7 +9,9 @@
  * - export (disk): exportLogsCsv through the core after a restart (every shard read,
  *   decrypted and checked, then written out as CSV);
  * - export in parts (disk): the same file through exportLogsCsvChunk, part after part, as
- *   the Import / export page asks for it (the parts joined are checked against the file).
+ *   the Import / export page asks for it (the parts joined are checked against the file);
+ * - read only (disk): what any export costs before its first CSV byte — every shard read,
+ *   decrypted, parsed and checked as the export reads them, and no CSV written.
  * Prints a table and writes `bench/results/csv-<stamp>.json`. Goals (issue 5): export 1M
  * < 2 s, import 1M < 5 s. Run it when the machine is quiet (`uptime`).
  */
@@ -17,7 +19,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch, type Session } from '../src-main/core/dispatch';
-import { openCore } from '../src-main/core/index';
+import { dataLayout, openCore, openProfileCodec } from '../src-main/core/index';
+import { createAtomicWriter } from '../src-main/core/store/atomic-writer';
+import { codecFs, codecWriter } from '../src-main/core/store/file-codec';
+import { nodeFs } from '../src-main/core/store/fs-port';
+import { ProfileStore } from '../src-main/core/store/profile-store';
+import { readInOrder, shardsOf } from '../src-main/core/services/shard-stream';
 import type { Log, Tracker } from '../src-preload/contract';
 import { joinChunks, logChunks, trackerChunks } from '../src-main/core/io/csv-export';
 import { planFiles } from '../src-main/core/io/import-kinds';
@@ -71,6 +78,7 @@ interface Row {
   diskExportMs: number;
   diskPartsMs: number;
   parts: number;
+  readOnlyMs: number;
   loadAverage: number;
 }
 
@@ -112,7 +120,7 @@ async function measure(count: number): Promise<Row> {
     const scrypt = { N: 2 ** 10, r: 8, p: 1 };
     let core = await openCore({ dataDir, scrypt });
     const session = { current: null as Session | null };
-    await call(core, session, 'signUp', SIGN_UP);
+    const { profile } = await call(core, session, 'signUp', SIGN_UP);
     let result: Output<'commitImport'> | undefined;
     const commitMs = await timeOnce(async () => {
       result = await call(core, session, 'commitImport', { kind: 'trackers', files });
@@ -140,18 +148,37 @@ async function measure(count: number): Promise<Row> {
     });
     if (parts.join('') !== logsCsv) throw new Error('the export in parts differs from the file imported');
     await core.close();
-    return { logs: count, megabytes: Buffer.byteLength(logsCsv) / 1024 / 1024, exportMs, importMs, commitMs, diskExportMs, diskPartsMs, parts: parts.length, loadAverage };
+    let logsRead = 0;
+    const readOnlyMs = await timeOnce(async () => {
+      logsRead = await readEveryShard(dataDir, profile.id);
+    });
+    if (logsRead !== count) throw new Error(`read ${logsRead} of ${count} logs`);
+    return { logs: count, megabytes: Buffer.byteLength(logsCsv) / 1024 / 1024, exportMs, importMs, commitMs, diskExportMs, diskPartsMs, parts: parts.length, readOnlyMs, loadAverage };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
+/**
+ * Every log shard of the profile as the export reads them (store, codec, shape check, the
+ * same read-ahead), without writing any CSV; answers the logs read.
+ */
+async function readEveryShard(dataDir: string, profileId: string): Promise<number> {
+  const layout = dataLayout(dataDir);
+  const codec = await openProfileCodec(dataDir, profileId, SIGN_UP.password);
+  const store = await ProfileStore.open({ layout, fs: codecFs(nodeFs, codec), writer: codecWriter(createAtomicWriter(nodeFs), codec) }, profileId);
+  const refs = await shardsOf(store, store.trackers.data.trackers.map((tracker) => tracker.id));
+  let logs = 0;
+  for await (const shard of readInOrder(store, refs)) logs += shard.logs.length;
+  return logs;
+}
+
 const rows: Row[] = [];
 for (const size of SIZES) rows.push(await measure(size));
 console.log('\nCSV export and import (our format, four trackers)\n');
-console.log(['logs', 'logs CSV', 'export (memory)', 'import plan (memory)', 'commitImport (disk)', 'export (disk)', 'export in parts (disk)', 'load avg'].join(' | '));
+console.log(['logs', 'logs CSV', 'export (memory)', 'import plan (memory)', 'commitImport (disk)', 'export (disk)', 'export in parts (disk)', 'read only (disk)', 'load avg'].join(' | '));
 for (const row of rows) {
-  console.log([row.logs.toLocaleString('en'), `${row.megabytes.toFixed(1)} MB`, ms(row.exportMs), ms(row.importMs), ms(row.commitMs), ms(row.diskExportMs), `${ms(row.diskPartsMs)} (${row.parts} parts)`, row.loadAverage.toFixed(2)].join(' | '));
+  console.log([row.logs.toLocaleString('en'), `${row.megabytes.toFixed(1)} MB`, ms(row.exportMs), ms(row.importMs), ms(row.commitMs), ms(row.diskExportMs), `${ms(row.diskPartsMs)} (${row.parts} parts)`, ms(row.readOnlyMs), row.loadAverage.toFixed(2)].join(' | '));
 }
 const stamp = new Date().toISOString().replaceAll(':', '-').replaceAll('.', '-');
 const dir = join(import.meta.dirname, 'results');
