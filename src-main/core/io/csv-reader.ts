@@ -70,55 +70,135 @@ export interface CsvScan extends CsvHeader {
  * CSV_EMPTY for a file that cannot be a CSV at all; row-level problems are returned.
  */
 export function scanCsv(file: string, text: string, onHeader: (header: CsvHeader) => RowVisitor | null | 'stop'): CsvScan {
-  // A UTF-16 string never takes more UTF-8 bytes than three per unit, so most texts skip the count.
-  if (text.length * 3 > MAX_CSV_BYTES && Buffer.byteLength(text, 'utf8') > MAX_CSV_BYTES) tooLarge(file);
-  const body = text.startsWith(BOM) ? text.slice(1) : text;
-  // NUL never appears in text; U+FFFD is what a browser's File.text() leaves of bytes that are not UTF-8.
-  if (body.includes('\u0000') || body.includes('\uFFFD')) notText(file);
-  if (body.trim() === '') fail('CSV_EMPTY', `${file} is empty.`, 'files');
+  const scan = new Scan(file, text, onHeader);
+  Papa.parse<string[]>(scan.body, { ...PARSE_OPTIONS, step: (results, parser) => scan.step(results, parser) });
+  return scan.finish();
+}
 
-  const problems: ImportRowError[] = [];
-  let separator: Separator = ',';
-  let header: string[] | null = null;
-  let visit: RowVisitor | null = null;
-  let rows = 0;
-  let record = 0;
-  Papa.parse<string[]>(body, {
-    delimitersToGuess: SEPARATORS,
-    header: false,
-    skipEmptyLines: false,
-    step: (results, parser) => {
-      const row = ++record;
-      const cells = results.data;
-      if (results.errors.some((error) => error.type === 'Quotes')) {
-        problems.push(rowError({ file, row }, '', 'CSV_QUOTES', `Row ${row} has a quote that is never closed or stray text after a closing quote.`));
-        return;
-      }
-      if (isBlank(cells)) return;
-      if (header === null) {
-        separator = (SEPARATORS as string[]).includes(results.meta.delimiter) ? (results.meta.delimiter as Separator) : ',';
-        header = cells.map((cell) => unescapeCell(cell).trim());
-        const answer = onHeader({ file, separator, header });
-        // Only the header was wanted (which kind of file is this?).
-        if (answer === 'stop') parser.abort();
-        else visit = answer;
-        return;
-      }
-      if (cells.length !== header.length) {
-        problems.push(
-          rowError({ file, row }, '', 'CSV_COLUMN_COUNT', `Row ${row} has ${cells.length} cells but the header has ${header.length} columns (is the separator the same on every row?).`),
+/** Where a long scan stops to let the process answer other requests (and show progress). */
+export interface ScanPace {
+  /** Data rows between two pauses. */
+  readonly every: number;
+  /** Called every `every` data rows; the scan goes on when it resolves (and fails if it rejects). */
+  pause(): Promise<void>;
+}
+
+/**
+ * `scanCsv` with a pause every `pace.every` data rows (papaparse's pause and resume):
+ * checking a million rows takes seconds, and in one go it would leave a shell unable to
+ * answer anything — the progress it is asked for included. Same rows, same problems,
+ * same answer (a test holds the two equal on every file of the malformed corpus).
+ */
+export function scanCsvPaced(file: string, text: string, onHeader: (header: CsvHeader) => RowVisitor | null | 'stop', pace: ScanPace): Promise<CsvScan> {
+  return new Promise((resolve, reject) => {
+    const scan = new Scan(file, text, onHeader);
+    // After a pause the rows are read from a timer's turn, where a throw would end the process.
+    let failed = false;
+    const failWith = (error: unknown, parser: Papa.Parser) => {
+      failed = true;
+      parser.abort();
+      reject(error);
+    };
+    Papa.parse<string[]>(scan.body, {
+      ...PARSE_OPTIONS,
+      step: (results, parser) => {
+        if (failed) return;
+        try {
+          if (!scan.step(results, parser) || scan.rows % pace.every !== 0) return;
+        } catch (error) {
+          failWith(error, parser);
+          return;
+        }
+        parser.pause();
+        pace.pause().then(
+          () => parser.resume(),
+          (error: unknown) => failWith(error, parser),
         );
-        return;
-      }
-      // In place: a million-row file should not be copied cell by cell.
-      for (let cell = 0; cell < cells.length; cell++) cells[cell] = unescapeCell(cells[cell] as string);
-      rows++;
-      visit?.(row, cells);
-    },
+      },
+      complete: () => {
+        if (!failed) resolve(scan.finish());
+      },
+    });
   });
-  // A file whose only record is refused (an unclosed quote in the header) still answers a header.
-  if (header === null) onHeader({ file, separator, header: [] });
-  return { file, separator, header: header ?? [], rows, problems };
+}
+
+/**
+ * About how many data rows a file holds, for a progress bar before it is read: its lines
+ * after the header (a line break inside a quoted cell counts one too many).
+ */
+export function approximateRows(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  if (text.length > 0 && !text.endsWith('\n')) lines++;
+  return Math.max(0, lines - 1);
+}
+
+const PARSE_OPTIONS = { delimitersToGuess: SEPARATORS, header: false, skipEmptyLines: false } as const;
+
+/** One file's scan: the checks that refuse it whole, then each record papaparse gives. */
+class Scan {
+  readonly body: string;
+  readonly problems: ImportRowError[] = [];
+  /** Data rows passed to the visitor so far. */
+  rows = 0;
+  private separator: Separator = ',';
+  private header: string[] | null = null;
+  private visit: RowVisitor | null = null;
+  private record = 0;
+
+  constructor(
+    private readonly file: string,
+    text: string,
+    private readonly onHeader: (header: CsvHeader) => RowVisitor | null | 'stop',
+  ) {
+    // A UTF-16 string never takes more UTF-8 bytes than three per unit, so most texts skip the count.
+    if (text.length * 3 > MAX_CSV_BYTES && Buffer.byteLength(text, 'utf8') > MAX_CSV_BYTES) tooLarge(file);
+    const body = text.startsWith(BOM) ? text.slice(1) : text;
+    // NUL never appears in text; U+FFFD is what a browser's File.text() leaves of bytes that are not UTF-8.
+    if (body.includes('\u0000') || body.includes('\uFFFD')) notText(file);
+    if (body.trim() === '') fail('CSV_EMPTY', `${file} is empty.`, 'files');
+    this.body = body;
+  }
+
+  /** One record; true when it was a data row handed to the visitor. */
+  step(results: Papa.ParseStepResult<string[]>, parser: Papa.Parser): boolean {
+    const { file } = this;
+    const row = ++this.record;
+    const cells = results.data;
+    if (results.errors.some((error) => error.type === 'Quotes')) {
+      this.problems.push(rowError({ file, row }, '', 'CSV_QUOTES', `Row ${row} has a quote that is never closed or stray text after a closing quote.`));
+      return false;
+    }
+    if (isBlank(cells)) return false;
+    const { header } = this;
+    if (header === null) {
+      this.separator = (SEPARATORS as string[]).includes(results.meta.delimiter) ? (results.meta.delimiter as Separator) : ',';
+      this.header = cells.map((cell) => unescapeCell(cell).trim());
+      const answer = this.onHeader({ file, separator: this.separator, header: this.header });
+      // Only the header was wanted (which kind of file is this?).
+      if (answer === 'stop') parser.abort();
+      else this.visit = answer;
+      return false;
+    }
+    if (cells.length !== header.length) {
+      this.problems.push(
+        rowError({ file, row }, '', 'CSV_COLUMN_COUNT', `Row ${row} has ${cells.length} cells but the header has ${header.length} columns (is the separator the same on every row?).`),
+      );
+      return false;
+    }
+    // In place: a million-row file should not be copied cell by cell.
+    for (let cell = 0; cell < cells.length; cell++) cells[cell] = unescapeCell(cells[cell] as string);
+    this.rows++;
+    this.visit?.(row, cells);
+    return true;
+  }
+
+  finish(): CsvScan {
+    const { file, separator } = this;
+    // A file whose only record is refused (an unclosed quote in the header) still answers a header.
+    if (this.header === null) this.onHeader({ file, separator, header: [] });
+    return { file, separator, header: this.header ?? [], rows: this.rows, problems: this.problems };
+  }
 }
 
 /** The whole table at once: for the small files of other apps' exports. */

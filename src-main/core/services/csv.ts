@@ -8,6 +8,7 @@ import type { CsvFile, ImportPreview, JobView, Log, ParsedInput, Tracker } from 
 import { fail } from '../errors';
 import { joinChunks, logChunks, trackerChunks } from '../io/csv-export';
 import type { ImportRowError } from '../io/import-errors';
+import { approximateRows, type ScanPace } from '../io/csv-reader';
 import { planFiles } from '../io/import-kinds';
 import type { ImportPlan, PlannedLog } from '../io/import-plan';
 import { previewOf } from '../io/import-preview';
@@ -173,8 +174,8 @@ export class CsvService {
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
     const ports = { newId: this.deps.newId, offsetAt: (moment: Date) => calendar.offsetAt(moment.getTime()) };
     const options = { skipInvalid: input.skipInvalid, now: this.deps.now().toISOString() };
-    // The plan is pure and synchronous, so stored logs (for duplicates) are read first: those
-    // of the trackers whose names the files contain. A tracker the guess missed (a name
+    // The plan asks for stored logs (for duplicates) as it goes, without waiting, so they are
+    // read first: those of the trackers whose names the files contain. A tracker the guess missed (a name
     // spelled with other characters) is read then, and the files planned again.
     const stored = new Map<string, Log[]>();
     const load = async (ids: Iterable<string>) => {
@@ -184,8 +185,6 @@ export class CsvService {
     job.phase(STORED_PHASE, guessed.length);
     await load(guessed);
     job.advance(guessed.length);
-    // The checking itself runs in one go (papaparse over the whole text): it is reported as one step.
-    job.phase(CHECK_PHASE, 1);
     const missed = new Set<string>();
     const existing = {
       trackers,
@@ -195,12 +194,25 @@ export class CsvService {
         return logs ?? [];
       },
     };
-    let plan = planFiles(input.kind, input.files, ports, existing, options);
+    const check = () => {
+      const rows = input.files.reduce((sum, file) => sum + approximateRows(file.text), 0);
+      job.phase(CHECK_PHASE, rows);
+      let checked = 0;
+      // Between slices the process answers other requests: the progress polls among them.
+      const pace: ScanPace = {
+        every: CHECK_SLICE_ROWS,
+        pause: () => {
+          job.advance((checked += CHECK_SLICE_ROWS));
+          return new Promise((resolve) => setImmediate(resolve));
+        },
+      };
+      return planFiles(input.kind, input.files, ports, existing, options, pace).finally(() => job.advance(rows));
+    };
+    let plan = await check();
     if (missed.size > 0) {
       await load(missed);
-      plan = planFiles(input.kind, input.files, ports, existing, options);
+      plan = await check();
     }
-    job.advance(1);
     return { plan, trackers };
   }
 
@@ -264,6 +276,9 @@ export const EXPORT_PHASE = 'Reading months of entries';
 export const STORED_PHASE = 'Reading stored entries';
 export const CHECK_PHASE = 'Checking every row';
 export const WRITE_PHASE = 'Writing months of entries';
+
+/** Rows checked between two pauses of an import's check: a few tens of milliseconds of work. */
+export const CHECK_SLICE_ROWS = 20_000;
 
 /**
  * The next `count` shards of the shared ordered read (one tracker's), each id once (see
