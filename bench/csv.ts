@@ -108,8 +108,8 @@ async function measure(count: number): Promise<Row> {
   ];
   let imported = 0;
   let next = 0;
-  const importMs = await timeOnce(() => {
-    const plan = planFiles('trackers', files, { newId: () => `id-${++next}`, offsetAt: () => 0 }, { trackers: [], logsOf: () => [] }, { skipInvalid: false, now: new Date().toISOString() });
+  const importMs = await timeOnce(async () => {
+    const plan = await planFiles('trackers', files, { newId: () => `id-${++next}`, offsetAt: () => 0 }, { trackers: [], logsOf: () => [] }, { skipInvalid: false, now: new Date().toISOString() });
     if (!plan.canCommit) throw new Error(`import refused: ${plan.errors[0]?.message}`);
     imported = plan.logs.length;
   });

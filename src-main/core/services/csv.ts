@@ -248,7 +248,7 @@ export class CsvService {
       const data = (): LogShard => {
         const added = planned.map((log): Log => ({ id: this.deps.newId(), trackerId, at: log.at, offsetMinutes: log.offsetMinutes, value: log.value, note: log.note }));
         // Stored logs first at equal times (a stable sort), so earlier entries keep their place.
-        return { version: 1, logs: [...before, ...added].sort(byTime) };
+        return { version: 2, logs: [...before, ...added].sort(byTime) };
       };
       shards.push({ trackerId, month, data });
     }

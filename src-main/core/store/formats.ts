@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AGGREGATIONS, GENDERS } from '../../../src-preload/contract';
+import { logShardV1toV2, shardColumns, shardFromColumns } from './log-shard-columns';
 import { isLogShard } from './log-shard-guard';
 import { trackersV1toV2 } from './trackers-migration';
 import type { FileFormat } from './versioned-json-adapter';
@@ -92,9 +93,12 @@ const storedLogSchema = z.object({
 });
 export type StoredLog = z.infer<typeof storedLogSchema>;
 
-/** One tracker's logs of one UTC month, oldest first. */
+/**
+ * One tracker's logs of one UTC month, oldest first, as the store holds it in memory. The
+ * file holds the same by column (log-shard-columns.ts).
+ */
 export const logShardSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   logs: z.array(storedLogSchema),
 });
 export type LogShard = z.infer<typeof logShardSchema>;
@@ -102,17 +106,27 @@ export type LogShard = z.infer<typeof logShardSchema>;
 // Each format lists its upgrades; trackers.json went to version 2 with issue 4 (see trackers-migration.ts).
 export const profileFormat: FileFormat<ProfileFile> = { label: 'profile', version: 1, schema: profileFileSchema, migrations: {} };
 export const trackersFormat: FileFormat<TrackersFile> = { label: 'trackers', version: 2, schema: trackersFileSchema, migrations: { 1: trackersV1toV2 } };
-// Shards are read by the thousand (an export reads them all), so they get the quick check.
-export const logShardFormat: FileFormat<LogShard> = { label: 'log', version: 1, schema: logShardSchema, migrations: {}, quickCheck: isLogShard };
+/**
+ * The format of `trackerId`'s shards: the tracker's id is not in the file but in its place.
+ * Shards are read by the thousand (an export reads them all), so they get the quick check.
+ */
+export const logShardFormat = (trackerId: string): FileFormat<LogShard> => ({
+  label: 'log',
+  version: 2,
+  schema: logShardSchema,
+  migrations: { 1: logShardV1toV2 },
+  quickCheck: isLogShard,
+  stored: { toStored: (shard) => shardColumns(shard.logs), fromStored: (record) => shardFromColumns(record, trackerId) },
+});
 
 export const emptyTrackersFile = (): TrackersFile => ({ version: 2, trackers: [] });
-export const emptyLogShard = (): LogShard => ({ version: 1, logs: [] });
+export const emptyLogShard = (): LogShard => ({ version: 2, logs: [] });
 
 /**
  * The exact bytes of a log shard file. Benchmarks use it to lay down years of history
  * directly on disk; logs must belong to the shard's tracker and month, oldest first.
  */
-export const encodeLogShard = (logs: StoredLog[]): string => JSON.stringify({ version: 1, logs } satisfies LogShard);
+export const encodeLogShard = (logs: readonly StoredLog[]): string => JSON.stringify(shardColumns(logs));
 /** The exact bytes of a trackers file (see `encodeLogShard`). */
 export const encodeTrackersFile = (trackers: TrackersFile['trackers']): string => JSON.stringify({ version: 2, trackers } satisfies TrackersFile);
 

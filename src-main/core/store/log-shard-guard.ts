@@ -46,7 +46,7 @@ function isStoredLog(value: unknown): boolean {
 export function isLogShard(raw: unknown): raw is LogShard {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
   const shard = raw as Record<string, unknown>;
-  if (Object.keys(shard).length !== 2 || shard['version'] !== 1) return false;
+  if (Object.keys(shard).length !== 2 || shard['version'] !== 2) return false;
   const logs = shard['logs'];
   if (!Array.isArray(logs)) return false;
   for (const log of logs) if (!isStoredLog(log)) return false;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AtomicWriter } from './atomic-writer';
 import { AppFailure } from '../errors';
 import { errorCode, type FsPort } from './fs-port';
-import { emptyLogShard, emptyTrackersFile, logShardFormat, trackersFormat, type LogShard, type TrackersFile } from './formats';
+import { emptyLogShard, emptyTrackersFile, encodeLogShard, logShardFormat, trackersFormat, type LogShard, type TrackersFile } from './formats';
 import { JsonDocument } from './json-document';
 import { shardMonth, type DataLayout } from './layout';
 import { VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
@@ -45,7 +45,7 @@ export class ProfileStore {
     let loading = this.shards.get(key);
     if (loading === undefined) {
       const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
-      loading = JsonDocument.open(new VersionedJsonAdapter(file, logShardFormat, this.deps.fs, this.deps.writer), emptyLogShard());
+      loading = JsonDocument.open(new VersionedJsonAdapter(file, logShardFormat(trackerId), this.deps.fs, this.deps.writer), emptyLogShard());
       this.shards.set(key, loading);
       // A failed read (a damaged file) is not cached, so the next request reports it again.
       loading.catch(() => this.shards.delete(key));
@@ -62,7 +62,7 @@ export class ProfileStore {
     const open = this.shards.get(`${trackerId}/${month}`);
     if (open !== undefined) return (await open).data;
     const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
-    return (await new VersionedJsonAdapter(file, logShardFormat, this.deps.fs, this.deps.writer).read()) ?? emptyLogShard();
+    return (await new VersionedJsonAdapter(file, logShardFormat(trackerId), this.deps.fs, this.deps.writer).read()) ?? emptyLogShard();
   }
 
   /**
@@ -81,7 +81,7 @@ export class ProfileStore {
   }): Promise<void> {
     const { layout } = this.deps;
     const files = [
-      ...change.shards.map((shard) => ({ file: layout.logShardFile(this.profileId, shard.trackerId, shard.month), data: () => JSON.stringify(shard.data()) })),
+      ...change.shards.map((shard) => ({ file: layout.logShardFile(this.profileId, shard.trackerId, shard.month), data: () => encodeLogShard(shard.data().logs) })),
       ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: JSON.stringify(document.data) })),
       ...(change.trackers === undefined ? [] : [{ file: layout.trackersFile(this.profileId), data: JSON.stringify(change.trackers) }]),
     ];

@@ -12,7 +12,7 @@ import { AppFailure } from '../errors';
 import type { AtomicWriter } from './atomic-writer';
 import { FileUnreadable } from './file-codec';
 import { errorCode, type FsPort } from './fs-port';
-import { migrate, type Migrations } from './migrate';
+import { migrate, type JsonRecord, type Migrations } from './migrate';
 
 export interface FileFormat<T extends { readonly version: number }> {
   /** What the file holds, for messages ("trackers"). */
@@ -25,7 +25,23 @@ export interface FileFormat<T extends { readonly version: number }> {
    * log-shard-guard.ts); when it refuses, `schema` decides and gives the message.
    */
   readonly quickCheck?: (raw: unknown) => raw is T;
+  /** When the file's JSON is not the data itself (log shards are stored by column). */
+  readonly stored?: StoredForm<T>;
 }
+
+/** What reading a stored record gave: the data to check, or why the record is not one. */
+export type Opened = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly reason: string };
+
+export interface StoredForm<T> {
+  /** The record the file holds for `data`. */
+  toStored(data: T): unknown;
+  /** The data a record of the current version holds (checked afterwards like any file's). */
+  fromStored(record: JsonRecord): Opened;
+}
+
+/** The text a data file of `format` holds for `data`: compact JSON of its stored form. */
+export const fileText = <T extends { readonly version: number }>(format: FileFormat<T>, data: T): string =>
+  JSON.stringify(format.stored === undefined ? data : format.stored.toStored(data));
 
 export class VersionedJsonAdapter<T extends { readonly version: number }> implements Adapter<T> {
   constructor(
@@ -61,8 +77,14 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
       }
       return this.damaged(migrated.reason);
     }
-    if (this.format.quickCheck?.(migrated.record) === true) return migrated.record;
-    const parsed = this.format.schema.safeParse(migrated.record);
+    let record: unknown = migrated.record;
+    if (this.format.stored !== undefined) {
+      const opened = this.format.stored.fromStored(migrated.record);
+      if (!opened.ok) return this.damaged(opened.reason);
+      record = opened.data;
+    }
+    if (this.format.quickCheck?.(record) === true) return record;
+    const parsed = this.format.schema.safeParse(record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
@@ -73,7 +95,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
 
   async write(data: T): Promise<void> {
     try {
-      await this.writer.write(this.file, JSON.stringify(data));
+      await this.writer.write(this.file, fileText(this.format, data));
     } catch (error) {
       const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
       throw new AppFailure('WRITE_FAILED', `Could not save ${this.file} (${reason}). Nothing was changed; the previous version is intact.`);

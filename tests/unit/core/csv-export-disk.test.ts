@@ -16,7 +16,7 @@ import type { JobView } from '../../../src-preload/contract';
 import { Client, SIGN_UP, startCore } from './helpers';
 
 const log = { id: 'l1', trackerId: 't1', at: '2026-01-02T08:30:00.000Z', offsetMinutes: 60, value: 72.5, note: 'a, "b"' };
-const shardWith = (...logs: unknown[]) => ({ version: 1, logs });
+const shardWith = (...logs: unknown[]) => ({ version: 2, logs });
 const withField = (key: string, value: unknown) => shardWith({ ...log, [key]: value });
 const without = (key: string) => shardWith(Object.fromEntries(Object.entries(log).filter(([name]) => name !== key)));
 
@@ -40,10 +40,11 @@ const TABLE: [string, unknown, boolean][] = [
   ['not an object', 'text', false],
   ['null', null, false],
   ['an array', [shardWith(log)], false],
-  ['version 2', { version: 2, logs: [] }, false],
-  ['version as text', { version: '1', logs: [] }, false],
-  ['no logs', { version: 1 }, false],
-  ['logs not an array', { version: 1, logs: {} }, false],
+  ['version 1', { version: 1, logs: [] }, false],
+  ['version 3', { version: 3, logs: [] }, false],
+  ['version as text', { version: '2', logs: [] }, false],
+  ['no logs', { version: 2 }, false],
+  ['logs not an array', { version: 2, logs: {} }, false],
   ['a log that is null', shardWith(null), false],
   ['a log that is an array', shardWith([log]), false],
   ['empty id', withField('id', ''), false],

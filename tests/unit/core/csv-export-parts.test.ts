@@ -8,9 +8,20 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../../src-preload/contract';
+import { encodeLogShard, type StoredLog } from '../../../src-main/core/index';
+import { shardFromColumns } from '../../../src-main/core/store/log-shard-columns';
+import type { LogShard } from '../../../src-main/core/store/formats';
+import type { JsonRecord } from '../../../src-main/core/store/migrate';
 import { Client, SIGN_UP, startCore } from './helpers';
 
 const ROWS_PER_PART = 5;
+
+/** The logs of an unencrypted shard file. */
+async function shardLogs(file: string, trackerId: string): Promise<StoredLog[]> {
+  const opened = shardFromColumns(JSON.parse(await readFile(file, 'utf8')) as JsonRecord, trackerId);
+  if (!opened.ok) throw new Error(opened.reason);
+  return [...(opened.data as LogShard).logs];
+}
 
 /** Every part of an export, in order. */
 async function allParts(client: Client, input: Omit<Input<'exportLogsCsvChunk'>, 'cursor'>): Promise<Output<'exportLogsCsvChunk'>[]> {
@@ -93,12 +104,12 @@ describe('exportLogsCsvChunk', () => {
     const first = join(shardDir, files[0] as string);
     const last = join(shardDir, files.at(-1) as string);
     // A log moved from the first month to the last: written there, not yet removed here.
-    const from = JSON.parse(await readFile(first, 'utf8')) as { logs: { at: string }[] };
-    const to = JSON.parse(await readFile(last, 'utf8')) as { logs: { at: string }[] };
-    const moved = { ...(to.logs[0] as { at: string }) };
-    from.logs.push(moved);
-    from.logs.sort((a, b) => (a.at < b.at ? -1 : 1));
-    await writeFile(first, JSON.stringify(from));
+    const from = await shardLogs(first, steps);
+    const to = await shardLogs(last, steps);
+    const moved = { ...(to[0] as StoredLog) };
+    from.push(moved);
+    from.sort((a, b) => (a.at < b.at ? -1 : 1));
+    await writeFile(first, encodeLogShard(from));
     await core.close();
     const again = new Client(await startCore({ dataDir: core.dataDir, exportRowsPerPart: ROWS_PER_PART, encryptAtRest: false }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });

@@ -182,7 +182,8 @@ describe('logs', () => {
     await core.close();
 
     const text = await readFile(layout.logShardFile(profile.id, tracker.id, '2026-11'), 'utf8');
-    expect(text).toBe(JSON.stringify({ version: 1, logs: [log] }));
+    // By column, the tracker's id not repeated (it is the shard's folder): see log-shard-columns.ts.
+    expect(text).toBe(JSON.stringify({ version: 2, ids: [log.id], at: [log.at], offsetMinutes: [log.offsetMinutes], values: [true], notes: [''] }));
 
     const reopened = await startCore({ dataDir: core.dataDir, encryptAtRest: false });
     const again = new Client(reopened);
