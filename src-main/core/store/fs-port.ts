@@ -3,6 +3,7 @@
  * node:fs/promises; tests wrap it to make a chosen step fail (ENOSPC at write, EIO at
  * fsync…), which permissions cannot simulate when the tests run as root.
  */
+import { readFile as readFileCallback } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
 export interface FileHandlePort {
@@ -35,7 +36,9 @@ export const nodeFs: FsPort = {
   copyFile: (from, to) => fsp.copyFile(from, to),
   mkdir: (path, options) => fsp.mkdir(path, options),
   readFile: (path, encoding) => fsp.readFile(path, encoding),
-  readBytes: (path) => fsp.readFile(path),
+  // The callback form: no FileHandle and promise per step, which for an export of thousands
+  // of small shards was a tenth of its time.
+  readBytes: (path) => new Promise((resolve, reject) => readFileCallback(path, (error, bytes) => (error === null ? resolve(bytes) : reject(error)))),
   readdir: (path) => fsp.readdir(path),
   rm: (path, options) => fsp.rm(path, options),
 };
