@@ -1,6 +1,6 @@
 /**
- * `npx tsx bench/csv.ts [--quick]`: our CSV export and import at 100k and 1M logs (quick:
- * 10k and 100k), four trackers (one per type), notes with commas and quotes.
+ * `npx tsx bench/csv.ts [--quick] [--trackers=N]`: our CSV export and import at 100k and 1M
+ * logs (quick: 10k and 100k), four trackers (one per type) or N, notes with commas and quotes.
  * Columns:
  * - export (memory): trackers and logs from in-memory month batches to the text the API returns;
  * - import plan (memory): reading both files, checking every row, planning into an empty profile;
@@ -36,12 +36,25 @@ const quick = process.argv.includes('--quick');
 const SIZES = quick ? [10_000, 100_000] : [100_000, 1_000_000];
 
 const base = { description: '', color: '#336699', emoji: '', archived: false, target: null, createdAt: '2016-01-01T00:00:00.000Z' };
-const TRACKERS: Tracker[] = [
+const FOUR_TYPES: Tracker[] = [
   { ...base, id: 'weight', name: 'Weight', settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 1, aggregation: 'average' } },
   { ...base, id: 'mood', name: 'Mood', settings: { type: 'multiple_choice', multiple: true, options: ['Calm', 'Tense', 'Happy'].map((label, i) => ({ id: `o${i}`, label, archived: false })) } },
   { ...base, id: 'meditated', name: 'Meditated', settings: { type: 'boolean' } },
   { ...base, id: 'reading', name: 'Reading', settings: { type: 'duration' } },
 ];
+/**
+ * `--trackers=N` spreads the same logs over N trackers (the four types in turn): 4 gives
+ * large shards (2,000 logs a month each at 1M), 50 the small ones of bench/generate.ts's
+ * profile (170 a month), whose export pays per file rather than per log.
+ */
+const trackerCount = Number(process.argv.find((arg) => arg.startsWith('--trackers='))?.slice('--trackers='.length) ?? 4);
+const TRACKERS: Tracker[] =
+  trackerCount === FOUR_TYPES.length
+    ? FOUR_TYPES
+    : Array.from({ length: trackerCount }, (_, i) => {
+        const type = FOUR_TYPES[i % FOUR_TYPES.length] as Tracker;
+        return { ...type, id: `${type.id}-${i + 1}`, name: `${type.name} ${i + 1}` };
+      });
 
 /** Each tracker's logs in month batches, as the store's shards hold them. */
 function generate(count: number): Map<string, Log[][]> {
@@ -175,7 +188,7 @@ async function readEveryShard(dataDir: string, profileId: string): Promise<numbe
 
 const rows: Row[] = [];
 for (const size of SIZES) rows.push(await measure(size));
-console.log('\nCSV export and import (our format, four trackers)\n');
+console.log(`\nCSV export and import (our format, ${TRACKERS.length} trackers)\n`);
 console.log(['logs', 'logs CSV', 'export (memory)', 'import plan (memory)', 'commitImport (disk)', 'export (disk)', 'export in parts (disk)', 'read only (disk)', 'load avg'].join(' | '));
 for (const row of rows) {
   console.log([row.logs.toLocaleString('en'), `${row.megabytes.toFixed(1)} MB`, ms(row.exportMs), ms(row.importMs), ms(row.commitMs), ms(row.diskExportMs), `${ms(row.diskPartsMs)} (${row.parts} parts)`, ms(row.readOnlyMs), row.loadAverage.toFixed(2)].join(' | '));
@@ -183,6 +196,6 @@ for (const row of rows) {
 const stamp = new Date().toISOString().replaceAll(':', '-').replaceAll('.', '-');
 const dir = join(import.meta.dirname, 'results');
 await mkdir(dir, { recursive: true });
-const file = join(dir, `csv-${stamp}${quick ? '-quick' : ''}.json`);
-await writeFile(file, JSON.stringify({ quick, node: process.version, rows }, null, 2));
+const file = join(dir, `csv-${stamp}${quick ? '-quick' : ''}${trackerCount === 4 ? '' : `-${trackerCount}-trackers`}.json`);
+await writeFile(file, JSON.stringify({ quick, trackers: TRACKERS.length, node: process.version, rows }, null, 2));
 console.log(`\nwritten ${file}`);
