@@ -1,9 +1,12 @@
 /**
  * CSV end to end in a real browser against the real server and store: the Import / export
  * page downloads the logs CSV (its content checked), then a trackers CSV and a logs CSV are
- * picked, previewed, imported, and the entries are in the new tracker's log table.
+ * picked, previewed, imported, and the entries are in the new tracker's log table; and
+ * Loop Habit Tracker's export is imported from its ZIP archive as it comes.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { screenshot, useBrowserAndApp } from './harness';
 import { callApi, openTrackerPage, signUpWithApi, table } from './trackers-ui';
@@ -55,6 +58,40 @@ describe('CSV import and export', () => {
       ['2 glasses', 'after lunch; tea'],
       ['3 glasses', 'morning'],
     ]);
+    await context.close();
+  });
+
+  it('imports Loop Habit Tracker’s export from its ZIP archive', async () => {
+    const context = await env.browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-GB', viewport: { width: 1200, height: 900 } });
+    await signUpWithApi(context, env.app.url, 'loop@example.org', TIME_ZONE);
+    const loop = join(import.meta.dirname, '../fixtures/csv/loop');
+    const entry = async (path: string) => new Uint8Array(await readFile(join(loop, path)));
+    const archive = zipSync({
+      'Habits.csv': await entry('Habits.csv'),
+      'Checkmarks.csv': await entry('Checkmarks.csv'),
+      '001 Meditate': { 'Checkmarks.csv': await entry('001 Meditate/Checkmarks.csv') },
+      '002 Run': { 'Checkmarks.csv': await entry('002 Run/Checkmarks.csv') },
+    });
+
+    const page = await context.newPage();
+    await page.goto(env.app.url);
+    await page.getByRole('link', { name: 'Import / export' }).click();
+    await page.getByLabel('Format').selectOption({ label: 'Loop Habit Tracker' });
+    await page.getByLabel('CSV files').setInputFiles([{ name: 'Loop Habits CSV 2024-03-06.zip', mimeType: 'application/zip', buffer: Buffer.from(archive) }]);
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.waitFor();
+    const counts = await preview.getByRole('list', { name: 'What the import does' }).textContent();
+    expect(counts).toContain('6 new entries');
+    expect(counts).toContain('3 new trackers');
+    expect(await preview.getByRole('table', { name: 'Files read' }).textContent()).toContain('001 Meditate/Checkmarks.csv');
+    await screenshot(page, 'csv-import-loop-zip');
+
+    await preview.getByRole('button', { name: 'Import 6 entries' }).click();
+    await page.getByText(/^Imported 6 entries, 3 new trackers/).waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).first().click();
+    await openTrackerPage(page, 'Run');
+    await page.getByTestId('log-row').nth(1).waitFor();
+    expect((await table(page)).map((row) => row.at(-1))).toEqual(['Park loop, windy', '']);
     await context.close();
   });
 });

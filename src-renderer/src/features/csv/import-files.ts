@@ -2,7 +2,9 @@
  * Files the person picked, read as text for an import. A folder pick (Loop's unpacked
  * export: `001 Meditate/Checkmarks.csv`) keeps each file's path inside the folder, which
  * tells the importer whose checkmarks a file holds; other files of the folder are skipped.
+ * A ZIP archive (Loop's export as it comes) gives its CSV entries, paths kept the same way.
  */
+import { csvFilesInZip } from './zip-files';
 
 /** The core refuses larger files; saying so before sending spares a long upload. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -21,6 +23,12 @@ export async function readPicked(list: Iterable<File>): Promise<ReadResult> {
     const name = (file.webkitRelativePath || file.name).split('/').slice(file.webkitRelativePath ? 1 : 0).join('/');
     if (file.webkitRelativePath && !/\.csv$/i.test(file.name)) continue;
     if (file.size > MAX_FILE_BYTES) return { ok: false, message: `${name} is larger than 200 MB; split it into smaller files.` };
+    if (/\.zip$/i.test(file.name)) {
+      const unzipped = csvFilesInZip(name, new Uint8Array(await file.arrayBuffer()), MAX_FILE_BYTES);
+      if (!unzipped.ok) return unzipped;
+      files.push(...unzipped.files);
+      continue;
+    }
     files.push({ name, text: await file.text() });
   }
   if (files.length === 0) return { ok: false, message: 'No CSV file was chosen.' };
