@@ -48,14 +48,19 @@ interface PartsState extends PartsStart {
 const CURSOR = /^([A-Za-z0-9_-]{22})\.(0|[1-9][0-9]{0,8})$/;
 
 export class ExportParts {
-  private readonly exports = new Map<string, PartsState>();
+  /**
+   * Keyed by the unlocked profile's store: locking drops the store (and the key), so the
+   * tracker names and ids an unfinished export holds go with it, as every decrypted thing
+   * does, and its cursor is refused after the next log-in.
+   */
+  private readonly exports = new WeakMap<ProfileStore, PartsState>();
 
   constructor(private readonly rowsPerPart = PART_ROWS) {}
 
   /** A new export of the profile (replacing one left unfinished), and its first part. */
   first(store: ProfileStore, start: PartsStart): Promise<ExportPart> {
     const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0, unique: null };
-    this.exports.set(store.profileId, state);
+    this.exports.set(store, state);
     return this.part(store, state);
   }
 
@@ -66,7 +71,7 @@ export class ExportParts {
    */
   next(store: ProfileStore, trackerId: string | undefined, cursor: string): Promise<ExportPart> {
     const match = CURSOR.exec(cursor);
-    const state = this.exports.get(store.profileId);
+    const state = this.exports.get(store);
     if (match === null || state === undefined || match[1] !== state.token || Number(match[2]) !== state.next || trackerId !== state.trackerId) {
       return fail('EXPORT_CURSOR_INVALID', 'This is not the next part of an export in progress. Start the export again.', 'cursor');
     }
@@ -113,14 +118,14 @@ export class ExportParts {
       }
     } catch (error) {
       // The ids met are already counted: this part cannot be made again, so the export ends.
-      this.exports.delete(store.profileId);
+      this.exports.delete(store);
       throw error;
     } finally {
       await shards.return(undefined);
     }
     state.next = index;
     const last = index >= refs.length;
-    if (last) this.exports.delete(store.profileId);
+    if (last) this.exports.delete(store);
     return { csv: texts.join(''), fileName: state.fileName, cursor: last ? null : `${state.token}.${index}`, done: index, total: refs.length };
   }
 }

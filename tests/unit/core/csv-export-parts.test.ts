@@ -164,5 +164,19 @@ describe('exportLogsCsvChunk', () => {
       expect(last.done).toBe(last.total);
       expect(await client.call('exportLogsCsvChunk', { cursor: restarted.cursor ?? '' })).toMatchObject(invalid);
     });
+
+    it('an export left unfinished when the profile was locked (its state went with the key)', async () => {
+      const { client } = await profile();
+      const first = await client.ok('exportLogsCsvChunk', {});
+      expect(first.cursor).not.toBeNull();
+      await client.ok('lock', {});
+      expect(await client.call('exportLogsCsvChunk', { cursor: first.cursor ?? '' })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+      await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+      expect(await client.call('exportLogsCsvChunk', { cursor: first.cursor ?? '' })).toMatchObject({ ok: false, error: { code: 'EXPORT_CURSOR_INVALID' } });
+      // A new export after the log-in runs to its end.
+      let part = await client.ok('exportLogsCsvChunk', {});
+      while (part.cursor !== null) part = await client.ok('exportLogsCsvChunk', { cursor: part.cursor });
+      expect(part.done).toBe(part.total);
+    });
   });
 });
