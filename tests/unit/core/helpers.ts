@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { dispatch, type Session } from '../../../src-main/core/dispatch';
-import { openCore, type Core, type CoreOptions } from '../../../src-main/core/index';
+import { dataLayout, openCore, type Core, type CoreOptions } from '../../../src-main/core/index';
 import type { Input, Method, Output, Result } from '../../../src-preload/contract';
 
 /** Cheap enough for tests; production uses N=2^17. */
@@ -60,3 +60,13 @@ export const SIGN_UP = {
   gender: 'female',
   backupCode: 'backup-code-1234',
 } as const satisfies Input<'signUp'>;
+
+/** A profile with one numerical tracker, Weight, and the core closed again: for tests that lay its files down by hand. */
+export async function closedProfileWithWeight() {
+  const core = await startCore();
+  const client = new Client(core);
+  const { profile } = await client.ok('signUp', SIGN_UP);
+  const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+  await core.close();
+  return { dataDir: core.dataDir, profile, tracker, layout: dataLayout(core.dataDir) };
+}

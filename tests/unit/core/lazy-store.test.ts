@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { describe, it, expect } from 'vitest';
-import { dataLayout, encodeLogShard, monthOf, openProfileCodec, type StoredLog } from '../../../src-main/core/index';
+import { encodeLogShard, monthOf, openProfileCodec, type StoredLog } from '../../../src-main/core/index';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
-import { Client, SIGN_UP, startCore } from './helpers';
+import { Client, closedProfileWithWeight, SIGN_UP, startCore } from './helpers';
 
 /** The real file system, recording every file read. */
 function recordingFs(): { fs: FsPort; reads: string[] } {
@@ -25,13 +25,8 @@ function recordingFs(): { fs: FsPort; reads: string[] } {
 }
 
 async function profileWithHistory() {
-  const core = await startCore();
-  const client = new Client(core);
-  const { profile } = await client.ok('signUp', SIGN_UP);
-  const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
-  await core.close();
+  const { dataDir, profile, tracker, layout } = await closedProfileWithWeight();
   // Written directly, as a benchmark does: one entry a day for two years.
-  const layout = dataLayout(core.dataDir);
   await mkdir(layout.trackerLogsDir(profile.id, tracker.id), { recursive: true });
   const byMonth = new Map<string, StoredLog[]>();
   for (let day = 0; day < 730; day += 1) {
@@ -41,12 +36,12 @@ async function profileWithHistory() {
     byMonth.set(monthOf(at), logs);
   }
   // Encrypted with the profile's key, as the app writes them.
-  const codec = await openProfileCodec(core.dataDir, profile.id, SIGN_UP.password);
+  const codec = await openProfileCodec(dataDir, profile.id, SIGN_UP.password);
   for (const [month, logs] of byMonth) {
     const file = layout.logShardFile(profile.id, tracker.id, month);
     await writeFile(file, codec.encode(file, encodeLogShard(logs)));
   }
-  return { dataDir: core.dataDir, profile, tracker, layout };
+  return { dataDir, profile, tracker, layout };
 }
 
 describe('lazy loading', () => {

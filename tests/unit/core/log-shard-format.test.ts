@@ -8,10 +8,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataLayout, encodeLogShard, openProfileCodec, type FileCodec, type StoredLog } from '../../../src-main/core/index';
+import { encodeLogShard, openProfileCodec, type FileCodec, type StoredLog } from '../../../src-main/core/index';
 import { logShardV1toV2, shardColumns, shardFromColumns } from '../../../src-main/core/store/log-shard-columns';
 import type { JsonRecord } from '../../../src-main/core/store/migrate';
-import { Client, SIGN_UP, startCore } from './helpers';
+import { Client, closedProfileWithWeight, SIGN_UP, startCore } from './helpers';
 
 const TRACKER = 'tracker-1';
 const logOf = (id: string, at: string, value: StoredLog['value'], note = '', offsetMinutes = 60): StoredLog => ({ id, trackerId: TRACKER, at, offsetMinutes, value, note });
@@ -66,16 +66,11 @@ describe('the version 1 → 2 migration', () => {
 
 /** A profile with one tracker and the codec of its files (they are encrypted, as always). */
 async function profileWithTracker() {
-  const core = await startCore();
-  const client = new Client(core);
-  const { profile } = await client.ok('signUp', SIGN_UP);
-  const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
-  await core.close();
-  const layout = dataLayout(core.dataDir);
-  const codec = await openProfileCodec(core.dataDir, profile.id, SIGN_UP.password);
+  const { dataDir, profile, tracker, layout } = await closedProfileWithWeight();
+  const codec = await openProfileCodec(dataDir, profile.id, SIGN_UP.password);
   const shardFile = (month: string) => layout.logShardFile(profile.id, tracker.id, month);
   const reopen = async () => {
-    const again = new Client(await startCore({ dataDir: core.dataDir }));
+    const again = new Client(await startCore({ dataDir }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     return again;
   };
