@@ -19,10 +19,10 @@ const NUMERIC_TRACKER_COLUMNS = new Set<number>();
 const NEWLINE = '\r\n';
 
 /**
- * Rows per chunk. A chunk's pieces (9 a log row) collect in one array: at 500 rows it stays
- * a small young-generation object, while at 2,000 rows (18,000 slots, 144 KB in Node) every
- * chunk's array grew into V8's large-object space, fresh memory pages for each chunk: a
- * million-row export from disk took a quarter longer (bench/csv.ts).
+ * Rows per chunk. A chunk's pieces (4 or 5 a log row) collect in one array: at 500 rows it
+ * stays a small young-generation object, while 2,000 rows of 9 pieces (18,000 slots, 144 KB
+ * in Node) grew every chunk's array into V8's large-object space, fresh memory pages for
+ * each chunk: a million-row export from disk took a quarter longer (bench/csv.ts).
  */
 const CHUNK_ROWS = 500;
 
@@ -56,20 +56,36 @@ export function logRow(tracker: Tracker, log: Log): string[] {
  * Milliseconds appear only when there are some, so stored times come back exactly.
  */
 export function logTimeText(at: string, offsetMinutes: number): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const size = Math.abs(offsetMinutes);
-  const offset = `${sign}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+  const offset = offsetText(offsetMinutes);
   // Stored times are `toISOString()` text; shifting the clock within the same day is plain
   // text work, which keeps a million-row export fast. Other cases go through Date.
-  const minuteOfDay = Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16)) + offsetMinutes;
-  const millis = at.slice(19, 23) === '.000' ? '' : at.slice(19, 23);
+  const minuteOfDay = digits(at, 11) * 60 + digits(at, 14) + offsetMinutes;
   if (at.length === 24 && minuteOfDay >= 0 && minuteOfDay < 1440) {
-    return `${at.slice(0, 11)}${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}${at.slice(16, 19)}${millis}${offset}`;
+    const millis = at.endsWith('.000Z') ? '' : at.slice(19, 23);
+    return `${at.slice(0, 11)}${TWO_DIGITS[Math.floor(minuteOfDay / 60)]}:${TWO_DIGITS[minuteOfDay % 60]}${at.slice(16, 19)}${millis}${offset}`;
   }
   const local = new Date(Date.parse(at) + offsetMinutes * 60_000).toISOString();
   return `${local.slice(0, 19)}${local.endsWith('.000Z') ? '' : local.slice(19, 23)}${offset}`;
 }
 const pad = (value: number): string => String(value).padStart(2, '0');
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => pad(value));
+/** The two decimal digits at `index` of `text` as a number (NaN when they are not digits, which fails the range check). */
+const digits = (text: string, index: number): number => {
+  const tens = text.charCodeAt(index) - 48;
+  const ones = text.charCodeAt(index + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : Number.NaN;
+};
+/** `+01:00`: the few offsets a history holds, each written once. */
+const offsetTexts = new Map<number, string>();
+function offsetText(offsetMinutes: number): string {
+  let text = offsetTexts.get(offsetMinutes);
+  if (text === undefined) {
+    const size = Math.abs(offsetMinutes);
+    text = `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+    if (offsetTexts.size < 1_000) offsetTexts.set(offsetMinutes, text);
+  }
+  return text;
+}
 
 export interface ChunkOptions {
   /** Rows per chunk; each chunk is one string. */
@@ -184,11 +200,13 @@ export async function* logChunks(entries: Iterable<TrackerLogs> | AsyncIterable<
   yield headerLine(LOG_COLUMNS);
   const chunk = new ChunkBuffer(options.chunkRows ?? CHUNK_ROWS, options.onProgress);
   for await (const { tracker, logs } of entries) {
-    const name = encodeCell(tracker.name, false);
+    // Separators ride on the cells that are made once (the name, each distinct value): fewer pieces to collect and join.
+    const nameCell = `${encodeCell(tracker.name, false)},`;
     const valueCells = valueCellsOf(tracker.settings);
     for await (const batch of logs) {
       for (const log of batch) {
-        chunk.pieces.push(name, ',', logTimeText(log.at, log.offsetMinutes), ',', valueCells(log.value), ',', encodeCell(log.note, false), NEWLINE);
+        if (log.note === '') chunk.pieces.push(nameCell, logTimeText(log.at, log.offsetMinutes), valueCells(log.value), NEWLINE);
+        else chunk.pieces.push(nameCell, logTimeText(log.at, log.offsetMinutes), valueCells(log.value), encodeCell(log.note, false), NEWLINE);
         const full = chunk.endRow();
         if (full !== null) yield full;
       }
@@ -200,7 +218,7 @@ export async function* logChunks(entries: Iterable<TrackerLogs> | AsyncIterable<
 
 const MAX_CACHED_VALUES = 10_000;
 
-/** The `value,value_canonical` cells of a value of this tracker, remembered per distinct value. */
+/** `,value,value_canonical,` of a value of this tracker (the commas around them included), remembered per distinct value. */
 function valueCellsOf(settings: TrackerSettings): (value: Log['value']) => string {
   const cache = new Map<unknown, string>();
   return (value) => {
@@ -208,7 +226,7 @@ function valueCellsOf(settings: TrackerSettings): (value: Log['value']) => strin
     const key = Array.isArray(value) ? value.join('\u0001') : value;
     let cells = cache.get(key);
     if (cells === undefined) {
-      cells = `${encodeCell(humanValue(value, settings), true)},${encodeCell(canonicalValue(value), true)}`;
+      cells = `,${encodeCell(humanValue(value, settings), true)},${encodeCell(canonicalValue(value), true)},`;
       if (cache.size < MAX_CACHED_VALUES) cache.set(key, cells);
     }
     return cells;
