@@ -1,6 +1,6 @@
 /** Starts the HTTP server in-process on a free port, and sends raw requests to it. */
 import { request } from 'node:http';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../../src-main/core/dispatch';
@@ -16,6 +16,11 @@ export async function startTestServer(handlers: Handlers, staticDir?: string, ex
   const server = await startServer({ handlers, staticDir: dir, port: 0, onUnexpected: () => undefined, ...extra });
   return {
     ...server,
+    // A folder made here goes with the server, so test runs leave nothing in the temp folder.
+    close: async () => {
+      await server.close();
+      if (staticDir === undefined) await rm(dir, { recursive: true, force: true });
+    },
     call: (verb, path, options = {}) =>
       fetch(new URL(path, server.url), {
         method: verb,

@@ -3,7 +3,7 @@ import { bearerToken, EXPIRED, SessionTokens } from '../../../src-main/server/se
 import { openCore, type Core } from '../../../src-main/core/index';
 import { fakeHandlers } from './fake-handlers';
 import { startTestServer, type TestServer } from './server-harness';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -79,15 +79,23 @@ describe('tokens over HTTP', () => {
   afterEach(async () => {
     await server?.close();
     await core?.close();
+    await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
     server = null;
     core = null;
   });
+
+  const dataDirs: string[] = [];
+  const dataDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qs-tokens-'));
+    dataDirs.push(dir);
+    return dir;
+  };
 
   const person = { email: 'ada@example.com', password: 'correct horse', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup-code-1' };
 
   it('an idle token answers 401 SESSION_LOCKED, and the profile’s key is forgotten', async () => {
     let now = 0;
-    core = await openCore({ dataDir: await mkdtemp(join(tmpdir(), 'qs-tokens-')), scrypt: { N: 1024, r: 8, p: 1 } });
+    core = await openCore({ dataDir: await dataDir(), scrypt: { N: 1024, r: 8, p: 1 } });
     server = await startTestServer(core.handlers, undefined, { sessionIdleMinutes: 30, locks: core, now: () => now });
     const signedUp = (await (await server.call('POST', '/api/profiles', { body: person })).json()) as { token: string; value: { profile: { id: string } } };
     expect((await server.call('GET', '/api/trackers', { token: signedUp.token })).status).toBe(200);
@@ -104,7 +112,7 @@ describe('tokens over HTTP', () => {
     const second = ((await (await server.call('POST', '/api/session', { body: { email: person.email, password: person.password } })).json()) as { token: string }).token;
     expect((await server.call('POST', '/api/session/lock', { token: first })).status).toBe(200);
     expect((await server.call('GET', '/api/trackers', { token: second })).status).toBe(401);
-    core = await openCore({ dataDir: await mkdtemp(join(tmpdir(), 'qs-tokens-')), scrypt: { N: 1024, r: 8, p: 1 } });
+    core = await openCore({ dataDir: await dataDir(), scrypt: { N: 1024, r: 8, p: 1 } });
     await server.close();
     server = await startTestServer(core.handlers);
     await server.call('POST', '/api/profiles', { body: person });

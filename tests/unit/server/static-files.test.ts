@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,12 +7,13 @@ import { resolveStaticPath } from '../../../src-main/server/static-files';
 import { fakeHandlers } from './fake-handlers';
 import { rawRequest, startTestServer, type TestServer } from './server-harness';
 
+let parent: string;
 let root: string;
 let server: TestServer;
 const get = (path: string) => rawRequest(server.port, { path, headers: { Host: `127.0.0.1:${server.port}` } });
 
 beforeAll(async () => {
-  const parent = await mkdtemp(join(tmpdir(), 'qs-static-'));
+  parent = await mkdtemp(join(tmpdir(), 'qs-static-'));
   root = join(parent, 'renderer');
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<!doctype html><title>QS</title>');
@@ -24,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
+  await rm(parent, { recursive: true, force: true });
 });
 
 describe('static files', () => {
