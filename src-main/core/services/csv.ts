@@ -175,8 +175,8 @@ export class CsvService {
     const ports = { newId: this.deps.newId, offsetAt: (moment: Date) => calendar.offsetAt(moment.getTime()) };
     const options = { skipInvalid: input.skipInvalid, now: this.deps.now().toISOString() };
     // The plan asks for stored logs (for duplicates) as it goes, without waiting, so they are
-    // read first: those of the trackers whose names the files contain. A tracker the guess missed (a name
-    // spelled with other characters) is read then, and the files planned again.
+    // read first: those of the trackers whose names the files contain. A tracker the guess
+    // missed (a name spelled with other characters) is read then, and the files planned again.
     const stored = new Map<string, Log[]>();
     const load = async (ids: Iterable<string>) => {
       for (const id of ids) stored.set(id, mergeLogs(await readAllShards(store, id)));
@@ -194,8 +194,8 @@ export class CsvService {
         return logs ?? [];
       },
     };
+    const rows = input.files.reduce((sum, file) => sum + approximateRows(file.text), 0);
     const check = () => {
-      const rows = input.files.reduce((sum, file) => sum + approximateRows(file.text), 0);
       job.phase(CHECK_PHASE, rows);
       let checked = 0;
       // Between slices the process answers other requests: the progress polls among them.

@@ -14,7 +14,7 @@
  * nothing above the store knows. Version-1 files are read through `logShardV1toV2` and
  * written as version 2 the next time their month changes.
  */
-import type { JsonRecord } from './migrate';
+import { isRecord, type JsonRecord } from './migrate';
 import type { Opened } from './versioned-json-adapter';
 
 interface StoredLogFields {
@@ -68,8 +68,6 @@ export function shardFromColumns(record: JsonRecord, trackerId: string): Opened 
   }
   return { ok: true, data: { version: 2, logs } };
 }
-
-const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Version 1 → 2: the logs' fields into columns. Each log's own tracker id is dropped (it was

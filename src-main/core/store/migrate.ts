@@ -12,7 +12,8 @@ export type MigrationOutcome =
   | { readonly ok: true; readonly record: JsonRecord }
   | { readonly ok: false; readonly problem: 'damaged' | 'too_new'; readonly reason: string };
 
-const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function migrate(raw: unknown, currentVersion: number, migrations: Migrations): MigrationOutcome {
   if (!isRecord(raw)) return { ok: false, problem: 'damaged', reason: 'it is not a JSON object' };

@@ -6,9 +6,7 @@
  * anything else could make old entries invalid.
  */
 import { paletteColor } from '../domain/tracker-looks';
-import type { JsonRecord } from './migrate';
-
-const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, type JsonRecord } from './migrate';
 
 function settingsV2(settings: unknown): unknown {
   if (!isRecord(settings)) return settings; // the schema check after migration reports it
