@@ -134,9 +134,9 @@ class ChunkBuffer {
 }
 
 /**
- * The header line. No byte-order mark: whoever saves the file writes one (CSV_BYTE_ORDER_MARK
- * in the contract). In the text it would make the whole export a two-byte string in V8 —
- * twice the memory of the plain ASCII most exports are.
+ * The header line. No byte-order mark: whoever saves the file writes one
+ * (`CSV_BYTE_ORDER_MARK`, src-preload/csv-file.ts). In the text it would make the whole
+ * export a two-byte string in V8 — twice the memory of the plain ASCII most exports are.
  */
 function headerLine(columns: readonly string[]): string {
   const head: string[] = [];
