@@ -24,9 +24,9 @@ import { createAtomicWriter } from '../src-main/core/store/atomic-writer';
 import { codecFs, codecWriter } from '../src-main/core/store/file-codec';
 import { nodeFs } from '../src-main/core/store/fs-port';
 import { ProfileStore } from '../src-main/core/store/profile-store';
-import { readInOrder, shardsOf } from '../src-main/core/services/shard-stream';
+import { columnsInOrder, shardsOf } from '../src-main/core/services/shard-stream';
 import type { Log, Tracker } from '../src-preload/contract';
-import { joinChunks, logChunks, trackerChunks } from '../src-main/core/io/csv-export';
+import { joinChunks, logChunks, rowsOfLogs, trackerChunks } from '../src-main/core/io/csv-export';
 import { planFiles } from '../src-main/core/io/import-kinds';
 import type { Input, Method, Output } from '../src-preload/contract';
 import { ms, timeOnce } from './measure';
@@ -110,11 +110,14 @@ async function measure(count: number): Promise<Row> {
   const shards = generate(count);
   let trackersCsv = '';
   let logsCsv = '';
+  // By column, as shards are stored and the export reads them.
+  const entries = TRACKERS.map((tracker) => ({ tracker, logs: (shards.get(tracker.id) ?? []).map(rowsOfLogs) }));
   const exportMs = await timeOnce(async () => {
     trackersCsv = await joinChunks(trackerChunks(TRACKERS));
-    logsCsv = await joinChunks(logChunks(TRACKERS.map((tracker) => ({ tracker, logs: shards.get(tracker.id) ?? [] }))));
+    logsCsv = await joinChunks(logChunks(entries));
   });
   shards.clear();
+  entries.length = 0;
   const files = [
     { name: 'trackers.csv', text: trackersCsv },
     { name: 'logs.csv', text: logsCsv },
@@ -182,7 +185,7 @@ async function readEveryShard(dataDir: string, profileId: string): Promise<numbe
   const store = await ProfileStore.open({ layout, fs: codecFs(nodeFs, codec), writer: codecWriter(createAtomicWriter(nodeFs), codec) }, profileId);
   const refs = await shardsOf(store, store.trackers.data.trackers.map((tracker) => tracker.id));
   let logs = 0;
-  for await (const shard of readInOrder(store, refs)) logs += shard.logs.length;
+  for await (const columns of columnsInOrder(store, refs)) logs += columns.ids.length;
   return logs;
 }
 

@@ -55,7 +55,11 @@ export function unseal(key: Buffer, label: string, bytes: Buffer): Buffer {
   decipher.setAAD(associated(Buffer.from(head), label));
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(bytes.subarray(PREAMBLE_BYTES)), decipher.final()]);
+    const plaintext = decipher.update(bytes.subarray(PREAMBLE_BYTES));
+    // GCM gives every byte from `update`; `final` only checks the tag (and returns nothing),
+    // so there is no second piece to join — joining copied every file once more.
+    decipher.final();
+    return plaintext;
   } catch {
     throw new EnvelopeError('it fails its integrity check: it was changed, truncated, or copied from another file');
   }

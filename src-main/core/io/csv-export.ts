@@ -19,12 +19,18 @@ const NUMERIC_TRACKER_COLUMNS = new Set<number>();
 const NEWLINE = '\r\n';
 
 /**
- * Rows per chunk. A chunk's pieces (4 or 5 a log row) collect in one array: at 500 rows it
- * stays a small young-generation object, while 2,000 rows of 9 pieces (18,000 slots, 144 KB
- * in Node) grew every chunk's array into V8's large-object space, fresh memory pages for
- * each chunk: a million-row export from disk took a quarter longer (bench/csv.ts).
+ * Rows per chunk: about half a megabyte of text. A chunk that large is made outside V8's
+ * young generation; chunks of 27 KB were made inside it and, kept until the whole export
+ * is joined, copied out of it again by every collection (270 ms of a million-row export).
  */
-const CHUNK_ROWS = 500;
+const CHUNK_ROWS = 8_000;
+
+/**
+ * Rows whose pieces (4 to 6 a row) are joined at a time inside a chunk: the piece array
+ * stays a small young object (a larger one lands in V8's large-object space, fresh memory
+ * each time), and the joined text dies young once its chunk is joined.
+ */
+const PIECE_ROWS = 500;
 
 /** The type's own settings as JSON, without the `type` tag (it has its own column). */
 export function settingsJson(settings: TrackerSettings): string {
@@ -106,8 +112,11 @@ type RowBatches = Iterable<Iterable<string[]>> | AsyncIterable<Iterable<string[]
  * all live until the end, and collecting those dominated a million-row export.
  */
 class ChunkBuffer {
-  /** Where the current chunk's pieces go; a new array after every flush. */
+  /** Where the current rows' pieces go; a new array every PIECE_ROWS rows. */
   pieces: string[] = [];
+  /** The chunk's rows so far, joined PIECE_ROWS at a time. */
+  private texts: string[] = [];
+  private inPieces = 0;
   private inChunk = 0;
   private written = 0;
 
@@ -118,18 +127,27 @@ class ChunkBuffer {
 
   /** Ends a row; answers the chunk's text when it is full, else null. */
   endRow(): string | null {
-    return ++this.inChunk >= this.rows ? this.flush() : null;
+    if (++this.inChunk >= this.rows) return this.flush();
+    if (++this.inPieces >= PIECE_ROWS) this.joinPieces();
+    return null;
   }
 
   /** The rows since the last chunk, joined (null when there are none). */
   flush(): string | null {
     if (this.inChunk === 0) return null;
-    const text = this.pieces.join('');
+    this.joinPieces();
+    const text = this.texts.length === 1 ? (this.texts[0] as string) : this.texts.join('');
     this.written += this.inChunk;
-    this.pieces = [];
+    this.texts = [];
     this.inChunk = 0;
     this.onProgress?.(this.written);
     return text;
+  }
+
+  private joinPieces(): void {
+    this.texts.push(this.pieces.join(''));
+    this.pieces = [];
+    this.inPieces = 0;
   }
 }
 
@@ -184,29 +202,51 @@ const NEEDS_QUOTES = /[",\r\n]/;
 export const trackerChunks = (trackers: Iterable<Tracker>, options?: ChunkOptions): AsyncGenerator<string> =>
   csvChunks(TRACKER_COLUMNS, [mapRows(trackers, trackerRow)], NUMERIC_TRACKER_COLUMNS, options);
 
+/**
+ * A batch of a tracker's entries by column, as a shard is stored: cell `i` of each column
+ * belongs to entry `i`. Reading columns skips making an object per entry.
+ */
+export interface LogRows {
+  readonly at: readonly string[];
+  readonly offsetMinutes: readonly number[];
+  readonly values: readonly Log['value'][];
+  readonly notes: readonly string[];
+}
+
+/** Entries as columns (tests and benchmarks that start from log objects). */
+export const rowsOfLogs = (logs: readonly Log[]): LogRows => ({
+  at: logs.map((log) => log.at),
+  offsetMinutes: logs.map((log) => log.offsetMinutes),
+  values: logs.map((log) => log.value),
+  notes: logs.map((log) => log.note),
+});
+
 export interface TrackerLogs {
   readonly tracker: Tracker;
   /** The tracker's logs, oldest first, in batches (one per shard). */
-  readonly logs: Iterable<Iterable<Log>> | AsyncIterable<Iterable<Log>>;
+  readonly logs: Iterable<LogRows> | AsyncIterable<LogRows>;
 }
 
 /**
  * `entries` yields each tracker with its logs; lazily, so shards load one at a time. The
- * same cells as `logRow` gives, written straight into the chunk: the tracker's name is
- * encoded once, and each distinct value once per tracker (a million entries hold a few
- * hundred distinct values), which keeps a million-row export within its time budget.
+ * same cells as `logRow` gives, written straight into the chunk from pieces made once: the
+ * tracker's name with the day, each clock time, each distinct value (a million entries hold
+ * a few hundred). A row makes no new string unless it has a note, which keeps a
+ * million-row export within its time budget.
  */
 export async function* logChunks(entries: Iterable<TrackerLogs> | AsyncIterable<TrackerLogs>, options: ChunkOptions = {}): AsyncGenerator<string> {
   yield headerLine(LOG_COLUMNS);
   const chunk = new ChunkBuffer(options.chunkRows ?? CHUNK_ROWS, options.onProgress);
   for await (const { tracker, logs } of entries) {
-    // Separators ride on the cells that are made once (the name, each distinct value): fewer pieces to collect and join.
-    const nameCell = `${encodeCell(tracker.name, false)},`;
+    const times = new TimeCells(`${encodeCell(tracker.name, false)},`);
     const valueCells = valueCellsOf(tracker.settings);
-    for await (const batch of logs) {
-      for (const log of batch) {
-        if (log.note === '') chunk.pieces.push(nameCell, logTimeText(log.at, log.offsetMinutes), valueCells(log.value), NEWLINE);
-        else chunk.pieces.push(nameCell, logTimeText(log.at, log.offsetMinutes), valueCells(log.value), encodeCell(log.note, false), NEWLINE);
+    for await (const { at, offsetMinutes, values, notes } of logs) {
+      for (let row = 0; row < at.length; row++) {
+        const note = notes[row] as string;
+        const cells = valueCells(values[row] as Log['value']);
+        times.push(chunk.pieces, at[row] as string, offsetMinutes[row] as number);
+        if (note === '') chunk.pieces.push(cells.last);
+        else chunk.pieces.push(cells.beforeNote, encodeCell(note, false), NEWLINE);
         const full = chunk.endRow();
         if (full !== null) yield full;
       }
@@ -216,17 +256,111 @@ export async function* logChunks(entries: Iterable<TrackerLogs> | AsyncIterable<
   if (rest !== null) yield rest;
 }
 
+/**
+ * A tracker's name cell and each log's time, as pieces taken from tables instead of made
+ * per row: `Weight,2026-11-25T` (the name with the day, made when the day changes — rows
+ * come in time order), `08:30:00` (one of the day's 86,400 clock times) and `.250+01:00`
+ * (milliseconds and offset). Stored times are `toISOString()` text, so the local time is
+ * the stored one with its hour and minute shifted when the shift stays within the day;
+ * anything else takes `logTimeText`, whose text these pieces equal (a test holds them so).
+ */
+class TimeCells {
+  /** `2026-11-25T` of the last row, or empty (an empty prefix would match every time, so it is checked for). */
+  private day = '';
+  private nameAndDay = '';
+
+  constructor(private readonly nameCell: string) {}
+
+  push(pieces: string[], at: string, offsetMinutes: number): void {
+    const minuteOfDay = digits(at, 11) * 60 + digits(at, 14) + offsetMinutes;
+    const second = digits(at, 17);
+    const millis = digits(at, 20) * 10 + at.charCodeAt(22) - 48;
+    if (
+      at.length === 24 &&
+      minuteOfDay >= 0 &&
+      minuteOfDay < 1440 &&
+      second < 60 &&
+      millis >= 0 &&
+      millis < 1000 &&
+      at.charCodeAt(13) === COLON &&
+      at.charCodeAt(16) === COLON &&
+      at.charCodeAt(19) === DOT &&
+      at.charCodeAt(23) === Z
+    ) {
+      if (this.day === '' || !at.startsWith(this.day)) this.newDay(at.slice(0, 11));
+      if (this.day !== '' && at.startsWith(this.day)) {
+        pieces.push(this.nameAndDay, clockText(minuteOfDay * 60 + second), fractionAndOffset(millis, offsetMinutes));
+        return;
+      }
+    }
+    // A shard's times are only checked to be text: one that is not `toISOString()` text may
+    // need quoting or escaping like any cell.
+    pieces.push(this.nameCell, encodeCell(logTimeText(at, offsetMinutes), false));
+  }
+
+  /** Takes `day` (`2026-11-25T`) for the rows to come, when it is only digits and dashes: then no cell of it needs quoting or escaping. */
+  private newDay(day: string): void {
+    if (!DAY.test(day)) {
+      this.day = '';
+      return;
+    }
+    this.day = day;
+    this.nameAndDay = this.nameCell + day;
+  }
+}
+const DAY = /^\d{4}-\d{2}-\d{2}T$/;
+const COLON = 58;
+const DOT = 46;
+const Z = 90;
+
+/** `08:30:00` for each second of a day, made when first needed. */
+const CLOCK: (string | undefined)[] = new Array<string | undefined>(86_400);
+function clockText(secondOfDay: number): string {
+  let text = CLOCK[secondOfDay];
+  if (text === undefined) {
+    text = `${pad(Math.floor(secondOfDay / 3600))}:${pad(Math.floor(secondOfDay / 60) % 60)}:${pad(secondOfDay % 60)}`;
+    CLOCK[secondOfDay] = text;
+  }
+  return text;
+}
+
+/** `.250+01:00`, or `+01:00` without milliseconds: per offset, one text per millisecond value. */
+const FRACTIONS = new Map<number, (string | undefined)[]>();
+function fractionAndOffset(millis: number, offsetMinutes: number): string {
+  let texts = FRACTIONS.get(offsetMinutes);
+  if (texts === undefined) {
+    texts = new Array<string | undefined>(1000);
+    if (FRACTIONS.size < 1_000) FRACTIONS.set(offsetMinutes, texts);
+  }
+  let text = texts[millis];
+  if (text === undefined) {
+    text = `${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}${offsetText(offsetMinutes)}`;
+    texts[millis] = text;
+  }
+  return text;
+}
+
 const MAX_CACHED_VALUES = 10_000;
 
-/** `,value,value_canonical,` of a value of this tracker (the commas around them included), remembered per distinct value. */
-function valueCellsOf(settings: TrackerSettings): (value: Log['value']) => string {
-  const cache = new Map<unknown, string>();
+/**
+ * `,value,value_canonical,` of a value, as it ends a row (`last`: with the line break) and
+ * before a note (`beforeNote`).
+ */
+interface ValueCells {
+  readonly last: string;
+  readonly beforeNote: string;
+}
+
+/** The value cells of a tracker's values, made once per distinct value. */
+function valueCellsOf(settings: TrackerSettings): (value: Log['value']) => ValueCells {
+  const cache = new Map<unknown, ValueCells>();
   return (value) => {
     // Option ids are safe ids (letters, digits, - and _), so joining them cannot collide.
     const key = Array.isArray(value) ? value.join('\u0001') : value;
     let cells = cache.get(key);
     if (cells === undefined) {
-      cells = `,${encodeCell(humanValue(value, settings), true)},${encodeCell(canonicalValue(value), true)},`;
+      const beforeNote = `,${encodeCell(humanValue(value, settings), true)},${encodeCell(canonicalValue(value), true)},`;
+      cells = { last: beforeNote + NEWLINE, beforeNote };
       if (cache.size < MAX_CACHED_VALUES) cache.set(key, cells);
     }
     return cells;

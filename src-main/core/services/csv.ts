@@ -14,14 +14,16 @@ import type { ImportPlan, PlannedLog } from '../io/import-plan';
 import { previewOf } from '../io/import-preview';
 import type { LogShard, StoredTracker, TrackersFile } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
+import type { LogColumns } from '../store/log-shard-columns';
 import { monthOf } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
 import { ExportParts, type ExportPart } from './export-parts';
+import { IdSet } from './id-set';
 import { asJob, JobProgress, type Job } from './job-progress';
 import { mergeLogs, readAllShards } from './log-shards';
 import { sessionStore } from './profile-access';
-import { readInOrder, shardsOf, uniqueLogs } from './shard-stream';
+import { columnsInOrder, shardsOf, uniqueColumns } from './shard-stream';
 import { SUMMARIES_FILE, type Summaries } from './summaries';
 import { findTracker, publicTracker } from './tracker-lookup';
 
@@ -93,12 +95,13 @@ export class CsvService {
         const refs = await shardsOf(store, trackers.map((tracker) => tracker.id));
         // Counted in months: how many entries a month holds is known only once it is read.
         job.phase(EXPORT_PHASE, refs.length);
-        const shards = readInOrder(store, refs);
+        const shards = columnsInOrder(store, refs);
         let read = 0;
         const onShard = () => job.advance(++read);
+        const seen = new IdSet();
         const entries = trackers.map((tracker) => ({
           tracker,
-          logs: takeShards(shards, refs.filter((ref) => ref.trackerId === tracker.id).length, onShard),
+          logs: takeShards(shards, refs.filter((ref) => ref.trackerId === tracker.id).length, seen, onShard),
         }));
         const csv = await joinChunks(logChunks(entries));
         return { csv, fileName: await this.logsFileName(profileId, trackers, trackerId) };
@@ -284,13 +287,13 @@ export const CHECK_SLICE_ROWS = 20_000;
  * The next `count` shards of the shared ordered read (one tracker's), each id once (see
  * log-shards.ts on copies left by a crash).
  */
-async function* takeShards(shards: AsyncIterator<LogShard>, count: number, onShard: () => void): AsyncGenerator<readonly Log[]> {
-  const unique = uniqueLogs();
+async function* takeShards(shards: AsyncIterator<LogColumns>, count: number, seen: IdSet, onShard: () => void): AsyncGenerator<LogColumns> {
+  const unique = uniqueColumns(seen);
   for (let taken = 0; taken < count; taken++) {
     const next = await shards.next();
     if (next.done === true) return;
     onShard();
-    yield unique(next.value.logs);
+    yield unique(next.value);
   }
 }
 

@@ -10,11 +10,13 @@
  * holding the second copy must know the first was written.
  */
 import { randomBytes } from 'node:crypto';
-import type { Log, Tracker } from '../../../src-preload/contract';
+import type { Tracker } from '../../../src-preload/contract';
 import { fail } from '../errors';
 import { logChunks, type TrackerLogs } from '../io/csv-export';
+import type { LogColumns } from '../store/log-shard-columns';
 import type { ProfileStore } from '../store/profile-store';
-import { readInOrder, uniqueLogs, type ShardRef } from './shard-stream';
+import { IdSet } from './id-set';
+import { columnsInOrder, uniqueColumns, type ShardRef } from './shard-stream';
 
 /** About this many entries per part: a few megabytes of text, a fraction of a second to make. */
 export const PART_ROWS = 50_000;
@@ -40,8 +42,9 @@ interface PartsState extends PartsStart {
   readonly token: string;
   /** Index in `refs` of the next part's first shard. */
   next: number;
-  /** The tracker the last part ended in, and the ids of its logs written so far. */
-  unique: { readonly trackerId: string; readonly take: (logs: readonly Log[]) => readonly Log[] } | null;
+  /** The tracker the last part ended in, and the ids of its logs written so far (kept in `seen`). */
+  unique: { readonly trackerId: string; readonly take: (columns: LogColumns) => LogColumns } | null;
+  readonly seen: IdSet;
 }
 
 /** `<token>.<next shard>`: the token (random, 128 bits) names the export, the number checks the order. */
@@ -59,7 +62,7 @@ export class ExportParts {
 
   /** A new export of the profile (replacing one left unfinished), and its first part. */
   first(store: ProfileStore, start: PartsStart): Promise<ExportPart> {
-    const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0, unique: null };
+    const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0, unique: null, seen: new IdSet() };
     this.exports.set(store, state);
     return this.part(store, state);
   }
@@ -81,13 +84,13 @@ export class ExportParts {
   private async part(store: ProfileStore, state: PartsState): Promise<ExportPart> {
     const { refs } = state;
     const limit = this.rowsPerPart;
-    const shards = readInOrder(store, refs.slice(state.next));
+    const shards = columnsInOrder(store, refs.slice(state.next));
     const trackers = new Map(state.trackers.map((tracker) => [tracker.id, tracker]));
     let index = state.next;
     let rows = 0;
     // One tracker's shards from `index`, while the part has room; each id once over its whole history.
-    async function* logsOf(trackerId: string): AsyncGenerator<readonly Log[]> {
-      if (state.unique?.trackerId !== trackerId) state.unique = { trackerId, take: uniqueLogs() };
+    async function* logsOf(trackerId: string): AsyncGenerator<LogColumns> {
+      if (state.unique?.trackerId !== trackerId) state.unique = { trackerId, take: uniqueColumns(state.seen) };
       const { take } = state.unique;
       while (index < refs.length && refs[index]?.trackerId === trackerId && rows < limit) {
         const next = await shards.next();
@@ -96,8 +99,8 @@ export class ExportParts {
           return;
         }
         index++;
-        const logs = take(next.value.logs);
-        rows += logs.length;
+        const logs = take(next.value);
+        rows += logs.ids.length;
         yield logs;
       }
     }

@@ -2,12 +2,12 @@
  * Every shard of several trackers, in order, for one pass over a whole history (an export).
  * Reads run a few files ahead of the consumer: decrypting and parsing one shard overlaps
  * the disk reads of the next, which the one-at-a-time loop left idle. Shards are read
- * through `shardOnce`, so they are not kept in memory after they are used.
+ * through `shardOnce` or `columnsOnce`, so they are not kept in memory after they are used.
  */
-import type { Log } from '../../../src-preload/contract';
 import type { LogShard } from '../store/formats';
+import { rowsOf, type LogColumns } from '../store/log-shard-columns';
 import type { ProfileStore } from '../store/profile-store';
-import { IdSet } from './id-set';
+import type { IdSet } from './id-set';
 
 /**
  * How many logs may wait in shards read ahead: enough to keep the disk busy while one shard
@@ -34,20 +34,19 @@ export async function shardsOf(store: ProfileStore, trackerIds: readonly string[
 }
 
 /**
- * The shards' contents in the order of `refs`, a few reads in flight (about LOGS_AHEAD logs,
- * from the size of the shards read so far). A damaged shard fails the iteration when its
- * turn comes (DATA_FILE_DAMAGED, as any read reports it).
+ * What `read` gives for each of `refs`, in their order, a few reads in flight (about
+ * LOGS_AHEAD logs, `size` counting a shard's logs). A damaged shard fails the iteration
+ * when its turn comes (DATA_FILE_DAMAGED, as any read reports it).
  */
-export async function* readInOrder(store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogShard> {
-  const inFlight: Promise<LogShard>[] = [];
+async function* readAhead<S>(refs: readonly ShardRef[], read: (ref: ShardRef) => Promise<S>, size: (shard: S) => number): AsyncGenerator<S> {
+  const inFlight: Promise<S>[] = [];
   let next = 0;
   let ahead = MIN_AHEAD;
   let shardsRead = 0;
   let logsRead = 0;
   const fill = () => {
     while (next < refs.length && inFlight.length < ahead) {
-      const ref = refs[next++] as ShardRef;
-      const reading = store.shardOnce(ref.trackerId, ref.month);
+      const reading = read(refs[next++] as ShardRef);
       // Awaited in turn below; without this a read that fails before its turn (or after the
       // consumer stopped) would be an unhandled rejection, which ends a Node process.
       reading.catch(() => undefined);
@@ -56,33 +55,42 @@ export async function* readInOrder(store: ProfileStore, refs: readonly ShardRef[
   };
   fill();
   while (inFlight.length > 0) {
-    const shard = await (inFlight.shift() as Promise<LogShard>);
+    const shard = await (inFlight.shift() as Promise<S>);
     shardsRead += 1;
-    logsRead += shard.logs.length;
+    logsRead += size(shard);
     ahead = Math.min(MAX_AHEAD, Math.max(MIN_AHEAD, Math.floor((LOGS_AHEAD * shardsRead) / Math.max(1, logsRead))));
     fill();
     yield shard;
   }
 }
 
+/** The shards of `refs` in order, as whole logs (see `readAhead`). */
+export const readInOrder = (store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogShard> =>
+  readAhead(refs, (ref) => store.shardOnce(ref.trackerId, ref.month), (shard) => shard.logs.length);
+
+/** The shards of `refs` in order, as their columns: for a pass that needs no log objects (an export). */
+export const columnsInOrder = (store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogColumns> =>
+  readAhead(refs, (ref) => store.columnsOnce(ref.trackerId, ref.month), (columns) => columns.ids.length);
+
 /**
- * A tracker's logs shard by shard, each id once. A log moved to another month is written
- * to its new shard before it leaves the old one (log-shards.ts), so a crash between the two
- * leaves a copy; the first met is kept, as `mergeLogs` does. Copies are rare, so a shard
- * is copied only from its first copy on.
+ * A tracker's shards one after another, each log id once. A log moved to another month is
+ * written to its new shard before it leaves the old one (log-shards.ts), so a crash between
+ * the two leaves a copy; the first met is kept, as `mergeLogs` does. Copies are rare, so a
+ * shard is copied only when it holds one. `seen` is emptied first: one set serves every
+ * tracker of an export in turn, so its memory is not made again for each.
  */
-export function uniqueLogs(): (logs: readonly Log[]) => readonly Log[] {
-  const seen = new IdSet();
-  return (logs) => {
-    let fresh: Log[] | null = null;
-    for (let index = 0; index < logs.length; index++) {
-      const log = logs[index] as Log;
-      if (!seen.add(log.id)) {
-        fresh ??= logs.slice(0, index);
+export function uniqueColumns(seen: IdSet): (columns: LogColumns) => LogColumns {
+  seen.clear();
+  return (columns) => {
+    const { ids } = columns;
+    let kept: number[] | null = null;
+    for (let index = 0; index < ids.length; index++) {
+      if (!seen.add(ids[index] as string)) {
+        kept ??= Array.from({ length: index }, (_, earlier) => earlier);
         continue;
       }
-      fresh?.push(log);
+      kept?.push(index);
     }
-    return fresh ?? logs;
+    return kept === null ? columns : rowsOf(columns, kept);
   };
 }

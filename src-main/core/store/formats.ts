@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { AGGREGATIONS, GENDERS } from '../../../src-preload/contract';
-import { logShardV1toV2, shardColumns, shardFromColumns } from './log-shard-columns';
-import { isLogShard } from './log-shard-guard';
+import { logShardV1toV2, openColumns, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
+import { isLogColumns, isLogShard } from './log-shard-guard';
 import { trackersV1toV2 } from './trackers-migration';
 import type { FileFormat } from './versioned-json-adapter';
 
@@ -83,12 +83,14 @@ export const trackersFileSchema = z.object({
 });
 export type TrackersFile = z.infer<typeof trackersFileSchema>;
 
+const storedValueSchema = z.union([z.number(), z.boolean(), z.array(z.string())]);
+
 const storedLogSchema = z.object({
   id,
   trackerId: id,
   at: z.string(),
   offsetMinutes: z.number().int(),
-  value: z.union([z.number(), z.boolean(), z.array(z.string())]),
+  value: storedValueSchema,
   note: z.string(),
 });
 export type StoredLog = z.infer<typeof storedLogSchema>;
@@ -102,6 +104,16 @@ export const logShardSchema = z.object({
   logs: z.array(storedLogSchema),
 });
 export type LogShard = z.infer<typeof logShardSchema>;
+
+/** A shard as its file holds it (log-shard-columns.ts); the same cells `storedLogSchema` checks. */
+export const logColumnsSchema = z.object({
+  version: z.literal(2),
+  ids: z.array(id),
+  at: z.array(z.string()),
+  offsetMinutes: z.array(z.number().int()),
+  values: z.array(storedValueSchema),
+  notes: z.array(z.string()),
+}) satisfies z.ZodType<LogColumns>;
 
 // Each format lists its upgrades; trackers.json went to version 2 with issue 4 (see trackers-migration.ts).
 export const profileFormat: FileFormat<ProfileFile> = { label: 'profile', version: 1, schema: profileFileSchema, migrations: {} };
@@ -118,6 +130,19 @@ export const logShardFormat = (trackerId: string): FileFormat<LogShard> => ({
   quickCheck: isLogShard,
   stored: { toStored: (shard) => shardColumns(shard.logs), fromStored: (record) => shardFromColumns(record, trackerId) },
 });
+
+/**
+ * The same files read as their columns, for one pass over a whole history (an export): no
+ * object per log, and no tracker id needed. Refuses exactly what `logShardFormat` refuses.
+ */
+export const logColumnsFormat: FileFormat<LogColumns> = {
+  label: 'log',
+  version: 2,
+  schema: logColumnsSchema,
+  migrations: { 1: logShardV1toV2 },
+  quickCheck: isLogColumns,
+  stored: { toStored: (columns) => columns, fromStored: openColumns },
+};
 
 export const emptyTrackersFile = (): TrackersFile => ({ version: 2, trackers: [] });
 export const emptyLogShard = (): LogShard => ({ version: 2, logs: [] });

@@ -10,29 +10,46 @@
  * export, a first dashboard and an all-time chart spend their time on. The tracker's id
  * comes from the shard's place (its folder, which the envelope's authenticated path binds).
  *
- * Only the file changes: in memory a shard is `{ version: 2, logs }` with whole logs, so
- * nothing above the store knows. Version-1 files are read through `logShardV1toV2` and
- * written as version 2 the next time their month changes.
+ * In memory a shard is `{ version: 2, logs }` with whole logs, so nothing above the store
+ * knows — except a pass over a whole history (an export), which may read the columns as
+ * they are (`LogColumns`, formats.ts's `logColumnsFormat`). Version-1 files are read
+ * through `logShardV1toV2` and written as version 2 the next time their month changes.
  */
 import { isRecord, type JsonRecord } from './migrate';
 import type { Opened } from './versioned-json-adapter';
+
+/** A stored log's value: a number, yes/no, or option ids (formats.ts checks which). */
+type StoredValue = number | boolean | string[];
 
 interface StoredLogFields {
   readonly id: string;
   readonly at: string;
   readonly offsetMinutes: number;
-  readonly value: unknown;
+  readonly value: StoredValue;
   readonly note: string;
 }
 
-const COLUMNS = ['ids', 'at', 'offsetMinutes', 'values', 'notes'] as const;
+/**
+ * A shard as the file holds it, cell `i` of every column being log `i`. Reading it so (an
+ * export) skips making an object per log, which was a tenth of a million-log export.
+ */
+export type LogColumns = {
+  readonly version: 2;
+  readonly ids: readonly string[];
+  readonly at: readonly string[];
+  readonly offsetMinutes: readonly number[];
+  readonly values: readonly StoredValue[];
+  readonly notes: readonly string[];
+};
+
+export const COLUMNS = ['ids', 'at', 'offsetMinutes', 'values', 'notes'] as const;
 
 /** The file's record of a shard. One pass, five arrays: `map` five times walked the logs five times. */
-export function shardColumns(logs: readonly StoredLogFields[]): JsonRecord {
+export function shardColumns(logs: readonly StoredLogFields[]): LogColumns {
   const ids: string[] = [];
   const at: string[] = [];
   const offsetMinutes: number[] = [];
-  const values: unknown[] = [];
+  const values: StoredValue[] = [];
   const notes: string[] = [];
   for (const log of logs) {
     ids.push(log.id);
@@ -44,24 +61,38 @@ export function shardColumns(logs: readonly StoredLogFields[]): JsonRecord {
   return { version: 2, ids, at, offsetMinutes, values, notes };
 }
 
+/** The rows `indexes` of `columns`, in that order. */
+export function rowsOf(columns: LogColumns, indexes: readonly number[]): LogColumns {
+  const pick = <T>(column: readonly T[]): T[] => indexes.map((index) => column[index] as T);
+  return { version: 2, ids: pick(columns.ids), at: pick(columns.at), offsetMinutes: pick(columns.offsetMinutes), values: pick(columns.values), notes: pick(columns.notes) };
+}
+
+/**
+ * The record itself when it has exactly the five columns, as lists of one length; or why
+ * it is not a shard. Cells are checked afterwards (log-shard-guard.ts, then the schema).
+ */
+export function openColumns(record: JsonRecord): Opened {
+  for (const key of Object.keys(record)) {
+    if (key !== 'version' && !(COLUMNS as readonly string[]).includes(key)) return { ok: false, reason: `it has an unknown column "${key}"` };
+  }
+  for (const name of COLUMNS) {
+    if (!Array.isArray(record[name])) return { ok: false, reason: `its column "${name}" is missing or not a list` };
+  }
+  const count = (record['ids'] as unknown[]).length;
+  if (COLUMNS.some((name) => (record[name] as unknown[]).length !== count)) return { ok: false, reason: 'its columns have different lengths' };
+  return { ok: true, data: record };
+}
+
 /**
  * The shard a version-2 record holds, its logs given `trackerId`; or why the record is not
  * one. Only the columns are checked here; each log's fields are checked afterwards as any
  * shard's are (log-shard-guard.ts, then the schema), so a damaged cell is still named.
  */
 export function shardFromColumns(record: JsonRecord, trackerId: string): Opened {
-  for (const key of Object.keys(record)) {
-    if (key !== 'version' && !(COLUMNS as readonly string[]).includes(key)) return { ok: false, reason: `it has an unknown column "${key}"` };
-  }
-  const columns: unknown[][] = [];
-  for (const name of COLUMNS) {
-    const column = record[name];
-    if (!Array.isArray(column)) return { ok: false, reason: `its column "${name}" is missing or not a list` };
-    columns.push(column);
-  }
-  const [ids, at, offsetMinutes, values, notes] = columns as [unknown[], unknown[], unknown[], unknown[], unknown[]];
+  const opened = openColumns(record);
+  if (!opened.ok) return opened;
+  const [ids, at, offsetMinutes, values, notes] = COLUMNS.map((name) => record[name] as unknown[]) as [unknown[], unknown[], unknown[], unknown[], unknown[]];
   const count = ids.length;
-  if (columns.some((column) => column.length !== count)) return { ok: false, reason: 'its columns have different lengths' };
   const logs = new Array<unknown>(count);
   for (let index = 0; index < count; index++) {
     logs[index] = { id: ids[index], trackerId, at: at[index], offsetMinutes: offsetMinutes[index], value: values[index], note: notes[index] };

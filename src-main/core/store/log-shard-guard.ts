@@ -1,5 +1,5 @@
 /**
- * A hand-written check of a log shard's shape, for the read path only: an export reads
+ * Hand-written checks of a log shard's shape (whole logs, or the file's columns), for the read path only: an export reads
  * every shard of a profile, and zod rebuilding each of a million log objects (and the
  * garbage that leaves) was a third of its time. The adapter runs this first and, only
  * when it refuses, the zod schema — so whatever the schema accepts is still accepted and
@@ -8,6 +8,7 @@
  * objects with keys the schema does not name are refused here (zod strips them).
  */
 import type { LogShard } from './formats';
+import type { LogColumns } from './log-shard-columns';
 
 /** `id` in formats.ts: 1 to 64 characters. Longer texts may still be 64 code points: zod decides. */
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64;
@@ -51,4 +52,29 @@ export function isLogShard(raw: unknown): raw is LogShard {
   if (!Array.isArray(logs)) return false;
   for (const log of logs) if (!isStoredLog(log)) return false;
   return true;
+}
+
+const COLUMN_KEYS = 6;
+
+function every(column: unknown, holds: (cell: unknown) => boolean): boolean {
+  if (!Array.isArray(column)) return false;
+  for (const cell of column) if (!holds(cell)) return false;
+  return true;
+}
+
+const isText = (value: unknown): boolean => typeof value === 'string';
+
+/** True only for columns `logColumnsSchema` accepts unchanged (of one length: `openColumns` checked that first). */
+export function isLogColumns(raw: unknown): raw is LogColumns {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const shard = raw as Record<string, unknown>;
+  return (
+    Object.keys(shard).length === COLUMN_KEYS &&
+    shard['version'] === 2 &&
+    every(shard['ids'], isId) &&
+    every(shard['at'], isText) &&
+    every(shard['offsetMinutes'], Number.isSafeInteger) &&
+    every(shard['values'], isValue) &&
+    every(shard['notes'], isText)
+  );
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { AtomicWriter } from './atomic-writer';
 import { AppFailure } from '../errors';
 import { errorCode, type FsPort } from './fs-port';
-import { emptyLogShard, emptyTrackersFile, encodeLogShard, logShardFormat, trackersFormat, type LogShard, type TrackersFile } from './formats';
+import { emptyLogShard, emptyTrackersFile, encodeLogShard, logColumnsFormat, logShardFormat, trackersFormat, type LogShard, type TrackersFile } from './formats';
+import { shardColumns, type LogColumns } from './log-shard-columns';
 import { JsonDocument } from './json-document';
 import { shardMonth, type DataLayout } from './layout';
 import { VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
@@ -63,6 +64,17 @@ export class ProfileStore {
     if (open !== undefined) return (await open).data;
     const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
     return (await new VersionedJsonAdapter(file, logShardFormat(trackerId), this.deps.fs, this.deps.writer).read()) ?? emptyLogShard();
+  }
+
+  /**
+   * The same, as the file's columns (`LogColumns`): for a pass that writes every log out
+   * (an export) and needs no log objects. An open copy is turned into columns.
+   */
+  async columnsOnce(trackerId: string, month: string): Promise<LogColumns> {
+    const open = this.shards.get(`${trackerId}/${month}`);
+    if (open !== undefined) return shardColumns((await open).data.logs);
+    const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
+    return (await new VersionedJsonAdapter(file, logColumnsFormat, this.deps.fs, this.deps.writer).read()) ?? shardColumns([]);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Log, Tracker } from '../../../src-preload/contract';
-import { csvChunks, joinChunks, LOG_COLUMNS, logChunks, logRow, NUMERIC_LOG_COLUMNS } from '../../../src-main/core/io/csv-export';
+import { csvChunks, joinChunks, LOG_COLUMNS, logChunks, logRow, NUMERIC_LOG_COLUMNS, rowsOfLogs } from '../../../src-main/core/io/csv-export';
 
 const base = { description: '', color: '#336699', emoji: '', archived: false, target: null, createdAt: '2026-01-01T00:00:00.000Z' };
 const TRACKERS: Tracker[] = [
@@ -34,12 +34,42 @@ function logsOf(tracker: Tracker): Log[][] {
   return months;
 }
 
+/**
+ * Stored times the table road takes apart by position; a file that passes the shard check
+ * may hold any text there, and each must come out as `logTimeText` writes it.
+ */
+const ODD_TIMES = [
+  '2026-01-01T07:00:00Z',
+  '2026-01-01T07:00:00.5Z',
+  '2026-01-01T07:00:00.000+00:00',
+  'abcd-ef-ghT07:00:00.000Z',
+  '=026-01-01T07:00:00.000Z',
+  '2026-01-01T07:00:00,000Z',
+  '2026-01-01T07-00-00.000Z',
+  '2026-01-01T07:00:60.000Z',
+  '2026-01-01T07:00:00.0a0Z',
+  '2026-01-01T07:00:00.000X',
+  '2026-01-01T23:59:59.999Z',
+  '2026-01-01T00:00:00.001Z',
+];
+
 describe('the fast log export', () => {
+  it('writes odd stored times as logTimeText does', async () => {
+    const tracker = TRACKERS[2] as Tracker;
+    // Offsets that keep every one of them within reach of `Date` (logTimeText's other road).
+    const logs = ODD_TIMES.flatMap((at, i) => [0, 60, -300].map((offsetMinutes): Log => ({ id: `o${i}-${offsetMinutes}`, trackerId: tracker.id, at, offsetMinutes, value: true, note: '' })));
+    const plain = await joinChunks(csvChunks(LOG_COLUMNS, [logs.map((log) => logRow(tracker, log))], NUMERIC_LOG_COLUMNS));
+    const fast = await joinChunks(logChunks([{ tracker, logs: [rowsOfLogs(logs)] }]));
+    expect(fast).toBe(plain);
+    expect(fast).toContain(',"2026-01-01T07:00:00,000+00:00",');
+  });
+
   it.each([1, 7, 2000])('gives the plain road’s exact text (chunks of %i rows)', async (chunkRows) => {
     const entries = TRACKERS.map((tracker) => ({ tracker, logs: logsOf(tracker) }));
     const plain = await joinChunks(csvChunks(LOG_COLUMNS, entries.map(({ tracker, logs }) => logs.flat().map((log) => logRow(tracker, log))), NUMERIC_LOG_COLUMNS, { chunkRows }));
     const progress: number[] = [];
-    const fast = await joinChunks(logChunks(entries, { chunkRows, onProgress: (rows) => progress.push(rows) }));
+    const columns = entries.map(({ tracker, logs }) => ({ tracker, logs: logs.map(rowsOfLogs) }));
+    const fast = await joinChunks(logChunks(columns, { chunkRows, onProgress: (rows) => progress.push(rows) }));
     expect(fast).toBe(plain);
     expect(fast.split('\r\n').length).toBeGreaterThan(240);
     expect(progress.at(-1)).toBe(240);

@@ -128,6 +128,43 @@ describe('shards on disk', () => {
     expect(await readFile(`${file}.corrupt`)).toEqual(before);
   });
 
+  it.each<[string, string, RegExp]>([
+    ['a column missing', JSON.stringify({ version: 2, ids: ['x'], at: ['2026-01-02T07:00:00.000Z'], offsetMinutes: [60], values: [1] }), /its column "notes" is missing/],
+    ['an unknown column', JSON.stringify({ ...shardColumns(LOGS), extra: [] }), /it has an unknown column "extra"/],
+    ['columns of different lengths', JSON.stringify({ ...shardColumns(LOGS), values: [1] }), /its columns have different lengths/],
+    ['a cell of the wrong type', JSON.stringify({ ...shardColumns(LOGS), at: LOGS.map(() => 5) }), /unexpected content at at\.0/],
+    ['an id too long', JSON.stringify({ ...shardColumns(LOGS), ids: LOGS.map((_, i) => `${i}`.repeat(65)) }), /unexpected content at ids\.0/],
+    ['a fractional offset', JSON.stringify({ ...shardColumns(LOGS), offsetMinutes: LOGS.map(() => 1.5) }), /unexpected content at offsetMinutes\.0/],
+    ['a version-1 log that is not an object', JSON.stringify({ version: 1, logs: [null] }), /unexpected content at ids\.0/],
+  ])('an export (which reads columns) refuses a shard with %s as a listing does: DATA_FILE_DAMAGED, file untouched, a .corrupt copy', async (_name, text, reason) => {
+    const { tracker, codec, shardFile, reopen } = await profileWithTracker();
+    const file = shardFile('2026-01');
+    await mkdirFor(file);
+    await write(codec, file, text);
+    const before = await readFile(file);
+    const client = await reopen();
+    const exported = await client.call('exportLogsCsv', {});
+    expect(exported).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
+    expect(!exported.ok && exported.error.message).toMatch(reason);
+    expect(await client.call('listLogs', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
+    expect(await readFile(file)).toEqual(before);
+    expect(await readFile(`${file}.corrupt`)).toEqual(before);
+  });
+
+  it('exports a version-1 shard as it lists it, and leaves the file as it was', async () => {
+    const { tracker, codec, shardFile, reopen } = await profileWithTracker();
+    const v1 = JSON.stringify({ version: 1, logs: LOGS.map((log) => ({ ...log, trackerId: tracker.id })) });
+    await mkdirFor(shardFile('2026-01'));
+    await write(codec, shardFile('2026-01'), v1);
+    const client = await reopen();
+    const { csv } = await client.ok('exportLogsCsv', {});
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[1]).toBe('Weight,2026-01-01T08:00:00+01:00,72.5,72.5,"a, ""quoted"" note"');
+    expect(lines.at(-1)).toBe('Weight,2026-01-05T08:00:00+01:00,,[],');
+    expect(csv.split('\r\nWeight,')).toHaveLength(1 + LOGS.length);
+    expect(await read(codec, shardFile('2026-01'))).toBe(v1);
+  });
+
   it('refuses a shard of a newer format version and leaves it untouched', async () => {
     const { tracker, codec, shardFile, reopen } = await profileWithTracker();
     const file = shardFile('2026-01');
@@ -136,6 +173,7 @@ describe('shards on disk', () => {
     const before = await readFile(file);
     const client = await reopen();
     expect(await client.call('listLogs', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'DATA_FILE_TOO_NEW' } });
+    expect(await client.call('exportLogsCsv', {})).toMatchObject({ ok: false, error: { code: 'DATA_FILE_TOO_NEW' } });
     expect(await readFile(file)).toEqual(before);
   });
 });
