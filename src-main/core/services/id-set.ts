@@ -4,27 +4,37 @@
  * million-log export: every insertion grows a hash table of heap entries, and every id it
  * holds lives to the end of the pass, so the young generation copies each one again.
  *
- * Ids are `randomUUID()`s, so each is kept as its 128 bits, four 32-bit words in the slot
- * of an open-addressed typed array: exact, one cache line per probe, and no string kept
- * alive. Any other id (tests and older data may have other ids) goes to a plain `Set`.
- * `clear` keeps the table's memory for the next tracker: fresh memory is what a
- * million-log export pays most for (a page fault per 4 KiB), not the hashing.
+ * Ids are `randomUUID()`s, so each is kept as its 128 bits (four 32-bit words in a typed
+ * array: exact, and no string kept alive) and found through an open-addressed table of
+ * their hashes. Any other id (tests and older data may have other ids) goes to a plain
+ * `Set`. `clear` keeps the memory for the next tracker: fresh memory costs a page fault per
+ * 4 KiB, which on a small VM is more than the hashing.
  */
 
 const DASH = 45;
 
-/** Hex digit values by character code (lower case only: `randomUUID` writes lower case), NaN for others. */
-const HEX = new Float64Array(256).fill(Number.NaN);
+/** Hex digit values by UTF-16 unit (lower case only: `randomUUID` writes lower case), -1 for any other. */
+const HEX = new Int8Array(65_536).fill(-1);
 for (let digit = 0; digit < 16; digit++) HEX['0123456789abcdef'.charCodeAt(digit)] = digit;
 
-/** The value of `count` (≤ 8) hex digits of `text` from `start`; NaN when one is not a lower-case hex digit. */
-function hexDigits(text: string, start: number, count: number): number {
+/**
+ * The 32-bit word of the four hex digits of `text` at `first` and the four at `second`, as a
+ * number from 0 to 2³² − 1; -1 when one of them is not a lower-case hex digit.
+ */
+function hexWord(text: string, first: number, second: number): number {
   let value = 0;
-  for (let index = start; index < start + count; index++) {
-    const code = text.charCodeAt(index);
-    value = value * 16 + (code < 256 ? (HEX[code] as number) : Number.NaN);
+  let digits = 0;
+  for (let index = first; index < first + 4; index++) {
+    const digit = HEX[text.charCodeAt(index)] as number;
+    digits |= digit;
+    value = (value << 4) | (digit & 15);
   }
-  return value;
+  for (let index = second; index < second + 4; index++) {
+    const digit = HEX[text.charCodeAt(index)] as number;
+    digits |= digit;
+    value = (value << 4) | (digit & 15);
+  }
+  return digits < 0 ? -1 : value >>> 0;
 }
 
 /**
@@ -42,10 +52,15 @@ const FIRST_BITS = 10;
 export class IdSet {
   private bits = FIRST_BITS;
   /**
-   * Slot `i` is words `4i` to `4i + 3`; all four zero is an empty slot, which is why the
-   * all-zero UUID is kept with the other texts. Linear probing, at most half full.
+   * Slot → the hash of the UUID in it, odd (0: empty). The probes read only this table, a
+   * quarter of the UUIDs' size: a million-log export probes it a million times at random,
+   * and on this kind of machine a probe that misses the cache and the TLB is what costs.
    */
-  private slots = new Int32Array(WORDS << FIRST_BITS);
+  private hashes = new Int32Array(1 << FIRST_BITS);
+  /** Slot → the index in `words` of the UUID in it, read only when the hash matches. */
+  private entries = new Int32Array(1 << FIRST_BITS);
+  /** Four words per UUID kept, in the order added. */
+  private words = new Int32Array(WORDS << FIRST_BITS);
   private uuids = 0;
   private readonly others = new Set<string>();
 
@@ -56,44 +71,48 @@ export class IdSet {
   /** Add `id`; false when it was already there. */
   add(id: string): boolean {
     if (id.length !== 36 || id.charCodeAt(8) !== DASH || id.charCodeAt(13) !== DASH || id.charCodeAt(18) !== DASH || id.charCodeAt(23) !== DASH) return this.addOther(id);
-    // The four words, each read as a number below 2³² (the table keeps their low 32 bits).
-    const a = hexDigits(id, 0, 8);
-    const b = hexDigits(id, 9, 4) * 0x10000 + hexDigits(id, 14, 4);
-    const c = hexDigits(id, 19, 4) * 0x10000 + hexDigits(id, 24, 4);
-    const d = hexDigits(id, 28, 8);
-    // A character that is not a lower-case hex digit made its word NaN: checked once for all.
-    if (Number.isNaN(a + b + c + d) || a + b + c + d === 0) return this.addOther(id);
+    const a = hexWord(id, 0, 4);
+    const b = hexWord(id, 9, 14);
+    const c = hexWord(id, 19, 24);
+    const d = hexWord(id, 28, 32);
+    if (a < 0 || b < 0 || c < 0 || d < 0) return this.addOther(id);
     return this.addWords(a | 0, b | 0, c | 0, d | 0);
   }
 
   /** Empties the set and keeps its memory. */
   clear(): void {
-    this.slots.fill(0);
+    this.hashes.fill(0);
     this.uuids = 0;
     this.others.clear();
   }
 
   private addWords(a: number, b: number, c: number, d: number): boolean {
-    const slots = this.slots;
-    const mask = (1 << this.bits) - 1;
-    let slot = slotOf(uuidHash(a, b, c, d), this.bits);
-    for (;;) {
-      const at = slot * WORDS;
-      const first = slots[at] as number;
-      const second = slots[at + 1] as number;
-      const third = slots[at + 2] as number;
-      const fourth = slots[at + 3] as number;
-      if (first === a && second === b && third === c && fourth === d) return false;
-      if ((first | second | third | fourth) === 0) {
-        slots[at] = a;
-        slots[at + 1] = b;
-        slots[at + 2] = c;
-        slots[at + 3] = d;
-        if (++this.uuids * 2 > 1 << this.bits) this.grow();
-        return true;
+    const hash = uuidHash(a, b, c, d) | 1;
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
+    let slot = slotOf(hash, this.bits);
+    for (let seen = hashes[slot] as number; seen !== 0; seen = hashes[slot] as number) {
+      if (seen === hash) {
+        const at = (this.entries[slot] as number) * WORDS;
+        const words = this.words;
+        if (words[at] === a && words[at + 1] === b && words[at + 2] === c && words[at + 3] === d) return false;
       }
       slot = (slot + 1) & mask;
     }
+    if ((this.uuids + 1) * WORDS > this.words.length) {
+      const larger = new Int32Array(this.words.length * 2);
+      larger.set(this.words);
+      this.words = larger;
+    }
+    const at = this.uuids * WORDS;
+    this.words[at] = a;
+    this.words[at + 1] = b;
+    this.words[at + 2] = c;
+    this.words[at + 3] = d;
+    hashes[slot] = hash;
+    this.entries[slot] = this.uuids;
+    if (++this.uuids * 2 > hashes.length) this.grow();
+    return true;
   }
 
   private addOther(id: string): boolean {
@@ -103,23 +122,19 @@ export class IdSet {
   }
 
   private grow(): void {
-    const old = this.slots;
+    const oldHashes = this.hashes;
+    const oldEntries = this.entries;
     this.bits += 1;
-    this.slots = new Int32Array(WORDS << this.bits);
-    const mask = (1 << this.bits) - 1;
-    for (let from = 0; from < old.length; from += WORDS) {
-      const a = old[from] as number;
-      const b = old[from + 1] as number;
-      const c = old[from + 2] as number;
-      const d = old[from + 3] as number;
-      if ((a | b | c | d) === 0) continue;
-      const slots = this.slots;
-      let at = slotOf(uuidHash(a, b, c, d), this.bits) * WORDS;
-      while (((slots[at] as number) | (slots[at + 1] as number) | (slots[at + 2] as number) | (slots[at + 3] as number)) !== 0) at = (at + WORDS) & (mask * WORDS + WORDS - 1);
-      slots[at] = a;
-      slots[at + 1] = b;
-      slots[at + 2] = c;
-      slots[at + 3] = d;
+    this.hashes = new Int32Array(1 << this.bits);
+    this.entries = new Int32Array(1 << this.bits);
+    const mask = this.hashes.length - 1;
+    for (let from = 0; from < oldHashes.length; from++) {
+      const hash = oldHashes[from] as number;
+      if (hash === 0) continue;
+      let slot = slotOf(hash, this.bits);
+      while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
+      this.hashes[slot] = hash;
+      this.entries[slot] = oldEntries[from] as number;
     }
   }
 }
