@@ -21,6 +21,9 @@ const LOGS_AHEAD = 8_000;
 const MIN_AHEAD = 2;
 const MAX_AHEAD = 16;
 
+/** How long a pass may keep the event loop before giving it a turn. */
+const TURN_MS = 15;
+
 export interface ShardRef {
   readonly trackerId: string;
   readonly month: string;
@@ -54,7 +57,15 @@ async function* readAhead<S>(refs: readonly ShardRef[], read: (ref: ShardRef) =>
     }
   };
   fill();
+  let turn = performance.now();
   while (inFlight.length > 0) {
+    // Reads may complete at once (fs-port.ts): without a turn of the event loop now and
+    // then, a pass over a whole history would answer no other request (progress polls
+    // among them) until it ends.
+    if (performance.now() - turn > TURN_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turn = performance.now();
+    }
     const shard = await (inFlight.shift() as Promise<S>);
     shardsRead += 1;
     logsRead += size(shard);

@@ -10,9 +10,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdSet, uuidHash } from '../../../src-main/core/services/id-set';
 import { EXPORT_PHASE } from '../../../src-main/core/services/csv';
+import { columnsInOrder } from '../../../src-main/core/services/shard-stream';
 import { logColumnsSchema, logShardSchema } from '../../../src-main/core/store/formats';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
+import { shardColumns } from '../../../src-main/core/store/log-shard-columns';
 import { isLogColumns, isLogShard } from '../../../src-main/core/store/log-shard-guard';
+import type { ProfileStore } from '../../../src-main/core/store/profile-store';
 import type { JobView } from '../../../src-preload/contract';
 import { Client, SIGN_UP, startCore } from './helpers';
 
@@ -195,6 +198,31 @@ async function profileWithMonths(months: number, fs?: FsPort) {
   }
   return { core, client, ids: [a.tracker.id, b.tracker.id] };
 }
+
+describe('a pass over many shards', () => {
+  it('gives the event loop a turn now and then, though every read completes at once', async () => {
+    const refs = Array.from({ length: 40 }, (_, month) => ({ trackerId: 't', month: `2020-${String(month + 1).padStart(2, '0')}` }));
+    // Each read is already done when asked for, and busies this thread for 3 ms, as a synchronous read and parse would.
+    const store = {
+      columnsOnce: () => {
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+        return Promise.resolve(shardColumns([]));
+      },
+    } as unknown as ProfileStore;
+    const turns: number[] = [];
+    let yielded = 0;
+    const tick = () => {
+      turns.push(yielded);
+      if (yielded < refs.length) setImmediate(tick);
+    };
+    setImmediate(tick);
+    for await (const _shard of columnsInOrder(store, refs)) yielded++;
+    expect(yielded).toBe(refs.length);
+    // Turns came while shards were still to come, not only once the pass had ended.
+    expect(turns.filter((at) => at > 0 && at < refs.length).length).toBeGreaterThanOrEqual(3);
+  });
+});
 
 describe('exportLogsCsv from disk', () => {
   it('gives the same file after a restart (shards read ahead, not kept) as from memory', async () => {
