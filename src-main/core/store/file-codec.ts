@@ -14,6 +14,8 @@ export interface FileCodec {
   encode(file: string, text: string): string | Buffer;
   /** Throws `FileUnreadable` when the bytes are not a file this codec wrote. */
   decode(file: string, bytes: Buffer): string;
+  /** The same as `decode`, as the text's UTF-8 bytes. */
+  decodeBytes(file: string, bytes: Buffer): Buffer;
 }
 
 /** The bytes of a file cannot be turned back into text: the adapter reports it as damaged. */
@@ -27,6 +29,7 @@ export class FileUnreadable extends Error {
 export const plainCodec: FileCodec = {
   encode: (_file, text) => text,
   decode: (_file, bytes) => bytes.toString('utf8'),
+  decodeBytes: (_file, bytes) => bytes,
 };
 
 /** The path of `file` inside the profile folder, with `/` on every system (the envelope's AAD). */
@@ -34,22 +37,28 @@ export const profileRelativePath = (profileDir: string, file: string): string =>
 
 /** AES-256-GCM envelopes under the profile's data key (see crypto/envelope.ts). */
 export function encryptedCodec(dataKey: Buffer, profileDir: string): FileCodec {
+  const decodeBytes = (file: string, bytes: Buffer): Buffer => {
+    try {
+      return unseal(dataKey, profileRelativePath(profileDir, file), bytes);
+    } catch (error) {
+      if (error instanceof EnvelopeError) throw new FileUnreadable(error.reason);
+      throw error;
+    }
+  };
   return {
     encode: (file, text) => seal(dataKey, profileRelativePath(profileDir, file), Buffer.from(text, 'utf8')),
-    decode: (file, bytes) => {
-      try {
-        return unseal(dataKey, profileRelativePath(profileDir, file), bytes).toString('utf8');
-      } catch (error) {
-        if (error instanceof EnvelopeError) throw new FileUnreadable(error.reason);
-        throw error;
-      }
-    },
+    decode: (file, bytes) => decodeBytes(file, bytes).toString('utf8'),
+    decodeBytes,
   };
 }
 
-/** The same port, with text reads decoded by `codec`. */
+/** The same port, with reads decoded by `codec`: text, or the text's bytes. */
 export function codecFs(fs: FsPort, codec: FileCodec): FsPort {
-  return { ...fs, readFile: async (path) => codec.decode(path, await fs.readBytes(path)) };
+  return {
+    ...fs,
+    readFile: async (path) => codec.decode(path, await fs.readBytes(path)),
+    readBytes: async (path) => codec.decodeBytes(path, await fs.readBytes(path)),
+  };
 }
 
 /** The same writer, with text encoded by `codec` before it is written. */

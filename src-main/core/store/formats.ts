@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AGGREGATIONS, GENDERS } from '../../../src-preload/contract';
-import { logShardV1toV2, openColumns, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
+import { columnsText, logShardV1toV2, openColumns, parseColumnsText, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
 import { isLogColumns, isLogShard } from './log-shard-guard';
 import { trackersV1toV2 } from './trackers-migration';
 import type { FileFormat } from './versioned-json-adapter';
@@ -128,7 +128,7 @@ export const logShardFormat = (trackerId: string): FileFormat<LogShard> => ({
   schema: logShardSchema,
   migrations: { 1: logShardV1toV2 },
   quickCheck: isLogShard,
-  stored: { toStored: (shard) => shardColumns(shard.logs), fromStored: (record) => shardFromColumns(record, trackerId) },
+  stored: { toText: (shard) => columnsText(shardColumns(shard.logs)), parse: parseColumnsText, fromStored: (record) => shardFromColumns(record, trackerId) },
 });
 
 /**
@@ -141,7 +141,7 @@ export const logColumnsFormat: FileFormat<LogColumns> = {
   schema: logColumnsSchema,
   migrations: { 1: logShardV1toV2 },
   quickCheck: isLogColumns,
-  stored: { toStored: (columns) => columns, fromStored: openColumns },
+  stored: { toText: columnsText, parse: parseColumnsText, fromStored: openColumns },
 };
 
 export const emptyTrackersFile = (): TrackersFile => ({ version: 2, trackers: [] });
@@ -151,7 +151,7 @@ export const emptyLogShard = (): LogShard => ({ version: 2, logs: [] });
  * The exact bytes of a log shard file. Benchmarks use it to lay down years of history
  * directly on disk; logs must belong to the shard's tracker and month, oldest first.
  */
-export const encodeLogShard = (logs: readonly StoredLog[]): string => JSON.stringify(shardColumns(logs));
+export const encodeLogShard = (logs: readonly StoredLog[]): string => columnsText(shardColumns(logs));
 /** The exact bytes of a trackers file (see `encodeLogShard`). */
 export const encodeTrackersFile = (trackers: TrackersFile['trackers']): string => JSON.stringify({ version: 2, trackers } satisfies TrackersFile);
 

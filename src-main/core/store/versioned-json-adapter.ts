@@ -33,15 +33,20 @@ export interface FileFormat<T extends { readonly version: number }> {
 export type Opened = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly reason: string };
 
 export interface StoredForm<T> {
-  /** The record the file holds for `data`. */
-  toStored(data: T): unknown;
+  /** The file's text for `data`: JSON of the record it stores. */
+  toText(data: T): string;
+  /**
+   * The JSON value of a file's UTF-8 bytes, exactly as `JSON.parse` of its text gives it
+   * (throwing as it throws), read by a faster road where the format has one.
+   */
+  parse?(bytes: Buffer): unknown;
   /** The data a record of the current version holds (checked afterwards like any file's). */
   fromStored(record: JsonRecord): Opened;
 }
 
-/** The text a data file of `format` holds for `data`: compact JSON of its stored form. */
+/** The text a data file of `format` holds for `data`: compact JSON (of its stored form). */
 export const fileText = <T extends { readonly version: number }>(format: FileFormat<T>, data: T): string =>
-  JSON.stringify(format.stored === undefined ? data : format.stored.toStored(data));
+  format.stored === undefined ? JSON.stringify(data) : format.stored.toText(data);
 
 export class VersionedJsonAdapter<T extends { readonly version: number }> implements Adapter<T> {
   constructor(
@@ -52,9 +57,10 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
+    const parse = this.format.stored?.parse;
+    let content: string | Buffer;
     try {
-      text = await this.fs.readFile(this.file, 'utf8');
+      content = parse === undefined ? await this.fs.readFile(this.file, 'utf8') : await this.fs.readBytes(this.file);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null;
       // Wrong key, a changed byte, a truncated or swapped file: the codec could not open it.
@@ -63,7 +69,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = typeof content === 'string' ? JSON.parse(content) : (parse as (bytes: Buffer) => unknown)(content);
     } catch {
       return this.damaged('it is not valid JSON');
     }

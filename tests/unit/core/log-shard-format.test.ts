@@ -7,9 +7,9 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeLogShard, openProfileCodec, type FileCodec, type StoredLog } from '../../../src-main/core/index';
-import { logShardV1toV2, shardColumns, shardFromColumns } from '../../../src-main/core/store/log-shard-columns';
+import { COLUMNS as COLUMN_NAMES, columnsText, logShardV1toV2, parseColumnsText, shardColumns, shardFromColumns } from '../../../src-main/core/store/log-shard-columns';
 import type { JsonRecord } from '../../../src-main/core/store/migrate';
 import { Client, closedProfileWithWeight, SIGN_UP, startCore } from './helpers';
 
@@ -45,6 +45,71 @@ describe('columns', () => {
     ['columns of different lengths', { ...shardColumns(LOGS), notes: ['only one'] }, 'its columns have different lengths'],
   ])('refuse %s', (_name, record, reason) => {
     expect(shardFromColumns(record, TRACKER)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('the file text, a column a line', () => {
+  const text = encodeLogShard(LOGS);
+  const bytes = (value: string) => Buffer.from(value, 'utf8');
+  /** What parseColumnsText answers: the value, or that it threw. */
+  const parsed = (value: string): unknown => {
+    try {
+      return { value: parseColumnsText(bytes(value)) };
+    } catch (error) {
+      return { threw: error instanceof SyntaxError };
+    }
+  };
+  const byJson = (value: string): unknown => {
+    try {
+      return { value: JSON.parse(value) as unknown };
+    } catch (error) {
+      return { threw: error instanceof SyntaxError };
+    }
+  };
+
+  it('is JSON of the columns, one line each, and reads back as JSON.parse reads it', () => {
+    expect(text.split('\n')).toHaveLength(6);
+    expect(JSON.parse(text)).toEqual(shardColumns(LOGS));
+    expect(parseColumnsText(bytes(text))).toEqual(shardColumns(LOGS));
+    expect(text).toBe(columnsText(shardColumns(LOGS)));
+  });
+
+  it('is parsed a column at a time, never as one string of the whole file', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      parseColumnsText(bytes(text));
+      expect(parse.mock.calls.map(([argument]) => argument)).toEqual(COLUMN_NAMES.map((name) => JSON.stringify(shardColumns(LOGS)[name])));
+      parse.mockClear();
+      parseColumnsText(bytes(JSON.stringify(shardColumns(LOGS))));
+      expect(parse.mock.calls.map(([argument]) => argument)).toEqual([JSON.stringify(shardColumns(LOGS))]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it.each<[string, string]>([
+    ['ours', text],
+    ['ours, empty', encodeLogShard([])],
+    ['notes with line breaks, quotes, backslashes and emoji', encodeLogShard(LOGS.map((log) => ({ ...log, note: 'a\nb\r\n"c" \\ 😀\u2028' })))],
+    ['compact (written before)', JSON.stringify(shardColumns(LOGS))],
+    ['pretty-printed', JSON.stringify(shardColumns(LOGS), null, 2)],
+    ['version 1', JSON.stringify({ version: 1, logs: LOGS })],
+    ['columns in another order', text.replace('"ids":', '"idz":').replace('"at":', '"ids":').replace('"idz":', '"at":')],
+    ['a line break inside a column', text.replace('"ids":[', '"ids":[\n')],
+    ['white space around a column', text.replace('"ids":[', '"ids": [')],
+    ['a trailing line break', `${text}\n`],
+    ['a trailing brace', `${text}}`],
+    ['the last line break missing', text.replace(',\n"notes"', ',"notes"')],
+    ['a column that is not JSON', text.replace('"at":[', '"at":[,')],
+    ['two values on a line', text.replace('"at":[', '"at":[], "extra":[')],
+    ['a column cut short', text.slice(0, text.indexOf('\n"values"') - 3) + text.slice(text.indexOf('\n"values"'))],
+    ['no closing brace', text.slice(0, -1)],
+    ['a comma missing at a line end', text.replace('],\n"notes"', ']\n"notes"')],
+    ['an empty line', text.replace('\n"at"', '\n\n"at"')],
+    ['a byte-order mark', `\uFEFF${text}`],
+    ['empty', ''],
+  ])('%s: the same value or refusal as JSON.parse', (_name, value) => {
+    expect(parsed(value)).toEqual(byJson(value));
   });
 });
 

@@ -174,7 +174,7 @@ describe('logs', () => {
     expect(logs.map((log) => log.value)).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i));
   });
 
-  it('persists across close and reopen, written as compact versioned JSON', async () => {
+  it('persists across close and reopen, written as compact versioned JSON (a column a line)', async () => {
     // Unencrypted, to see the bytes of the format itself (the encrypted envelope has its own tests).
     const { core, client, profile, layout } = await signedIn({ encryptAtRest: false });
     const { tracker } = await client.ok('createTracker', { name: 'Meditated', settings: { type: 'boolean' } });
@@ -182,8 +182,10 @@ describe('logs', () => {
     await core.close();
 
     const text = await readFile(layout.logShardFile(profile.id, tracker.id, '2026-11'), 'utf8');
-    // By column, the tracker's id not repeated (it is the shard's folder): see log-shard-columns.ts.
-    expect(text).toBe(JSON.stringify({ version: 2, ids: [log.id], at: [log.at], offsetMinutes: [log.offsetMinutes], values: [true], notes: [''] }));
+    // By column, a column a line, the tracker's id not repeated (it is the shard's folder): see log-shard-columns.ts.
+    const columns = { ids: [log.id], at: [log.at], offsetMinutes: [log.offsetMinutes], values: [true], notes: [''] };
+    expect(text).toBe(`{"version":2,\n${Object.entries(columns).map(([name, column]) => `"${name}":${JSON.stringify(column)}`).join(',\n')}}`);
+    expect(JSON.parse(text)).toEqual({ version: 2, ...columns });
 
     const reopened = await startCore({ dataDir: core.dataDir, encryptAtRest: false });
     const again = new Client(reopened);
