@@ -114,8 +114,9 @@ export class ExportParts {
     const texts: string[] = [];
     try {
       let header = true;
-      for await (const text of logChunks(entries())) {
-        // The header (and byte-order mark) is the first text of every run: the file has it once.
+      // The part is one chunk: its text is then joined once, not in chunks and again as a part.
+      for await (const text of logChunks(entries(), { chunkRows: Number.MAX_SAFE_INTEGER })) {
+        // The header is the first text of every run: the file has it once.
         if (!header || state.next === 0) texts.push(text);
         header = false;
       }
@@ -129,6 +130,6 @@ export class ExportParts {
     state.next = index;
     const last = index >= refs.length;
     if (last) this.exports.delete(store);
-    return { csv: texts.join(''), fileName: state.fileName, cursor: last ? null : `${state.token}.${index}`, done: index, total: refs.length };
+    return { csv: texts.length === 1 ? (texts[0] as string) : texts.join(''), fileName: state.fileName, cursor: last ? null : `${state.token}.${index}`, done: index, total: refs.length };
   }
 }
