@@ -174,44 +174,29 @@ describe('shards on disk', () => {
     expect(await read(codec, shardFile('2026-02'))).toBe(february);
   });
 
-  it.each<[string, string, RegExp]>([
-    ['a column missing', JSON.stringify({ version: 2, ids: ['x'], at: ['2026-01-02T07:00:00.000Z'], offsetMinutes: [60], values: [1] }), /its column "notes" is missing/],
-    ['columns of different lengths', JSON.stringify({ ...shardColumns(LOGS), values: [1] }), /its columns have different lengths/],
-    ['a cell of the wrong type', JSON.stringify({ ...shardColumns(LOGS), at: LOGS.map(() => 5) }), /unexpected content at logs\.0\.at/],
-    ['a version-1 log that is not an object', JSON.stringify({ version: 1, logs: [null] }), /unexpected content at logs\.0\.id/],
-  ])('refuses a shard with %s: DATA_FILE_DAMAGED, file untouched, a .corrupt copy', async (_name, text, reason) => {
+  /** [name, file text, the listing's reason, the export's reason (it reads the columns as they are)]. */
+  it.each<[string, string, RegExp, RegExp]>([
+    ['a column missing', JSON.stringify({ version: 2, ids: ['x'], at: ['2026-01-02T07:00:00.000Z'], offsetMinutes: [60], values: [1] }), /its column "notes" is missing/, /its column "notes" is missing/],
+    ['an unknown column', JSON.stringify({ ...shardColumns(LOGS), extra: [] }), /it has an unknown column "extra"/, /it has an unknown column "extra"/],
+    ['columns of different lengths', JSON.stringify({ ...shardColumns(LOGS), values: [1] }), /its columns have different lengths/, /its columns have different lengths/],
+    ['a cell of the wrong type', JSON.stringify({ ...shardColumns(LOGS), at: LOGS.map(() => 5) }), /unexpected content at logs\.0\.at/, /unexpected content at at\.0/],
+    ['an id too long', JSON.stringify({ ...shardColumns(LOGS), ids: LOGS.map((_, i) => `${i}`.repeat(65)) }), /unexpected content at logs\.0\.id/, /unexpected content at ids\.0/],
+    ['a fractional offset', JSON.stringify({ ...shardColumns(LOGS), offsetMinutes: LOGS.map(() => 1.5) }), /unexpected content at logs\.0\.offsetMinutes/, /unexpected content at offsetMinutes\.0/],
+    ['a version-1 log that is not an object', JSON.stringify({ version: 1, logs: [null] }), /unexpected content at logs\.0\.id/, /unexpected content at ids\.0/],
+  ])('refuses a shard with %s, listed or exported: DATA_FILE_DAMAGED, file untouched, a .corrupt copy', async (_name, text, listed, exported) => {
     const { tracker, codec, shardFile, reopen } = await profileWithTracker();
     const file = shardFile('2026-01');
     await mkdirFor(file);
     await write(codec, file, text);
     const before = await readFile(file);
     const client = await reopen();
-    const result = await client.call('listLogs', { trackerId: tracker.id });
-    expect(result).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
-    expect(!result.ok && result.error.message).toMatch(reason);
-    expect(await readFile(file)).toEqual(before);
-    expect(await readFile(`${file}.corrupt`)).toEqual(before);
-  });
-
-  it.each<[string, string, RegExp]>([
-    ['a column missing', JSON.stringify({ version: 2, ids: ['x'], at: ['2026-01-02T07:00:00.000Z'], offsetMinutes: [60], values: [1] }), /its column "notes" is missing/],
-    ['an unknown column', JSON.stringify({ ...shardColumns(LOGS), extra: [] }), /it has an unknown column "extra"/],
-    ['columns of different lengths', JSON.stringify({ ...shardColumns(LOGS), values: [1] }), /its columns have different lengths/],
-    ['a cell of the wrong type', JSON.stringify({ ...shardColumns(LOGS), at: LOGS.map(() => 5) }), /unexpected content at at\.0/],
-    ['an id too long', JSON.stringify({ ...shardColumns(LOGS), ids: LOGS.map((_, i) => `${i}`.repeat(65)) }), /unexpected content at ids\.0/],
-    ['a fractional offset', JSON.stringify({ ...shardColumns(LOGS), offsetMinutes: LOGS.map(() => 1.5) }), /unexpected content at offsetMinutes\.0/],
-    ['a version-1 log that is not an object', JSON.stringify({ version: 1, logs: [null] }), /unexpected content at ids\.0/],
-  ])('an export (which reads columns) refuses a shard with %s as a listing does: DATA_FILE_DAMAGED, file untouched, a .corrupt copy', async (_name, text, reason) => {
-    const { tracker, codec, shardFile, reopen } = await profileWithTracker();
-    const file = shardFile('2026-01');
-    await mkdirFor(file);
-    await write(codec, file, text);
-    const before = await readFile(file);
-    const client = await reopen();
-    const exported = await client.call('exportLogsCsv', {});
-    expect(exported).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
-    expect(!exported.ok && exported.error.message).toMatch(reason);
-    expect(await client.call('listLogs', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
+    for (const [result, reason] of [
+      [await client.call('listLogs', { trackerId: tracker.id }), listed],
+      [await client.call('exportLogsCsv', {}), exported],
+    ] as const) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
+      expect(!result.ok && result.error.message).toMatch(reason);
+    }
     expect(await readFile(file)).toEqual(before);
     expect(await readFile(`${file}.corrupt`)).toEqual(before);
   });
