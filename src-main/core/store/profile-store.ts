@@ -32,12 +32,23 @@ export class ProfileStore {
     private readonly deps: StoreDeps,
     readonly profileId: string,
     readonly trackers: JsonDocument<TrackersFile>,
+    private readonly counter: WriteCounter,
   ) {}
 
-  static async open(deps: StoreDeps, profileId: string): Promise<ProfileStore> {
+  static async open(given: StoreDeps, profileId: string): Promise<ProfileStore> {
+    const counter = new WriteCounter();
+    const deps = { ...given, writer: counter.counting(given.writer) };
     const adapter = new VersionedJsonAdapter(deps.layout.trackersFile(profileId), trackersFormat, deps.fs, deps.writer);
     const trackers = await JsonDocument.open(adapter, emptyTrackersFile());
-    return new ProfileStore(deps, profileId, trackers);
+    return new ProfileStore(deps, profileId, trackers, counter);
+  }
+
+  /**
+   * How many writes of the profile's files have begun: the same number later means nothing
+   * was written in between, so what was read before is still what the files hold.
+   */
+  get writes(): number {
+    return this.counter.count;
   }
 
   /** The shard of one tracker and month (`YYYY-MM`); empty when the file does not exist yet. */
@@ -164,5 +175,24 @@ export class ProfileStore {
       if (errorCode(error) === 'ENOENT') return [];
       throw error;
     }
+  }
+}
+
+/** Counts the writes that begin through the writers it wraps. */
+class WriteCounter {
+  count = 0;
+
+  counting(writer: AtomicWriter): AtomicWriter {
+    return {
+      write: (file, data) => {
+        this.count++;
+        return writer.write(file, data);
+      },
+      writeBatch: (files) => {
+        this.count++;
+        return writer.writeBatch(files);
+      },
+      idle: () => writer.idle(),
+    };
   }
 }

@@ -119,6 +119,22 @@ describe('exportLogsCsvChunk', () => {
     expect(parts.length).toBeGreaterThan(2);
   });
 
+  it('writes an entry edited between parts as it is now, though its month was already read ahead', async () => {
+    const { client, steps } = await profile();
+    const first = await client.ok('exportLogsCsvChunk', {});
+    // The next part starts with the month after the first part's: read ahead with it.
+    const { logs } = await client.ok('listLogs', { trackerId: steps, order: 'oldest', limit: 100 });
+    const firstMonths = new Set(first.csv.split('\r\n').slice(1, -1).map((line) => /,(2025-\d\d)-/.exec(line)?.[1]));
+    const next = logs.find((log) => !firstMonths.has(log.at.slice(0, 7)));
+    expect(next).toBeDefined();
+    await client.ok('updateLog', { trackerId: steps, logId: next?.id ?? '', note: 'edited between parts' });
+    const parts = [first];
+    for (let cursor = first.cursor; cursor !== null; cursor = parts.at(-1)?.cursor ?? null) parts.push(await client.ok('exportLogsCsvChunk', { cursor }));
+    const joined = parts.map((part) => part.csv).join('');
+    expect(joined).toContain('edited between parts');
+    expect(joined).toBe((await client.ok('exportLogsCsv', {})).csv);
+  });
+
   describe('refuses a cursor that is not the next part of the export in progress, and goes on after', () => {
     const malformed = ['', 'x', '.', 'AAAAAAAAAAAAAAAAAAAAAA', 'AAAAAAAAAAAAAAAAAAAAAA.', 'AAAAAAAAAAAAAAAAAAAAAA.-1', 'AAAAAAAAAAAAAAAAAAAAAA.01', 'AAAAAAAAAAAAAAAAAAAAAA.1.5', 'AAAAAAAAAAAAAAAAAAAAAA.1e3', 'AAAAAAAAAAAAAAAAAAAAAA.9999999999', '../../etc/passwd', '{"next":3}', 'x'.repeat(200)];
 
