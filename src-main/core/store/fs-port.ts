@@ -1,7 +1,8 @@
 /**
  * The file-system operations the store uses, as a small port. The real one is
- * node:fs/promises; tests wrap it to make a chosen step fail (ENOSPC at write, EIO at
- * fsync…), which permissions cannot simulate when the tests run as root.
+ * node:fs/promises (but for `readBytes`, see there); tests wrap it to make a chosen step
+ * fail (ENOSPC at write, EIO at fsync…), which permissions cannot simulate when the tests
+ * run as root.
  */
 import { readFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -22,7 +23,7 @@ export interface FsPort {
   /** Resolves to the first folder it created, or undefined when all existed. */
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
-  /** The file's raw bytes (encrypted files are binary). */
+  /** The file's bytes (encrypted files are binary; a codec's port gives them decoded, see file-codec.ts). */
   readBytes(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
   rm(path: string, options: { recursive: true; force: true }): Promise<void>;
