@@ -85,18 +85,17 @@ const BATCH_PARALLEL = 8;
  */
 async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readonly BatchFile[]): Promise<void> {
   const created: string[] = [];
+  /** Folders this batch made: a file in one has no earlier version to keep. */
+  const newFolders = new Set<string>();
   for (const folder of new Set(files.map((entry) => dirname(entry.file)))) {
     const first = await fs.mkdir(folder, { recursive: true });
-    if (first !== undefined) created.push(first);
+    if (first === undefined) continue;
+    created.push(first);
+    newFolders.add(folder);
   }
   const temps = files.map((entry) => join(dirname(entry.file), `.${basename(entry.file)}.${randomUUID()}.tmp`));
   try {
-    for (let start = 0; start < files.length; start += BATCH_PARALLEL) {
-      // allSettled: every write of the group has stopped before the temps are removed.
-      const group = await Promise.allSettled(files.slice(start, start + BATCH_PARALLEL).map((entry, index) => writeTemp(fs, temps[start + index] as string, entry.data)));
-      const failed = group.find((outcome) => outcome.status === 'rejected');
-      if (failed !== undefined) throw failed.reason;
-    }
+    await writeTemps(fs, files, temps);
   } catch (error) {
     await Promise.all(temps.map((temp) => fs.unlink(temp).catch(() => undefined)));
     for (const folder of created.reverse()) await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
@@ -105,7 +104,7 @@ async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readon
   const renamed: { file: string; hadOld: boolean }[] = [];
   try {
     for (const [index, entry] of files.entries()) {
-      const hadOld = await keepBackup(fs, entry.file);
+      const hadOld = newFolders.has(dirname(entry.file)) ? false : await keepBackup(fs, entry.file);
       await fs.rename(temps[index] as string, entry.file);
       renamed.push({ file: entry.file, hadOld });
     }
@@ -119,6 +118,29 @@ async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readon
   const folders = new Set(files.map((entry) => dirname(entry.file)));
   for (const first of created) folders.add(dirname(first));
   for (const folder of folders) await syncFolder(fs, platform, folder);
+}
+
+/**
+ * Every temp file written and fsynced, BATCH_PARALLEL at a time, each writer taking the
+ * next file as soon as its own is done (groups that waited for their slowest fsync left
+ * the disk idle). On a failure no new write starts, and this settles only once every write
+ * begun has stopped, so the caller can remove the temps.
+ */
+async function writeTemps(fs: FsPort, files: readonly BatchFile[], temps: readonly string[]): Promise<void> {
+  let next = 0;
+  let failure: { readonly error: unknown } | null = null;
+  const writer = async () => {
+    while (failure === null && next < files.length) {
+      const index = next++;
+      try {
+        await writeTemp(fs, temps[index] as string, (files[index] as BatchFile).data);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_PARALLEL, files.length) }, writer));
+  if (failure !== null) throw (failure as { readonly error: unknown }).error;
 }
 
 async function writeTemp(fs: FsPort, temp: string, data: BatchFile['data']): Promise<void> {
