@@ -2,7 +2,8 @@
  * `npx tsx bench/csv.ts [--quick] [--trackers=N]`: our CSV export and import at 100k and 1M
  * logs (quick: 10k and 100k), four trackers (one per type) or N, notes with commas and quotes.
  * Columns:
- * - export (memory): trackers and logs from in-memory month batches (by column, as shards hold them) to the text the API returns;
+ * - export (memory): trackers and logs from in-memory month batches (by column, as shards
+ *   hold them) to the text the API returns;
  * - import plan (memory): reading both files, checking every row, planning into an empty profile;
  * - commitImport (disk): the whole operation through the core into an empty, encrypted
  *   profile — plan again, build the shards, encrypt, write and fsync every file;
