@@ -75,12 +75,13 @@ export function logTimeText(at: string, offsetMinutes: number): string {
 }
 const pad = (value: number): string => String(value).padStart(2, '0');
 const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => pad(value));
-/** The two decimal digits at `index` of `text` as a number (NaN when they are not digits, which fails the range check). */
-const digits = (text: string, index: number): number => {
-  const tens = text.charCodeAt(index) - 48;
-  const ones = text.charCodeAt(index + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : Number.NaN;
+/** The decimal digit at `index` of `text` (NaN when it is not one, which fails every range check after). */
+const digit = (text: string, index: number): number => {
+  const value = text.charCodeAt(index) - 48;
+  return value >= 0 && value <= 9 ? value : Number.NaN;
 };
+/** The two decimal digits at `index` of `text` as a number (NaN when they are not digits). */
+const digits = (text: string, index: number): number => digit(text, index) * 10 + digit(text, index + 1);
 /** `+01:00`: the few offsets a history holds, each written once. */
 const offsetTexts = new Map<number, string>();
 function offsetText(offsetMinutes: number): string {
@@ -108,8 +109,9 @@ type RowBatches = Iterable<Iterable<string[]>> | AsyncIterable<Iterable<string[]
 
 /**
  * Collects a chunk's pieces and hands them out joined, one string every `rows` rows.
- * Pieces joined once per chunk: `+=` on strings would build millions of rope nodes that
- * all live until the end, and collecting those dominated a million-row export.
+ * Pieces are joined PIECE_ROWS rows at a time and those texts once per chunk: `+=` on
+ * strings would build millions of rope nodes that all live until the end, and collecting
+ * those dominated a million-row export.
  */
 class ChunkBuffer {
   /** Where the current rows' pieces go; a new array every PIECE_ROWS rows. */
@@ -274,7 +276,7 @@ class TimeCells {
   push(pieces: string[], at: string, offsetMinutes: number): void {
     const minuteOfDay = digits(at, 11) * 60 + digits(at, 14) + offsetMinutes;
     const second = digits(at, 17);
-    const millis = digits(at, 20) * 10 + at.charCodeAt(22) - 48;
+    const millis = digits(at, 20) * 10 + digit(at, 22);
     if (
       at.length === 24 &&
       minuteOfDay >= 0 &&
