@@ -44,8 +44,8 @@ export class ProfileStore {
   }
 
   /**
-   * How many writes of the profile's files have begun: the same number later means nothing
-   * was written in between, so what was read before is still what the files hold.
+   * How many writes (and removals) of the profile's files have begun: the same number later
+   * means nothing was written in between, so what was read before is still what they hold.
    */
   get writes(): number {
     return this.counter.count;
@@ -138,6 +138,8 @@ export class ProfileStore {
    * leftover bytes (its id is never reused), not a reason to report the delete as failed.
    */
   async removeLogs(trackerId: string): Promise<void> {
+    // A removal changes what the files hold, as a write does.
+    this.counter.count++;
     for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
     await this.deps.fs.rm(this.deps.layout.trackerLogsDir(this.profileId, trackerId), { recursive: true, force: true }).catch(() => undefined);
   }
@@ -178,7 +180,7 @@ export class ProfileStore {
   }
 }
 
-/** Counts the writes that begin through the writers it wraps. */
+/** Counts the writes that begin through the writers it wraps (and what the store adds by hand). */
 class WriteCounter {
   count = 0;
 
