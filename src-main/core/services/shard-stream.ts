@@ -1,8 +1,10 @@
 /**
  * Every shard of several trackers, in order, for one pass over a whole history (an export).
- * Reads run a few files ahead of the consumer: decrypting and parsing one shard overlaps
- * the disk reads of the next, which the one-at-a-time loop left idle. Shards are read
- * through `shardOnce` or `columnsOnce`, so they are not kept in memory after they are used.
+ * Reads run a few files ahead of the consumer, so that with a file-system port whose reads
+ * are asynchronous, parsing one shard overlaps the disk reads of the next. (The real port
+ * reads at once — fs-port.ts — and there reading ahead neither helps nor costs much:
+ * measured equal within noise.) Shards are read through `shardOnce` or `columnsOnce`, so
+ * they are not kept in memory after they are used.
  */
 import type { LogShard } from '../store/formats';
 import { rowsOf, type LogColumns } from '../store/log-shard-columns';
