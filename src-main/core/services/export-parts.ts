@@ -123,7 +123,6 @@ export class ExportParts {
       }
     }
     const texts: string[] = [];
-    let failed = true;
     try {
       let header = true;
       // The part is one chunk: its text is then joined once, not in chunks and again as a part.
@@ -132,18 +131,18 @@ export class ExportParts {
         if (!header || state.next === 0) texts.push(text);
         header = false;
       }
-      failed = false;
     } catch (error) {
       // The ids met are already counted: this part cannot be made again, so the export ends.
       this.exports.delete(store);
+      await shards.return(undefined);
       throw error;
-    } finally {
-      if (failed || index >= refs.length) await shards.return(undefined);
     }
     state.next = index;
     const last = index >= refs.length;
-    if (last) this.exports.delete(store);
-    else state.reader = { shards, writes: store.writes };
+    if (last) {
+      this.exports.delete(store);
+      await shards.return(undefined);
+    } else state.reader = { shards, writes: store.writes };
     return { csv: texts.length === 1 ? (texts[0] as string) : texts.join(''), fileName: state.fileName, cursor: last ? null : `${state.token}.${index}`, done: index, total: refs.length };
   }
 }
