@@ -128,7 +128,7 @@ export const logShardFormat = (trackerId: string): FileFormat<LogShard> => ({
   schema: logShardSchema,
   migrations: { 1: logShardV1toV2 },
   quickCheck: isLogShard,
-  stored: { toText: (shard) => columnsText(shardColumns(shard.logs)), parse: parseColumnsText, fromStored: (record) => shardFromColumns(record, trackerId) },
+  stored: { toText: (shard) => encodeLogShard(shard.logs), parse: parseColumnsText, fromStored: (record) => shardFromColumns(record, trackerId) },
 });
 
 /**

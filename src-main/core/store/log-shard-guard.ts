@@ -1,7 +1,7 @@
 /**
- * Hand-written checks of a log shard's shape (whole logs, or the file's columns), for the read path only: an export reads
- * every shard of a profile, and zod rebuilding each of a million log objects (and the
- * garbage that leaves) was a third of its time. The adapter runs this first and, only
+ * Hand-written checks of a log shard's shape (whole logs, or the file's columns), for the
+ * read path only: an export reads every shard of a profile, and zod rebuilding each of a
+ * million log objects (and the garbage that leaves) was a third of its time. The adapter runs this first and, only
  * when it refuses, the zod schema — so whatever the schema accepts is still accepted and
  * every refusal still carries zod's message. It must therefore never accept anything the
  * schema refuses or would return changed (a test holds it to `logShardSchema`):

@@ -70,22 +70,24 @@ export class ProfileStore {
    * there is one, else read from disk and not kept, so reading ten years of shards does
    * not leave them all in memory. Callers hold the profile's queue, so no write is half-way.
    */
-  async shardOnce(trackerId: string, month: string): Promise<LogShard> {
-    const open = this.shards.get(`${trackerId}/${month}`);
-    if (open !== undefined) return (await open).data;
-    const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
-    return (await new VersionedJsonAdapter(file, logShardFormat(trackerId), this.deps.fs, this.deps.writer).read()) ?? emptyLogShard();
+  shardOnce(trackerId: string, month: string): Promise<LogShard> {
+    return this.readOnce(trackerId, month, logShardFormat(trackerId), (shard) => shard, emptyLogShard);
   }
 
   /**
    * The same, as the file's columns (`LogColumns`): for a pass that writes every log out
    * (an export) and needs no log objects. An open copy is turned into columns.
    */
-  async columnsOnce(trackerId: string, month: string): Promise<LogColumns> {
+  columnsOnce(trackerId: string, month: string): Promise<LogColumns> {
+    return this.readOnce(trackerId, month, logColumnsFormat, (shard) => shardColumns(shard.logs), () => shardColumns([]));
+  }
+
+  /** A shard through `format`, not kept: from its open copy when there is one (`fromOpen`), else from disk (`empty` when absent). */
+  private async readOnce<T extends { readonly version: number }>(trackerId: string, month: string, format: FileFormat<T>, fromOpen: (shard: LogShard) => T, empty: () => T): Promise<T> {
     const open = this.shards.get(`${trackerId}/${month}`);
-    if (open !== undefined) return shardColumns((await open).data.logs);
+    if (open !== undefined) return fromOpen((await open).data);
     const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
-    return (await new VersionedJsonAdapter(file, logColumnsFormat, this.deps.fs, this.deps.writer).read()) ?? shardColumns([]);
+    return (await new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer).read()) ?? empty();
   }
 
   /**

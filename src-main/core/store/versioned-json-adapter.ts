@@ -58,9 +58,16 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
 
   async read(): Promise<T | null> {
     const parse = this.format.stored?.parse;
-    let content: string | Buffer;
+    // The file's JSON value, parsed from its text, or from its bytes where the format can.
+    let json: () => unknown;
     try {
-      content = parse === undefined ? await this.fs.readFile(this.file, 'utf8') : await this.fs.readBytes(this.file);
+      if (parse === undefined) {
+        const text = await this.fs.readFile(this.file, 'utf8');
+        json = () => JSON.parse(text);
+      } else {
+        const bytes = await this.fs.readBytes(this.file);
+        json = () => parse(bytes);
+      }
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null;
       // Wrong key, a changed byte, a truncated or swapped file: the codec could not open it.
@@ -69,7 +76,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
     }
     let raw: unknown;
     try {
-      raw = typeof content === 'string' ? JSON.parse(content) : (parse as (bytes: Buffer) => unknown)(content);
+      raw = json();
     } catch {
       return this.damaged('it is not valid JSON');
     }
