@@ -27,7 +27,8 @@ import { nodeFs } from '../src-main/core/store/fs-port';
 import { ProfileStore } from '../src-main/core/store/profile-store';
 import { columnsInOrder, shardsOf } from '../src-main/core/services/shard-stream';
 import type { Log, Tracker } from '../src-preload/contract';
-import { joinChunks, logChunks, rowsOfLogs, trackerChunks } from '../src-main/core/io/csv-export';
+import { joinChunks, logChunks, trackerChunks } from '../src-main/core/io/csv-export';
+import { shardColumns } from '../src-main/core/store/log-shard-columns';
 import { planFiles } from '../src-main/core/io/import-kinds';
 import type { Input, Method, Output } from '../src-preload/contract';
 import { ms, timeOnce } from './measure';
@@ -113,7 +114,7 @@ async function measure(count: number): Promise<Row> {
   let logsCsv = '';
   // By column, as shards are stored and the export reads them; the log objects go first, so
   // the export is timed with only what it reads in memory.
-  const entries = TRACKERS.map((tracker) => ({ tracker, logs: (shards.get(tracker.id) ?? []).map(rowsOfLogs) }));
+  const entries = TRACKERS.map((tracker) => ({ tracker, logs: (shards.get(tracker.id) ?? []).map(shardColumns) }));
   shards.clear();
   const exportMs = await timeOnce(async () => {
     trackersCsv = await joinChunks(trackerChunks(TRACKERS));

@@ -206,7 +206,8 @@ export const trackerChunks = (trackers: Iterable<Tracker>, options?: ChunkOption
 
 /**
  * A batch of a tracker's entries by column, as a shard is stored: cell `i` of each column
- * belongs to entry `i`. Reading columns skips making an object per entry.
+ * belongs to entry `i`. Reading columns skips making an object per entry. (From log
+ * objects: `shardColumns`, store/log-shard-columns.ts.)
  */
 export interface LogRows {
   readonly at: readonly string[];
@@ -214,14 +215,6 @@ export interface LogRows {
   readonly values: readonly Log['value'][];
   readonly notes: readonly string[];
 }
-
-/** Entries as columns (tests and benchmarks that start from log objects). */
-export const rowsOfLogs = (logs: readonly Log[]): LogRows => ({
-  at: logs.map((log) => log.at),
-  offsetMinutes: logs.map((log) => log.offsetMinutes),
-  values: logs.map((log) => log.value),
-  notes: logs.map((log) => log.note),
-});
 
 export interface TrackerLogs {
   readonly tracker: Tracker;

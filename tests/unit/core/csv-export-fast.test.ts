@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Log, Tracker } from '../../../src-preload/contract';
-import { csvChunks, joinChunks, LOG_COLUMNS, logChunks, logRow, NUMERIC_LOG_COLUMNS, rowsOfLogs } from '../../../src-main/core/io/csv-export';
+import { csvChunks, joinChunks, LOG_COLUMNS, logChunks, logRow, NUMERIC_LOG_COLUMNS } from '../../../src-main/core/io/csv-export';
+import { shardColumns } from '../../../src-main/core/store/log-shard-columns';
 
 const base = { description: '', color: '#336699', emoji: '', archived: false, target: null, createdAt: '2026-01-01T00:00:00.000Z' };
 const TRACKERS: Tracker[] = [
@@ -62,7 +63,7 @@ describe('the fast log export', () => {
     // Offsets that keep every one of them within reach of `Date` (logTimeText's other road).
     const logs = ODD_TIMES.flatMap((at, i) => [0, 60, -300].map((offsetMinutes): Log => ({ id: `o${i}-${offsetMinutes}`, trackerId: tracker.id, at, offsetMinutes, value: true, note: '' })));
     const plain = await joinChunks(csvChunks(LOG_COLUMNS, [logs.map((log) => logRow(tracker, log))], NUMERIC_LOG_COLUMNS));
-    const fast = await joinChunks(logChunks([{ tracker, logs: [rowsOfLogs(logs)] }]));
+    const fast = await joinChunks(logChunks([{ tracker, logs: [shardColumns(logs)] }]));
     expect(fast).toBe(plain);
     expect(fast).toContain(',"2026-01-01T07:00:00,000+00:00",');
   });
@@ -71,7 +72,7 @@ describe('the fast log export', () => {
     const entries = TRACKERS.map((tracker) => ({ tracker, logs: logsOf(tracker) }));
     const plain = await joinChunks(csvChunks(LOG_COLUMNS, entries.map(({ tracker, logs }) => logs.flat().map((log) => logRow(tracker, log))), NUMERIC_LOG_COLUMNS, { chunkRows }));
     const progress: number[] = [];
-    const columns = entries.map(({ tracker, logs }) => ({ tracker, logs: logs.map(rowsOfLogs) }));
+    const columns = entries.map(({ tracker, logs }) => ({ tracker, logs: logs.map(shardColumns) }));
     const fast = await joinChunks(logChunks(columns, { chunkRows, onProgress: (rows) => progress.push(rows) }));
     expect(fast).toBe(plain);
     expect(fast.split('\r\n').length).toBeGreaterThan(240);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Log, Tracker } from '../../../src-preload/contract';
-import { joinChunks, logChunks, logTimeText, rowsOfLogs, trackerChunks } from '../../../src-main/core/io/csv-export';
+import { joinChunks, logChunks, logTimeText, trackerChunks } from '../../../src-main/core/io/csv-export';
+import { shardColumns } from '../../../src-main/core/store/log-shard-columns';
 import { readCsv, MAX_CSV_BYTES } from '../../../src-main/core/io/csv-reader';
 import { escapeCell, unescapeCell } from '../../../src-main/core/io/formula-guard';
 import { draftOf } from '../../../src-main/core/io/import-kinds';
@@ -48,7 +49,7 @@ const NOW = '2026-11-25T12:00:00.000Z';
 async function exportAll(): Promise<{ trackers: string; logs: string }> {
   return {
     trackers: await joinChunks(trackerChunks(TRACKERS)),
-    logs: await joinChunks(logChunks(TRACKERS.map((item) => ({ tracker: item, logs: [rowsOfLogs(LOGS[item.id] ?? [])] })))),
+    logs: await joinChunks(logChunks(TRACKERS.map((item) => ({ tracker: item, logs: [shardColumns(LOGS[item.id] ?? [])] })))),
   };
 }
 
