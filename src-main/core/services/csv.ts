@@ -5,6 +5,7 @@
  * them the profile's trackers and logs and writes what the plan says.
  */
 import type { CsvFile, ImportPreview, JobView, Log, ParsedInput, Tracker } from '../../../src-preload/contract';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fail } from '../errors';
 import { joinChunks, logChunks, trackerChunks } from '../io/csv-export';
 import type { ImportRowError } from '../io/import-errors';
@@ -206,7 +207,7 @@ export class CsvService {
         every: CHECK_SLICE_ROWS,
         pause: () => {
           job.advance((checked += CHECK_SLICE_ROWS));
-          return new Promise((resolve) => setImmediate(resolve));
+          return nextTurn();
         },
       };
       return planFiles(input.kind, input.files, ports, existing, options, pace).finally(() => job.advance(rows));

@@ -6,6 +6,7 @@
  * measured equal within noise.) Shards are read through `shardOnce` or `columnsOnce`, so
  * they are not kept in memory after they are used.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LogShard } from '../store/formats';
 import { rowsOf, type LogColumns } from '../store/log-shard-columns';
 import type { ProfileStore } from '../store/profile-store';
@@ -65,7 +66,7 @@ async function* readAhead<S>(refs: readonly ShardRef[], read: (ref: ShardRef) =>
     // then, a pass over a whole history would answer no other request (progress polls
     // among them) until it ends.
     if (performance.now() - turn > TURN_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       turn = performance.now();
     }
     const shard = await (inFlight.shift() as Promise<S>);
