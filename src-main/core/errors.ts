@@ -60,6 +60,7 @@ export type ErrorCode =
   | 'DATA_FILE_TOO_NEW'
   | 'DATA_FOLDER_LOCKED'
   | 'WRITE_FAILED'
+  | 'WRITE_REFUSED'
   | 'CORE_CLOSED'
   | 'INTERNAL';
 

@@ -1,7 +1,9 @@
 /**
  * Durations as people type them, to whole seconds:
  * `5400` (seconds), `1:30` (h:mm), `1:30:15` (h:mm:ss), `1h 30m`, `90m`, `45s`, `2h`, `1.5h`.
- * Returns null for anything else; the caller explains what is expected.
+ * Returns null for anything else — a part of a second included (`1.7s`, `0.0001h`): a
+ * duration is stored as whole seconds, and rounding would store something not given.
+ * The caller explains what is expected.
  */
 const CLOCK = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/;
 const UNITS = /^(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*m)?\s*(?:(\d+(?:\.\d+)?)\s*s)?$/;
@@ -15,8 +17,9 @@ export function parseDurationText(text: string): number | null {
   if (clock) return wholeSeconds(Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0));
   const units = UNITS.exec(input);
   if (units && (units[1] ?? units[2] ?? units[3]) !== undefined) {
-    const [hours, minutes, seconds] = [units[1], units[2], units[3]].map((part) => Number(part ?? 0)) as [number, number, number];
-    return wholeSeconds(Math.round(hours * 3600 + minutes * 60 + seconds));
+    const parts = [exactSeconds(units[1], 3600), exactSeconds(units[2], 60), exactSeconds(units[3], 1)];
+    if (parts.some((part) => part === null)) return null;
+    return wholeSeconds(Number(parts.reduce((sum: bigint, part) => sum + (part ?? 0n), 0n)));
   }
   return null;
 }
@@ -26,3 +29,15 @@ export function validDurationSeconds(seconds: number): number | null {
 }
 
 const wholeSeconds = (seconds: number): number | null => (Number.isSafeInteger(seconds) && seconds >= 0 ? seconds : null);
+
+/**
+ * `amount` (decimal text such as `1.5`) of a unit of `unitSeconds`, in seconds, when that is
+ * a whole number (worked out in integers: `1.1 * 3600` in doubles is 3960.0000000000005).
+ */
+function exactSeconds(amount: string | undefined, unitSeconds: number): bigint | null {
+  if (amount === undefined) return 0n;
+  const [whole = '', fraction = ''] = amount.split('.');
+  const scale = 10n ** BigInt(fraction.length);
+  const scaled = BigInt(whole + fraction) * BigInt(unitSeconds);
+  return scaled % scale === 0n ? scaled / scale : null;
+}

@@ -7,7 +7,7 @@
 import type { LogValue, LogValueInput, ParsedInput, Target, TrackerSettings, TrackerType } from '../../../src-preload/contract';
 import { fail } from '../errors';
 import { parseDurationText, validDurationSeconds } from './duration';
-import { aggregate, roundTo } from './numbers';
+import { aggregate, MAX_SIGNIFICANT_DIGITS, NUMBER_LIMIT_TEXT, numberProblem, textSignificantDigits } from './numbers';
 
 /** Settings as the contract hands them over, defaults filled in. */
 export type NewSettings = ParsedInput<'createTracker'>['settings'];
@@ -54,6 +54,8 @@ const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const YES = new Set(['true', 'yes']);
 const NO = new Set(['false', 'no']);
 
+const tooPrecise = (): never => fail('LOG_VALUE_INVALID', `Numbers are kept exactly up to ${MAX_SIGNIFICANT_DIGITS} significant digits; give fewer digits.`, 'value');
+
 const numbersOf = (values: readonly LogValue[]): number[] => values.filter((value): value is number => typeof value === 'number');
 const flat = (days: readonly (readonly LogValue[])[]): LogValue[] => days.flat();
 
@@ -98,22 +100,25 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
     parseValue: (input, settings) => {
       let value: number;
       if (typeof input === 'number') value = input;
-      else if (typeof input === 'string' && NUMBER_TEXT.test(input.trim())) value = Number(input.trim());
-      else return null;
-      if (!Number.isFinite(value)) return null;
-      const rounded = roundTo(value, settings.decimals);
-      if ((settings.min !== null && rounded < settings.min) || (settings.max !== null && rounded > settings.max)) {
+      else if (typeof input === 'string' && NUMBER_TEXT.test(input.trim())) {
+        // Number() would quietly drop the digits a double cannot hold: refuse them instead.
+        if (textSignificantDigits(input.trim()) > MAX_SIGNIFICANT_DIGITS) return tooPrecise();
+        value = Number(input.trim());
+      } else return null;
+      const problem = numberProblem(value);
+      if (problem === 'not_a_number') return null;
+      if (problem === 'too_large') fail('LOG_VALUE_OUT_OF_RANGE', `Numbers are kept exactly only below ${NUMBER_LIMIT_TEXT} in size; give a smaller value.`, 'value');
+      if (problem === 'too_precise') return tooPrecise();
+      if ((settings.min !== null && value < settings.min) || (settings.max !== null && value > settings.max)) {
         const bounds = settings.min !== null && settings.max !== null ? `from ${settings.min} to ${settings.max}` : settings.min !== null ? `at least ${settings.min}` : `at most ${settings.max}`;
         fail('LOG_VALUE_OUT_OF_RANGE', `Give a value ${bounds}${settings.unit ? ` ${settings.unit}` : ''}.`, 'value');
       }
-      return rounded;
+      // Stored as given (the tracker's decimals only say how it is shown); no -0 in stored files.
+      return value === 0 ? 0 : value;
     },
     expected: (settings) => `a number${settings.unit ? ` (in ${settings.unit})` : ''}, such as 7 or 7.5`,
     checkTarget: () => undefined,
-    dayValue: (values, settings) => {
-      const value = aggregate(numbersOf(values), settings.aggregation);
-      return value === null ? null : roundTo(value, settings.decimals);
-    },
+    dayValue: (values, settings) => aggregate(numbersOf(values), settings.aggregation),
     measure: (days, settings) => aggregate(numbersOf(flat(days)), settings.aggregation),
     qualifies: (values) => values.length > 0,
   },

@@ -6,6 +6,7 @@
  */
 import type { LogValue, TrackerSettings } from '../../../src-preload/contract';
 import { parseDurationText } from '../domain/duration';
+import { numberProblem } from '../domain/numbers';
 import { isPlainNumber } from './formula-guard';
 
 /** The separator of several chosen options in the human form. */
@@ -98,7 +99,7 @@ export function valueOfLabels(labels: readonly string[], settings: TrackerSettin
 export function checkValue(value: unknown, settings: TrackerSettings): LogValue | null {
   switch (settings.type) {
     case 'numerical': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+      if (typeof value !== 'number' || numberProblem(value) !== null) return null;
       if ((settings.min !== null && value < settings.min) || (settings.max !== null && value > settings.max)) return null;
       return value;
     }

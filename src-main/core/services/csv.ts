@@ -18,7 +18,8 @@ import type { KeyedQueue } from '../store/keyed-queue';
 import type { LogColumns } from '../store/log-shard-columns';
 import { monthOf } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
-import type { ProfileStore } from '../store/profile-store';
+import { documentWrite, type ProfileStore } from '../store/profile-store';
+import { summariesFormat } from '../store/summaries-format';
 import { ExportParts, type ExportPart } from './export-parts';
 import { IdSet } from './id-set';
 import { asJob, JobProgress, type Job } from './job-progress';
@@ -267,7 +268,7 @@ export class CsvService {
     const file = await this.deps.summaries.file(store);
     const kept = Object.entries(file.data.trackers).filter(([id]) => !trackerIds.has(id));
     if (kept.length === Object.keys(file.data.trackers).length) return [];
-    return [{ name: SUMMARIES_FILE, data: { ...file.data, trackers: Object.fromEntries(kept) } }];
+    return [documentWrite(SUMMARIES_FILE, summariesFormat, { ...file.data, trackers: Object.fromEntries(kept) })];
   }
 
   private async today(profileId: string): Promise<string> {

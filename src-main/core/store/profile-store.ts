@@ -11,7 +11,7 @@ import { emptyLogShard, emptyTrackersFile, encodeLogShard, logColumnsFormat, log
 import { shardColumns, type LogColumns } from './log-shard-columns';
 import { JsonDocument } from './json-document';
 import { shardMonth, type DataLayout } from './layout';
-import { VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
+import { checkStorable, storableText, VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
 
 /**
  * For a profile store, `fs` and `writer` are the profile's encrypting views (see
@@ -22,6 +22,19 @@ export interface StoreDeps {
   readonly fs: FsPort;
   readonly writer: AtomicWriter;
 }
+
+/** A small file of the profile replaced in a batch (`replaceMany`), its text made and checked up front. */
+export interface DocumentWrite {
+  readonly name: string;
+  readonly data: { readonly version: number };
+  readonly text: string;
+}
+
+export const documentWrite = <T extends { readonly version: number }>(name: string, format: FileFormat<T>, data: T): DocumentWrite => ({
+  name,
+  data,
+  text: storableText(format, data),
+});
 
 export class ProfileStore {
   private readonly shards = new Map<string, Promise<JsonDocument<LogShard>>>();
@@ -101,18 +114,26 @@ export class ProfileStore {
    */
   async replaceMany(change: {
     readonly shards: readonly { readonly trackerId: string; readonly month: string; readonly data: () => LogShard }[];
-    readonly documents?: readonly { readonly name: string; readonly data: { readonly version: number } }[];
+    readonly documents?: readonly DocumentWrite[];
     readonly trackers?: TrackersFile;
   }): Promise<void> {
     const { layout } = this.deps;
     const files = [
-      ...change.shards.map((shard) => ({ file: layout.logShardFile(this.profileId, shard.trackerId, shard.month), data: () => encodeLogShard(shard.data().logs) })),
-      ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: JSON.stringify(document.data) })),
-      ...(change.trackers === undefined ? [] : [{ file: layout.trackersFile(this.profileId), data: JSON.stringify(change.trackers) }]),
+      ...change.shards.map((shard) => ({
+        file: layout.logShardFile(this.profileId, shard.trackerId, shard.month),
+        data: () => {
+          const data = shard.data();
+          checkStorable(logShardFormat(shard.trackerId), data);
+          return encodeLogShard(data.logs);
+        },
+      })),
+      ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: document.text })),
+      ...(change.trackers === undefined ? [] : [{ file: layout.trackersFile(this.profileId), data: storableText(trackersFormat, change.trackers) }]),
     ];
     try {
       await this.deps.writer.writeBatch(files);
     } catch (error) {
+      if (error instanceof AppFailure) throw error;
       const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
       throw new AppFailure('WRITE_FAILED', `Could not save the imported data (${reason}). Nothing was changed.`);
     }

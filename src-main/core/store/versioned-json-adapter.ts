@@ -48,6 +48,28 @@ export interface StoredForm<T> {
 export const fileText = <T extends { readonly version: number }>(format: FileFormat<T>, data: T): string =>
   format.stored === undefined ? JSON.stringify(data) : format.stored.toText(data);
 
+/**
+ * Refuse, before anything is written, data the reader of `format` would refuse: the store
+ * never writes a file its own reader calls damaged. (JSON cannot hold every value a
+ * program can make: `Infinity` is written as `null`, and the month it sits in would no
+ * longer open.) Values are checked where they enter, with messages for the person; this
+ * is the rule that holds whatever a caller forgot.
+ */
+export function checkStorable<T extends { readonly version: number }>(format: FileFormat<T>, data: T): void {
+  if (format.quickCheck?.(data) === true) return;
+  const parsed = format.schema.safeParse(data);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  throw new AppFailure('WRITE_REFUSED', `The ${format.label} file was not saved: it would not read back (${issue?.message ?? 'invalid'}${where}). Nothing was changed.`);
+}
+
+/** The file's text for `data`, once `checkStorable` let it through. */
+export function storableText<T extends { readonly version: number }>(format: FileFormat<T>, data: T): string {
+  checkStorable(format, data);
+  return fileText(format, data);
+}
+
 export class VersionedJsonAdapter<T extends { readonly version: number }> implements Adapter<T> {
   constructor(
     readonly file: string,
@@ -107,8 +129,9 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
   }
 
   async write(data: T): Promise<void> {
+    const text = storableText(this.format, data);
     try {
-      await this.writer.write(this.file, fileText(this.format, data));
+      await this.writer.write(this.file, text);
     } catch (error) {
       const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
       throw new AppFailure('WRITE_FAILED', `Could not save ${this.file} (${reason}). Nothing was changed; the previous version is intact.`);

@@ -18,7 +18,7 @@ describe('editing logs', () => {
     const { client, tracker } = await withTracker();
     const { log } = await client.ok('addLog', { trackerId: tracker.id, value: 70, at: '2026-11-20T08:00:00+01:00' });
     const { log: edited } = await client.ok('updateLog', { trackerId: tracker.id, logId: log.id, at: '2026-11-21T09:30:00-05:00', value: '70.46', note: ' after run ' });
-    expect(edited).toEqual({ ...log, at: '2026-11-21T14:30:00.000Z', offsetMinutes: -300, value: 70.5, note: 'after run' });
+    expect(edited).toEqual({ ...log, at: '2026-11-21T14:30:00.000Z', offsetMinutes: -300, value: 70.46, note: 'after run' });
     expect((await client.ok('listLogs', { trackerId: tracker.id })).logs).toEqual([edited]);
   });
 

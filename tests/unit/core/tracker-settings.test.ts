@@ -52,14 +52,15 @@ const noMultiLogs = { hasMultiOptionLog: () => Promise.resolve(false) };
 
 describe('numerical values', () => {
   it.each<[string, Partial<Extract<TrackerSettings, { type: 'numerical' }>>, LogValueInput, number]>([
-    ['rounded to the decimals', { decimals: 1 }, 7.25, 7.3],
-    ['half away from zero, exactly', { decimals: 2 }, 1.005, 1.01],
-    ['negative, half away from zero', { decimals: 0 }, -2.5, -3],
-    ['whole numbers with 0 decimals', { decimals: 0 }, '7.4', 7],
-    ['four decimals kept', { decimals: 4 }, 0.12345, 0.1235],
+    ['more decimals than shown, kept', { decimals: 1 }, 7.25, 7.25],
+    ['typed, kept exactly', { decimals: 2 }, '1.005', 1.005],
+    ['negative, kept', { decimals: 0 }, -2.5, -2.5],
+    ['typed with 0 decimals shown, kept', { decimals: 0 }, '7.4', 7.4],
+    ['fifteen significant digits', { decimals: 4 }, '12345.6789012345', 12345.6789012345],
+    ['trailing zeros are not digits lost', { decimals: 1 }, '2.50000000000000000000', 2.5],
+    ['minus zero as zero', {}, '-0', 0],
     ['at the minimum', { min: 0, max: 10 }, 0, 0],
     ['at the maximum', { min: 0, max: 10 }, '10', 10],
-    ['rounded into range', { max: 10, decimals: 0 }, 10.4, 10],
   ])('%s', (_name, change, input, expected) => {
     expect(logValue(input, numerical(change))).toBe(expected);
   });
@@ -68,6 +69,9 @@ describe('numerical values', () => {
     ['below the minimum', { min: 0 }, -1, /at least 0 kg/],
     ['above the maximum', { max: 10 }, 11, /at most 10 kg/],
     ['outside both bounds', { min: 1, max: 5 }, 6, /from 1 to 5 kg/],
+    ['just above the maximum, not rounded into range', { max: 10, decimals: 0 }, 10.4, /at most 10 kg/],
+    ['too large to keep exactly', {}, 1e15, /1,000,000,000,000,000/],
+    ['far too large', {}, 1e307, /1,000,000,000,000,000/],
   ])('refuses a value %s with LOG_VALUE_OUT_OF_RANGE', (_name, change, input, message) => {
     const failure = failureOf(() => logValue(input, numerical(change)));
     expect(failure).toMatchObject({ code: 'LOG_VALUE_OUT_OF_RANGE', field: 'value' });
@@ -214,7 +218,7 @@ describe('targets', () => {
   });
 
   it.each<[string, TrackerSettings, (number | boolean | string[])[], unknown]>([
-    ['numerical average, rounded', numerical({ decimals: 1 }), [1, 2, 2], 1.7],
+    ['numerical average, from the values as stored', numerical({ decimals: 1 }), [1, 2, 2.5], 11 / 6],
     ['boolean: any yes', { type: 'boolean' }, [false, true], true],
     ['boolean: only no', { type: 'boolean' }, [false], false],
     ['duration: total', { type: 'duration' }, [60, 30], 90],

@@ -9,6 +9,7 @@ import { JsonDocument } from '../../../src-main/core/store/json-document';
 import { migrate } from '../../../src-main/core/store/migrate';
 import { VersionedJsonAdapter, type FileFormat } from '../../../src-main/core/store/versioned-json-adapter';
 import { dataLayout } from '../../../src-main/core/store/layout';
+import { ProfileStore } from '../../../src-main/core/store/profile-store';
 import { Client, SIGN_UP, startCore, tempDir } from './helpers';
 
 /** A made-up format whose version 0 kept one `name`; version 1 splits it in two. */
@@ -164,5 +165,39 @@ describe('damaged data files through the core', () => {
     const reopened = await startCore({ dataDir: core.dataDir });
     const result = await new Client(reopened).call('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     expect(result).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
+  });
+});
+
+describe('the store never writes a file its own reader would refuse', () => {
+  const numbersSchema = z.object({ version: z.literal(1), values: z.array(z.number()) });
+  const numbersFormat: FileFormat<z.infer<typeof numbersSchema>> = { label: 'numbers', version: 1, schema: numbersSchema, migrations: {} };
+
+  it.each([Infinity, -Infinity, NaN])('refuses %s before writing, and the file keeps what it held', async (bad) => {
+    const file = join(await tempDir(), 'numbers.json');
+    const adapter = new VersionedJsonAdapter(file, numbersFormat, nodeFs, createAtomicWriter());
+    await adapter.write({ version: 1, values: [1.5] });
+    const before = await readFile(file, 'utf8');
+
+    const failure = await damageOf(adapter.write({ version: 1, values: [2, bad] }));
+    expect(failure.code).toBe('WRITE_REFUSED');
+    expect(failure.message).toMatch(/numbers file was not saved.*values\.1/);
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await adapter.read()).toEqual({ version: 1, values: [1.5] });
+  });
+
+  it('refuses a log shard holding a value JSON cannot carry, alone or in a batch', async () => {
+    const layout = dataLayout(await tempDir());
+    const store = await ProfileStore.open({ layout, fs: nodeFs, writer: createAtomicWriter() }, 'p1');
+    const log = { id: 'l1', trackerId: 't1', at: '2026-11-20T08:00:00.000Z', offsetMinutes: 60, value: 70, note: '' };
+    const shard = await store.shard('t1', '2026-11');
+    await shard.save({ version: 2, logs: [log] });
+    const shardFile = layout.logShardFile('p1', 't1', '2026-11');
+    const before = await readFile(shardFile);
+
+    expect((await damageOf(shard.save({ version: 2, logs: [{ ...log, value: Infinity }] }))).code).toBe('WRITE_REFUSED');
+    const batch = store.replaceMany({ shards: [{ trackerId: 't1', month: '2026-11', data: () => ({ version: 2, logs: [{ ...log, value: NaN }] }) }] });
+    expect((await damageOf(batch)).code).toBe('WRITE_REFUSED');
+    expect(await readFile(shardFile)).toEqual(before);
+    expect(shard.data.logs).toEqual([log]);
   });
 });
