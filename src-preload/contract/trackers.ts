@@ -27,7 +27,7 @@ export const trackerSettingsSchema = z.discriminatedUnion('type', [
     unit: z.string(),
     min: z.number().nullable(),
     max: z.number().nullable(),
-    /** Decimal places shown and kept, 0–4. */
+    /** Decimal places shown, 0–4 (values are kept as given; see the README). */
     decimals: z.number().int().min(0).max(4),
     aggregation: aggregationSchema,
   }),

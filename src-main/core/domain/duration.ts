@@ -28,7 +28,8 @@ export function validDurationSeconds(seconds: number): number | null {
   return Number.isInteger(seconds) ? wholeSeconds(seconds) : null;
 }
 
-const wholeSeconds = (seconds: number): number | null => (Number.isSafeInteger(seconds) && seconds >= 0 ? seconds : null);
+// -0 (a script's `-0`) is stored as 0: JSON writes it so, and it must read back equal.
+const wholeSeconds = (seconds: number): number | null => (Number.isSafeInteger(seconds) && seconds >= 0 ? Math.abs(seconds) : null);
 
 /**
  * `amount` (decimal text such as `1.5`) of a unit of `unitSeconds`, in seconds, when that is

@@ -56,6 +56,15 @@ const NO = new Set(['false', 'no']);
 
 const tooPrecise = (): never => fail('LOG_VALUE_INVALID', `Numbers are kept exactly up to ${MAX_SIGNIFICANT_DIGITS} significant digits; give fewer digits.`, 'value');
 
+/** A number of a tracker's settings or target as it will be stored, or a failure saying why it cannot be. */
+function boundNumber(value: number, code: 'TRACKER_SETTINGS_INVALID' | 'TARGET_INVALID', what: string, field: string): number {
+  const problem = numberProblem(value);
+  if (problem === 'not_a_number') fail(code, `${what} must be a number.`, field);
+  if (problem === 'too_large') fail(code, `${what} must be below ${NUMBER_LIMIT_TEXT} in size.`, field);
+  if (problem === 'too_precise') fail(code, `${what} is kept exactly up to ${MAX_SIGNIFICANT_DIGITS} significant digits; give fewer digits.`, field);
+  return value === 0 ? 0 : value; // no -0 in stored files
+}
+
 const numbersOf = (values: readonly LogValue[]): number[] => values.filter((value): value is number => typeof value === 'number');
 const flat = (days: readonly (readonly LogValue[])[]): LogValue[] => days.flat();
 
@@ -68,12 +77,12 @@ function numericalSettings(input: { unit: string; min: number | null; max: numbe
   if (!Number.isInteger(input.decimals) || input.decimals < 0 || input.decimals > MAX_DECIMALS) {
     fail('TRACKER_SETTINGS_INVALID', `Decimals go from 0 to ${MAX_DECIMALS}.`, 'settings.decimals');
   }
-  if (input.min !== null && !Number.isFinite(input.min)) fail('TRACKER_SETTINGS_INVALID', 'The minimum must be a number.', 'settings.min');
-  if (input.max !== null && !Number.isFinite(input.max)) fail('TRACKER_SETTINGS_INVALID', 'The maximum must be a number.', 'settings.max');
-  if (input.min !== null && input.max !== null && input.min > input.max) {
+  const min = input.min === null ? null : boundNumber(input.min, 'TRACKER_SETTINGS_INVALID', 'The minimum', 'settings.min');
+  const max = input.max === null ? null : boundNumber(input.max, 'TRACKER_SETTINGS_INVALID', 'The maximum', 'settings.max');
+  if (min !== null && max !== null && min > max) {
     fail('TRACKER_SETTINGS_INVALID', 'The minimum cannot be above the maximum.', 'settings.max');
   }
-  return { type: 'numerical', unit: input.unit.trim(), min: input.min, max: input.max, decimals: input.decimals, aggregation: input.aggregation };
+  return { type: 'numerical', unit: input.unit.trim(), min, max, decimals: input.decimals, aggregation: input.aggregation };
 }
 
 /** Labels trimmed, none empty, none twice (any case) among `labels`. */
@@ -249,8 +258,9 @@ export function logValue(input: LogValueInput, settings: TrackerSettings): LogVa
 export function validTarget(target: Target | null, settings: TrackerSettings): Target | null {
   if (target === null) return null;
   if (!Number.isFinite(target.value) || target.value < 0) fail('TARGET_INVALID', 'A target is a number of zero or more.', 'target.value');
+  const value = boundNumber(target.value, 'TARGET_INVALID', 'A target', 'target.value');
   rulesOf(settings.type).checkTarget(target, settings);
-  return { period: target.period, comparison: target.comparison, value: target.value };
+  return { period: target.period, comparison: target.comparison, value };
 }
 
 /** Whether a period's measure meets the target. A period without entries never does. */
