@@ -5,8 +5,9 @@
  *   --host HOST     address to bind (default 127.0.0.1, this machine only)
  *   --data-dir DIR  the data folder (else $QS_DATA_DIR, else the desktop app's default)
  *   --session-idle-minutes N
- *                   end a browser session unused this long (default 30; 0 = never; a
- *                   profile's shorter auto-lock setting wins)
+ *                   end a browser session unused this long (default 30; 0 = no limit,
+ *                   though a token unused for a week still ends; a profile's shorter
+ *                   auto-lock setting wins)
  */
 import { DEFAULT_SESSION_IDLE_MINUTES } from './session-tokens';
 
@@ -23,7 +24,7 @@ export interface CliOptions {
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly message: string };
 
 export const USAGE =
-  'Usage: node out/main/server.js [--port N (default 4807, 0 = any free port)] [--host ADDRESS (default 127.0.0.1)] [--data-dir DIR] [--session-idle-minutes N (default 30, 0 = never)]';
+  'Usage: node out/main/server.js [--port N (default 4807, 0 = any free port)] [--host ADDRESS (default 127.0.0.1)] [--data-dir DIR] [--session-idle-minutes N (default 30, 0 = no limit)]';
 
 const FLAGS = new Set(['--port', '--host', '--data-dir', '--session-idle-minutes']);
 

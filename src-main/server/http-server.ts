@@ -11,7 +11,7 @@ import { answerApiRequest, failure } from './api-requests';
 import { statusOf } from './http-status';
 import { SECURITY_HEADERS } from './response-headers';
 import { hostForUrl, isAllowedHost, isAllowedOrigin, type ServerAddress } from './security';
-import { SessionTokens, type SessionLocks } from './session-tokens';
+import { PRUNE_EVERY_MS, SessionTokens, type SessionLocks } from './session-tokens';
 import { resolveStaticPath, sendStaticFile } from './static-files';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -25,7 +25,7 @@ export interface ServerOptions {
   /** 0 picks any free port. */
   readonly port: number;
   readonly onUnexpected?: (error: unknown) => void;
-  /** Idle minutes after which a token ends (`--session-idle-minutes`, default 30; 0 = never). */
+  /** Idle minutes after which a token ends (`--session-idle-minutes`, default 30; 0 = no limit but a week). */
   readonly sessionIdleMinutes?: number;
   /** The core's auto-lock setting and lock, so idle tokens follow the profile's shorter limit. */
   readonly locks?: SessionLocks;
@@ -112,12 +112,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (server.address() as AddressInfo).port;
   address = { port, boundHost: host };
   const shownHost = WILDCARD_HOSTS.has(host) ? DEFAULT_HOST : hostForUrl(host);
+  // Ends idle tokens (and forgets their profiles' keys) even while no request comes in.
+  const pruning = setInterval(() => tokens.prune(), PRUNE_EVERY_MS);
+  pruning.unref();
 
   return {
     url: `http://${shownHost}:${port}/`,
     port,
     close: () =>
       new Promise<void>((resolveClose, rejectClose) => {
+        clearInterval(pruning);
         server.close((error) => (error ? rejectClose(error) : resolveClose()));
         // Idle keep-alive connections would otherwise hold `close` open for seconds.
         server.closeAllConnections();

@@ -6,8 +6,11 @@
  * unlocked profiles) until log-out or lock.
  *
  * Log-in and reset answer an unknown e-mail exactly as a wrong secret, after the same
- * scrypt work, so they do not reveal which addresses have profiles; repeated failures are
- * slowed down (login-throttle.ts).
+ * scrypt work, so they do not reveal which addresses have profiles. Every path that derives
+ * a key from a guess (log-in, reset with the backup code, the current password of a change
+ * or a deletion) reserves its attempt with the throttle first, synchronously, so guesses
+ * sent at once count against each other (login-throttle.ts); kdf.ts bounds how many
+ * derivations run at once.
  */
 import type { Gender, Profile, ProfileSummary } from '../../../src-preload/contract';
 import { newBackupCode } from '../crypto/backup-code';
@@ -96,6 +99,7 @@ export class AccountService {
     const password = normalizeSecret(input.password);
     this.assertNotThrottled(email);
     const entry = await this.find(email);
+    this.reserveAttempt(email);
     if (entry === null) {
       await this.spendDecoyWork(password);
       return this.refuse(email, 'LOGIN_FAILED', LOGIN_FAILED);
@@ -120,6 +124,7 @@ export class AccountService {
     const backupCode = normalizeSecret(input.backupCode);
     this.assertNotThrottled(email);
     const entry = await this.find(email);
+    this.reserveAttempt(email);
     if (entry === null) {
       await this.spendDecoyWork(backupCode);
       return this.refuse(email, 'BACKUP_CODE_WRONG', BACKUP_CODE_WRONG, 'backupCode');
@@ -256,7 +261,7 @@ export class AccountService {
   private async proveOwner(profileId: string, password: string, field: string): Promise<{ entry: Extract<ProfileEntry, { kind: 'account' }>; dataKey: Buffer }> {
     this.deps.directory.requireUnlocked(profileId);
     const entry = await this.accountEntry(profileId);
-    this.assertNotThrottled(entry.email);
+    this.reserveAttempt(entry.email);
     const dataKey = await unwrapKey(this.currentAccount(entry).slots.password, normalizeSecret(password), profileId, 'password');
     if (dataKey === null) return this.refuse(entry.email, 'PASSWORD_WRONG', PASSWORD_WRONG, field);
     this.deps.throttle.succeeded(entry.email);
@@ -274,8 +279,19 @@ export class AccountService {
     return entry.account.data;
   }
 
+  /** Refuses while the e-mail must wait, before the profiles are read: a refusal costs nothing. */
   private assertNotThrottled(email: string): void {
     const verdict = this.deps.throttle.check(email);
+    if (!verdict.allowed) fail('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(verdict.waitSeconds));
+  }
+
+  /**
+   * Counts the attempt before its secret is derived, in the same synchronous step as the
+   * check, so attempts already under way are seen by the next one; past the allowance the
+   * attempt is refused without a derivation.
+   */
+  private reserveAttempt(email: string): void {
+    const verdict = this.deps.throttle.reserve(email);
     if (!verdict.allowed) fail('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(verdict.waitSeconds));
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayAfterFailures, LoginThrottle, MAX_DELAY_SECONDS } from '../../../src-main/core/services/login-throttle';
+import { delayAfterFailures, FORGET_AFTER_MS, LoginThrottle, MAX_DELAY_SECONDS } from '../../../src-main/core/services/login-throttle';
 import { idleLimitMinutes, isIdleExpired } from '../../../src-main/core/services/session-idle';
 import { Client, SIGN_UP, startCore } from './helpers';
 
@@ -26,28 +26,72 @@ describe('LoginThrottle', () => {
   it('refuses attempts during the delay, per e-mail, and lets them through after it', () => {
     let now = 1_000_000;
     const throttle = new LoginThrottle(() => now);
-    for (let i = 0; i < 2; i++) throttle.failed('ada@example.com');
+    const fail = (key: string) => {
+      expect(throttle.reserve(key)).toEqual({ allowed: true });
+      throttle.failed(key);
+    };
+    fail('ada@example.com');
+    fail('ada@example.com');
     expect(throttle.check('ada@example.com')).toEqual({ allowed: true });
-    throttle.failed('ada@example.com');
+    fail('ada@example.com');
     expect(throttle.check('ada@example.com')).toEqual({ allowed: false, waitSeconds: 1 });
+    expect(throttle.reserve('ada@example.com')).toEqual({ allowed: false, waitSeconds: 1 });
     expect(throttle.check('grace@example.com')).toEqual({ allowed: true });
     now += 1000;
-    expect(throttle.check('ada@example.com')).toEqual({ allowed: true });
-    throttle.failed('ada@example.com');
+    fail('ada@example.com');
     expect(throttle.check('ada@example.com')).toEqual({ allowed: false, waitSeconds: 2 });
     now += 2000;
+    expect(throttle.reserve('ada@example.com')).toEqual({ allowed: true });
     throttle.succeeded('ada@example.com');
-    throttle.failed('ada@example.com');
+    fail('ada@example.com');
     expect(throttle.check('ada@example.com')).toEqual({ allowed: true });
   });
 
-  it('slows guessing spread over many e-mails with a process-wide counter that fades', () => {
+  it('counts an attempt when it is reserved, before its secret is checked, so attempts at once see each other', () => {
+    const throttle = new LoginThrottle(() => 0);
+    const verdicts = Array.from({ length: 5 }, () => throttle.reserve('ada@example.com'));
+    expect(verdicts).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }, { allowed: false, waitSeconds: 1 }, { allowed: false, waitSeconds: 1 }]);
+  });
+
+  it('restarts the wait when a reserved attempt turns out wrong (a slow check does not use up the wait)', () => {
     let now = 0;
     const throttle = new LoginThrottle(() => now);
-    for (let i = 0; i < 10; i++) throttle.failed(`person${i}@example.com`);
-    expect(throttle.check('someone-new@example.com')).toEqual({ allowed: false, waitSeconds: 1 });
-    now += 15 * 60 * 1000;
-    expect(throttle.check('someone-new@example.com')).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i++) throttle.reserve('ada@example.com');
+    now += 5000; // the third check took its time
+    throttle.failed('ada@example.com');
+    expect(throttle.check('ada@example.com')).toEqual({ allowed: false, waitSeconds: 1 });
+  });
+
+  it('failures on other e-mails never slow down an e-mail of its own', () => {
+    const throttle = new LoginThrottle(() => 0);
+    for (let i = 0; i < 100; i++) {
+      throttle.reserve(`person${i}@example.com`);
+      throttle.failed(`person${i}@example.com`);
+    }
+    expect(throttle.reserve('someone-new@example.com')).toEqual({ allowed: true });
+  });
+
+  it('forgets counters no attempt touched for a while: the table shrinks', () => {
+    let now = 0;
+    const throttle = new LoginThrottle(() => now);
+    for (let i = 0; i < 50; i++) {
+      for (let j = 0; j < 10; j++) throttle.reserve(`person${i}@example.com`);
+      throttle.failed(`person${i}@example.com`);
+    }
+    expect(throttle.size).toBe(50);
+    now += FORGET_AFTER_MS - 1;
+    throttle.reserve('recent@example.com');
+    expect(throttle.size).toBe(51);
+    now += 60_001;
+    expect(throttle.check('recent@example.com')).toEqual({ allowed: true });
+    expect(throttle.size).toBe(1);
+    now += FORGET_AFTER_MS;
+    throttle.check('anyone@example.com');
+    expect(throttle.size).toBe(0);
+  });
+
+  it('forgets only after the longest wait is over', () => {
+    expect(FORGET_AFTER_MS).toBeGreaterThan(MAX_DELAY_SECONDS * 1000);
   });
 });
 

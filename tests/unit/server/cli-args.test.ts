@@ -18,7 +18,7 @@ describe('parseCliArgs', () => {
     });
   });
 
-  it('reads --session-idle-minutes (0 = never)', () => {
+  it('reads --session-idle-minutes (0 = no limit)', () => {
     expect(parseCliArgs(['--session-idle-minutes', '5'], {})).toMatchObject({ ok: true, options: { sessionIdleMinutes: 5 } });
     expect(parseCliArgs(['--session-idle-minutes=0'], {})).toMatchObject({ ok: true, options: { sessionIdleMinutes: 0 } });
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bearerToken, EXPIRED, SessionTokens } from '../../../src-main/server/session-tokens';
+import { bearerToken, EXPIRED, EXPIRED_TOKEN_KEPT_MINUTES, SessionTokens, UNUSED_TOKEN_LIMIT_MINUTES } from '../../../src-main/server/session-tokens';
 import { openCore, type Core } from '../../../src-main/core/index';
 import { fakeHandlers } from './fake-handlers';
 import { startTestServer, type TestServer } from './server-harness';
@@ -70,6 +70,66 @@ describe('SessionTokens', () => {
     const token = tokens.issue({ profileId: 'p' });
     now += 10_000 * MINUTE;
     expect(tokens.lookUp(token)).toEqual({ profileId: 'p' });
+  });
+});
+
+describe('tokens not used again', () => {
+  it('end after the idle limit though nobody presents them: the profile of the last one is locked, and they are forgotten a while later', () => {
+    let now = 0;
+    const { locked, locks } = lockRecorder(0);
+    const tokens = new SessionTokens({ idleMinutes: 30, locks, now: () => now });
+    const issued = Array.from({ length: 100 }, (_, i) => tokens.issue({ profileId: `p${i}` }));
+    now += 29 * MINUTE;
+    const kept = tokens.issue({ profileId: 'p0' });
+    tokens.prune();
+    expect(locked).toEqual([]);
+    now += 2 * MINUTE;
+    tokens.prune();
+    // p0 still has a token in use: its key stays.
+    expect(locked).toEqual(Array.from({ length: 99 }, (_, i) => `p${i + 1}`));
+    expect(tokens.size).toBe(101);
+    // Remembered for a while, so a person who comes back is told why they must log in again.
+    expect(tokens.lookUp(issued[1] ?? null)).toBe(EXPIRED);
+    now += EXPIRED_TOKEN_KEPT_MINUTES * MINUTE;
+    tokens.prune();
+    expect(tokens.size).toBe(1);
+    expect(locked).toContain('p0');
+    expect(tokens.lookUp(kept)).toBe(EXPIRED);
+    expect(tokens.size).toBe(0);
+  });
+
+  it('are pruned when a token is issued or looked up, with no call to prune', () => {
+    let now = 0;
+    const tokens = new SessionTokens({ idleMinutes: 30, locks: lockRecorder(0).locks, now: () => now });
+    for (let i = 0; i < 50; i++) tokens.issue({ profileId: `p${i}` });
+    now += (30 + EXPIRED_TOKEN_KEPT_MINUTES) * MINUTE;
+    const fresh = tokens.issue({ profileId: 'q' });
+    expect(tokens.size).toBe(1);
+    expect(tokens.lookUp(fresh)).toEqual({ profileId: 'q' });
+  });
+
+  it('stay ended once pruning ended them, though the locked profile no longer has a shorter limit', () => {
+    let now = 0;
+    const unlocked = new Set(['p']);
+    const locks = { autoLockMinutes: (id: string) => (unlocked.has(id) ? 15 : null), lockProfile: (id: string) => void unlocked.delete(id) };
+    const tokens = new SessionTokens({ idleMinutes: 30, locks, now: () => now });
+    const token = tokens.issue({ profileId: 'p' });
+    now += 16 * MINUTE;
+    tokens.prune();
+    expect(unlocked.has('p')).toBe(false);
+    expect(tokens.lookUp(token)).toBe(EXPIRED);
+  });
+
+  it('end after a week even when no idle limit is set', () => {
+    let now = 0;
+    const { locked, locks } = lockRecorder(0);
+    const tokens = new SessionTokens({ idleMinutes: 0, locks, now: () => now });
+    const token = tokens.issue({ profileId: 'p' });
+    now += UNUSED_TOKEN_LIMIT_MINUTES * MINUTE - 1;
+    expect(tokens.lookUp(token)).toEqual({ profileId: 'p' });
+    now += UNUSED_TOKEN_LIMIT_MINUTES * MINUTE;
+    expect(tokens.lookUp(token)).toBe(EXPIRED);
+    expect(locked).toEqual(['p']);
   });
 });
 
