@@ -19,6 +19,7 @@ import { trackerOperations } from './contract/trackers';
 
 export * from './contract/accounts';
 export * from './contract/csv';
+export * from './contract/errors';
 export * from './contract/insights';
 export * from './contract/logs';
 export * from './contract/shared';

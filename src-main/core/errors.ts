@@ -2,67 +2,9 @@
  * Every expected failure has a stable code (tests assert it) and a human message (the UI
  * shows it). Core code throws `AppFailure`; the dispatcher turns it into a `Result`.
  */
-import type { AppError } from '../../src-preload/contract';
+import type { AppError, ErrorCode } from '../../src-preload/contract';
 
-export type ErrorCode =
-  // input shape and session
-  | 'INVALID_INPUT'
-  | 'UNKNOWN_OPERATION'
-  | 'NOT_LOGGED_IN'
-  // profiles
-  | 'EMAIL_INVALID'
-  | 'EMAIL_TAKEN'
-  | 'PASSWORD_TOO_SHORT'
-  | 'NAME_REQUIRED'
-  | 'AGE_INVALID'
-  | 'BACKUP_CODE_TOO_SHORT'
-  | 'LOGIN_FAILED'
-  | 'BACKUP_CODE_WRONG'
-  | 'PASSWORD_WRONG'
-  | 'TOO_MANY_ATTEMPTS'
-  | 'SESSION_LOCKED'
-  | 'TIME_ZONE_INVALID'
-  | 'STAY_UNLOCKED_UNAVAILABLE'
-  // trackers
-  | 'TRACKER_NAME_REQUIRED'
-  | 'TRACKER_NAME_TAKEN'
-  | 'TRACKER_NOT_FOUND'
-  | 'CHOICE_OPTIONS_INVALID'
-  | 'CHOICE_MULTIPLE_LOCKED'
-  | 'TRACKER_SETTINGS_INVALID'
-  | 'TRACKER_TYPE_LOCKED'
-  | 'TRACKER_COLOR_INVALID'
-  | 'TRACKER_EMOJI_INVALID'
-  | 'TRACKER_ORDER_INVALID'
-  | 'TARGET_INVALID'
-  // logs
-  | 'LOG_VALUE_INVALID'
-  | 'LOG_VALUE_OUT_OF_RANGE'
-  | 'CHOICE_OPTION_ARCHIVED'
-  | 'LOG_TIME_INVALID'
-  | 'LOG_NOT_FOUND'
-  | 'LOG_EXISTS'
-  | 'TIMER_NOT_SUPPORTED'
-  | 'TIMER_RUNNING'
-  | 'TIMER_NOT_RUNNING'
-  // insights
-  | 'RANGE_INVALID'
-  // CSV files and imports (src-main/core/io)
-  | 'CSV_EMPTY'
-  | 'CSV_BINARY'
-  | 'CSV_TOO_LARGE'
-  | 'CSV_COLUMNS_INVALID'
-  | 'IMPORT_FILES_INVALID'
-  | 'IMPORT_INVALID'
-  | 'EXPORT_CURSOR_INVALID'
-  // store
-  | 'DATA_FILE_DAMAGED'
-  | 'DATA_FILE_TOO_NEW'
-  | 'DATA_FOLDER_LOCKED'
-  | 'WRITE_FAILED'
-  | 'WRITE_REFUSED'
-  | 'CORE_CLOSED'
-  | 'INTERNAL';
+export type { ErrorCode } from '../../src-preload/contract';
 
 export class AppFailure extends Error {
   constructor(

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AppError, Result } from '../../src-preload/contract';
 import { OPERATIONS } from '../../src-preload/operations';
 import { dispatch, type Handlers } from '../core/dispatch';
-import { statusOf, type ServerErrorCode } from './http-status';
+import { statusOf } from './http-status';
 import { bodyLimitOf, readJsonBody } from './request-body';
 import { matchRoute } from './routes';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
@@ -18,7 +18,7 @@ export interface ApiReply {
   readonly body: Result<unknown> & { readonly token?: string };
 }
 
-export const failure = (code: ServerErrorCode | AppError['code'], message: string): Result<never> => ({
+export const failure = (code: AppError['code'], message: string): Result<never> => ({
   ok: false,
   error: { code, message },
 });

@@ -2,13 +2,10 @@
  * The one place that turns an error code into an HTTP status. The body always carries the
  * typed error as well, so clients branch on `error.code`, never on the status alone.
  */
-import type { Result } from '../../src-preload/contract';
-
-/** Codes the server itself produces, beside the core's (see src-main/core/errors.ts). */
-export type ServerErrorCode = 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'FORBIDDEN_HOST' | 'FORBIDDEN_ORIGIN';
+import type { ErrorCode, Result } from '../../src-preload/contract';
 
 /** Failures of the machine, not of the request: the person did nothing wrong. */
-const SERVER_FAULTS = new Set(['INTERNAL', 'WRITE_FAILED', 'DATA_FILE_DAMAGED', 'DATA_FOLDER_LOCKED']);
+const SERVER_FAULTS = new Set<ErrorCode>(['INTERNAL', 'WRITE_FAILED', 'DATA_FILE_DAMAGED', 'DATA_FOLDER_LOCKED']);
 
 export function statusOf(result: Result<unknown>): number {
   if (result.ok) return 200;

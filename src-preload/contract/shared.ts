@@ -1,5 +1,6 @@
 /** Building blocks shared by the contract's feature files. */
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 
 export const id = z.string().min(1).max(64);
 export const text = (max: number) => z.string().max(max);
@@ -20,7 +21,7 @@ export const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O
  * IPC, so a thrown error would lose its code.
  */
 export interface AppError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   /** The input field the error is about, when there is one (for forms). */
   readonly field?: string;

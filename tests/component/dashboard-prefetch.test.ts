@@ -3,7 +3,7 @@ import type { Api } from '../../src-preload/contract';
 import { dropDashboardPrefetch, prefetchDashboard, takeDashboardPrefetch } from '../../src-renderer/src/features/trackers/dashboard-prefetch';
 import { ok, stubApi, trackers } from './stub-api';
 
-const notLoggedIn = () => Promise.resolve({ ok: false as const, error: { code: 'NOT_LOGGED_IN', message: 'Please log in first.' } });
+const notLoggedIn = () => Promise.resolve({ ok: false as const, error: { code: 'NOT_LOGGED_IN' as const, message: 'Please log in first.' } });
 
 function api(extra: Partial<Api> = {}) {
   return stubApi({

@@ -28,7 +28,7 @@ export interface HttpApiOptions {
   readonly baseUrl?: string;
 }
 
-const failure = (code: string, message: string): { ok: false; error: AppError } => ({
+const failure = (code: AppError['code'], message: string): { ok: false; error: AppError } => ({
   ok: false,
   error: { code, message },
 });

@@ -1,5 +1,5 @@
 /** Shared set-up for core tests: a real temp data folder per test and a cheap scrypt. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -69,4 +69,15 @@ export async function closedProfileWithWeight() {
   const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
   await core.close();
   return { dataDir: core.dataDir, profile, tracker, layout: dataLayout(core.dataDir) };
+}
+
+/** Every file under `dir` with its bytes (base64): equal before and after shows nothing was written. */
+export async function filesOf(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path, (await readFile(path)).toString('base64'));
+  }
+  return files;
 }

@@ -2,11 +2,9 @@
  * Issue 10, items 1 and 2: a numerical value is stored as the person gave it, or refused
  * with a typed error before anything is written — never rounded, never turned into `null`.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../../src-preload/contract';
-import { Client, SIGN_UP, startCore } from './helpers';
+import { Client, filesOf, SIGN_UP, startCore } from './helpers';
 
 async function profileWith(settings: Input<'createTracker'>['settings']) {
   const core = await startCore({ now: () => new Date('2026-11-20T12:00:00Z') });
@@ -16,16 +14,6 @@ async function profileWith(settings: Input<'createTracker'>['settings']) {
   return { core, client, tracker };
 }
 
-/** Every file under the data folder with its bytes, to show a refused write changed nothing. */
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(path, (await readFile(path)).toString('base64'));
-  }
-  return files;
-}
 
 describe('numerical values are stored as given', () => {
   it.each([1e307, -1e307, 1e15, -1e15, Number.MAX_VALUE])('refuses %s before writing anything, and the month stays readable', async (value) => {

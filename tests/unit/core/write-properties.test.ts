@@ -5,12 +5,10 @@
  * and odd numbers, long and odd strings (lone surrogates, control characters, emoji), odd
  * times — against a real core on a temp folder, and keeps a model of what was acknowledged.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Input, Log, Method, Output, Profile, Result, Settings, Tracker } from '../../../src-preload/contract';
-import { Client, SIGN_UP, startCore } from './helpers';
+import { Client, filesOf, SIGN_UP, startCore } from './helpers';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
@@ -149,16 +147,6 @@ const STARTING_TRACKERS: Input<'createTracker'>[] = [
   { name: 'Reading', settings: { type: 'duration' } },
 ];
 
-/** Every file under the data folder with its bytes. */
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(path, (await readFile(path)).toString('base64'));
-  }
-  return files;
-}
 
 /** Take an acknowledged answer into the model. */
 function acknowledge(model: Model, method: Method, input: unknown, value: unknown): void {

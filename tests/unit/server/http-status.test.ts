@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { statusOf } from '../../../src-main/server/http-status';
+import type { ErrorCode } from '../../../src-preload/contract';
 
-const failed = (code: string) => ({ ok: false as const, error: { code, message: 'm' } });
+const failed = (code: ErrorCode) => ({ ok: false as const, error: { code, message: 'm' } });
 
 describe('statusOf', () => {
-  it.each([
+  it.each<[ErrorCode, number]>([
     ['INVALID_INPUT', 400],
     ['EMAIL_TAKEN', 400],
     ['LOGIN_FAILED', 400],

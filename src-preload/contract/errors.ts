@@ -1,0 +1,76 @@
+/**
+ * Every error code any side can answer with, in one typed list: the core's domain rules,
+ * the store's, and those only a shell or the renderer's transport produce. Tests assert
+ * codes, the UI branches on them and shows the message; a code not listed here does not
+ * compile.
+ */
+export const ERROR_CODES = [
+  // input shape and session
+  'INVALID_INPUT',
+  'UNKNOWN_OPERATION',
+  'NOT_LOGGED_IN',
+  // profiles
+  'EMAIL_INVALID',
+  'EMAIL_TAKEN',
+  'PASSWORD_TOO_SHORT',
+  'NAME_REQUIRED',
+  'AGE_INVALID',
+  'BACKUP_CODE_TOO_SHORT',
+  'LOGIN_FAILED',
+  'BACKUP_CODE_WRONG',
+  'PASSWORD_WRONG',
+  'TOO_MANY_ATTEMPTS',
+  'SESSION_LOCKED',
+  'TIME_ZONE_INVALID',
+  'STAY_UNLOCKED_UNAVAILABLE',
+  // trackers
+  'TRACKER_NAME_REQUIRED',
+  'TRACKER_NAME_TAKEN',
+  'TRACKER_NOT_FOUND',
+  'CHOICE_OPTIONS_INVALID',
+  'CHOICE_MULTIPLE_LOCKED',
+  'TRACKER_SETTINGS_INVALID',
+  'TRACKER_TYPE_LOCKED',
+  'TRACKER_COLOR_INVALID',
+  'TRACKER_EMOJI_INVALID',
+  'TRACKER_ORDER_INVALID',
+  'TARGET_INVALID',
+  // logs
+  'LOG_VALUE_INVALID',
+  'LOG_VALUE_OUT_OF_RANGE',
+  'CHOICE_OPTION_ARCHIVED',
+  'LOG_TIME_INVALID',
+  'LOG_NOT_FOUND',
+  'LOG_EXISTS',
+  'TIMER_NOT_SUPPORTED',
+  'TIMER_RUNNING',
+  'TIMER_NOT_RUNNING',
+  // insights
+  'RANGE_INVALID',
+  // CSV files and imports (src-main/core/io)
+  'CSV_EMPTY',
+  'CSV_BINARY',
+  'CSV_TOO_LARGE',
+  'CSV_COLUMNS_INVALID',
+  'IMPORT_FILES_INVALID',
+  'IMPORT_INVALID',
+  'EXPORT_CURSOR_INVALID',
+  // store
+  'DATA_FILE_DAMAGED',
+  'DATA_FILE_TOO_NEW',
+  'DATA_FOLDER_LOCKED',
+  'WRITE_FAILED',
+  'WRITE_REFUSED',
+  'CORE_CLOSED',
+  'INTERNAL',
+  // shells: the HTTP server, the IPC bridge and the renderer's HTTP client
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'FORBIDDEN_HOST',
+  'FORBIDDEN_ORIGIN',
+  'FORBIDDEN_SENDER',
+  'NETWORK',
+  'BAD_RESPONSE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
