@@ -1,13 +1,14 @@
 /**
  * The four tracker types as one table. Each entry validates the settings a form sends and
- * gives them their stored form, applies an edit to them, parses a value a form sends into
- * the canonical stored value, checks a target, and says what a day's or a period's logs
- * amount to. Adding a type means adding an entry here, not an `if` in every service.
+ * gives them their stored form, applies an edit to them, checks a target, and says what a
+ * day's or a period's logs amount to. What a *value* of each type is (parse, check, text)
+ * is the shared table in src-preload/tracker-values, which the forms and CSV use too. Adding a type means adding an entry here, not an `if` in every service.
  */
 import type { LogValue, LogValueInput, ParsedInput, Target, TrackerSettings, TrackerType } from '../../../src-preload/contract';
 import { fail } from '../errors';
-import { parseDurationText, validDurationSeconds } from './duration';
-import { aggregate, MAX_SIGNIFICANT_DIGITS, NUMBER_LIMIT_TEXT, numberProblem, textSignificantDigits } from './numbers';
+import { MAX_SIGNIFICANT_DIGITS, NUMBER_LIMIT_TEXT, numberProblem } from '../../../src-preload/tracker-values/numbers';
+import { valueRulesOf } from '../../../src-preload/tracker-values/value-rules';
+import { aggregate } from './numbers';
 
 /** Settings as the contract hands them over, defaults filled in. */
 export type NewSettings = ParsedInput<'createTracker'>['settings'];
@@ -28,10 +29,6 @@ export interface TrackerTypeRules<K extends TrackerType> {
   settings(input: NewSettingsOf<K>, newId: () => string): SettingsOf<K>;
   /** Apply an edit to the settings of a tracker of the same type. */
   update(current: SettingsOf<K>, input: UpdateOf<K>, newId: () => string, logs: LogFacts): Promise<SettingsOf<K>>;
-  /** The canonical stored value, or null when `input` is not a value of this tracker. May throw a more specific failure. */
-  parseValue(input: LogValueInput, settings: SettingsOf<K>): LogValue | null;
-  /** What a value should look like, for the error message. */
-  expected(settings: SettingsOf<K>): string;
   /** Refuse a target that cannot mean anything for this type; why, in the message. */
   checkTarget(target: Target, settings: SettingsOf<K>): void;
   /** One day's logs (values in time order) as one value, for the dashboard's "today". */
@@ -50,11 +47,6 @@ export const MIN_CHOICE_OPTIONS = 2;
 export const MAX_CHOICE_OPTIONS = 50;
 export const MAX_DECIMALS = 4;
 
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-const YES = new Set(['true', 'yes']);
-const NO = new Set(['false', 'no']);
-
-const tooPrecise = (): never => fail('LOG_VALUE_INVALID', `Numbers are kept exactly up to ${MAX_SIGNIFICANT_DIGITS} significant digits; give fewer digits.`, 'value');
 
 /** A number of a tracker's settings or target as it will be stored, or a failure saying why it cannot be. */
 function boundNumber(value: number, code: 'TRACKER_SETTINGS_INVALID' | 'TARGET_INVALID', what: string, field: string): number {
@@ -106,26 +98,6 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
   numerical: {
     settings: (input) => numericalSettings(input),
     update: (_current, input) => Promise.resolve(numericalSettings(input)),
-    parseValue: (input, settings) => {
-      let value: number;
-      if (typeof input === 'number') value = input;
-      else if (typeof input === 'string' && NUMBER_TEXT.test(input.trim())) {
-        // Number() would quietly drop the digits a double cannot hold: refuse them instead.
-        if (textSignificantDigits(input.trim()) > MAX_SIGNIFICANT_DIGITS) return tooPrecise();
-        value = Number(input.trim());
-      } else return null;
-      const problem = numberProblem(value);
-      if (problem === 'not_a_number') return null;
-      if (problem === 'too_large') fail('LOG_VALUE_OUT_OF_RANGE', `Numbers are kept exactly only below ${NUMBER_LIMIT_TEXT} in size; give a smaller value.`, 'value');
-      if (problem === 'too_precise') return tooPrecise();
-      if ((settings.min !== null && value < settings.min) || (settings.max !== null && value > settings.max)) {
-        const bounds = settings.min !== null && settings.max !== null ? `from ${settings.min} to ${settings.max}` : settings.min !== null ? `at least ${settings.min}` : `at most ${settings.max}`;
-        fail('LOG_VALUE_OUT_OF_RANGE', `Give a value ${bounds}${settings.unit ? ` ${settings.unit}` : ''}.`, 'value');
-      }
-      // Stored as given (the tracker's decimals only say how it is shown); no -0 in stored files.
-      return value === 0 ? 0 : value;
-    },
-    expected: (settings) => `a number${settings.unit ? ` (in ${settings.unit})` : ''}, such as 7 or 7.5`,
     checkTarget: () => undefined,
     dayValue: (values, settings) => aggregate(numbersOf(values), settings.aggregation),
     measure: (days, settings) => aggregate(numbersOf(flat(days)), settings.aggregation),
@@ -135,15 +107,6 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
   boolean: {
     settings: () => ({ type: 'boolean' }),
     update: () => Promise.resolve({ type: 'boolean' }),
-    parseValue: (input) => {
-      if (typeof input === 'boolean') return input;
-      if (typeof input !== 'string') return null;
-      const word = input.trim().toLowerCase();
-      if (YES.has(word)) return true;
-      if (NO.has(word)) return false;
-      return null;
-    },
-    expected: () => 'yes or no',
     checkTarget: (target) => checkWholeTarget(target, target.period === 'day' ? 1 : 7, 'days with a yes'),
     dayValue: (values) => (values.length === 0 ? null : values.includes(true)),
     measure: (days) => (days.length === 0 ? null : days.filter((values) => values.includes(true)).length),
@@ -153,12 +116,6 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
   duration: {
     settings: () => ({ type: 'duration' }),
     update: () => Promise.resolve({ type: 'duration' }),
-    parseValue: (input) => {
-      if (typeof input === 'number') return validDurationSeconds(input);
-      if (typeof input === 'string') return parseDurationText(input);
-      return null;
-    },
-    expected: () => 'a duration such as 1:30, 1h 30m, 90m or 45s, or a whole number of seconds',
     checkTarget: (target) => checkWholeTarget(target, null, 'seconds'),
     dayValue: (values) => (values.length === 0 ? null : numbersOf(values).reduce((sum, value) => sum + value, 0)),
     measure: (days) => {
@@ -197,27 +154,6 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
       }
       return { type: 'multiple_choice', options, multiple: input.multiple };
     },
-    parseValue: (input, settings) => {
-      // One option may arrive as its id or, from scripts and imports, its label.
-      const chosen = typeof input === 'string' ? [input] : Array.isArray(input) ? input : null;
-      if (chosen === null || chosen.length === 0) return null;
-      const ids = new Set<string>();
-      for (const pick of chosen) {
-        const option =
-          settings.options.find((candidate) => candidate.id === pick) ??
-          settings.options.find((candidate) => candidate.label.toLowerCase() === pick.trim().toLowerCase());
-        if (option === undefined) return null;
-        if (option.archived) fail('CHOICE_OPTION_ARCHIVED', `The option "${option.label}" is archived; choose another or bring it back in the tracker's settings.`, 'value');
-        ids.add(option.id);
-      }
-      if (!settings.multiple && ids.size > 1) fail('LOG_VALUE_INVALID', 'This tracker takes one option per entry.', 'value');
-      // Stored in the tracker's option order, so equal choices are equal values.
-      return settings.options.filter((option) => ids.has(option.id)).map((option) => option.id);
-    },
-    expected: (settings) => {
-      const offered = settings.options.filter((option) => !option.archived).map((option) => option.label).join(', ');
-      return `${settings.multiple ? 'one or more' : 'one'} of: ${offered}`;
-    },
     checkTarget: (target) => checkWholeTarget(target, null, 'entries'),
     dayValue: (values) => values.at(-1) ?? null,
     measure: (days) => {
@@ -233,8 +169,6 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
 interface AnyRules {
   settings(input: NewSettings, newId: () => string): TrackerSettings;
   update(current: TrackerSettings, input: SettingsUpdate, newId: () => string, logs: LogFacts): Promise<TrackerSettings>;
-  parseValue(input: LogValueInput, settings: TrackerSettings): LogValue | null;
-  expected(settings: TrackerSettings): string;
   checkTarget(target: Target, settings: TrackerSettings): void;
   dayValue(values: readonly LogValue[], settings: TrackerSettings): LogValue | null;
   measure(days: readonly (readonly LogValue[])[], settings: TrackerSettings): number | null;
@@ -246,12 +180,10 @@ export function trackerSettings(input: NewSettings, newId: () => string): Tracke
   return rulesOf(input.type).settings(input, newId);
 }
 
-/** The canonical value of `input` for a tracker with `settings`, or LOG_VALUE_INVALID. */
+/** The canonical value of `input` for a tracker with `settings` (see tracker-values), or why it is not one. */
 export function logValue(input: LogValueInput, settings: TrackerSettings): LogValue {
-  const rules = rulesOf(settings.type);
-  const value = rules.parseValue(input, settings);
-  if (value === null) return fail('LOG_VALUE_INVALID', `Expected ${rules.expected(settings)}.`, 'value');
-  return value;
+  const verdict = valueRulesOf(settings).parse(input, settings);
+  return verdict.ok ? verdict.value : fail(verdict.code, verdict.message, 'value');
 }
 
 /** The target as stored, or TARGET_INVALID. */

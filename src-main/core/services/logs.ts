@@ -6,6 +6,7 @@ import type { Log, LogValue, ParsedInput } from '../../../src-preload/contract';
 import { fail } from '../errors';
 import { parseLogTime } from '../domain/log-time';
 import { logValue } from '../domain/tracker-types';
+import { valueRulesOf } from '../../../src-preload/tracker-values/value-rules';
 import type { StoredTracker } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
 import { monthOf } from '../store/layout';
@@ -106,7 +107,7 @@ export class LogService {
     const store = await sessionStore(this.deps.directory, profileId);
     return this.deps.queue.run(profileId, async () => {
       const tracker = findTracker(store, input.trackerId);
-      if (!storedValueFits(tracker, input.value)) fail('LOG_VALUE_INVALID', 'That entry does not fit this tracker any more.', 'log.value');
+      if (valueRulesOf(tracker.settings).stored(input.value, tracker.settings) === null) fail('LOG_VALUE_INVALID', 'That entry does not fit this tracker any more.', 'log.value');
       const time = parseLogTime(input.at, this.deps.now(), this.deps.localOffsetMinutes);
       if (Math.abs(input.offsetMinutes) > MAX_OFFSET_MINUTES) fail('LOG_TIME_INVALID', 'The entry has an impossible UTC offset.', 'log.offsetMinutes');
       if ((await locateLog(store, tracker.id, input.id)) !== null) fail('LOG_EXISTS', 'That entry is already there.', 'log.id');
@@ -150,20 +151,6 @@ async function locateLog(store: ProfileStore, trackerId: string, logId: string):
 
 async function findLog(store: ProfileStore, trackerId: string, logId: string): Promise<{ log: Log; month: string }> {
   return (await locateLog(store, trackerId, logId)) ?? fail('LOG_NOT_FOUND', 'That entry does not exist (any more).', 'logId');
-}
-
-function storedValueFits(tracker: StoredTracker, value: LogValue): boolean {
-  const settings = tracker.settings;
-  switch (settings.type) {
-    case 'numerical':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'duration':
-      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'multiple_choice':
-      return Array.isArray(value) && value.length > 0 && value.every((id) => settings.options.some((option) => option.id === id));
-  }
 }
 
 const withoutLog = (logs: readonly Log[], logId: string): Log[] => logs.filter((log) => log.id !== logId);

@@ -113,7 +113,7 @@ describe('export and import through the core', () => {
     const reading = (await client.ok('listTrackers', {})).trackers.find((tracker) => tracker.name === 'Reading') as Tracker;
     const file = await client.ok('exportLogsCsv', { trackerId: reading.id });
     expect(file.fileName).toMatch(/^logs-reading-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(file.csv.split('\r\n').slice(1, -1)).toEqual(['Reading,2026-01-02T22:00:00+01:00,1h 30m,5400,', 'Reading,2026-03-04T22:00:00+01:00,1h 0m 5s,3605,a 👩‍👩‍👧 family']);
+    expect(file.csv.split('\r\n').slice(1, -1)).toEqual(['Reading,2026-01-02T22:00:00+01:00,1h 30m,5400,', 'Reading,2026-03-04T22:00:00+01:00,1h 5s,3605,a 👩‍👩‍👧 family']);
     expect(await client.call('exportLogsCsv', { trackerId: 'nope' })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
   });
 

@@ -13,7 +13,7 @@ import { draftOf } from '../../../src-main/core/io/import-kinds';
 import { planImport, type ExistingData } from '../../../src-main/core/io/import-plan';
 import { previewOf } from '../../../src-main/core/io/import-preview';
 import { durationText } from '../../../src-main/core/io/value-text';
-import { parseDurationText } from '../../../src-main/core/domain/duration';
+import { parseDurationText } from '../../../src-preload/tracker-values/duration';
 import { counterIds, trackerFixture } from './csv-fixtures';
 
 const tracker = (id: string, name: string, settings: Tracker['settings'], extra: Partial<Tracker> = {}): Tracker =>

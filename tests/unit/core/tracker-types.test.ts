@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { LogValueInput, TrackerSettings } from '../../../src-preload/contract';
-import { parseDurationText } from '../../../src-main/core/domain/duration';
+import { parseDurationText } from '../../../src-preload/tracker-values/duration';
 import { logValue, trackerSettings } from '../../../src-main/core/domain/tracker-types';
 import { AppFailure } from '../../../src-main/core/errors';
 

@@ -1,4 +1,19 @@
 /**
+ * Durations: how they are written for a person (and in CSV), and how typed text becomes
+ * whole seconds. The only duration formatter and parser of the app.
+ */
+
+/** 5400 → `1h 30m`, 45 → `45s`, 3605 → `1h 5s`, 0 → `0m`: what `parseDurationText` reads back. */
+export function durationText(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : '0m';
+}
+
+/**
  * Durations as people type them, to whole seconds:
  * `5400` (seconds), `1:30` (h:mm), `1:30:15` (h:mm:ss), `1h 30m`, `90m`, `45s`, `2h`, `1.5h`.
  * Returns null for anything else — a part of a second included (`1.7s`, `0.0001h`): a
