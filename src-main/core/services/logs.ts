@@ -56,8 +56,7 @@ export class LogService {
   async insert(store: ProfileStore, tracker: StoredTracker, log: Log): Promise<void> {
     const month = monthOf(log.at);
     const shard = await store.shard(tracker.id, month);
-    await shard.save({ ...shard.data, logs: insertByTime(shard.data.logs, log) });
-    await this.afterWrite(store, tracker, { removed: [], added: [log] }, [month]);
+    await this.write(store, tracker, { removed: [], added: [log] }, [month], () => shard.save({ ...shard.data, logs: insertByTime(shard.data.logs, log) }));
   }
 
   async update(profileId: string, input: LogChange): Promise<Log> {
@@ -70,16 +69,17 @@ export class LogService {
       const log: Log = { ...old, at: time.at, offsetMinutes: time.offsetMinutes, value, note: input.note === undefined ? old.note : input.note.trim() };
       const newMonth = monthOf(log.at);
       const target = await store.shard(tracker.id, newMonth);
-      if (newMonth === oldMonth) {
-        await target.save({ ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) });
-      } else {
+      await this.write(store, tracker, { removed: [old], added: [log] }, [oldMonth, newMonth], async () => {
+        if (newMonth === oldMonth) {
+          await target.save({ ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) });
+          return;
+        }
         // New shard first, then the old one: a crash between leaves the log in both
         // (reading drops the second copy), never in neither.
         await target.save({ ...target.data, logs: insertByTime(target.data.logs, log) });
         const source = await store.shard(tracker.id, oldMonth);
         await source.save({ ...source.data, logs: withoutLog(source.data.logs, log.id) });
-      }
-      await this.afterWrite(store, tracker, { removed: [old], added: [log] }, [oldMonth, newMonth]);
+      });
       return log;
     });
   }
@@ -91,8 +91,7 @@ export class LogService {
       const tracker = findTracker(store, trackerId);
       const { log, month } = await findLog(store, tracker.id, logId);
       const shard = await store.shard(tracker.id, month);
-      await shard.save({ ...shard.data, logs: withoutLog(shard.data.logs, logId) });
-      await this.afterWrite(store, tracker, { removed: [log], added: [] }, [month]);
+      await this.write(store, tracker, { removed: [log], added: [] }, [month], () => shard.save({ ...shard.data, logs: withoutLog(shard.data.logs, logId) }));
       return log;
     });
   }
@@ -130,9 +129,10 @@ export class LogService {
     return { logs: ordered.slice(query.offset, query.offset + query.limit), total: ordered.length };
   }
 
-  private async afterWrite(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[]): Promise<void> {
+  /** Change the tracker's shards (`writeShards`) and its summary with them, crash-safely (see `Summaries.write`). */
+  private async write(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[], writeShards: () => Promise<void>): Promise<void> {
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
-    await this.deps.summaries.afterWrite(store, tracker, calendar, change, months);
+    await this.deps.summaries.write(store, tracker, calendar, change, months, writeShards);
   }
 }
 

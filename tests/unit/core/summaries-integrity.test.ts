@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { openProfileCodec } from '../../../src-main/core/index';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { dataLayout } from '../../../src-main/core/store/layout';
-import { summariesFormat } from '../../../src-main/core/store/summaries-format';
+import { summariesFormat, summariesV1toV2 } from '../../../src-main/core/store/summaries-format';
+import { summaryKey } from '../../../src-main/core/insights/summary';
 import { Client, SIGN_UP, startCore } from './helpers';
 
 // The first of the month: yesterday's entries are in last month's shard, which the
@@ -230,5 +231,47 @@ describe('after a crash at any instant of a write the summary agrees with the sh
       }
     }
     expect(landed).toBe(true);
+  });
+});
+
+describe('what makes the summary safe to trust after a crash', () => {
+  it('a write whose summary cannot first be marked is refused, and changes nothing', async () => {
+    const { dataDir, tracker, logs, summaries } = await profileWithStreak();
+    let summariesFail = false;
+    const fs: FsPort = {
+      ...nodeFs,
+      rename: (from, to) => (summariesFail && to === summaries ? Promise.reject(Object.assign(new Error('I/O error'), { code: 'EIO' })) : nodeFs.rename(from, to)),
+    };
+    await inCore(
+      dataDir,
+      async (client) => {
+        await client.ok('dashboard', {});
+        summariesFail = true;
+        expect(await client.call('addLog', { trackerId: tracker.id, value: true, at: '2026-11-30T08:00:00Z' })).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
+        expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [...logs].reverse(), total: 2 });
+        expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ lastLog: logs[1], currentStreak: 0 });
+      },
+      fs,
+    );
+    expect(await inCore(dataDir, (client) => client.ok('listLogs', { trackerId: tracker.id }))).toMatchObject({ total: 2 });
+  });
+
+  it('a version-1 file, which had no mark and could be behind its shards unnoticed, is rebuilt once', async () => {
+    const { dataDir, profile, tracker, logs, summaries } = await profileWithStreak();
+    // What an earlier version left after a crash between the shard and the summary: a
+    // summary that never saw the second entry, under the right key.
+    const behind = { key: summaryKey(tracker, 'UTC'), lastLog: logs[0], runs: [['2026-11-28', '2026-11-28']], since: null, months: {} };
+    const codec = await openProfileCodec(dataDir, profile.id, SIGN_UP.password);
+    await writeFile(summaries, codec.encode(summaries, JSON.stringify({ version: 1, trackers: { [tracker.id]: behind } })));
+
+    const { cards } = await inCore(dataDir, (client) => insights(client, tracker.id));
+    expect(cards[0]).toMatchObject({ lastLog: logs[1] });
+    const saved = JSON.parse(codec.decode(summaries, await readFile(summaries))) as { version: number; trackers: Record<string, { lastLog: unknown }> };
+    expect(saved.version).toBe(2);
+    expect(saved.trackers[tracker.id]?.lastLog).toEqual(logs[1]);
+  });
+
+  it('the upgrade from version 1 keeps no summary', () => {
+    expect(summariesV1toV2()).toEqual({ version: 2, trackers: {} });
   });
 });
