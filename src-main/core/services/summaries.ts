@@ -9,9 +9,11 @@
  * shards on disk. Why:
  * - a file on disk changes only by the rename of a fully synced temp file (atomic-writer.ts),
  *   so at any instant summaries.json and each shard hold one of the versions saved;
- * - a tracker's shards are written only inside `write`: first its summary is saved marked
- *   `writing` (or it has no usable summary, on disk either, see `markWriting`); if that
- *   save fails, the write is refused before any shard is touched;
+ * - a tracker's shards are written only inside `write` (and by an import, below; a purge
+ *   removes them after the tracker has left trackers.json, so its summary is never read
+ *   again): first its summary is saved marked `writing` (or it has no usable summary, on
+ *   disk either, see `markWriting`); if that save fails, the write is refused before any
+ *   shard is touched;
  * - the summary without the mark is saved only after the shard writes have ended, and is
  *   computed from the shards as they then are; so is a summary a read rebuilds. Writes and
  *   reads that compute summaries run one at a time in the profile's queue, so no save can
