@@ -262,7 +262,8 @@ export class CsvService {
 
   /**
    * summaries.json without the touched trackers: they are rebuilt from their shards when
-   * next needed. Written in the same batch, so a summary never disagrees with its logs.
+   * next needed. Written in the same batch, renamed before the shards (see `replaceMany`),
+   * so a summary never disagrees with its logs unnoticed, even after a crash.
    */
   private async summariesWithout(store: ProfileStore, trackerIds: ReadonlySet<string>) {
     const file = await this.deps.summaries.file(store);

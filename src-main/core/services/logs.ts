@@ -7,11 +7,13 @@ import { fail } from '../errors';
 import { parseLogTime } from '../domain/log-time';
 import { logValue } from '../domain/tracker-types';
 import { valueRulesOf } from '../../../src-preload/tracker-values/value-rules';
-import type { StoredTracker } from '../store/formats';
+import { logShardFormat, type LogShard, type StoredTracker } from '../store/formats';
+import type { JsonDocument } from '../store/json-document';
 import type { KeyedQueue } from '../store/keyed-queue';
 import { monthOf } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
+import { checkStorable } from '../store/versioned-json-adapter';
 import { mergeLogs, readShards } from './log-shards';
 import { sessionStore } from './profile-access';
 import type { LogsChange, Summaries } from './summaries';
@@ -35,6 +37,12 @@ export type LogQuery = ParsedInput<'listLogs'>;
 
 const MAX_OFFSET_MINUTES = 14 * 60;
 
+/** A shard and the content it is to be saved with. */
+interface ShardSave {
+  readonly shard: JsonDocument<LogShard>;
+  readonly data: LogShard;
+}
+
 export class LogService {
   constructor(private readonly deps: LogDeps) {}
 
@@ -57,8 +65,7 @@ export class LogService {
   async insert(store: ProfileStore, tracker: StoredTracker, log: Log): Promise<void> {
     const month = monthOf(log.at);
     const shard = await store.shard(tracker.id, month);
-    await shard.save({ ...shard.data, logs: insertByTime(shard.data.logs, log) });
-    await this.afterWrite(store, tracker, { removed: [], added: [log] }, [month]);
+    await this.write(store, tracker, { removed: [], added: [log] }, [month], [{ shard, data: { ...shard.data, logs: insertByTime(shard.data.logs, log) } }]);
   }
 
   async update(profileId: string, input: LogChange): Promise<Log> {
@@ -71,16 +78,14 @@ export class LogService {
       const log: Log = { ...old, at: time.at, offsetMinutes: time.offsetMinutes, value, note: input.note === undefined ? old.note : input.note.trim() };
       const newMonth = monthOf(log.at);
       const target = await store.shard(tracker.id, newMonth);
-      if (newMonth === oldMonth) {
-        await target.save({ ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) });
-      } else {
+      const saves: ShardSave[] = [{ shard: target, data: { ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) } }];
+      if (newMonth !== oldMonth) {
         // New shard first, then the old one: a crash between leaves the log in both
         // (reading drops the second copy), never in neither.
-        await target.save({ ...target.data, logs: insertByTime(target.data.logs, log) });
         const source = await store.shard(tracker.id, oldMonth);
-        await source.save({ ...source.data, logs: withoutLog(source.data.logs, log.id) });
+        saves.push({ shard: source, data: { ...source.data, logs: withoutLog(source.data.logs, log.id) } });
       }
-      await this.afterWrite(store, tracker, { removed: [old], added: [log] }, [oldMonth, newMonth]);
+      await this.write(store, tracker, { removed: [old], added: [log] }, [oldMonth, newMonth], saves);
       return log;
     });
   }
@@ -92,8 +97,7 @@ export class LogService {
       const tracker = findTracker(store, trackerId);
       const { log, month } = await findLog(store, tracker.id, logId);
       const shard = await store.shard(tracker.id, month);
-      await shard.save({ ...shard.data, logs: withoutLog(shard.data.logs, logId) });
-      await this.afterWrite(store, tracker, { removed: [log], added: [] }, [month]);
+      await this.write(store, tracker, { removed: [log], added: [] }, [month], [{ shard, data: { ...shard.data, logs: withoutLog(shard.data.logs, logId) } }]);
       return log;
     });
   }
@@ -131,9 +135,15 @@ export class LogService {
     return { logs: ordered.slice(query.offset, query.offset + query.limit), total: ordered.length };
   }
 
-  private async afterWrite(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[]): Promise<void> {
+  /** Save the tracker's shards, in order, and its summary with them, crash-safely (see `Summaries.write`). */
+  private async write(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[], saves: readonly ShardSave[]): Promise<void> {
+    // Content the store would refuse (WRITE_REFUSED) must change no file, so it is refused
+    // here, before the summary is marked; each save checks it again on its way to disk.
+    for (const { data } of saves) checkStorable(logShardFormat(tracker.id), data);
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
-    await this.deps.summaries.afterWrite(store, tracker, calendar, change, months);
+    await this.deps.summaries.write(store, tracker, calendar, change, months, async () => {
+      for (const { shard, data } of saves) await shard.save(data);
+    });
   }
 }
 

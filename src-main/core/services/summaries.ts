@@ -1,8 +1,35 @@
 /**
  * Keeps summaries.json in step with the log shards: after every write to a tracker's logs
  * its summary is updated for the days that write touched (never by re-reading history),
- * and a summary that is missing, computed under other rules, or caught disagreeing with a
- * shard is rebuilt from all the tracker's shards.
+ * and a summary that is missing, computed under other rules, marked `writing`, or caught
+ * disagreeing with a shard is rebuilt from all the tracker's shards.
+ *
+ * **Consistent after a crash at any instant.** What holds at every instant: a summary on
+ * disk that looks usable (current `key`, no `writing` mark) agrees with its tracker's
+ * shards on disk. Why:
+ * - a file on disk changes only by the rename of a fully synced temp file (atomic-writer.ts),
+ *   so at any instant summaries.json and each shard hold one of the versions saved;
+ * - a tracker's shards are written only inside `write` (and by an import, below; a purge
+ *   removes them after the tracker has left trackers.json, so its summary is never read
+ *   again): first its summary is saved marked `writing` (or it has no usable summary, on
+ *   disk either, see `markWriting`); if that save fails, the write is refused before any
+ *   shard is touched;
+ * - the summary without the mark is saved only after the shard writes have ended, and is
+ *   computed from the shards as they then are; so is a summary a read rebuilds. Writes and
+ *   reads that compute summaries run one at a time in the profile's queue, so no save can
+ *   carry a summary computed before a shard write that has begun since;
+ * - an import renames summaries.json, without the trackers it adds to, before any shard
+ *   (`replaceMany`).
+ * So a crash leaves, for each tracker, the old shards with the old summary, or a marked or
+ * missing summary (rebuilt when next used), or the new shards with the new summary: a
+ * summary is never behind its shards unnoticed. Opening costs nothing more when nothing
+ * crashed: the mark is read with the summary. The digests of the newest shards
+ * (`shardAgrees`) stay as a second check on the shards the dashboard reads anyway.
+ *
+ * **Saving is best-effort.** A read answers from what it computed even when summaries.json
+ * cannot be saved (a full disk): memory keeps it and it is saved again with the next read
+ * of the dashboard or the next write. Memory is then ahead of the disk, never behind it:
+ * what the disk lacks is a summary missing, marked or under an old key, which is rebuilt.
  */
 import type { Log, Tracker } from '../../../src-preload/contract';
 import { DayCalendar } from '../insights/day-calendar';
@@ -10,6 +37,7 @@ import { dayQualifies, valuesByDay } from '../insights/day-groups';
 import { addDays, type Day } from '../insights/days';
 import { withDay } from '../insights/streaks';
 import { buildSummary, keepNewestRuns, shardAgrees, summaryKey, withMonthDigest } from '../insights/summary';
+import type { JsonDocument } from '../store/json-document';
 import { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileStore } from '../store/profile-store';
 import { emptySummariesFile, summariesFormat, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
@@ -40,8 +68,8 @@ function lastLogAfter(previous: Log | null, change: LogsChange): Log | null | un
 
 export class Summaries {
   private readonly calendars = new Map<string, DayCalendar>();
-  /** Summaries whose update failed after their logs were saved: rebuilt on next use. */
-  private readonly stale = new Set<string>();
+  /** Stores whose summaries in memory are newer than summaries.json (a save failed). */
+  private readonly unsaved = new WeakSet<ProfileStore>();
   private readonly saving = new KeyedQueue();
 
   /** One calendar per zone, so its offset cache is shared by every call. */
@@ -54,31 +82,31 @@ export class Summaries {
     return calendar;
   }
 
-  file(store: ProfileStore) {
-    return store.document<SummariesFile>(SUMMARIES_FILE, summariesFormat, emptySummariesFile);
+  /** summaries.json; a damaged, unreadable or newer one opens empty (see `derivedDocument`). */
+  file(store: ProfileStore): Promise<JsonDocument<SummariesFile>> {
+    return store.derivedDocument<SummariesFile>(SUMMARIES_FILE, summariesFormat, emptySummariesFile);
   }
 
-  /** The tracker's summary, rebuilt first when missing or computed under other rules. */
+  /** The tracker's summary, rebuilt first when it cannot be used as it is. */
   async current(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary> {
     const summary = (await this.file(store)).data.trackers[tracker.id];
-    if (summary !== undefined && this.isCurrent(store, tracker, calendar, summary)) return summary;
-    return this.rebuild(store, tracker, calendar);
+    return usable(tracker, calendar, summary) ? summary : this.rebuild(store, tracker, calendar);
   }
 
   /**
    * Bring the summaries of several trackers up to date at once (the dashboard, before its
-   * cards). Those missing or computed under other rules are rebuilt from every shard, read
-   * a few files ahead and not kept in memory — the first dashboard over a history written
-   * without summaries reads ten years of every tracker — and saved in one write, not one
-   * write of the whole file per tracker.
+   * cards). Those that cannot be used are rebuilt from every shard, read a few files ahead
+   * and not kept in memory — the first dashboard over a history written without summaries
+   * reads ten years of every tracker — and saved in one write, not one write of the whole
+   * file per tracker. When nothing needs rebuilding, a save that failed earlier is tried again.
    */
   async ensureCurrent(store: ProfileStore, trackers: readonly SummaryTracker[], calendar: DayCalendar): Promise<void> {
     const file = await this.file(store);
-    const outdated = trackers.filter((tracker) => {
-      const summary = file.data.trackers[tracker.id];
-      return summary === undefined || !this.isCurrent(store, tracker, calendar, summary);
-    });
-    if (outdated.length === 0) return;
+    const outdated = trackers.filter((tracker) => !usable(tracker, calendar, file.data.trackers[tracker.id]));
+    if (outdated.length === 0) {
+      if (this.unsaved.has(store)) await this.saving.run(store.profileId, () => this.saveOrHold(store, file, file.data));
+      return;
+    }
     const refs = await shardsOf(store, outdated.map((tracker) => tracker.id));
     // The refs come tracker by tracker: each summary is built once its last shard is in,
     // so only one tracker's history is in memory at a time.
@@ -96,12 +124,7 @@ export class Summaries {
       shards.get(ref.trackerId)?.push({ month: ref.month, logs: shard.logs });
     }
     while (outdated[pending] !== undefined) build(outdated[pending++] as SummaryTracker);
-    await this.saving.run(store.profileId, () => file.save({ ...file.data, trackers: { ...file.data.trackers, ...rebuilt } }));
-    for (const tracker of outdated) this.stale.delete(this.staleKey(store, tracker.id));
-  }
-
-  private isCurrent(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, summary: TrackerSummary): boolean {
-    return summary.key === summaryKey(tracker, calendar.timeZone) && !this.stale.has(this.staleKey(store, tracker.id));
+    await this.keep(store, rebuilt);
   }
 
   /** Check a summary against shards just read; rebuild it when they disagree. */
@@ -111,60 +134,76 @@ export class Summaries {
   }
 
   async rebuild(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary> {
-    const summary = buildSummary(tracker, await readAllShards(store, tracker.id), calendar);
-    await this.save(store, tracker.id, summary);
-    this.stale.delete(this.staleKey(store, tracker.id));
+    const summary = await this.built(store, tracker, calendar);
+    await this.keep(store, { [tracker.id]: summary });
     return summary;
   }
 
-  /** After logs of the tracker were written; `months` are the shards that changed. */
-  async afterWrite(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[]): Promise<void> {
-    // The logs are saved by now; a summary that cannot be updated must not turn that into a
-    // reported failure: it is marked stale and rebuilt when next needed.
+  /**
+   * Write a tracker's logs (`writeShards`, which changes the shards of `months` by `change`)
+   * with its summary kept consistent through a crash at any instant (see the top of this
+   * file). Runs in the profile's queue. Fails, having changed nothing, when the summary's
+   * mark cannot be saved; once the shards are written it reports no failure of the summary.
+   */
+  async write(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[], writeShards: () => Promise<void>): Promise<void> {
+    const before = await this.markWriting(store, tracker, calendar);
+    await writeShards();
+    let after: TrackerSummary;
     try {
-      await this.update(store, tracker, calendar, change, months);
+      after = (before === null ? null : await this.updated(store, tracker, calendar, before, change, months)) ?? (await this.built(store, tracker, calendar));
     } catch {
-      this.stale.add(this.staleKey(store, tracker.id));
+      // The logs are saved: a summary that cannot be computed now stays marked, and is
+      // rebuilt when next used.
+      return;
     }
+    await this.keep(store, { [tracker.id]: after });
   }
 
-  private async update(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[]): Promise<void> {
-    if (this.stale.has(this.staleKey(store, tracker.id))) {
-      await this.rebuild(store, tracker, calendar);
-      return;
-    }
-    const existing = (await this.file(store)).data.trackers[tracker.id];
-    if (existing === undefined || existing.key !== summaryKey(tracker, calendar.timeZone)) {
-      await this.rebuild(store, tracker, calendar);
-      return;
-    }
-    let monthDigests = existing.months;
+  /**
+   * Save the tracker's summary marked `writing` and answer it as it was, to be updated
+   * once the shards are written; null when it has no usable summary, which is then built
+   * afresh. No mark is needed then: memory is never behind the disk (see the top of this
+   * file), so the disk holds no usable summary of it either. A mark that cannot be saved
+   * fails the write (WRITE_FAILED): shards written past an unmarked summary could be
+   * missed after a crash. The disk that cannot take this small file would not take the
+   * shard either.
+   */
+  private async markWriting(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary | null> {
+    const file = await this.file(store);
+    return this.saving.run(store.profileId, async () => {
+      const summary = file.data.trackers[tracker.id];
+      if (!usable(tracker, calendar, summary)) return null;
+      await file.save({ ...file.data, trackers: { ...file.data.trackers, [tracker.id]: { ...summary, writing: true } } });
+      this.unsaved.delete(store);
+      return summary;
+    });
+  }
+
+  /** `before` updated for the days the change touched; null when only a rebuild can tell. */
+  private async updated(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, before: TrackerSummary, change: LogsChange, months: readonly string[]): Promise<TrackerSummary | null> {
+    let monthDigests = before.months;
     for (const shard of await readShards(store, tracker.id, months)) monthDigests = withMonthDigest(monthDigests, shard.month, shard.logs);
     for (const month of months) if (!(await store.months(tracker.id)).includes(month)) monthDigests = withMonthDigest(monthDigests, month, []);
 
-    let runs = existing.runs.map(([first, last]) => [first, last] as const);
+    let runs = before.runs.map(([first, last]) => [first, last] as const);
     const days = [...new Set([...change.removed, ...change.added].map((log) => calendar.dayOf(log.at)))];
     // A day before the kept runs could join or split runs the summary no longer has.
-    const since = existing.since ?? null;
-    if (since !== null && days.some((day) => day < since)) {
-      await this.rebuild(store, tracker, calendar);
-      return;
-    }
+    const since = before.since ?? null;
+    if (since !== null && days.some((day) => day < since)) return null;
     for (const day of days) runs = withDay(runs, day, dayQualifies(tracker, await this.valuesOfDay(store, tracker.id, calendar, day)));
     // A daily target or yes/no is judged per day; a weekly target does not change what a day is.
-    const lastLog = lastLogAfter(existing.lastLog, change) ?? (await newestLog(store, tracker.id));
-    const summary: TrackerSummary = { key: existing.key, lastLog, ...keepNewestRuns(runs, since), months: monthDigests };
-    await this.save(store, tracker.id, summary);
+    const lastLog = lastLogAfter(before.lastLog, change) ?? (await newestLog(store, tracker.id));
+    return { key: before.key, lastLog, ...keepNewestRuns(runs, since), months: monthDigests };
   }
 
-  /** Drop a purged tracker's summary. */
+  /** Drop a purged tracker's summary (best-effort: its id is never used again). */
   async forget(store: ProfileStore, trackerId: string): Promise<void> {
     const file = await this.file(store);
     await this.saving.run(store.profileId, async () => {
       if (file.data.trackers[trackerId] === undefined) return;
       const trackers = { ...file.data.trackers };
       delete trackers[trackerId];
-      await file.save({ ...file.data, trackers });
+      await this.saveOrHold(store, file, { ...file.data, trackers });
     });
   }
 
@@ -179,14 +218,31 @@ export class Summaries {
     return valuesByDay(logs, calendar).get(day) ?? [];
   }
 
-  private staleKey(store: ProfileStore, trackerId: string): string {
-    return `${store.profileId}/${trackerId}`;
+  private async built(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary> {
+    return buildSummary(tracker, await readAllShards(store, tracker.id), calendar);
   }
 
-  private async save(store: ProfileStore, trackerId: string, summary: TrackerSummary): Promise<void> {
+  /** Put `changed` summaries in the file, saved when it can be (best-effort). */
+  private async keep(store: ProfileStore, changed: Readonly<Record<string, TrackerSummary>>): Promise<void> {
     const file = await this.file(store);
     // The dashboard rebuilds several trackers' summaries at once: each change must start
     // from the file as the previous one left it, or the last save would drop the others.
-    await this.saving.run(store.profileId, () => file.save({ ...file.data, trackers: { ...file.data.trackers, [trackerId]: summary } }));
+    await this.saving.run(store.profileId, () => this.saveOrHold(store, file, { ...file.data, trackers: { ...file.data.trackers, ...changed } }));
   }
+
+  /** Save `next`; when that fails, memory takes it anyway and it is saved later. */
+  private async saveOrHold(store: ProfileStore, file: JsonDocument<SummariesFile>, next: SummariesFile): Promise<void> {
+    try {
+      await file.save(next);
+      this.unsaved.delete(store);
+    } catch {
+      file.adopt(next);
+      this.unsaved.add(store);
+    }
+  }
+}
+
+/** Whether a summary can be used as it is: there, computed under the tracker's current rules, and not marked `writing`. */
+function usable(tracker: SummaryTracker, calendar: DayCalendar, summary: TrackerSummary | undefined): summary is TrackerSummary {
+  return summary !== undefined && summary.writing !== true && summary.key === summaryKey(tracker, calendar.timeZone);
 }

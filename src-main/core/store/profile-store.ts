@@ -105,12 +105,14 @@ export class ProfileStore {
 
   /**
    * Replace several files of the profile at once (an import), all or nothing up to the
-   * renames (see `writeBatch` in atomic-writer.ts). Shards are renamed first and
-   * trackers.json last, so a crash during the renames can leave logs of a tracker that is
-   * not listed yet (unreachable), never a listed tracker missing its file. A shard's
-   * content is made when its turn comes and not kept: the shards written are read again
-   * from disk when next needed, so a million imported logs do not all stay in memory.
-   * `documents` are small files opened with `document()`; they adopt their new content.
+   * renames (see `writeBatch` in atomic-writer.ts). The order of the renames is what a
+   * crash during them can leave: `documents` first (summaries.json without the trackers
+   * whose shards follow: a summary missing is rebuilt, one left behind its shards would not
+   * be noticed), then the shards, and trackers.json last, so the logs of a tracker not listed
+   * yet can be left (unreachable), never a listed tracker missing its file. A shard's content
+   * is made when its turn comes and not kept: the shards written are read again from disk
+   * when next needed, so a million imported logs do not all stay in memory. `documents` are
+   * small files opened with `document()` or `derivedDocument()`; they adopt their new content.
    */
   async replaceMany(change: {
     readonly shards: readonly { readonly trackerId: string; readonly month: string; readonly data: () => LogShard }[];
@@ -119,6 +121,7 @@ export class ProfileStore {
   }): Promise<void> {
     const { layout } = this.deps;
     const files = [
+      ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: document.text })),
       ...change.shards.map((shard) => ({
         file: layout.logShardFile(this.profileId, shard.trackerId, shard.month),
         data: () => {
@@ -127,7 +130,6 @@ export class ProfileStore {
           return encodeLogShard(data.logs);
         },
       })),
-      ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: document.text })),
       ...(change.trackers === undefined ? [] : [{ file: layout.trackersFile(this.profileId), data: storableText(trackersFormat, change.trackers) }]),
     ];
     try {
@@ -178,14 +180,45 @@ export class ProfileStore {
   }
 
   /**
-   * Another file of the profile (`timers.json`, `summaries.json`), opened once through the
-   * same adapter as the others, so whatever applies to them (encryption) applies to it.
+   * Another file of the profile (`timers.json`), opened once through the same adapter as
+   * the others, so whatever applies to them (encryption) applies to it.
    */
   document<T extends { readonly version: number }>(name: string, format: FileFormat<T>, defaults: () => T): Promise<JsonDocument<T>> {
+    return this.openDocument(name, format, (adapter) => JsonDocument.open(adapter, defaults()));
+  }
+
+  /**
+   * A derived file of the profile (`summaries.json`): everything in it can be rebuilt from
+   * other files, so it is never a reason to fail. One that cannot be used opens empty, to be
+   * rebuilt and saved over by its owner: damaged or of an older version without an upgrade
+   * (the adapter has copied it to `<file>.corrupt`), or unreadable for another reason (the
+   * writer keeps it as `<file>.bak` when it is first replaced).
+   *
+   * A file from a newer version of the app is not read, and not silently overwritten
+   * either: it is moved to `<file>.newer` first, so that version's work is kept whole. Why
+   * not leave it in place and work from memory, as the README promises for a person's own
+   * files? Because this version goes on writing logs, which that file cannot follow (this
+   * version cannot mark it as behind, see services/summaries.ts), so left in place it would
+   * turn silently stale for the app that wrote it. Replaced by a file of this version, the
+   * newer app finds an older derived file, which it upgrades or rebuilds. Only when even
+   * the move fails is DATA_FILE_TOO_NEW reported (and the file left as it is).
+   */
+  derivedDocument<T extends { readonly version: number }>(name: string, format: FileFormat<T>, defaults: () => T): Promise<JsonDocument<T>> {
+    return this.openDocument(name, format, async (adapter) => {
+      try {
+        return await JsonDocument.open(adapter, defaults());
+      } catch (error) {
+        if (error instanceof AppFailure && error.code === 'DATA_FILE_TOO_NEW') await this.deps.fs.rename(adapter.file, `${adapter.file}.newer`).catch(() => Promise.reject(error));
+        return JsonDocument.of(adapter, defaults());
+      }
+    });
+  }
+
+  private openDocument<T extends { readonly version: number }>(name: string, format: FileFormat<T>, open: (adapter: VersionedJsonAdapter<T>) => Promise<JsonDocument<T>>): Promise<JsonDocument<T>> {
     let opening = this.documents.get(name) as Promise<JsonDocument<T>> | undefined;
     if (opening === undefined) {
       const file = join(this.deps.layout.profileDir(this.profileId), name);
-      opening = JsonDocument.open(new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer), defaults());
+      opening = open(new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer));
       this.documents.set(name, opening);
       opening.catch(() => this.documents.delete(name));
     }

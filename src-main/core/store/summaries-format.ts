@@ -1,10 +1,13 @@
 /**
  * summaries.json: a small summary per tracker so the dashboard never reads all history.
- * It is a cache: everything in it can be rebuilt from the log shards, and it is rebuilt
- * when missing, when it was computed under other rules (`key`), or when a shard read for
- * the dashboard does not match the digest kept for it.
+ * It is a derived file: everything in it can be rebuilt from the log shards, and it is
+ * rebuilt when missing, unreadable or of another version (see `derivedDocument` in
+ * profile-store.ts), when it was computed under other rules (`key`), when it is marked
+ * `writing` (see services/summaries.ts on why that makes it consistent after a crash), or
+ * when a shard read for the dashboard does not match the digest kept for it.
  */
 import { z } from 'zod';
+import type { JsonRecord } from './migrate';
 import type { FileFormat } from './versioned-json-adapter';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -31,16 +34,37 @@ export const trackerSummarySchema = z.object({
    * changed before it makes the summary rebuild from the shards. Absent in older files.
    */
   since: day.nullable().optional(),
-  /** Digest of each of the newest shards (`YYYY-MM` → digest), to notice a summary left behind by a crash. */
+  /**
+   * Digest of each of the newest shards (`YYYY-MM` → digest): a second check, on the shards
+   * the dashboard reads anyway, that the summary is not behind them (`writing` is the first).
+   */
   months: z.record(z.string(), z.string()),
+  /**
+   * Saved before the tracker's shards are written and dropped by the summary saved after
+   * them: a summary found with it may be behind its shards (a crash came between) and is
+   * rebuilt before use.
+   */
+  writing: z.literal(true).optional(),
 });
 export type TrackerSummary = z.infer<typeof trackerSummarySchema>;
 
 export const summariesFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   trackers: z.record(z.string(), trackerSummarySchema),
 });
 export type SummariesFile = z.infer<typeof summariesFileSchema>;
 
-export const summariesFormat: FileFormat<SummariesFile> = { label: 'summaries', version: 1, schema: summariesFileSchema, migrations: {} };
-export const emptySummariesFile = (): SummariesFile => ({ version: 1, trackers: {} });
+/**
+ * Version 1 had no `writing` mark, so a crash between a shard write and the summary's could
+ * leave a summary behind with nothing to tell (issue 10): its summaries are dropped, and each
+ * is rebuilt from the shards once.
+ */
+export const summariesV1toV2 = (): JsonRecord => ({ version: 2, trackers: {} });
+
+export const summariesFormat: FileFormat<SummariesFile> = {
+  label: 'summaries',
+  version: 2,
+  schema: summariesFileSchema,
+  migrations: { 1: summariesV1toV2 },
+};
+export const emptySummariesFile = (): SummariesFile => ({ version: 2, trackers: {} });
