@@ -28,6 +28,13 @@ export const importInputSchema = z.object({
 export const importRowErrorSchema = z.object({ file: z.string(), row: z.number().int(), column: z.string(), code: z.string(), message: z.string() });
 export type ImportRowErrorView = z.infer<typeof importRowErrorSchema>;
 
+/**
+ * Something the files hold that the import does not store (a day the other app filled in
+ * by itself, a column no importer reads…), with the reason: never an error, never silent.
+ */
+export const importLeftOutSchema = z.object({ file: z.string(), row: z.number().int(), column: z.string(), code: z.string(), message: z.string() });
+export type ImportLeftOutView = z.infer<typeof importLeftOutSchema>;
+
 /** Read-only lists: the core builds them once and nothing changes them after. */
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
@@ -41,6 +48,7 @@ export const importPreviewSchema = z.object({
     duplicates: z.number().int(),
     errors: z.number().int(),
     skippedRows: z.number().int(),
+    leftOut: z.number().int(),
   }),
   /** The trackers the import creates (`isNew`) or adds entries to. */
   trackers: list(z.object({ name: z.string(), type: z.enum(TRACKER_TYPES), isNew: z.boolean() })),
@@ -50,6 +58,8 @@ export const importPreviewSchema = z.object({
   errors: list(importRowErrorSchema),
   /** With `skipInvalid`: the rows left out. */
   skippedRows: list(z.object({ file: z.string(), row: z.number().int() })),
+  /** What is not imported and why, in file and row order (the first 5,000; `counts.leftOut` is exact). */
+  leftOut: list(importLeftOutSchema),
   /** False when errors block the import. */
   canCommit: z.boolean(),
 });
