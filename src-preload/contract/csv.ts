@@ -29,10 +29,19 @@ export const importRowErrorSchema = z.object({ file: z.string(), row: z.number()
 export type ImportRowErrorView = z.infer<typeof importRowErrorSchema>;
 
 /**
+ * Why something is left out: `FILE_NOT_READ` a picked file the importer does not read;
+ * `COLUMN_NOT_READ` a column it does not read; `COLUMN_REPEATED` a column whose content is
+ * read from elsewhere; `DAY_IMPLIED` a day the other app filled in by itself (Loop's
+ * YES_AUTO); `DAY_WITHOUT_MARK` a day listed with no value and no note (Loop's UNKNOWN).
+ */
+export const LEFT_OUT_CODES = ['FILE_NOT_READ', 'COLUMN_NOT_READ', 'COLUMN_REPEATED', 'DAY_IMPLIED', 'DAY_WITHOUT_MARK'] as const;
+export type LeftOutCode = (typeof LEFT_OUT_CODES)[number];
+
+/**
  * Something the files hold that the import does not store (a day the other app filled in
  * by itself, a column no importer reads…), with the reason: never an error, never silent.
  */
-export const importLeftOutSchema = z.object({ file: z.string(), row: z.number().int(), column: z.string(), code: z.string(), message: z.string() });
+export const importLeftOutSchema = z.object({ file: z.string(), row: z.number().int(), column: z.string(), code: z.enum(LEFT_OUT_CODES), message: z.string() });
 export type ImportLeftOutView = z.infer<typeof importLeftOutSchema>;
 
 /** Read-only lists: the core builds them once and nothing changes them after. */

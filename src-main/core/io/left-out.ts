@@ -5,19 +5,8 @@
  * Unlike a problem, a left-out item never blocks the import. Duplicates are counted apart
  * (`ImportPlan.duplicates`): they are already stored, so nothing is lost.
  */
+import type { LeftOutCode } from '../../../src-preload/contract';
 import type { SourceRow } from './import-errors';
-
-export type LeftOutCode =
-  /** A whole file of the pick that the importer does not read. */
-  | 'FILE_NOT_READ'
-  /** A column of a file that the importer does not read. */
-  | 'COLUMN_NOT_READ'
-  /** A column whose content the import reads from elsewhere. */
-  | 'COLUMN_REPEATED'
-  /** A day the other app filled in by itself (Loop's YES_AUTO), not entered by the person. */
-  | 'DAY_IMPLIED'
-  /** A day the other app lists without any value (Loop's UNKNOWN) and without a note. */
-  | 'DAY_WITHOUT_MARK';
 
 export interface LeftOut {
   readonly file: string;
@@ -25,6 +14,7 @@ export interface LeftOut {
   readonly row: number;
   /** The column's name as in the file's header, or '' for a whole row or file. */
   readonly column: string;
+  /** The kinds are listed with `LEFT_OUT_CODES` in the contract. */
   readonly code: LeftOutCode;
   /** The reason, in the person's words. */
   readonly message: string;
