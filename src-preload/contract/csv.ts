@@ -28,6 +28,22 @@ export const importInputSchema = z.object({
 export const importRowErrorSchema = z.object({ file: z.string(), row: z.number().int(), column: z.string(), code: z.string(), message: z.string() });
 export type ImportRowErrorView = z.infer<typeof importRowErrorSchema>;
 
+/**
+ * Why something is left out: `FILE_NOT_READ` a picked file the importer does not read;
+ * `COLUMN_NOT_READ` a column it does not read; `COLUMN_REPEATED` a column whose content is
+ * read from elsewhere; `DAY_IMPLIED` a day the other app filled in by itself (Loop's
+ * YES_AUTO); `DAY_WITHOUT_MARK` a day listed with no value and no note (Loop's UNKNOWN).
+ */
+export const LEFT_OUT_CODES = ['FILE_NOT_READ', 'COLUMN_NOT_READ', 'COLUMN_REPEATED', 'DAY_IMPLIED', 'DAY_WITHOUT_MARK'] as const;
+export type LeftOutCode = (typeof LEFT_OUT_CODES)[number];
+
+/**
+ * Something the files hold that the import does not store (a day the other app filled in
+ * by itself, a column no importer reads…), with the reason: never an error, never silent.
+ */
+export const importLeftOutSchema = z.object({ file: z.string(), row: z.number().int(), column: z.string(), code: z.enum(LEFT_OUT_CODES), message: z.string() });
+export type ImportLeftOutView = z.infer<typeof importLeftOutSchema>;
+
 /** Read-only lists: the core builds them once and nothing changes them after. */
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
@@ -41,6 +57,7 @@ export const importPreviewSchema = z.object({
     duplicates: z.number().int(),
     errors: z.number().int(),
     skippedRows: z.number().int(),
+    leftOut: z.number().int(),
   }),
   /** The trackers the import creates (`isNew`) or adds entries to. */
   trackers: list(z.object({ name: z.string(), type: z.enum(TRACKER_TYPES), isNew: z.boolean() })),
@@ -50,6 +67,8 @@ export const importPreviewSchema = z.object({
   errors: list(importRowErrorSchema),
   /** With `skipInvalid`: the rows left out. */
   skippedRows: list(z.object({ file: z.string(), row: z.number().int() })),
+  /** What is not imported and why, in file and row order (the first 5,000; `counts.leftOut` is exact). */
+  leftOut: list(importLeftOutSchema),
   /** False when errors block the import. */
   canCommit: z.boolean(),
 });

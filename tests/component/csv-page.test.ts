@@ -7,7 +7,7 @@ import { ok, stubApi } from './stub-api';
 
 const blocked: ImportPreview = {
   files: [{ file: 'logs.csv', role: 'logs', separator: ';', columns: ['tracker', 'time', 'value'], rows: 3 }],
-  counts: { newTrackers: 0, existingTrackers: 1, newLogs: 2, duplicates: 1, errors: 1, skippedRows: 0 },
+  counts: { newTrackers: 0, existingTrackers: 1, newLogs: 2, duplicates: 1, errors: 1, skippedRows: 0, leftOut: 0 },
   trackers: [{ name: 'Weight', type: 'numerical', isNew: false }],
   rows: [
     { tracker: 'Weight', time: '2026-01-02T08:00:00+01:00', value: '71.5', note: 'after "run", tired' },
@@ -15,6 +15,7 @@ const blocked: ImportPreview = {
   ],
   errors: [{ file: 'logs.csv', row: 4, column: 'value', code: 'LOG_VALUE_INVALID', message: 'Expected a number (in kg).' }],
   skippedRows: [],
+  leftOut: [],
   canCommit: false,
 };
 const skipping: ImportPreview = { ...blocked, counts: { ...blocked.counts, skippedRows: 1 }, skippedRows: [{ file: 'logs.csv', row: 4 }], canCommit: true };
@@ -85,6 +86,22 @@ describe('the import / export page', () => {
     expect(commitImport).toHaveBeenCalledWith({ kind: 'trackers', files: [{ name: 'logs.csv', text }], skipInvalid: true });
     expect((await screen.findByText(/^Imported/)).textContent).toBe('Imported 2 entries, 0 new trackers, 1 duplicate left out, 1 invalid row skipped.');
     expect(screen.queryByRole('region', { name: 'Preview' })).toBeNull();
+  });
+
+  it('counts and lists what an import leaves out, with the reason', async () => {
+    const leftOut: ImportPreview['leftOut'] = [
+      { file: '001 Wake up early/Checkmarks.csv', row: 8, column: 'Wake up early', code: 'DAY_IMPLIED', message: 'Loop filled this day in from the habit’s frequency (YES_AUTO); you did not enter it, so it is not an entry.' },
+      { file: 'Scores.csv', row: 1, column: '', code: 'FILE_NOT_READ', message: 'Loop computes scores from the checkmarks; the app computes its own statistics from the entries.' },
+    ];
+    const withLeftOut: ImportPreview = { ...blocked, counts: { ...blocked.counts, errors: 0, leftOut: 2 }, errors: [], leftOut, canCommit: true };
+    render(CsvPage, { props: { api: stubApi({ previewImport: async () => ok(withLeftOut) }) } });
+    await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'loop' } });
+    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [csvFile('Habits.csv', 'Position,Name\n')] } });
+
+    const preview = await screen.findByRole('region', { name: 'Preview' });
+    expect(within(preview).getByRole('list', { name: 'What the import does' }).textContent).toContain('2 left out (why: below)');
+    const rows = within(within(preview).getByRole('table', { name: 'Left out, and why' })).getAllByRole('row');
+    expect(rows.slice(1).map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))).toEqual(leftOut.map((item) => [item.file, String(item.row), item.column, item.message]));
   });
 
   it('shows a refused file’s message and offers no import', async () => {

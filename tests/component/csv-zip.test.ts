@@ -63,11 +63,12 @@ function zipFile(name: string, bytes: Uint8Array): File {
 
 const preview: ImportPreview = {
   files: [{ file: 'Habits.csv', role: 'Loop habits', separator: ',', columns: ['Position', 'Name'], rows: 1 }],
-  counts: { newTrackers: 1, existingTrackers: 0, newLogs: 1, duplicates: 0, errors: 0, skippedRows: 0 },
+  counts: { newTrackers: 1, existingTrackers: 0, newLogs: 1, duplicates: 0, errors: 0, skippedRows: 0, leftOut: 0 },
   trackers: [{ name: 'Meditate', type: 'boolean', isNew: true }],
   rows: [{ tracker: 'Meditate', time: '2026-11-25T12:00:00+01:00', value: 'yes', note: 'calm' }],
   errors: [],
   skippedRows: [],
+  leftOut: [],
   canCommit: true,
 };
 

@@ -81,13 +81,16 @@ describe('CSV import and export', () => {
     const preview = page.getByRole('region', { name: 'Preview' });
     await preview.waitFor();
     const counts = await preview.getByRole('list', { name: 'What the import does' }).textContent();
-    expect(counts).toContain('6 new entries');
-    expect(counts).toContain('3 new trackers');
+    // Meditate's skipped day is an entry of "Meditate (skipped days and notes)".
+    expect(counts).toContain('7 new entries');
+    expect(counts).toContain('4 new trackers');
+    expect(counts).toContain('7 left out (why: below)');
     expect(await preview.getByRole('table', { name: 'Files read' }).textContent()).toContain('001 Meditate/Checkmarks.csv');
+    expect(await preview.getByRole('table', { name: 'Left out, and why' }).textContent()).toContain('frequency (YES_AUTO)');
     await screenshot(page, 'csv-import-loop-zip');
 
-    await preview.getByRole('button', { name: 'Import 6 entries' }).click();
-    await page.getByText(/^Imported 6 entries, 3 new trackers/).waitFor();
+    await preview.getByRole('button', { name: 'Import 7 entries' }).click();
+    await page.getByText(/^Imported 7 entries, 4 new trackers/).waitFor();
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
     await openTrackerPage(page, 'Run');
     await page.getByTestId('log-row').nth(1).waitFor();

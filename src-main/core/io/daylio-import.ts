@@ -13,15 +13,23 @@
  */
 import type { TrackerSettings } from '../../../src-preload/contract';
 import { locateColumns, readCsv } from './csv-reader';
-import { DEFAULT_COLOR, MAX_NOTE, type Draft, type DraftLog, type DraftTracker, type FileSummary } from './import-draft';
+import { DEFAULT_COLOR, MAX_NOTE, paddedOptions, type Draft, type DraftLog, type DraftTracker, type FileSummary } from './import-draft';
 import { rowError, type ImportRowError } from './import-errors';
 import { localMoment, type OffsetAt } from './local-moment';
 import type { InputFile } from './our-format-import';
-import { MAX_OPTIONS, MIN_OPTIONS } from './settings-cell';
+import { unreadColumns, type LeftOut } from './left-out';
+import { MAX_OPTIONS } from './settings-cell';
 
 export const DAYLIO_MOOD_TRACKER = 'Mood';
 export const DAYLIO_ACTIVITIES_TRACKER = 'Activities';
 const CLOCK = /^(\d{1,2}):(\d{2})\s*(am|pm)?$/i;
+const COLUMNS = ['full_date', 'time', 'mood'] as const;
+const OPTIONAL_COLUMNS = ['activities', 'note_title', 'note'] as const;
+/** Columns that only say `full_date` again, in words. */
+const DERIVED_COLUMNS = {
+  date: 'Repeats the day of full_date (as "28 September"), which is read instead.',
+  weekday: 'The day of the week of full_date, which is read instead.',
+};
 
 interface Entry {
   readonly source: { file: string; row: number };
@@ -34,14 +42,16 @@ interface Entry {
 
 export function draftFromDaylio(files: readonly InputFile[], offsetAt: OffsetAt, newId: () => string): Draft {
   const errors: ImportRowError[] = [];
+  const leftOut: LeftOut[] = [];
   const summaries: FileSummary[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
     const table = readCsv(file.name, file.text);
     errors.push(...table.problems);
     summaries.push({ file: file.name, role: 'Daylio entries', separator: table.separator, columns: table.header, rows: table.rows.length });
-    const { columns, errors: columnErrors } = locateColumns(table, ['full_date', 'time', 'mood'] as const, ['activities', 'note_title', 'note'] as const);
+    const { columns, errors: columnErrors } = locateColumns(table, COLUMNS, OPTIONAL_COLUMNS);
     errors.push(...columnErrors);
+    leftOut.push(...unreadColumns(file.name, table.header, [...COLUMNS, ...OPTIONAL_COLUMNS], DERIVED_COLUMNS));
     if (columnErrors.length > 0) continue;
     const cell = (cells: string[], index: number | undefined): string => (index === undefined ? '' : (cells[index] as string));
     for (const { row, cells } of table.rows) {
@@ -66,7 +76,7 @@ export function draftFromDaylio(files: readonly InputFile[], offsetAt: OffsetAt,
   }
   // The export is newest first; options follow first use.
   entries.reverse();
-  return { files: summaries, errors, ...trackersAndLogs(entries, newId) };
+  return { files: summaries, errors, leftOut, ...trackersAndLogs(entries, newId) };
 }
 
 function trackersAndLogs(entries: readonly Entry[], newId: () => string): { trackers: DraftTracker[]; logs: DraftLog[] } {
@@ -80,10 +90,10 @@ function trackersAndLogs(entries: readonly Entry[], newId: () => string): { trac
   if (entries.length === 0) return { trackers, logs };
 
   // A multiple-choice tracker needs at least two options; one mood only is still a choice.
-  trackers.push(tracker(DAYLIO_MOOD_TRACKER, choices(moods.length >= MIN_OPTIONS ? moods : [...moods, 'other'], false)));
+  trackers.push(tracker(DAYLIO_MOOD_TRACKER, choices(paddedOptions(moods), false)));
   const asChoices = activities.length <= MAX_OPTIONS;
   if (activities.length > 0) {
-    if (asChoices) trackers.push(tracker(DAYLIO_ACTIVITIES_TRACKER, choices(activities.length >= MIN_OPTIONS ? activities : [...activities, 'other'], true)));
+    if (asChoices) trackers.push(tracker(DAYLIO_ACTIVITIES_TRACKER, choices(paddedOptions(activities), true)));
     else for (const activity of activities) trackers.push(tracker(activity, { type: 'boolean' }));
   }
   for (const entry of entries) {

@@ -7,6 +7,8 @@
 import type { LogValue, Target, TrackerSettings } from '../../../src-preload/contract';
 import type { ImportRowError, SourceRow } from './import-errors';
 import type { Separator } from './csv-reader';
+import type { LeftOut } from './left-out';
+import { MIN_OPTIONS } from './settings-cell';
 
 export interface DraftTracker {
   readonly source: SourceRow;
@@ -57,6 +59,8 @@ export interface Draft {
   readonly errors: readonly ImportRowError[];
   /** Trackers whose rows were refused: their logs are reported as such, not as unknown. */
   readonly brokenTrackers?: readonly string[];
+  /** What the files hold that the import does not store, each with its reason. */
+  readonly leftOut?: readonly LeftOut[];
 }
 
 /** Fields longer than the app accepts anywhere else are refused, row by row. */
@@ -66,3 +70,13 @@ export const MAX_NOTE = 10_000;
 export const MAX_EMOJI = 32;
 /** Colour of a tracker whose file gives none. */
 export const DEFAULT_COLOR = '#4f7cac';
+
+/**
+ * Option labels made enough for a choice tracker (which needs two): a single label gets
+ * "other" beside it (or "other option", when the label is "other").
+ */
+export function paddedOptions(labels: readonly string[]): string[] {
+  if (labels.length >= MIN_OPTIONS) return [...labels];
+  const taken = new Set(labels.map((label) => label.toLowerCase()));
+  return [...labels, taken.has('other') ? 'other option' : 'other'];
+}

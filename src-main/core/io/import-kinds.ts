@@ -26,7 +26,7 @@ export function draftOf(kind: ImportKind, files: readonly InputFile[], ports: Dr
     case 'logs':
       return draftFromOurFiles(files, ports.newId);
     case 'loop':
-      return draftFromLoop(files, ports.offsetAt);
+      return draftFromLoop(files, ports.offsetAt, ports.newId);
     case 'trackandgraph':
       return draftFromTrackAndGraph(files, ports.newId);
     case 'daylio':

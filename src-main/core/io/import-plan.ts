@@ -8,6 +8,7 @@
 import type { LogValue, Tracker, TrackerSettings } from '../../../src-preload/contract';
 import type { Draft, DraftLog, DraftTracker, DraftValue, FileSummary } from './import-draft';
 import { rowError, type ImportRowError, type SourceRow } from './import-errors';
+import type { LeftOut } from './left-out';
 import { checkValue, expectedValue, parseCanonical, parseHuman, valueOfLabels } from './value-text';
 
 export interface ExistingData {
@@ -39,6 +40,8 @@ export interface ImportPlan {
   readonly errors: readonly ImportRowError[];
   /** Rows left out because of their errors (only with `skipInvalid`). */
   readonly skippedRows: readonly SourceRow[];
+  /** What the files hold that is not stored (not errors, not duplicates), each with its reason. */
+  readonly leftOut: readonly LeftOut[];
   /** False when errors block the import (they always do without `skipInvalid`). */
   readonly canCommit: boolean;
 }
@@ -140,6 +143,7 @@ function remember(byMoment: Map<string, LogValue[]>, at: string, value: LogValue
  */
 export interface DraftSink {
   addErrors(errors: readonly ImportRowError[]): void;
+  addLeftOut(items: readonly LeftOut[]): void;
   addTrackers(trackers: readonly DraftTracker[], brokenTrackers: readonly string[]): void;
   addLog(log: DraftLog): void;
 }
@@ -147,6 +151,7 @@ export interface DraftSink {
 export function planImport(draft: Draft, existing: ExistingData, options: PlanOptions): ImportPlan {
   const planner = new ImportPlanner(existing, options);
   planner.addErrors(draft.errors);
+  planner.addLeftOut(draft.leftOut ?? []);
   planner.addTrackers(draft.trackers, draft.brokenTrackers ?? []);
   for (const log of draft.logs) planner.addLog(log);
   return planner.finish(draft.files);
@@ -158,6 +163,7 @@ export function planImport(draft: Draft, existing: ExistingData, options: PlanOp
  */
 export class ImportPlanner implements DraftSink {
   private readonly errors: ImportRowError[] = [];
+  private readonly leftOut: LeftOut[] = [];
   private readonly byName = new Map<string, Resolved>();
   private readonly broken = new Set<string>();
   private readonly newTrackers: NewTracker[] = [];
@@ -177,6 +183,10 @@ export class ImportPlanner implements DraftSink {
 
   addErrors(errors: readonly ImportRowError[]): void {
     for (const error of errors) this.errors.push(error);
+  }
+
+  addLeftOut(items: readonly LeftOut[]): void {
+    for (const item of items) this.leftOut.push(item);
   }
 
   addTrackers(trackers: readonly DraftTracker[], brokenTrackers: readonly string[]): void {
@@ -233,6 +243,7 @@ export class ImportPlanner implements DraftSink {
       duplicates: this.duplicates,
       errors,
       skippedRows,
+      leftOut: this.leftOut,
       canCommit,
     };
   }

@@ -9,6 +9,7 @@ import { logTimeText } from './csv-export';
 import type { FileSummary } from './import-draft';
 import type { ImportRowError, SourceRow } from './import-errors';
 import type { ImportPlan } from './import-plan';
+import type { LeftOut } from './left-out';
 import { humanValue } from './value-text';
 
 export const PREVIEW_ROWS = 20;
@@ -23,12 +24,15 @@ export interface ImportPreview {
     readonly duplicates: number;
     readonly errors: number;
     readonly skippedRows: number;
+    readonly leftOut: number;
   };
   readonly trackers: readonly { readonly name: string; readonly type: TrackerType; readonly isNew: boolean }[];
   readonly rows: readonly { readonly tracker: string; readonly time: string; readonly value: string; readonly note: string }[];
   /** The first MAX_LISTED_ERRORS errors, in file and row order. */
   readonly errors: readonly ImportRowError[];
   readonly skippedRows: readonly SourceRow[];
+  /** The first MAX_LISTED_ERRORS items left out, in file and row order, each with its reason. */
+  readonly leftOut: readonly LeftOut[];
   readonly canCommit: boolean;
 }
 
@@ -45,6 +49,7 @@ export function previewOf(plan: ImportPlan, existing: readonly Tracker[]): Impor
       duplicates: plan.duplicates,
       errors: plan.errors.length,
       skippedRows: plan.skippedRows.length,
+      leftOut: plan.leftOut.length,
     },
     trackers: [
       ...plan.newTrackers.map((tracker) => ({ name: tracker.name, type: tracker.settings.type, isNew: true })),
@@ -54,8 +59,11 @@ export function previewOf(plan: ImportPlan, existing: readonly Tracker[]): Impor
       const tracker = trackerOf(log.tracker);
       return { tracker: tracker.name, time: logTimeText(log.at, log.offsetMinutes), value: humanValue(log.value, tracker.settings), note: log.note };
     }),
-    errors: [...plan.errors].sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1)).slice(0, MAX_LISTED_ERRORS),
+    errors: [...plan.errors].sort(inFileOrder).slice(0, MAX_LISTED_ERRORS),
     skippedRows: plan.skippedRows.slice(0, MAX_LISTED_ERRORS),
+    leftOut: [...plan.leftOut].sort(inFileOrder).slice(0, MAX_LISTED_ERRORS),
     canCommit: plan.canCommit,
   };
 }
+
+const inFileOrder = (a: SourceRow, b: SourceRow): number => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1);

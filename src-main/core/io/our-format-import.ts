@@ -20,6 +20,7 @@ import {
 } from './import-draft';
 import { rowError, type ImportRowError } from './import-errors';
 import type { DraftSink } from './import-plan';
+import { unreadColumns, type LeftOut } from './left-out';
 import { settingsFromCell } from './settings-cell';
 
 export interface InputFile {
@@ -41,15 +42,17 @@ export function draftFromOurFiles(files: readonly InputFile[], newId: () => stri
   const logs: DraftLog[] = [];
   const errors: ImportRowError[] = [];
   const brokenTrackers: string[] = [];
+  const leftOut: LeftOut[] = [];
   const summaries = readOurFiles(files, newId, {
     addErrors: (more) => errors.push(...more),
+    addLeftOut: (more) => leftOut.push(...more),
     addTrackers: (more, broken) => {
       trackers.push(...more);
       brokenTrackers.push(...broken);
     },
     addLog: (log) => logs.push(log),
   });
-  return { files: summaries, trackers, logs, errors, brokenTrackers };
+  return { files: summaries, trackers, logs, errors, brokenTrackers, leftOut };
 }
 
 type Role = 'trackers' | 'logs';
@@ -79,6 +82,7 @@ function* readingOurFiles(files: readonly InputFile[], newId: () => string, sink
     const scan = yield { input, onHeader: (head) => trackerRows(head, newId, trackers, columnErrors, rowErrors, broken) };
     // In the order a person reads them: the file's own problems, its header's, then its rows'.
     sink.addErrors([...scan.problems, ...columnErrors, ...rowErrors]);
+    sink.addLeftOut(unreadColumns(input.name, scan.header, [...TRACKER_REQUIRED, ...TRACKER_OPTIONAL]));
     summaries.set(input, { file: input.name, role: 'trackers', separator: scan.separator, columns: scan.header, rows: scan.rows });
   }
   sink.addTrackers(trackers, broken);
@@ -87,6 +91,7 @@ function* readingOurFiles(files: readonly InputFile[], newId: () => string, sink
     const columnErrors: ImportRowError[] = [];
     const scan = yield { input, onHeader: (head) => logRows(head, sink, columnErrors) };
     sink.addErrors([...scan.problems, ...columnErrors]);
+    sink.addLeftOut(unreadColumns(input.name, scan.header, [...LOG_REQUIRED, ...LOG_OPTIONAL]));
     summaries.set(input, { file: input.name, role: 'logs', separator: scan.separator, columns: scan.header, rows: scan.rows });
   }
   return files.map((input) => summaries.get(input) as FileSummary);

@@ -8,7 +8,7 @@ import { AGGREGATIONS, type Aggregation, type TrackerSettings, type TrackerType 
 
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 50;
-const MAX_OPTION_LABEL = 500;
+export const MAX_OPTION_LABEL = 500;
 const MAX_ID = 64;
 
 export type SettingsResult = { readonly ok: true; readonly settings: TrackerSettings } | { readonly ok: false; readonly message: string };

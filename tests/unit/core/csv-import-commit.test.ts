@@ -94,7 +94,7 @@ describe('export and import through the core', () => {
     const { client: other } = await signedUp();
     const input: Imported = { kind: 'trackers', files: [csvFile(logsCsv.fileName, logsCsv.csv), csvFile(trackersCsv.fileName, trackersCsv.csv)] };
     const preview = await other.ok('previewImport', input);
-    expect(preview.counts).toEqual({ newTrackers: 4, existingTrackers: 0, newLogs: 9, duplicates: 0, errors: 0, skippedRows: 0 });
+    expect(preview.counts).toEqual({ newTrackers: 4, existingTrackers: 0, newLogs: 9, duplicates: 0, errors: 0, skippedRows: 0, leftOut: 0 });
     expect(preview.files.map((file) => [file.role, file.separator])).toEqual([['logs', ','], ['trackers', ',']]);
     expect(await other.ok('commitImport', input)).toEqual({ trackersCreated: 4, logsAdded: 9, duplicates: 0, skipped: 0 });
 
@@ -266,9 +266,12 @@ describe('other apps through commitImport', () => {
   it('Loop Habit Tracker: habits become trackers with their logs', async () => {
     const { client } = await signedUp();
     const files = [fixture('loop/Habits.csv'), fixture('loop/001 Meditate/Checkmarks.csv'), fixture('loop/002 Run/Checkmarks.csv'), fixture('loop/Checkmarks.csv')];
-    expect(await client.ok('commitImport', { kind: 'loop', files })).toEqual({ trackersCreated: 3, logsAdded: 6, duplicates: 0, skipped: 0 });
+    expect(await client.ok('commitImport', { kind: 'loop', files })).toEqual({ trackersCreated: 4, logsAdded: 7, duplicates: 0, skipped: 0 });
     const stored = await canonical(client);
-    expect(Object.keys(stored)).toEqual(['Meditate', 'Run', 'Read']);
+    expect(Object.keys(stored)).toEqual(['Meditate', 'Meditate (skipped days and notes)', 'Run', 'Read']);
+    const marks = stored['Meditate (skipped days and notes)'];
+    const markLabels = new Map(marks?.tracker.settings.type === 'multiple_choice' ? marks.tracker.settings.options.map((option) => [option.id, option.label]) : []);
+    expect(marks?.logs.map((log) => [log.at, (log.value as string[]).map((id) => markLabels.get(id))])).toEqual([['2024-03-03T12:00:00.000Z', ['skipped']]]);
     expect(stored.Meditate?.tracker).toMatchObject({ settings: { type: 'boolean' }, color: '#ff8f00', archived: false, target: { period: 'day', comparison: 'at_least', value: 1 } });
     expect(stored.Run?.tracker).toMatchObject({ settings: { type: 'numerical', unit: 'km', decimals: 3, aggregation: 'sum' }, target: { period: 'week', comparison: 'at_least', value: 10 } });
     expect(stored.Read?.tracker).toMatchObject({ settings: { type: 'boolean' }, archived: true });
@@ -300,7 +303,7 @@ describe('other apps through commitImport', () => {
       ['Weight', 'numerical'],
       ['Sleep', 'duration'],
       ['Mood', 'multiple_choice'],
-      ['Coffee', 'numerical'],
+      ['Coffee', 'multiple_choice'],
     ]);
     const mood = stored.Mood?.tracker.settings;
     const labels = new Map(mood?.type === 'multiple_choice' ? mood.options.map((option) => [option.id, option.label]) : []);
@@ -317,9 +320,11 @@ describe('other apps through commitImport', () => {
       ['2024-03-01T07:00:00.000Z', 27_000, ''],
       ['2024-03-02T07:00:00.000Z', 29_130, 'good'],
     ]);
-    expect(stored.Coffee?.logs.map((log) => [log.value, log.note])).toEqual([
-      [2, 'Espresso — double'],
-      [1, ''],
+    const coffee = stored.Coffee?.tracker.settings;
+    const coffeeLabels = new Map(coffee?.type === 'multiple_choice' ? coffee.options.map((option) => [option.id, option.label]) : []);
+    expect(stored.Coffee?.logs.map((log) => [(log.value as string[]).map((id) => coffeeLabels.get(id)), log.note])).toEqual([
+      [['Espresso'], 'double'],
+      [['1'], ''],
     ]);
   });
 });

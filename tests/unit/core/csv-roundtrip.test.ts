@@ -94,7 +94,7 @@ describe('our CSV format, round trip', () => {
   it('previews the first rows as they will be stored, with counts', async () => {
     const plan = importBoth(await exportAll());
     const preview = previewOf(plan, []);
-    expect(preview.counts).toEqual({ newTrackers: 4, existingTrackers: 0, newLogs: 10, duplicates: 0, errors: 0, skippedRows: 0 });
+    expect(preview.counts).toEqual({ newTrackers: 4, existingTrackers: 0, newLogs: 10, duplicates: 0, errors: 0, skippedRows: 0, leftOut: 0 });
     expect(preview.rows[0]).toEqual({ tracker: 'Weight, morning', time: '2026-01-02T08:30:00+01:00', value: '72.5', note: 'a, b and "c"' });
     expect(preview.files.map((file) => [file.file, file.role, file.separator])).toEqual([
       ['logs.csv', 'logs', ','],
