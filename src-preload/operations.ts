@@ -13,6 +13,15 @@ import type { Method } from './contract';
  */
 export type SessionRule = 'public' | 'opens' | 'closes' | 'session';
 
+/** The rules under which an operation runs only for a logged-in person. */
+export type SessionBound = Extract<SessionRule, 'session' | 'closes'>;
+
+/** Whether `method` needs a session: the one statement of the rule, read by the core and both shells. */
+export const needsSession = (method: Method): boolean => {
+  const rule: SessionRule = OPERATIONS[method].session;
+  return rule === 'session' || rule === 'closes';
+};
+
 /**
  * The REST route of an operation in the browser shell. `:name` segments are taken from
  * (and put into) the input's field of that name; the other fields travel as the JSON body.

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { contract, type Method, type Output, type ParsedInput, type Result } from '../../src-preload/contract';
-import { OPERATIONS, type Operations, type SessionRule } from '../../src-preload/operations';
+import { needsSession, OPERATIONS, type Operations, type SessionBound, type SessionRule } from '../../src-preload/operations';
 import { AppFailure } from './errors';
 
 export interface Session {
@@ -14,7 +14,7 @@ export interface Session {
 }
 
 /** What a handler knows about the caller: session-bound operations always get a profile. */
-export type HandlerContext<M extends Method> = Operations[M]['session'] extends 'session' | 'closes'
+export type HandlerContext<M extends Method> = Operations[M]['session'] extends SessionBound
   ? { readonly profileId: string }
   : { readonly profileId: string | null };
 
@@ -52,7 +52,7 @@ export async function dispatch(
   if (!parsed.success) {
     return { result: { ok: false, error: { code: 'INVALID_INPUT', ...describeZodError(parsed.error) } }, session };
   }
-  if ((rule === 'session' || rule === 'closes') && session === null) {
+  if (needsSession(method) && session === null) {
     return { result: { ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Please log in first.' } }, session };
   }
   try {

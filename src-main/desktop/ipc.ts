@@ -7,7 +7,7 @@
  */
 import { ipcMain } from 'electron';
 import type { Result } from '../../src-preload/contract';
-import { API_METHODS, channelOf, OPERATIONS } from '../../src-preload/operations';
+import { API_METHODS, channelOf, needsSession } from '../../src-preload/operations';
 import { dispatch, type Handlers, type Session } from '../core/dispatch';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
 import { isTrustedSender, type AppLocation } from './security';
@@ -40,8 +40,7 @@ export function registerIpcHandlers(
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame?.url, location)) return FORBIDDEN_SENDER;
-      const rule = OPERATIONS[method].session;
-      if (state.lockIfIdle() && (rule === 'session' || rule === 'closes')) return LOCKED;
+      if (state.lockIfIdle() && needsSession(method)) return LOCKED;
       const dispatched = await dispatch(handlers, method, input, state.session, onUnexpected);
       state.set(dispatched.session);
       return dispatched.result;

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { AppError, Result } from '../../src-preload/contract';
-import { OPERATIONS } from '../../src-preload/operations';
+import { needsSession, OPERATIONS } from '../../src-preload/operations';
 import { dispatch, type Handlers } from '../core/dispatch';
 import { statusOf } from './http-status';
 import { bodyLimitOf, readJsonBody } from './request-body';
@@ -40,7 +40,7 @@ export async function answerApiRequest(
   const token = bearerToken(request.headers.authorization);
   const found = tokens.lookUp(token);
   const session = found === EXPIRED ? null : found;
-  if ((rule === 'session' || rule === 'closes') && session === null) {
+  if (needsSession(route.method) && session === null) {
     return found === EXPIRED ? reply(failure('SESSION_LOCKED', LOCKED_FOR_INACTIVITY)) : reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
   }
 
