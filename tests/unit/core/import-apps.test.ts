@@ -10,6 +10,14 @@ import { AppFailure } from '../../../src-main/core/errors';
 import type { InputFile } from '../../../src-main/core/io/our-format-import';
 import { counterIds, fixture } from './csv-fixtures';
 
+/** Choice settings as the importers make them: options `opt-<first>`, `opt-<first+1>`… with these labels. */
+const choices = (first: number, labels: readonly string[], multiple = false) => ({
+  type: 'multiple_choice' as const,
+  multiple,
+  options: labels.map((label, index) => ({ id: `opt-${first + index}`, label, archived: false })),
+});
+const multiChoices = (first: number, labels: readonly string[]) => choices(first, labels, true);
+
 const NOW = '2026-11-25T12:00:00.000Z';
 
 function plan(kind: ImportKind, files: InputFile[], offsetMinutes = 0): ImportPlan {
@@ -46,15 +54,7 @@ describe('Loop Habit Tracker', () => {
         emoji: '',
         archived: false,
         target: null,
-        settings: {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-1', label: 'skipped', archived: false },
-            { id: 'opt-2', label: 'not due (frequency)', archived: false },
-            { id: 'opt-3', label: 'no mark', archived: false },
-          ],
-        },
+        settings: choices(1, ['skipped', 'not due (frequency)', 'no mark']),
         createdAt: NOW,
       },
       {
@@ -240,28 +240,13 @@ describe('Track & Graph', () => {
       [
         'Mood',
         MOOD_VALUES,
-        {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-1', label: 'Awful', archived: false },
-            { id: 'opt-2', label: 'Okay', archived: false },
-            { id: 'opt-3', label: 'Great', archived: false },
-          ],
-        },
+        choices(1, ['Awful', 'Okay', 'Great']),
       ],
       // One point labelled, one not: still labelled; the unlabelled value is an option named by it.
       [
         'Coffee',
         'Imported from Track & Graph, where each label stands for a value: Espresso = 2.',
-        {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-4', label: '1', archived: false },
-            { id: 'opt-5', label: 'Espresso', archived: false },
-          ],
-        },
+        choices(4, ['1', 'Espresso']),
       ],
     ]);
   });
@@ -287,27 +272,12 @@ describe('Track & Graph', () => {
       [
         'Workout',
         '',
-        {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-1', label: '20 : Swim', archived: false },
-            { id: 'opt-2', label: '30 : Run', archived: false },
-            { id: 'opt-3', label: '45 : Run', archived: false },
-          ],
-        },
+        choices(1, ['20 : Swim', '30 : Run', '45 : Run']),
       ],
       [
         'Vitamins',
         'Imported from Track & Graph, where each label stands for a value: Taken = 1.',
-        {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-4', label: 'Taken', archived: false },
-            { id: 'opt-5', label: 'other', archived: false },
-          ],
-        },
+        choices(4, ['Taken', 'other']),
       ],
     ]);
     expect(logsOf(labels).map(([name, , , value, note]) => [name, value, note])).toEqual([
@@ -348,15 +318,7 @@ describe('Track & Graph', () => {
       [
         'Mood',
         'Imported from Track & Graph, where each label stands for a value: Awful = 0, Okay = 1, Great = 2.',
-        {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-1', label: 'Awful', archived: false },
-            { id: 'opt-2', label: 'Okay', archived: false },
-            { id: 'opt-3', label: 'Great', archived: false },
-          ],
-        },
+        choices(1, ['Awful', 'Okay', 'Great']),
       ],
       ['Sleep', '', { type: 'duration' }],
     ]);
@@ -377,16 +339,7 @@ describe('Track & Graph', () => {
     expect(legacy.newTrackers.map((tracker) => [tracker.name, tracker.settings])).toEqual([
       [
         'Workout',
-        {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-1', label: '15', archived: false },
-            { id: 'opt-2', label: '20 : Swim', archived: false },
-            { id: 'opt-3', label: '30 : Run', archived: false },
-            { id: 'opt-4', label: '45 : Run', archived: false },
-          ],
-        },
+        choices(1, ['15', '20 : Swim', '30 : Run', '45 : Run']),
       ],
       ['Sleep', { type: 'duration' }],
     ]);
@@ -438,27 +391,11 @@ describe('Daylio', () => {
     expect(result.newTrackers.map((tracker) => [tracker.name, tracker.settings])).toEqual([
       [
         'Mood',
-        {
-          type: 'multiple_choice',
-          multiple: false,
-          options: [
-            { id: 'opt-1', label: 'good', archived: false },
-            { id: 'opt-2', label: 'meh', archived: false },
-            { id: 'opt-3', label: 'rad', archived: false },
-          ],
-        },
+        choices(1, ['good', 'meh', 'rad']),
       ],
       [
         'Activities',
-        {
-          type: 'multiple_choice',
-          multiple: true,
-          options: [
-            { id: 'opt-4', label: 'reading', archived: false },
-            { id: 'opt-5', label: 'work', archived: false },
-            { id: 'opt-6', label: 'coffee', archived: false },
-          ],
-        },
+        multiChoices(4, ['reading', 'work', 'coffee']),
       ],
     ]);
   });
