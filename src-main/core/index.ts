@@ -88,6 +88,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const lock = await acquireDataFolderLock(layout.lockFile);
 
   const writer = createAtomicWriter(fs);
+  // Lock files' temps a crash left (profiles' own are removed when each profile opens).
+  await writer.removeOrphanedTemps(layout.dataDir);
   const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true });
   const accountQueue = new KeyedQueue();
   const profileQueue = new KeyedQueue();

@@ -5,10 +5,10 @@
  * → rename over the target → fsync the folder (so the rename itself survives a power cut;
  * lowdb's own steno writer skips both fsyncs).
  */
-import { randomUUID } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { errorCode, ignoreMissing, nodeFs, type FileHandlePort, type FsPort } from './fs-port';
 import { KeyedQueue } from './keyed-queue';
+import { removeOrphanedTemps, tempFileFor } from './temp-files';
 
 export interface BatchFile {
   readonly file: string;
@@ -29,6 +29,11 @@ export interface AtomicWriter {
   writeBatch(files: readonly BatchFile[]): Promise<void>;
   /** Resolves once every write queued so far has settled. */
   idle(): Promise<void>;
+  /**
+   * Remove the temp files a crash left in `folder` (see temp-files.ts), never one of a
+   * write of this writer still under way; answers how many were removed.
+   */
+  removeOrphanedTemps(folder: string): Promise<number>;
 }
 
 /** Temp files start with a dot and end in `.tmp`, so folder listings can skip them. */
@@ -36,17 +41,35 @@ export const isTempFile = (name: string): boolean => name.startsWith('.') && nam
 
 export function createAtomicWriter(fs: FsPort = nodeFs, platform: NodeJS.Platform = process.platform): AtomicWriter {
   const queue = new KeyedQueue();
+  // Every temp path from before its file is created until after it is renamed or removed.
+  const inUse = new Set<string>();
+  const tracked = async (temps: readonly string[], task: () => Promise<void>): Promise<void> => {
+    for (const temp of temps) inUse.add(temp);
+    try {
+      await task();
+    } finally {
+      for (const temp of temps) inUse.delete(temp);
+    }
+  };
   return {
-    write: (file, data) => queue.run(file, () => replaceFile(fs, platform, file, data)),
-    writeBatch: (files) => queue.run(BATCH_KEY, () => replaceFiles(fs, platform, files)),
+    write: (file, data) =>
+      queue.run(file, () => {
+        const temp = tempFileFor(file);
+        return tracked([temp], () => replaceFile(fs, platform, file, temp, data));
+      }),
+    writeBatch: (files) =>
+      queue.run(BATCH_KEY, () => {
+        const temps = files.map((entry) => tempFileFor(entry.file));
+        return tracked(temps, () => replaceFiles(fs, platform, files, temps));
+      }),
     idle: () => queue.idle(),
+    removeOrphanedTemps: (folder) => removeOrphanedTemps(fs, folder, (path) => inUse.has(path)),
   };
 }
 
-async function replaceFile(fs: FsPort, platform: NodeJS.Platform, file: string, data: string | Uint8Array): Promise<void> {
+async function replaceFile(fs: FsPort, platform: NodeJS.Platform, file: string, temp: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(file);
   await ensureFolder(fs, platform, folder);
-  const temp = join(folder, `.${basename(file)}.${randomUUID()}.tmp`);
   let handle: FileHandlePort | undefined;
   try {
     handle = await fs.open(temp, 'wx', 0o600);
@@ -83,7 +106,7 @@ const BATCH_PARALLEL = 8;
  * because duplicates are skipped). A rename that fails without a crash is rolled back from
  * the `.bak` links kept just before each rename (new files are removed).
  */
-async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readonly BatchFile[]): Promise<void> {
+async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readonly BatchFile[], temps: readonly string[]): Promise<void> {
   const created: string[] = [];
   /** Folders this batch made: a file in one has no earlier version to keep. */
   const newFolders = new Set<string>();
@@ -93,7 +116,6 @@ async function replaceFiles(fs: FsPort, platform: NodeJS.Platform, files: readon
     created.push(first);
     newFolders.add(folder);
   }
-  const temps = files.map((entry) => join(dirname(entry.file), `.${basename(entry.file)}.${randomUUID()}.tmp`));
   try {
     await writeTemps(fs, files, temps);
   } catch (error) {

@@ -3,10 +3,10 @@
  * folder at once: lowdb assumes a single writer. The file holds the owner's pid; a lock
  * whose pid is no longer alive is stale and taken over.
  */
-import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { AppFailure } from '../errors';
 import { errorCode } from './fs-port';
+import { tempFileFor } from './temp-files';
 
 export interface DataFolderLock {
   release(): Promise<void>;
@@ -55,13 +55,14 @@ export async function acquireDataFolderLock(lockFile: string, options: LockOptio
  * place, which fails if it exists), so nobody ever reads a half-written lock as stale.
  */
 async function tryCreate(lockFile: string, content: string): Promise<boolean> {
-  const aside = `${lockFile}.${randomUUID()}.tmp`;
+  const aside = tempFileFor(lockFile);
   await fsp.writeFile(aside, content, { flag: 'wx', mode: 0o600 });
   try {
     await fsp.link(aside, lockFile);
     return true;
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') return false;
+    // ENOENT: the process holding the lock removed our aside as a crash's leftover.
+    if (errorCode(error) === 'EEXIST' || errorCode(error) === 'ENOENT') return false;
     throw error;
   } finally {
     await fsp.unlink(aside).catch(() => undefined);

@@ -77,5 +77,6 @@ export function codecWriter(writer: AtomicWriter, codec: FileCodec): AtomicWrite
         })),
       ),
     idle: () => writer.idle(),
+    removeOrphanedTemps: (folder) => writer.removeOrphanedTemps(folder),
   };
 }

@@ -24,6 +24,8 @@ export interface DataLayout {
   profileFile(profileId: string): string;
   settingsFile(profileId: string): string;
   trackersFile(profileId: string): string;
+  /** The folder of every tracker's logs folder. */
+  logsDir(profileId: string): string;
   trackerLogsDir(profileId: string, trackerId: string): string;
   /** `month` is `YYYY-MM` (see `monthOf`). */
   logShardFile(profileId: string, trackerId: string, month: string): string;
@@ -32,7 +34,8 @@ export interface DataLayout {
 export function dataLayout(dataDir: string): DataLayout {
   const profilesDir = join(dataDir, 'profiles');
   const profileDir = (profileId: string) => join(profilesDir, safeSegment(profileId));
-  const trackerLogsDir = (profileId: string, trackerId: string) => join(profileDir(profileId), 'logs', safeSegment(trackerId));
+  const logsDir = (profileId: string) => join(profileDir(profileId), 'logs');
+  const trackerLogsDir = (profileId: string, trackerId: string) => join(logsDir(profileId), safeSegment(trackerId));
   return {
     dataDir,
     lockFile: join(dataDir, '.lock'),
@@ -42,6 +45,7 @@ export function dataLayout(dataDir: string): DataLayout {
     profileFile: (profileId) => join(profileDir(profileId), 'profile.json'),
     settingsFile: (profileId) => join(profileDir(profileId), 'settings.json'),
     trackersFile: (profileId) => join(profileDir(profileId), 'trackers.json'),
+    logsDir,
     trackerLogsDir,
     logShardFile: (profileId, trackerId, month) => join(trackerLogsDir(profileId, trackerId), `${safeMonth(month)}.json`),
   };

@@ -157,6 +157,7 @@ export class ProfileDirectory {
     }
     // Profiles upgraded from the skeleton had no settings file; defaults until one is saved.
     const settings = (await this.settingsAdapter(profileId, profileDeps).read()) ?? defaultSettings();
+    if (open === undefined) await this.tidy(profileId);
     return this.remember(profileId, dataKey, details as ProfileDetailsFile, settings);
   }
 
@@ -256,6 +257,24 @@ export class ProfileDirectory {
     const legacy = await adapter.read();
     if (legacy === null) return null;
     return { kind: 'legacy', profileId, email: legacy.profile.email, legacy: JsonDocument.of(adapter, legacy) };
+  }
+
+  /**
+   * What a crash or an older version left in a profile's folders: temp files of writes that
+   * never finished. Done when the profile opens, so a person's log-in pays for their own
+   * profile only; the writer never removes a temp of a write still under way.
+   */
+  private async tidy(profileId: string): Promise<void> {
+    const { layout, fs, writer } = this.deps;
+    const logsDir = layout.logsDir(profileId);
+    let trackerIds: string[] = [];
+    try {
+      trackerIds = (await fs.readdir(logsDir)).filter(isSafeId);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+    const folders = [layout.profileDir(profileId), ...trackerIds.map((trackerId) => layout.trackerLogsDir(profileId, trackerId))];
+    for (const folder of folders) await writer.removeOrphanedTemps(folder);
   }
 
   private async profileIds(): Promise<string[]> {

@@ -251,6 +251,7 @@ class WriteCounter {
         return writer.writeBatch(files);
       },
       idle: () => writer.idle(),
+      removeOrphanedTemps: (folder) => writer.removeOrphanedTemps(folder),
     };
   }
 }
