@@ -31,7 +31,7 @@ export { defaultDataDir, type DataDirContext } from './store/default-data-dir';
 export { dataLayout, monthOf, type DataLayout } from './store/layout';
 export { encodeLogShard, encodeTrackersFile, type StoredLog } from './store/formats';
 export { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
-export type { FsPort } from './store/fs-port';
+export { FOLDER_MODE, type FsPort } from './store/fs-port';
 export type { Keychain, KeychainAvailability } from './services/keychain';
 export { openProfileCodec } from './store/profile-codec';
 export type { FileCodec } from './store/file-codec';
@@ -88,9 +88,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const lock = await acquireDataFolderLock(layout.lockFile);
 
   const writer = createAtomicWriter(fs);
-  // Lock files' temps a crash left (profiles' own are removed when each profile opens).
-  await writer.removeOrphanedTemps(layout.dataDir);
   const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true });
+  await directory.tidyDataFolder();
   const accountQueue = new KeyedQueue();
   const profileQueue = new KeyedQueue();
   const now = options.now ?? (() => new Date());

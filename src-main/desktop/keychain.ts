@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import type { Keychain, KeychainAvailability } from '../core/index';
+import { FOLDER_MODE, type Keychain, type KeychainAvailability } from '../core/index';
 
 const FILE_SUFFIX = '.key';
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -45,7 +45,7 @@ export function createSafeStorageKeychain(folder: string, platform: NodeJS.Platf
       const availability = safeStorageAvailability(platform);
       if (!availability.available) throw new Error(availability.reason ?? 'safeStorage is not available');
       const blob = safeStorage.encryptString(dataKey.toString('base64'));
-      await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
+      await fsp.mkdir(folder, { recursive: true, mode: FOLDER_MODE });
       // Written aside and renamed, so a crash never leaves half a key file.
       const aside = join(folder, `.${profileId}.${randomUUID()}.tmp`);
       await fsp.writeFile(aside, blob, { mode: 0o600 });

@@ -20,8 +20,12 @@ export interface FsPort {
   unlink(path: string): Promise<void>;
   link(existing: string, newPath: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
-  /** Resolves to the first folder it created, or undefined when all existed. */
+  /**
+   * Resolves to the first folder it created, or undefined when all existed. Every folder
+   * it creates is private (FOLDER_MODE), as every data file is (0600).
+   */
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
+  chmod(path: string, mode: number): Promise<void>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
   /** The file's bytes (encrypted files are binary; a codec's port gives them decoded, see file-codec.ts). */
   readBytes(path: string): Promise<Buffer>;
@@ -29,13 +33,20 @@ export interface FsPort {
   rm(path: string, options: { recursive: true; force: true }): Promise<void>;
 }
 
+/**
+ * Owner only: a profile's folders name its trackers' ids and months, and the files' sizes
+ * tell how much a person logs. The umask can only narrow this, never widen it.
+ */
+export const FOLDER_MODE = 0o700;
+
 export const nodeFs: FsPort = {
   open: (path, flags, mode) => fsp.open(path, flags, mode),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
   link: (existing, newPath) => fsp.link(existing, newPath),
   copyFile: (from, to) => fsp.copyFile(from, to),
-  mkdir: (path, options) => fsp.mkdir(path, options),
+  mkdir: (path, options) => fsp.mkdir(path, { ...options, mode: FOLDER_MODE }),
+  chmod: (path, mode) => fsp.chmod(path, mode),
   readFile: (path, encoding) => fsp.readFile(path, encoding),
   // Read at once: a data file is one tracker's month (kilobytes) on a local disk, and an
   // asynchronous read is four thread-pool round trips (open, stat, read, close) whose

@@ -19,7 +19,7 @@ import {
 } from './account-formats';
 import { isEnvelope } from '../crypto/envelope';
 import { codecFs, codecWriter, encryptedCodec, plainCodec, type FileCodec } from './file-codec';
-import { errorCode, ignoreMissing } from './fs-port';
+import { errorCode, FOLDER_MODE, ignoreMissing } from './fs-port';
 import { profileFormat, type ProfileFile } from './formats';
 import { JsonDocument } from './json-document';
 import { isSafeId } from './layout';
@@ -260,9 +260,20 @@ export class ProfileDirectory {
   }
 
   /**
+   * What a crash or an older version left at the data folder's top level: the lock's temp
+   * files, and a `profiles` folder others could read. Called once the data-folder lock is held.
+   * The data folder itself is left as it is: it may be a folder the person chose and shares.
+   */
+  async tidyDataFolder(): Promise<void> {
+    await this.deps.writer.removeOrphanedTemps(this.deps.layout.dataDir);
+    await this.makePrivate(this.deps.layout.profilesDir);
+  }
+
+  /**
    * What a crash or an older version left in a profile's folders: temp files of writes that
-   * never finished. Done when the profile opens, so a person's log-in pays for their own
-   * profile only; the writer never removes a temp of a write still under way.
+   * never finished, and folders others could read (made before folders were private). Done
+   * when the profile opens, so a person's log-in pays for their own profile only; the writer
+   * never removes a temp of a write still under way.
    */
   private async tidy(profileId: string): Promise<void> {
     const { layout, fs, writer } = this.deps;
@@ -273,8 +284,14 @@ export class ProfileDirectory {
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
     }
-    const folders = [layout.profileDir(profileId), ...trackerIds.map((trackerId) => layout.trackerLogsDir(profileId, trackerId))];
-    for (const folder of folders) await writer.removeOrphanedTemps(folder);
+    const trackerFolders = trackerIds.map((trackerId) => layout.trackerLogsDir(profileId, trackerId));
+    for (const folder of [layout.profileDir(profileId), ...trackerFolders]) await writer.removeOrphanedTemps(folder);
+    for (const folder of [layout.profileDir(profileId), logsDir, ...trackerFolders]) await this.makePrivate(folder);
+  }
+
+  /** Best effort: a folder that cannot be changed (another owner's) still opens, as before. */
+  private async makePrivate(folder: string): Promise<void> {
+    await this.deps.fs.chmod(folder, FOLDER_MODE).catch(() => undefined);
   }
 
   private async profileIds(): Promise<string[]> {
