@@ -20,9 +20,10 @@ import { resolveDataDir } from './data-dir';
 /** The built renderer sits beside the main bundle: out/main/server.js → out/renderer. */
 const RENDERER_DIR = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
 
-function explain(error: unknown, port: number): string {
+function explain(error: unknown, port: number, dataDir: string): string {
   if (error instanceof AppFailure && error.code === 'DATA_FOLDER_LOCKED') {
-    return `The data folder is in use by another Quantified Self (the desktop app or another server). Close it and try again.\n${error.message}`;
+    // The core's message names the lock file from the data folder; the person here needs to know which folder.
+    return `The data folder is in use by another Quantified Self (the desktop app or another server). Close it and try again.\n${error.message}\nData folder: ${dataDir}`;
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'EADDRINUSE') return `Port ${port} is already in use. Choose another with --port N (0 picks any free port).`;
@@ -38,14 +39,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { port, host } = parsed.options;
+  const dataDir = resolveDataDir(parsed.options.dataDir);
   let core: Core | null = null;
   let server: RunningServer | null = null;
   try {
-    core = await openCore({ dataDir: resolveDataDir(parsed.options.dataDir) });
+    core = await openCore({ dataDir });
     const started = core;
     server = await startServer({ handlers: warmingAfterLogIn(core.handlers, (profileId) => started.warmUp(profileId)), staticDir: RENDERER_DIR, host, port, sessionIdleMinutes: parsed.options.sessionIdleMinutes, locks: core });
   } catch (error) {
-    console.error(explain(error, port));
+    console.error(explain(error, port, dataDir));
     await core?.close();
     process.exit(1);
   }

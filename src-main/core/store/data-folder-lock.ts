@@ -4,8 +4,10 @@
  * whose pid is no longer alive is stale and taken over.
  */
 import * as fsp from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { AppFailure } from '../errors';
 import { errorCode } from './fs-port';
+import { dataFolderPath } from './layout';
 import { tempFileFor } from './temp-files';
 
 export interface DataFolderLock {
@@ -39,7 +41,7 @@ export async function acquireDataFolderLock(lockFile: string, options: LockOptio
     if (holder !== null && isAlive(holder)) {
       throw new AppFailure(
         'DATA_FOLDER_LOCKED',
-        `The data folder is in use by another Quantified Self process (pid ${holder}${holder === pid ? ', this one' : ''}). Close it first; if no such process runs, delete ${lockFile}.`,
+        `The data folder is in use by another Quantified Self process (pid ${holder}${holder === pid ? ', this one' : ''}). Close it first; if no such process runs, delete the file ${shown(lockFile)} in the data folder.`,
       );
     }
     // Dead owner or unreadable content: the lock is stale.
@@ -47,8 +49,11 @@ export async function acquireDataFolderLock(lockFile: string, options: LockOptio
       if (errorCode(error) !== 'ENOENT') throw error;
     });
   }
-  throw new AppFailure('DATA_FOLDER_LOCKED', `Could not take the data-folder lock ${lockFile}; another process keeps taking it.`);
+  throw new AppFailure('DATA_FOLDER_LOCKED', `Could not take the data-folder lock (${shown(lockFile)} in the data folder); another process keeps taking it.`);
 }
+
+/** The lock file is in the data folder it locks. */
+const shown = (lockFile: string): string => dataFolderPath(dirname(lockFile), lockFile);
 
 /**
  * The lock appears with its full content in one step (written aside, then hard-linked into

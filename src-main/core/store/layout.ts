@@ -13,7 +13,7 @@
  * Sharding logs per tracker and month keeps one log entry's write small however many
  * years of history exist.
  */
-import { join } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 
 export interface DataLayout {
   readonly dataDir: string;
@@ -49,6 +49,18 @@ export function dataLayout(dataDir: string): DataLayout {
     trackerLogsDir,
     logShardFile: (profileId, trackerId, month) => join(trackerLogsDir(profileId, trackerId), `${safeMonth(month)}.json`),
   };
+}
+
+/**
+ * `file` as messages name it: its place in the data folder, with `/` on every system
+ * (`profiles/<id>/trackers.json`). Never the absolute path, which would show the person's
+ * user name and folders to whoever reads the message (the UI, an API client, a log); a file
+ * outside the data folder is named by its own name only.
+ */
+export function dataFolderPath(dataDir: string, file: string): string {
+  const inside = relative(dataDir, file);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return basename(file);
+  return inside.split(sep).join('/');
 }
 
 /** The shard month of a stored UTC time (`2026-11-25T07:30:00.000Z` → `2026-11`). */

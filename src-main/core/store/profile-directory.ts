@@ -22,7 +22,7 @@ import { codecFs, codecWriter, encryptedCodec, plainCodec, type FileCodec } from
 import { errorCode, FOLDER_MODE, ignoreMissing } from './fs-port';
 import { profileFormat, type ProfileFile } from './formats';
 import { JsonDocument } from './json-document';
-import { isSafeId } from './layout';
+import { dataFolderPath, isSafeId } from './layout';
 import { ProfileStore, type StoreDeps } from './profile-store';
 import { encryptProfileFolder } from './profile-upgrade';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
@@ -127,7 +127,12 @@ export class ProfileDirectory {
   /** Encrypt whatever is still plaintext in a profile being upgraded from the skeleton's format. */
   async encryptLegacyFiles(profileId: string, dataKey: Buffer): Promise<number> {
     if (!this.deps.encrypt) return 0;
-    return encryptProfileFolder(this.deps.layout.profileDir(profileId), { fs: this.deps.fs, writer: this.deps.writer, codec: this.codec(profileId, dataKey) });
+    return encryptProfileFolder(this.deps.layout.profileDir(profileId), {
+      fs: this.deps.fs,
+      writer: this.deps.writer,
+      codec: this.codec(profileId, dataKey),
+      dataDir: this.deps.layout.dataDir,
+    });
   }
 
   /** Save a profile's account file (new e-mail, re-wrapped slots, finished upgrade). */
@@ -153,7 +158,7 @@ export class ProfileDirectory {
     const detailsAdapter = this.detailsAdapter(profileId, profileDeps);
     const details = await detailsAdapter.read();
     if (details === null) {
-      fail('DATA_FILE_DAMAGED', `The profile file ${this.deps.layout.profileFile(profileId)} is missing; the profile cannot be opened.`);
+      fail('DATA_FILE_DAMAGED', `The profile file ${dataFolderPath(this.deps.layout.dataDir, this.deps.layout.profileFile(profileId))} is missing; the profile cannot be opened.`);
     }
     // Profiles upgraded from the skeleton had no settings file; defaults until one is saved.
     const settings = (await this.settingsAdapter(profileId, profileDeps).read()) ?? defaultSettings();
@@ -218,22 +223,22 @@ export class ProfileDirectory {
   }
 
   private accountAdapter(profileId: string): VersionedJsonAdapter<AccountFile> {
-    return new VersionedJsonAdapter(this.deps.layout.accountFile(profileId), accountFormat, this.deps.fs, this.deps.writer);
+    return new VersionedJsonAdapter(this.deps.layout.accountFile(profileId), accountFormat, this.deps.fs, this.deps.writer, this.deps.layout.dataDir);
   }
 
   private detailsAdapter(profileId: string, profileDeps: StoreDeps): VersionedJsonAdapter<ProfileDetailsFile> {
-    return new VersionedJsonAdapter(this.deps.layout.profileFile(profileId), profileDetailsFormat, profileDeps.fs, profileDeps.writer);
+    return new VersionedJsonAdapter(this.deps.layout.profileFile(profileId), profileDetailsFormat, profileDeps.fs, profileDeps.writer, this.deps.layout.dataDir);
   }
 
   private settingsAdapter(profileId: string, profileDeps: StoreDeps): VersionedJsonAdapter<SettingsFile> {
-    return new VersionedJsonAdapter(this.deps.layout.settingsFile(profileId), settingsFormat, profileDeps.fs, profileDeps.writer);
+    return new VersionedJsonAdapter(this.deps.layout.settingsFile(profileId), settingsFormat, profileDeps.fs, profileDeps.writer, this.deps.layout.dataDir);
   }
 
   private async readEntry(profileId: string): Promise<ProfileEntry | null> {
     const accountAdapter = this.accountAdapter(profileId);
     const account = await accountAdapter.read();
     if (account !== null) {
-      if (account.id !== profileId) fail('DATA_FILE_DAMAGED', `The account file ${accountAdapter.file} names another profile (${account.id}); it was left as it is.`);
+      if (account.id !== profileId) fail('DATA_FILE_DAMAGED', `The account file ${accountAdapter.shownAs} names another profile (${account.id}); it was left as it is.`);
       return { kind: 'account', profileId, email: account.email, account: JsonDocument.of(accountAdapter, account) };
     }
     return this.readLegacy(profileId);
@@ -253,7 +258,7 @@ export class ProfileDirectory {
       throw error;
     }
     if (isEnvelope(bytes)) return null;
-    const adapter = new VersionedJsonAdapter(file, profileFormat, this.deps.fs, this.deps.writer);
+    const adapter = new VersionedJsonAdapter(file, profileFormat, this.deps.fs, this.deps.writer, this.deps.layout.dataDir);
     const legacy = await adapter.read();
     if (legacy === null) return null;
     return { kind: 'legacy', profileId, email: legacy.profile.email, legacy: JsonDocument.of(adapter, legacy) };

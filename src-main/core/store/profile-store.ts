@@ -51,7 +51,7 @@ export class ProfileStore {
   static async open(given: StoreDeps, profileId: string): Promise<ProfileStore> {
     const counter = new WriteCounter();
     const deps = { ...given, writer: counter.counting(given.writer) };
-    const adapter = new VersionedJsonAdapter(deps.layout.trackersFile(profileId), trackersFormat, deps.fs, deps.writer);
+    const adapter = new VersionedJsonAdapter(deps.layout.trackersFile(profileId), trackersFormat, deps.fs, deps.writer, deps.layout.dataDir);
     const trackers = await JsonDocument.open(adapter, emptyTrackersFile());
     return new ProfileStore(deps, profileId, trackers, counter);
   }
@@ -70,7 +70,7 @@ export class ProfileStore {
     let loading = this.shards.get(key);
     if (loading === undefined) {
       const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
-      loading = JsonDocument.open(new VersionedJsonAdapter(file, logShardFormat(trackerId), this.deps.fs, this.deps.writer), emptyLogShard());
+      loading = JsonDocument.open(new VersionedJsonAdapter(file, logShardFormat(trackerId), this.deps.fs, this.deps.writer, this.deps.layout.dataDir), emptyLogShard());
       this.shards.set(key, loading);
       // A failed read (a damaged file) is not cached, so the next request reports it again.
       loading.catch(() => this.shards.delete(key));
@@ -100,7 +100,7 @@ export class ProfileStore {
     const open = this.shards.get(`${trackerId}/${month}`);
     if (open !== undefined) return fromOpen((await open).data);
     const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
-    return (await new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer).read()) ?? empty();
+    return (await new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer, this.deps.layout.dataDir).read()) ?? empty();
   }
 
   /**
@@ -218,7 +218,7 @@ export class ProfileStore {
     let opening = this.documents.get(name) as Promise<JsonDocument<T>> | undefined;
     if (opening === undefined) {
       const file = join(this.deps.layout.profileDir(this.profileId), name);
-      opening = open(new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer));
+      opening = open(new VersionedJsonAdapter(file, format, this.deps.fs, this.deps.writer, this.deps.layout.dataDir));
       this.documents.set(name, opening);
       opening.catch(() => this.documents.delete(name));
     }

@@ -14,6 +14,7 @@ import { profileDetailsFormat } from './account-formats';
 import { isTempFile, type AtomicWriter } from './atomic-writer';
 import type { FileCodec } from './file-codec';
 import { errorCode, ignoreMissing, type FsPort } from './fs-port';
+import { dataFolderPath } from './layout';
 import { migrate } from './migrate';
 
 export interface UpgradeDeps {
@@ -21,6 +22,8 @@ export interface UpgradeDeps {
   /** The plain writer: this module encodes with `codec` itself. */
   readonly writer: AtomicWriter;
   readonly codec: FileCodec;
+  /** The data folder, from which messages name files. */
+  readonly dataDir: string;
 }
 
 /** Files of the profile folder that are not encrypted data: the account file and the leftovers. */
@@ -44,7 +47,7 @@ export async function encryptProfileFolder(profileDir: string, deps: UpgradeDeps
       await deps.writer.write(file, deps.codec.encode(file, text));
     } catch (error) {
       const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
-      throw new AppFailure('WRITE_FAILED', `Could not encrypt ${file} (${reason}). It was left as it was; the upgrade continues at the next log-in.`);
+      throw new AppFailure('WRITE_FAILED', `Could not encrypt ${dataFolderPath(deps.dataDir, file)} (${reason}). It was left as it was; the upgrade continues at the next log-in.`);
     }
     // The writer kept the plaintext version as `.bak`.
     await ignoreMissing(deps.fs.unlink(`${file}.bak`));

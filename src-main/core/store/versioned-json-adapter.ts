@@ -12,6 +12,7 @@ import { AppFailure } from '../errors';
 import type { AtomicWriter } from './atomic-writer';
 import { FileUnreadable } from './file-codec';
 import { errorCode, type FsPort } from './fs-port';
+import { dataFolderPath } from './layout';
 import { migrate, type JsonRecord, type Migrations } from './migrate';
 
 export interface FileFormat<T extends { readonly version: number }> {
@@ -71,12 +72,19 @@ export function storableText<T extends { readonly version: number }>(format: Fil
 }
 
 export class VersionedJsonAdapter<T extends { readonly version: number }> implements Adapter<T> {
+  /** The file as messages name it (see `dataFolderPath`). */
+  readonly shownAs: string;
+
   constructor(
     readonly file: string,
     private readonly format: FileFormat<T>,
     private readonly fs: FsPort,
     private readonly writer: AtomicWriter,
-  ) {}
+    /** The data folder the file is in: messages name the file from there. */
+    dataDir: string,
+  ) {
+    this.shownAs = dataFolderPath(dataDir, file);
+  }
 
   async read(): Promise<T | null> {
     const parse = this.format.stored?.parse;
@@ -107,7 +115,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
       if (migrated.problem === 'too_new') {
         throw new AppFailure(
           'DATA_FILE_TOO_NEW',
-          `The ${this.format.label} file ${this.file} was written by a newer version of Quantified Self (${migrated.reason}). Please update the app; the file was left untouched.`,
+          `The ${this.format.label} file ${this.shownAs} was written by a newer version of Quantified Self (${migrated.reason}). Please update the app; the file was left untouched.`,
         );
       }
       return this.damaged(migrated.reason);
@@ -134,13 +142,13 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
       await this.writer.write(this.file, text);
     } catch (error) {
       const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
-      throw new AppFailure('WRITE_FAILED', `Could not save ${this.file} (${reason}). Nothing was changed; the previous version is intact.`);
+      throw new AppFailure('WRITE_FAILED', `Could not save ${this.shownAs} (${reason}). Nothing was changed; the previous version is intact.`);
     }
   }
 
   private async damaged(reason: string): Promise<never> {
     const copy = `${this.file}.corrupt`;
-    let kept = `a copy was saved as ${copy}`;
+    let kept = `a copy was saved as ${this.shownAs}.corrupt`;
     try {
       await this.fs.copyFile(this.file, copy);
     } catch {
@@ -148,7 +156,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
     }
     throw new AppFailure(
       'DATA_FILE_DAMAGED',
-      `The ${this.format.label} file ${this.file} is damaged (${reason}). It was left as it is and ${kept}; nothing was overwritten.`,
+      `The ${this.format.label} file ${this.shownAs} is damaged (${reason}). It was left as it is and ${kept}; nothing was overwritten.`,
     );
   }
 }

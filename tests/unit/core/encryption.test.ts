@@ -1,6 +1,6 @@
 import { appendFile, copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { dataLayout } from '../../../src-main/core/store/layout';
+import { dataFolderPath, dataLayout } from '../../../src-main/core/store/layout';
 import { allFiles, fileHashes, filesContaining } from './encryption-helpers';
 import { Client, SIGN_UP, startCore } from './helpers';
 
@@ -92,7 +92,7 @@ describe('encryption at rest', () => {
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     const listed = await again.call('listLogs', { trackerId: numeric.id });
     expect(listed).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
-    expect(listed.ok ? '' : listed.error.message).toContain(shard);
+    expect(listed.ok ? '' : listed.error.message).toContain(dataFolderPath(core.dataDir, shard));
     expect((await again.ok('listLogs', { trackerId: choice.id })).logs).toHaveLength(1);
     expect((await again.ok('listTrackers', {})).trackers).toHaveLength(2);
     const after = await fileHashes(folder);
@@ -110,7 +110,7 @@ describe('encryption at rest', () => {
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     const listed = await again.call('listTrackers', {});
     expect(listed).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
-    expect(listed.ok ? '' : listed.error.message).toContain(layout.trackersFile(profile.id));
+    expect(listed.ok ? '' : listed.error.message).toContain(dataFolderPath(core.dataDir, layout.trackersFile(profile.id)));
     expect(await again.call('getSettings', {})).toMatchObject({ ok: true });
   });
 
@@ -124,7 +124,7 @@ describe('encryption at rest', () => {
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     const listed = await again.call('listLogs', { trackerId: choice.id });
     expect(listed).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
-    expect(listed.ok ? '' : listed.error.message).toContain(victim);
+    expect(listed.ok ? '' : listed.error.message).toContain(dataFolderPath(core.dataDir, victim));
   });
 
   it('each profile is readable only with its own key', async () => {

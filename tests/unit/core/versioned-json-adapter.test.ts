@@ -8,7 +8,7 @@ import { nodeFs } from '../../../src-main/core/store/fs-port';
 import { JsonDocument } from '../../../src-main/core/store/json-document';
 import { migrate } from '../../../src-main/core/store/migrate';
 import { VersionedJsonAdapter, type FileFormat } from '../../../src-main/core/store/versioned-json-adapter';
-import { dataLayout } from '../../../src-main/core/store/layout';
+import { dataFolderPath, dataLayout } from '../../../src-main/core/store/layout';
 import { ProfileStore } from '../../../src-main/core/store/profile-store';
 import { Client, SIGN_UP, startCore, tempDir } from './helpers';
 
@@ -31,9 +31,10 @@ const peopleFormat: FileFormat<People> = {
 };
 
 async function adapterIn(content?: string) {
-  const file = join(await tempDir(), 'people.json');
+  const dir = await tempDir();
+  const file = join(dir, 'people.json');
   if (content !== undefined) await writeFile(file, content);
-  return { file, adapter: new VersionedJsonAdapter(file, peopleFormat, nodeFs, createAtomicWriter()) };
+  return { file, adapter: new VersionedJsonAdapter(file, peopleFormat, nodeFs, createAtomicWriter(), dir) };
 }
 
 async function damageOf(read: Promise<unknown>): Promise<AppFailure> {
@@ -69,7 +70,7 @@ describe('migrations', () => {
     const { file, adapter } = await adapterIn(content);
     const failure = await damageOf(adapter.read());
     expect(failure.code).toBe('DATA_FILE_TOO_NEW');
-    expect(failure.message).toContain(file);
+    expect(failure.message).toContain('file people.json');
     expect(await readFile(file, 'utf8')).toBe(content);
   });
 });
@@ -99,15 +100,16 @@ describe('versioned JSON adapter', () => {
     const { file, adapter } = await adapterIn(content);
     const failure = await damageOf(JsonDocument.open(adapter, { version: 1, people: [] } as People));
     expect(failure.code).toBe('DATA_FILE_DAMAGED');
-    expect(failure.message).toContain(file);
+    expect(failure.message).toContain('file people.json');
     expect(await readFile(file, 'utf8')).toBe(content);
     expect(await readFile(`${file}.corrupt`, 'utf8')).toBe(content);
   });
 
   it('turns a failed write into WRITE_FAILED and keeps the old state in memory', async () => {
-    const file = join(await tempDir(), 'people.json');
+    const dir = await tempDir();
+    const file = join(dir, 'people.json');
     const diskFull = { ...nodeFs, rename: () => Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) };
-    const failing = new VersionedJsonAdapter(file, peopleFormat, diskFull, createAtomicWriter(diskFull));
+    const failing = new VersionedJsonAdapter(file, peopleFormat, diskFull, createAtomicWriter(diskFull), dir);
     const document = await JsonDocument.open(failing, { version: 1, people: [] } as People);
     const failure = await damageOf(document.save({ version: 1, people: [{ first: 'A', last: 'B' }] }));
     expect(failure.code).toBe('WRITE_FAILED');
@@ -129,7 +131,7 @@ describe('damaged data files through the core', () => {
     await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     const listed = await client.call('listTrackers', {});
     expect(listed).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
-    expect(listed.ok ? '' : listed.error.message).toContain(trackersFile);
+    expect(listed.ok ? '' : listed.error.message).toContain(dataFolderPath(core.dataDir, trackersFile));
     const created = await client.call('createTracker', { name: 'Sleep', settings: { type: 'duration' } });
     expect(created).toMatchObject({ ok: false, error: { code: 'DATA_FILE_DAMAGED' } });
     expect(await readFile(trackersFile, 'utf8')).toBe('{"version":1,"trackers":[{"id":');
@@ -173,8 +175,9 @@ describe('the store never writes a file its own reader would refuse', () => {
   const numbersFormat: FileFormat<z.infer<typeof numbersSchema>> = { label: 'numbers', version: 1, schema: numbersSchema, migrations: {} };
 
   it.each([Infinity, -Infinity, NaN])('refuses %s before writing, and the file keeps what it held', async (bad) => {
-    const file = join(await tempDir(), 'numbers.json');
-    const adapter = new VersionedJsonAdapter(file, numbersFormat, nodeFs, createAtomicWriter());
+    const dir = await tempDir();
+    const file = join(dir, 'numbers.json');
+    const adapter = new VersionedJsonAdapter(file, numbersFormat, nodeFs, createAtomicWriter(), dir);
     await adapter.write({ version: 1, values: [1.5] });
     const before = await readFile(file, 'utf8');
 
