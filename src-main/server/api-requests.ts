@@ -8,7 +8,7 @@ import type { AppError, Result } from '../../src-preload/contract';
 import { needsSession, OPERATIONS } from '../../src-preload/operations';
 import { dispatch, type Handlers } from '../core/dispatch';
 import { statusOf } from './http-status';
-import { bodyLimitOf, readJsonBody } from './request-body';
+import { bodyLimitOf, readJsonBody, type BodyResult, type BodyTiming } from './request-body';
 import { matchRoute } from './routes';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
 import { bearerToken, EXPIRED, type SessionTokens } from './session-tokens';
@@ -25,13 +25,21 @@ export const failure = (code: AppError['code'], message: string): Result<never> 
 
 const reply = (result: Result<unknown>): ApiReply => ({ status: statusOf(result), body: result });
 
-export async function answerApiRequest(
-  request: IncomingMessage,
-  pathname: string,
-  handlers: Handlers,
-  tokens: SessionTokens,
-  onUnexpected: (error: unknown) => void,
-): Promise<ApiReply> {
+const BODY_FAILURES = {
+  'too-large': (limit: number) => failure('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit / 1024 / 1024} MiB.`),
+  malformed: () => failure('INVALID_INPUT', 'The request body is not a JSON object.'),
+  timeout: () => failure('REQUEST_TIMEOUT', 'The rest of the request body did not arrive in time; send the request again.'),
+} satisfies Record<Exclude<BodyResult, { ok: true }>['reason'], (limit: number) => Result<never>>;
+
+/** What every API request is answered with: the core, the server's tokens and its limits. */
+export interface ApiContext {
+  readonly handlers: Handlers;
+  readonly tokens: SessionTokens;
+  readonly onUnexpected: (error: unknown) => void;
+  readonly bodyTiming: BodyTiming;
+}
+
+export async function answerApiRequest(request: IncomingMessage, pathname: string, { handlers, tokens, onUnexpected, bodyTiming }: ApiContext): Promise<ApiReply> {
   const verb = request.method ?? 'GET';
   const route = matchRoute(verb, pathname);
   if (!route) return reply(failure('NOT_FOUND', `There is no API route ${verb} ${pathname}.`));
@@ -47,12 +55,8 @@ export async function answerApiRequest(
   let body: Record<string, unknown> = {};
   if (verb !== 'GET' && verb !== 'DELETE') {
     const limit = bodyLimitOf(route.method);
-    const read = await readJsonBody(request, limit);
-    if (!read.ok) {
-      return read.reason === 'too-large'
-        ? reply(failure('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit / 1024 / 1024} MiB.`))
-        : reply(failure('INVALID_INPUT', 'The request body is not a JSON object.'));
-    }
+    const read = await readJsonBody(request, limit, bodyTiming);
+    if (!read.ok) return reply(BODY_FAILURES[read.reason](limit));
     body = read.value;
   }
   // Path parameters win over body fields, so a body cannot retarget the URL's resource.

@@ -31,7 +31,27 @@ export interface ServerOptions {
   readonly locks?: SessionLocks;
   /** The clock of token idleness; tests pass a fake one. */
   readonly now?: () => number;
+  /** How long the server waits for a client; tests make them short. */
+  readonly timeouts?: Partial<ServerTimeouts>;
 }
+
+/** How long a client may keep a connection without sending what it must (each in ms). */
+export interface ServerTimeouts {
+  /** Until a request's headers are complete (also a connection that sends nothing). */
+  readonly headersMs: number;
+  /** Without a byte of a request's body (see `BodyTiming`). */
+  readonly bodyIdleMs: number;
+  /**
+   * Until a whole request has arrived, headers and body: the bound for a body that trickles.
+   * 256 MiB (the largest import) in this time needs 2.2 MB/s, far below what loopback carries.
+   */
+  readonly requestMs: number;
+  /** An open connection with no request after the last answer. */
+  readonly keepAliveMs: number;
+}
+
+/** Node's defaults held a stalled upload for five minutes; these give up within seconds. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, bodyIdleMs: 10_000, requestMs: 120_000, keepAliveMs: 5_000 };
 
 export interface RunningServer {
   /** `http://127.0.0.1:<port>/` (or the bound host). */
@@ -67,6 +87,7 @@ const sendFailure = (response: ServerResponse, result: Result<never>, extra?: Re
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
+  const timeouts: ServerTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error(error));
   const tokens = new SessionTokens({
     ...(options.sessionIdleMinutes === undefined ? {} : { idleMinutes: options.sessionIdleMinutes }),
@@ -85,22 +106,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!isAllowedOrigin(request.headers.origin, address)) {
         return sendFailure(response, failure('FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.'));
       }
-      const reply = await answerApiRequest(request, pathname, options.handlers, tokens, onUnexpected);
-      // An oversized body was left unread: close the connection rather than drain it.
-      return sendJson(response, reply.status, reply.body, reply.status === 413 ? { Connection: 'close' } : {});
+      const reply = await answerApiRequest(request, pathname, { handlers: options.handlers, tokens, onUnexpected, bodyTiming: { idleMs: timeouts.bodyIdleMs } });
+      // An oversized or stalled body was left unread: close the connection rather than drain it.
+      return sendJson(response, reply.status, reply.body, reply.status === 413 || reply.status === 408 ? { Connection: 'close' } : {});
     }
     const file = request.method === 'GET' || request.method === 'HEAD' ? resolveStaticPath(options.staticDir, pathname) : null;
     if (file && (await sendStaticFile(response, file, SECURITY_HEADERS, request.method === 'HEAD'))) return;
     sendFailure(response, failure('NOT_FOUND', `Nothing is at ${pathname}.`));
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      onUnexpected(error);
-      if (!response.headersSent) sendFailure(response, failure('INTERNAL', 'Something went wrong; nothing was changed.'));
-      else response.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Node checks the first two only this often (default 30 s): a fraction of the shortest.
+      connectionsCheckingInterval: Math.min(1_000, Math.max(10, Math.floor(timeouts.headersMs / 4))),
+    },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        onUnexpected(error);
+        if (!response.headersSent) sendFailure(response, failure('INTERNAL', 'Something went wrong; nothing was changed.'));
+        else response.destroy();
+      });
+    },
+  );
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);

@@ -18,19 +18,49 @@ export const bodyLimitOf = (method: Method): number => LARGE_BODIES[method] ?? M
 
 export type BodyResult =
   | { readonly ok: true; readonly value: Record<string, unknown> }
-  | { readonly ok: false; readonly reason: 'too-large' | 'malformed' };
+  | { readonly ok: false; readonly reason: 'too-large' | 'malformed' | 'timeout' };
 
-export async function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
+export interface BodyTiming {
+  /**
+   * Give up once no byte has come for this long (a half-open upload): an idle limit, not a
+   * total one, so a 256 MiB import takes as long as it needs while its bytes keep flowing.
+   */
+  readonly idleMs: number;
+}
+
+export const DEFAULT_BODY_TIMING: BodyTiming = { idleMs: 10_000 };
+
+/**
+ * The body as a JSON object. On 'too-large' and 'timeout' the rest is left unread: the
+ * caller answers and closes the connection.
+ */
+export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES, timing: BodyTiming = DEFAULT_BODY_TIMING): Promise<BodyResult> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxBytes) return { ok: false, reason: 'too-large' };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return { ok: false, reason: 'too-large' };
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  if (declared > maxBytes) return Promise.resolve({ ok: false, reason: 'too-large' });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: BodyResult): void => {
+      clearTimeout(idle);
+      request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onError);
+      if (!result.ok) request.pause();
+      resolve(result);
+    };
+    const idle = setTimeout(() => finish({ ok: false, reason: 'timeout' }), timing.idleMs);
+    const onData = (chunk: Buffer): void => {
+      idle.refresh();
+      size += chunk.length;
+      if (size > maxBytes) return finish({ ok: false, reason: 'too-large' });
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => finish(parseObject(Buffer.concat(chunks).toString('utf8')));
+    // The client went away mid-body: nobody reads the answer, which says the body was cut short.
+    const onError = (): void => finish({ ok: false, reason: 'malformed' });
+    request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onError);
+  });
+}
+
+function parseObject(text: string): BodyResult {
   if (text.trim() === '') return { ok: true, value: {} };
   try {
     const value: unknown = JSON.parse(text);

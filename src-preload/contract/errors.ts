@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   // shells: the HTTP server, the IPC bridge and the renderer's HTTP client
   'NOT_FOUND',
   'PAYLOAD_TOO_LARGE',
+  'REQUEST_TIMEOUT',
   'FORBIDDEN_HOST',
   'FORBIDDEN_ORIGIN',
   'FORBIDDEN_SENDER',

@@ -16,6 +16,7 @@ describe('statusOf', () => {
     ['FORBIDDEN_ORIGIN', 403],
     ['NOT_FOUND', 404],
     ['UNKNOWN_OPERATION', 404],
+    ['REQUEST_TIMEOUT', 408],
     ['PAYLOAD_TOO_LARGE', 413],
     ['INTERNAL', 500],
     ['WRITE_FAILED', 500],
