@@ -1,14 +1,17 @@
 /**
  * One API request, from route to `Result`: find the operation, check the bearer token
  * against its session rule, read the body, merge the path parameters, and call the core
- * through `dispatch` — the same choke point the desktop shell uses.
+ * through `dispatch` — the same choke point the desktop shell uses — once per idempotency
+ * key when the client sent one (see idempotency.ts).
  */
 import type { IncomingMessage } from 'node:http';
-import type { AppError, Result } from '../../src-preload/contract';
-import { needsSession, OPERATIONS } from '../../src-preload/operations';
-import { dispatch, type Handlers } from '../core/dispatch';
+import type { AppError, Method, Result } from '../../src-preload/contract';
+import { needsSession, OPERATIONS, type SessionRule } from '../../src-preload/operations';
+import { dispatch, type Handlers, type Session } from '../core/dispatch';
 import { statusOf } from './http-status';
-import { bodyLimitOf, readJsonBody, type BodyResult, type BodyTiming } from './request-body';
+import { fingerprintOf, honoursIdempotencyKey, IDEMPOTENCY_HEADER, parseIdempotencyKey, REPLAYED_HEADER } from './idempotency';
+import type { RememberedAnswers } from './remembered-answers';
+import { bodyLimitOf, readJsonBody, type BodyResult } from './request-body';
 import { matchRoute } from './routes';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
 import { bearerToken, EXPIRED, type SessionTokens } from './session-tokens';
@@ -16,6 +19,8 @@ import { bearerToken, EXPIRED, type SessionTokens } from './session-tokens';
 export interface ApiReply {
   readonly status: number;
   readonly body: Result<unknown> & { readonly token?: string };
+  /** Headers beyond the usual ones (`Idempotent-Replayed`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const failure = (code: AppError['code'], message: string): Result<never> => ({
@@ -31,38 +36,52 @@ const BODY_FAILURES = {
   timeout: () => failure('REQUEST_TIMEOUT', 'The rest of the request body did not arrive in time; send the request again.'),
 } satisfies Record<Exclude<BodyResult, { ok: true }>['reason'], (limit: number) => Result<never>>;
 
-/** What every API request is answered with: the core, the server's tokens and its limits. */
+/** What every API request is answered with: the core, the server's tokens, answers and limits. */
 export interface ApiContext {
   readonly handlers: Handlers;
   readonly tokens: SessionTokens;
   readonly onUnexpected: (error: unknown) => void;
-  readonly bodyTiming: BodyTiming;
+  /** How long a body may pause (`BodyReading.idleMs`). */
+  readonly bodyIdleMs: number;
+  /** The answers kept per profile and idempotency key. */
+  readonly answers: RememberedAnswers<ApiReply>;
 }
 
-export async function answerApiRequest(request: IncomingMessage, pathname: string, { handlers, tokens, onUnexpected, bodyTiming }: ApiContext): Promise<ApiReply> {
+export async function answerApiRequest(request: IncomingMessage, pathname: string, context: ApiContext): Promise<ApiReply> {
   const verb = request.method ?? 'GET';
   const route = matchRoute(verb, pathname);
   if (!route) return reply(failure('NOT_FOUND', `There is no API route ${verb} ${pathname}.`));
 
   const rule = OPERATIONS[route.method].session;
   const token = bearerToken(request.headers.authorization);
-  const found = tokens.lookUp(token);
+  const found = context.tokens.lookUp(token);
   const session = found === EXPIRED ? null : found;
   if (needsSession(route.method) && session === null) {
     return found === EXPIRED ? reply(failure('SESSION_LOCKED', LOCKED_FOR_INACTIVITY)) : reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
   }
+  const parsedKey = honoursIdempotencyKey(route.method, verb, rule) ? parseIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]) : { ok: true as const, key: null };
+  if (!parsedKey.ok) return reply(failure('IDEMPOTENCY_KEY_INVALID', parsedKey.message));
+  const { key } = parsedKey;
 
   let body: Record<string, unknown> = {};
+  let digest = '';
   if (verb !== 'GET' && verb !== 'DELETE') {
     const limit = bodyLimitOf(route.method);
-    const read = await readJsonBody(request, limit, bodyTiming);
+    const read = await readJsonBody(request, limit, { idleMs: context.bodyIdleMs, digest: key !== null });
     if (!read.ok) return reply(BODY_FAILURES[read.reason](limit));
     body = read.value;
+    digest = read.digest ?? '';
   }
   // Path parameters win over body fields, so a body cannot retarget the URL's resource.
   const input = { ...body, ...route.params };
+  const run = () => runOperation(route.method, rule, input, session, token, context);
+  if (key === null || session === null) return run();
+  return answerOnce(context.answers, session.profileId, key, fingerprintOf(verb, pathname, digest), run);
+}
 
-  const { result, session: after } = await dispatch(handlers, route.method, input, session, onUnexpected);
+async function runOperation(method: Method, rule: SessionRule, input: Record<string, unknown>, session: Session | null, token: string | null, context: ApiContext): Promise<ApiReply> {
+  const { tokens } = context;
+  const { result, session: after } = await dispatch(context.handlers, method, input, session, context.onUnexpected);
   if (!result.ok) {
     if (result.error.code === 'SESSION_LOCKED') tokens.revoke(token);
     return reply(result);
@@ -75,4 +94,24 @@ export async function answerApiRequest(request: IncomingMessage, pathname: strin
     return { status: 200, body: { ...result, token: tokens.issue(after) } };
   }
   return reply(result);
+}
+
+/**
+ * Run the request once per profile and key: a repeat gets the first answer (waiting for it
+ * while it runs), a different request with the key is refused. Only successes are kept: a
+ * failure changed nothing, so its retry runs again.
+ */
+async function answerOnce(answers: RememberedAnswers<ApiReply>, profileId: string, key: string, fingerprint: string, run: () => Promise<ApiReply>): Promise<ApiReply> {
+  const claim = answers.claim(profileId, key, fingerprint);
+  if (claim.kind === 'conflict') {
+    return reply(failure('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request.'));
+  }
+  if (claim.kind === 'repeat') return { ...(await claim.answer), headers: { [REPLAYED_HEADER]: 'true' } };
+  let answer = reply(failure('INTERNAL', 'Something went wrong; nothing was changed.'));
+  try {
+    answer = await run();
+    return answer;
+  } finally {
+    claim.settle(answer, answer.body.ok ? { bytes: JSON.stringify(answer.body).length } : null);
+  }
 }

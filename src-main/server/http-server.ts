@@ -7,8 +7,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../src-preload/contract';
 import type { Handlers } from '../core/dispatch';
-import { answerApiRequest, failure } from './api-requests';
+import { answerApiRequest, failure, type ApiReply } from './api-requests';
 import { statusOf } from './http-status';
+import { ANSWER_MEMORY } from './idempotency';
+import { RememberedAnswers } from './remembered-answers';
 import { SECURITY_HEADERS } from './response-headers';
 import { hostForUrl, isAllowedHost, isAllowedOrigin, type ServerAddress } from './security';
 import { PRUNE_EVERY_MS, SessionTokens, type SessionLocks } from './session-tokens';
@@ -39,7 +41,7 @@ export interface ServerOptions {
 export interface ServerTimeouts {
   /** Until a request's headers are complete (also a connection that sends nothing). */
   readonly headersMs: number;
-  /** Without a byte of a request's body (see `BodyTiming`). */
+  /** Without a byte of a request's body (see `BodyReading`). */
   readonly bodyIdleMs: number;
   /**
    * Until a whole request has arrived, headers and body: the bound for a body that trickles.
@@ -95,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   let address: ServerAddress = { port: options.port, boundHost: host };
+  const answers = new RememberedAnswers<ApiReply>({ ...ANSWER_MEMORY, now: options.now ?? Date.now });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isAllowedHost(request.headers.host, address)) {
@@ -106,9 +109,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!isAllowedOrigin(request.headers.origin, address)) {
         return sendFailure(response, failure('FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.'));
       }
-      const reply = await answerApiRequest(request, pathname, { handlers: options.handlers, tokens, onUnexpected, bodyTiming: { idleMs: timeouts.bodyIdleMs } });
+      const reply = await answerApiRequest(request, pathname, { handlers: options.handlers, tokens, onUnexpected, bodyIdleMs: timeouts.bodyIdleMs, answers });
       // An oversized or stalled body was left unread: close the connection rather than drain it.
-      return sendJson(response, reply.status, reply.body, reply.status === 413 || reply.status === 408 ? { Connection: 'close' } : {});
+      return sendJson(response, reply.status, reply.body, { ...reply.headers, ...(reply.status === 413 || reply.status === 408 ? { Connection: 'close' } : {}) });
     }
     const file = request.method === 'GET' || request.method === 'HEAD' ? resolveStaticPath(options.staticDir, pathname) : null;
     if (file && (await sendStaticFile(response, file, SECURITY_HEADERS, request.method === 'HEAD'))) return;

@@ -15,6 +15,8 @@ export function statusOf(result: Result<unknown>): number {
   if (code === 'FORBIDDEN_HOST' || code === 'FORBIDDEN_ORIGIN') return 403;
   if (code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION') return 404;
   if (code === 'REQUEST_TIMEOUT') return 408;
+  // The key names an earlier request; this one is well formed but cannot be answered under it.
+  if (code === 'IDEMPOTENCY_KEY_REUSED') return 422;
   if (code === 'PAYLOAD_TOO_LARGE') return 413;
   // The core is shutting down with the server: try again shortly.
   if (code === 'CORE_CLOSED') return 503;

@@ -2,6 +2,7 @@
  * Reads a JSON request body with a size cap. Oversized and malformed bodies become typed
  * failures (413, 400) instead of exceptions, so a bad request can never produce a 500.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Method } from '../../src-preload/contract';
 
@@ -17,24 +18,27 @@ const LARGE_BODIES: Partial<Record<Method, number>> = { previewImport: IMPORT_BO
 export const bodyLimitOf = (method: Method): number => LARGE_BODIES[method] ?? MAX_BODY_BYTES;
 
 export type BodyResult =
-  | { readonly ok: true; readonly value: Record<string, unknown> }
+  /** `digest`: the body's SHA-256 (base64url), when asked for. */
+  | { readonly ok: true; readonly value: Record<string, unknown>; readonly digest?: string }
   | { readonly ok: false; readonly reason: 'too-large' | 'malformed' | 'timeout' };
 
-export interface BodyTiming {
+export interface BodyReading {
   /**
    * Give up once no byte has come for this long (a half-open upload): an idle limit, not a
    * total one, so a 256 MiB import takes as long as it needs while its bytes keep flowing.
    */
   readonly idleMs: number;
+  /** Also answer the body's digest (an idempotency key's request fingerprint). */
+  readonly digest?: boolean;
 }
 
-export const DEFAULT_BODY_TIMING: BodyTiming = { idleMs: 10_000 };
+export const DEFAULT_BODY_READING: BodyReading = { idleMs: 10_000 };
 
 /**
  * The body as a JSON object. On 'too-large' and 'timeout' the rest is left unread: the
  * caller answers and closes the connection.
  */
-export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES, timing: BodyTiming = DEFAULT_BODY_TIMING): Promise<BodyResult> {
+export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES, reading: BodyReading = DEFAULT_BODY_READING): Promise<BodyResult> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) return Promise.resolve({ ok: false, reason: 'too-large' });
   return new Promise((resolve) => {
@@ -46,14 +50,18 @@ export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES
       if (!result.ok) request.pause();
       resolve(result);
     };
-    const idle = setTimeout(() => finish({ ok: false, reason: 'timeout' }), timing.idleMs);
+    const idle = setTimeout(() => finish({ ok: false, reason: 'timeout' }), reading.idleMs);
     const onData = (chunk: Buffer): void => {
       idle.refresh();
       size += chunk.length;
       if (size > maxBytes) return finish({ ok: false, reason: 'too-large' });
       chunks.push(chunk);
     };
-    const onEnd = (): void => finish(parseObject(Buffer.concat(chunks).toString('utf8')));
+    const onEnd = (): void => {
+      const bytes = Buffer.concat(chunks);
+      const parsed = parseObject(bytes.toString('utf8'));
+      finish(parsed.ok && reading.digest === true ? { ...parsed, digest: createHash('sha256').update(bytes).digest('base64url') } : parsed);
+    };
     // The client went away mid-body: nobody reads the answer, which says the body was cut short.
     const onError = (): void => finish({ ok: false, reason: 'malformed' });
     request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onError);
