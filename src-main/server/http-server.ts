@@ -145,8 +145,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (server.address() as AddressInfo).port;
   address = { port, boundHost: host };
   const shownHost = WILDCARD_HOSTS.has(host) ? DEFAULT_HOST : hostForUrl(host);
-  // Ends idle tokens (and forgets their profiles' keys) even while no request comes in.
-  const pruning = setInterval(() => tokens.prune(), PRUNE_EVERY_MS);
+  // Ends idle tokens (and forgets their profiles' keys) and old answers even while no request comes in.
+  const pruning = setInterval(() => {
+    tokens.prune();
+    answers.prune();
+  }, PRUNE_EVERY_MS);
   pruning.unref();
 
   return {

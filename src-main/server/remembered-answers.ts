@@ -47,7 +47,7 @@ export class RememberedAnswers<T> {
   }
 
   claim(scope: string, key: string, fingerprint: string): Claim<T> {
-    this.forgetExpired();
+    this.prune();
     const id = JSON.stringify([scope, key]);
     const found = this.entries.get(id);
     if (found !== undefined) return found.fingerprint === fingerprint ? { kind: 'repeat', answer: found.answer } : { kind: 'conflict' };
@@ -73,7 +73,8 @@ export class RememberedAnswers<T> {
     };
   }
 
-  private forgetExpired(): void {
+  /** Forget the answers past their time (also done at every claim). */
+  prune(): void {
     const now = this.options.now();
     for (const [id, entry] of this.entries) {
       if (entry.kept === null) continue;

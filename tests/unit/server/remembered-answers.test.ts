@@ -78,6 +78,17 @@ describe('remembered answers', () => {
     expect(answers.size).toBe(1);
   });
 
+  it('prunes expired answers when asked, while no key comes', () => {
+    const { answers, advance } = table({ ttlMs: HOUR });
+    keep(answers, 'p1', 'old', 'a');
+    advance(HOUR / 2);
+    keep(answers, 'p1', 'newer', 'b');
+    advance(HOUR / 2);
+    answers.prune();
+    expect(answers.size).toBe(1);
+    expect(answers.claim('p1', 'newer', 'fp').kind).toBe('repeat');
+  });
+
   it('counts the time to live from when the answer was kept, not when the request came', () => {
     const { answers, advance } = table({ ttlMs: HOUR });
     const slow = first(answers.claim('p1', 'slow', 'fp'));
