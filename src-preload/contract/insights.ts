@@ -30,7 +30,7 @@ export const dashboardCardSchema = z.object({
   trackerId: id,
   today: z.object({
     count: z.number().int(),
-    /** Today's value in the tracker's terms (aggregated number, any yes, total seconds, last choice), or null. */
+    /** Today's value in the tracker's terms (aggregated number, newest yes/no, total seconds, last choice), or null. */
     value: logValueSchema.nullable(),
   }),
   lastLog: logSchema.nullable(),
@@ -48,7 +48,7 @@ export const trackerStatsSchema = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   total: z.number().nullable(),
-  /** Boolean: share of entries that are yes; else null. */
+  /** Boolean: share of the days with an answer whose answer (the day's newest) is yes; else null. */
   yesShare: z.number().nullable(),
   /** Multiple choice: how often each option was chosen. */
   optionCounts: z.array(z.object({ optionId: id, count: z.number().int() })).nullable(),

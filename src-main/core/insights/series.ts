@@ -1,12 +1,13 @@
 /**
  * Chart series per tracker type, computed here and only drawn by the renderer:
  * numerical → a line of the aggregated value per bucket with the target;
- * boolean → yes-days per bucket and a heat map of the days;
+ * boolean → yes-days (a day's newest answer) per bucket and a heat map of the days;
  * multiple choice → the distribution of options and counts per bucket (stacked);
  * duration → total seconds per bucket and their average.
  */
 import type { ChartSeries, Granularity, Log, LogValue, Tracker } from '../../../src-preload/contract';
 import { aggregate, roundTo } from '../domain/numbers';
+import { trackerTypes } from '../domain/tracker-types';
 import type { DayCalendar } from './day-calendar';
 import { valuesByDay } from './day-groups';
 import { eachDay, type Day } from './days';
@@ -50,7 +51,7 @@ export function chartSeries({ tracker, logs, range, granularity, calendar }: Ser
       return { kind: 'line', granularity, points, target: tracker.target?.value ?? null, unit: settings.unit };
     }
     case 'boolean': {
-      const doneDays = new Set([...byDay].filter(([, values]) => values.includes(true)).map(([day]) => day));
+      const doneDays = new Set([...byDay].filter(([, values]) => trackerTypes.boolean.dayValue(values, settings) === true).map(([day]) => day));
       const doneIn = new Map<Day, number>();
       for (const day of doneDays) doneIn.set(bucketOf(day, granularity), (doneIn.get(bucketOf(day, granularity)) ?? 0) + 1);
       return {
