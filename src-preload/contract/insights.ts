@@ -63,7 +63,7 @@ const bucket = z.string(); // the first day of the day/week/month bucket, YYYY-M
 export const chartSeriesSchema = z.discriminatedUnion('kind', [
   /** numerical: aggregated value per bucket, target as a line */
   z.object({ kind: z.literal('line'), granularity: granularitySchema, points: z.array(z.object({ t: bucket, y: z.number() })), target: z.number().nullable(), unit: z.string() }),
-  /** boolean: yes-days per bucket, and a calendar heat map of the days */
+  /** boolean: yes-days per bucket, and a calendar heat map of the range's days (at most its last 53 weeks), oldest first */
   z.object({
     kind: z.literal('done'),
     granularity: granularitySchema,

@@ -255,6 +255,19 @@ function durationConfig(series: Extract<ChartSeries, { kind: 'duration' }>, trac
   return config as unknown as ChartConfiguration;
 }
 
+/**
+ * The heat map's title: the days it colours, as the core sent them. The core stops at a
+ * year's grid; when the range is longer (its days are the bars' days) the title says so.
+ */
+export function heatmapCaption(series: Extract<ChartSeries, { kind: 'done' }>): string {
+  const first = series.heatmap[0]?.day;
+  const last = series.heatmap.at(-1)?.day;
+  if (first === undefined || last === undefined) return 'Day by day';
+  const span = `${formatDay(first)} – ${formatDay(last)}`;
+  const rangeDays = series.bars.reduce((sum, bar) => sum + bar.days, 0);
+  return series.heatmap.length < rangeDays ? `Day by day, the last year of the range: ${span}` : `Day by day, ${span}`;
+}
+
 /** The chart.js panels of a series (the boolean heat map is drawn apart, as SVG). */
 export function chartPanels(series: ChartSeries, tracker: Tracker, theme: ChartTheme): ChartPanel[] {
   const per = series.granularity;
