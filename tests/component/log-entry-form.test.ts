@@ -61,11 +61,13 @@ describe('the entry form', () => {
     expect(onsubmit).toHaveBeenCalledWith({ value: ['o-work', 'o-home'], note: '' });
   });
 
-  it('asks for at least one option on a multi-select tracker', async () => {
+  it('asks for at least one option on a multi-select tracker, and drops the request once one is ticked', async () => {
     const { onsubmit, form } = renderForm(multi);
     await save(form);
     expect(onsubmit).not.toHaveBeenCalled();
     expect(within(form).getByRole('alert').textContent).toBe('Choose at least one option.');
+    await fireEvent.click(within(form).getByLabelText('Work'));
+    expect(within(form).queryByRole('alert')).toBeNull();
   });
 
   it('sends the duration text as typed, for the core to parse', async () => {

@@ -29,6 +29,15 @@ export class FormState {
     return error.message;
   }
 
+  /**
+   * The person changed `field` (as the core names it): an error about it described what is
+   * no longer there, so it goes at once rather than staying until the next submit, which
+   * checks the field again. Errors about other fields stay.
+   */
+  edited(field: string): void {
+    if (this.fieldError(field) !== undefined) this.error = null;
+  }
+
   /** Show an error found before asking the app (e.g. nothing chosen). */
   reject(message: string, field?: string): void {
     this.error = field === undefined ? { code: 'INVALID_INPUT', message } : { code: 'INVALID_INPUT', message, field };
