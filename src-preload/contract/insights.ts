@@ -32,6 +32,8 @@ export const dashboardCardSchema = z.object({
     count: z.number().int(),
     /** Today's value in the tracker's terms (aggregated number, newest yes/no, total seconds, last choice), or null. */
     value: logValueSchema.nullable(),
+    /** Today's newest entry, or null: the answer a yes/no card changes rather than adding a second one. */
+    lastLog: logSchema.nullable(),
   }),
   lastLog: logSchema.nullable(),
   /** Consecutive days (up to today, or yesterday when today is still open) with a qualifying entry. */

@@ -178,12 +178,13 @@ describe('dashboard card', () => {
       tracker: t({ type: 'duration' }, { period: 'week', comparison: 'at_least', value: 3600 }),
       today: '2026-11-25',
       recent: valuesByDay(logs, utc),
+      todayLog: logs[2] ?? null,
       lastLog: logs[2] ?? null,
       runs: runsOf(['2026-11-23', '2026-11-24', '2026-11-25']),
     });
     expect(card).toEqual({
       trackerId: 't',
-      today: { count: 2, value: 1800 },
+      today: { count: 2, value: 1800, lastLog: logs[2] },
       lastLog: logs[2],
       currentStreak: 3,
       target: { period: 'week', current: 3600, goal: 3600, met: true },
@@ -195,10 +196,11 @@ describe('dashboard card', () => {
       tracker: t({ type: 'boolean' }, { period: 'day', comparison: 'at_least', value: 1 }),
       today: '2026-11-25',
       recent: new Map(),
+      todayLog: null,
       lastLog: null,
       runs: runsOf(['2026-11-23', '2026-11-24']),
     });
-    expect(card).toEqual({ trackerId: 't', today: { count: 0, value: null }, lastLog: null, currentStreak: 2, target: { period: 'day', current: 0, goal: 1, met: false } });
+    expect(card).toEqual({ trackerId: 't', today: { count: 0, value: null, lastLog: null }, lastLog: null, currentStreak: 2, target: { period: 'day', current: 0, goal: 1, met: false } });
   });
 });
 

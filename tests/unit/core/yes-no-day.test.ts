@@ -78,10 +78,11 @@ describe('a yes/no day is its newest answer', () => {
       tracker: yesNo(daily),
       today: '2026-11-02',
       recent: valuesByDay(logs.slice(1, 3), utc),
+      todayLog: logs[2] ?? null,
       lastLog: logs[2] ?? null,
       runs: runsOf(['2026-11-01']),
     });
-    expect(card.today).toMatchObject({ count: 2, value: false });
+    expect(card.today).toEqual({ count: 2, value: false, lastLog: logs[2] });
     expect(card.target).toEqual({ period: 'day', current: 0, goal: 1, met: false });
   });
 });
@@ -97,8 +98,9 @@ describe('through the core', () => {
     await client.ok('addLog', { trackerId: tracker.id, value: true, at: '2026-11-25T08:00:00Z' });
     expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ today: { count: 1, value: true }, currentStreak: 2 });
 
-    await client.ok('addLog', { trackerId: tracker.id, value: false, at: '2026-11-25T19:00:00Z' });
-    expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ today: { count: 2, value: false }, currentStreak: 1 });
+    const { log: no } = await client.ok('addLog', { trackerId: tracker.id, value: false, at: '2026-11-25T19:00:00Z' });
+    // Today's newest entry comes with the card, for the UI to change rather than add to.
+    expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ today: { count: 2, value: false, lastLog: no }, currentStreak: 1 });
     const { stats } = await client.ok('trackerStats', { trackerId: tracker.id, range: { preset: '7d' } });
     expect(stats).toMatchObject({ yesShare: 1 / 2, bestStreak: 1, currentStreak: 1 });
   });

@@ -24,6 +24,8 @@ export interface EntrySubmission {
   /** Absent when the person left the time empty (now). */
   at?: string;
   note: string;
+  /** The id of today's answer this entry changes instead of adding a second (see `day-answer.ts`). */
+  replaces?: string;
 }
 
 /**
