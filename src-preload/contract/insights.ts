@@ -70,7 +70,10 @@ export const chartSeriesSchema = z.discriminatedUnion('kind', [
     kind: z.literal('done'),
     granularity: granularitySchema,
     bars: z.array(z.object({ t: bucket, done: z.number().int(), days: z.number().int() })),
-    heatmap: z.array(z.object({ day, done: z.boolean() })),
+    /** Days of the range with an answer, yes or no. */
+    answeredDays: z.number().int(),
+    /** `done`: the day's answer is yes; `answered`: it has one (a no, when not done). */
+    heatmap: z.array(z.object({ day, done: z.boolean(), answered: z.boolean() })),
   }),
   /** multiple choice: overall distribution, and counts per option per bucket */
   z.object({

@@ -75,10 +75,11 @@ describe('the chart attachment', () => {
     const series: ChartSeries = {
       kind: 'done',
       granularity: 'week',
+      answeredDays: 2,
       bars: [{ t: '2026-03-02', done: 5, days: 7 }],
       heatmap: [
-        { day: '2026-03-02', done: true },
-        { day: '2026-03-03', done: false },
+        { day: '2026-03-02', done: true, answered: true },
+        { day: '2026-03-03', done: false, answered: true },
       ],
     };
     render(TrackerChart, {
@@ -91,14 +92,37 @@ describe('the chart attachment', () => {
     expect(heatmap.querySelectorAll('rect.missed')).toHaveLength(1);
   });
 
+  it('draws a range answered only No (not “no entries”), telling No days from days without an answer', async () => {
+    const series: ChartSeries = {
+      kind: 'done',
+      granularity: 'day',
+      answeredDays: 1,
+      bars: [{ t: '2026-03-02', done: 0, days: 1 }, { t: '2026-03-03', done: 0, days: 1 }],
+      heatmap: [
+        { day: '2026-03-02', done: false, answered: false },
+        { day: '2026-03-03', done: false, answered: true },
+      ],
+    };
+    render(TrackerChart, {
+      props: { api: stubApi({ chartSeries: () => ok({ series }) }), tracker: trackers.boolean, range: { preset: '7d' }, create: fakeCharts().create },
+    });
+    const figure = await screen.findByTestId('chart-heatmap');
+    expect(screen.queryByText(/No entries in this range yet/)).toBeNull();
+    expect([...figure.querySelectorAll('rect')].map((rect) => [rect.getAttribute('class'), rect.querySelector('title')?.textContent])).toEqual([
+      ['none', `${formatDay('2026-03-02')}: no answer`],
+      ['missed', `${formatDay('2026-03-03')}: no`],
+    ]);
+  });
+
   it('titles the heat map with the days it colours, and draws only those days', async () => {
     // 30 days, as the page's default range asks for: not a year of empty squares.
     const days = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 9, 27 + i)).toISOString().slice(0, 10));
     const series: ChartSeries = {
       kind: 'done',
       granularity: 'day',
+      answeredDays: 30,
       bars: days.map((day, i) => ({ t: day, done: i % 2, days: 1 })),
-      heatmap: days.map((day, i) => ({ day, done: i % 2 === 1 })),
+      heatmap: days.map((day, i) => ({ day, done: i % 2 === 1, answered: true })),
     };
     render(TrackerChart, {
       props: { api: stubApi({ chartSeries: () => ok({ series }) }), tracker: trackers.boolean, range: { preset: '30d' }, create: fakeCharts().create },
@@ -111,8 +135,8 @@ describe('the chart attachment', () => {
   });
 
   it('says when the heat map shows only the last year of a longer range', async () => {
-    const heatmap = Array.from({ length: 367 }, (_, i) => ({ day: new Date(Date.UTC(2025, 10, 24 + i)).toISOString().slice(0, 10), done: false }));
-    const series: ChartSeries = { kind: 'done', granularity: 'month', bars: [{ t: '2024-01-01', done: 1, days: 1060 }], heatmap };
+    const heatmap = Array.from({ length: 367 }, (_, i) => ({ day: new Date(Date.UTC(2025, 10, 24 + i)).toISOString().slice(0, 10), done: false, answered: false }));
+    const series: ChartSeries = { kind: 'done', granularity: 'month', answeredDays: 1, bars: [{ t: '2024-01-01', done: 1, days: 1060 }], heatmap };
     render(TrackerChart, {
       props: { api: stubApi({ chartSeries: () => ok({ series }) }), tracker: trackers.boolean, range: { preset: 'all' }, create: fakeCharts().create },
     });

@@ -77,6 +77,14 @@ describe('the dashboard', () => {
     await vi.waitFor(() => expect(dashboard).toHaveBeenCalledTimes(2));
   });
 
+  it('ticks a day answered yes, not one answered no', async () => {
+    const no = logOf('t-bool', false);
+    renderDashboard([meditated], { dashboard: () => ok({ cards: [{ trackerId: 't-bool', today: { count: 1, value: false, lastLog: no }, lastLog: no, currentStreak: 0, target: null }] }) });
+    const today = within(await cardOf('Meditated')).getByText('Today: No');
+    expect(today.classList.contains('done')).toBe(false);
+    expect(within(await cardOf('Meditated')).getByRole('button', { name: 'Change to Yes' })).toBeTruthy();
+  });
+
   it('logs a number from the quick entry', async () => {
     const addLog = vi.fn<Api['addLog']>(async () => ok({ log: logOf('t-num', 6) }));
     renderDashboard([sleep], { addLog });

@@ -102,7 +102,7 @@ describe('the tracker page', () => {
     const listLogs = vi.fn<Api['listLogs']>(async () => ok({ logs: [answered], total: 1 }));
     const updateLog = vi.fn<Api['updateLog']>(async () => ok({ log: { ...answered, value: false } }));
     const addLog = vi.fn<Api['addLog']>();
-    renderPage({ listLogs, updateLog, addLog, chartSeries: () => ok({ series: { kind: 'done', granularity: 'day', bars: [], heatmap: [] } }) }, trackers.boolean);
+    renderPage({ listLogs, updateLog, addLog, chartSeries: () => ok({ series: { kind: 'done', granularity: 'day', answeredDays: 0, bars: [], heatmap: [] } }) }, trackers.boolean);
     const form = await screen.findByRole('form', { name: 'Add an entry to Meditated' });
     const button = await within(form).findByRole('button', { name: 'Change today’s answer' });
     expect(within(form).getByText('Today’s answer is Yes: saving changes it.')).toBeTruthy();
@@ -117,7 +117,7 @@ describe('the tracker page', () => {
   it('adds an entry at another time even when today has an answer', async () => {
     const answered = logOf('t-bool', true, '', new Date().toISOString());
     const addLog = vi.fn<Api['addLog']>(async () => ok({ log: logOf('t-bool', false) }));
-    renderPage({ listLogs: () => ok({ logs: [answered], total: 1 }), addLog, chartSeries: () => ok({ series: { kind: 'done', granularity: 'day', bars: [], heatmap: [] } }) }, trackers.boolean);
+    renderPage({ listLogs: () => ok({ logs: [answered], total: 1 }), addLog, chartSeries: () => ok({ series: { kind: 'done', granularity: 'day', answeredDays: 0, bars: [], heatmap: [] } }) }, trackers.boolean);
     const form = await screen.findByRole('form', { name: 'Add an entry to Meditated' });
     await within(form).findByRole('button', { name: 'Change today’s answer' });
     await fireEvent.click(within(form).getByLabelText('No'));

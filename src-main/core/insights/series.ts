@@ -68,7 +68,8 @@ export function chartSeries({ tracker, logs, range, granularity, calendar }: Ser
         kind: 'done',
         granularity,
         bars: buckets.map(({ start, days }) => ({ t: start, done: doneIn.get(start) ?? 0, days })),
-        heatmap: eachDay(heatmapFrom(range), range.to).map((day) => ({ day, done: doneDays.has(day) })),
+        answeredDays: byDay.size,
+        heatmap: eachDay(heatmapFrom(range), range.to).map((day) => ({ day, done: doneDays.has(day), answered: byDay.has(day) })),
       };
     }
     case 'multiple_choice': {

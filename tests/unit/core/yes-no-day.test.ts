@@ -66,11 +66,22 @@ describe('a yes/no day is its newest answer', () => {
     const series = chartSeries({ tracker: yesNo(), logs, range: { from: '2026-11-01', to: '2026-11-03' }, granularity: 'day', calendar: utc });
     if (series.kind !== 'done') throw new Error(`Expected yes/no series, got ${series.kind}`);
     expect(series.heatmap).toEqual([
-      { day: '2026-11-01', done: true },
-      { day: '2026-11-02', done: false },
-      { day: '2026-11-03', done: true },
+      { day: '2026-11-01', done: true, answered: true },
+      { day: '2026-11-02', done: false, answered: true },
+      { day: '2026-11-03', done: true, answered: true },
     ]);
     expect(series.bars.map((bar) => bar.done)).toEqual([1, 0, 1]);
+    expect(series.answeredDays).toBe(3);
+  });
+
+  it('in charts: a range answered only No is not empty, and a day without an answer is told apart', () => {
+    const series = chartSeries({ tracker: yesNo(), logs: [log('2026-11-02T08:00:00Z', false)], range: { from: '2026-11-01', to: '2026-11-02' }, granularity: 'day', calendar: utc });
+    if (series.kind !== 'done') throw new Error(`Expected yes/no series, got ${series.kind}`);
+    expect(series.heatmap).toEqual([
+      { day: '2026-11-01', done: false, answered: false },
+      { day: '2026-11-02', done: false, answered: true },
+    ]);
+    expect(series.answeredDays).toBe(1);
   });
 
   it('on the dashboard card: today is No after a Yes was corrected, and the daily target is not met', () => {
