@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import SignUpForm from '../../src-renderer/src/features/session/SignUpForm.svelte';
-import type { Api } from '../../src-preload/contract';
+import type { Api, FieldIssue } from '../../src-preload/contract';
 import { stubApi } from './stub-api';
 
 async function fillAndSubmit() {
@@ -73,7 +73,7 @@ describe('SignUpForm', () => {
   });
 
   it('shows every field’s error at once for an empty form, each tied to its input', async () => {
-    const issues = [
+    const issues: FieldIssue[] = [
       { code: 'EMAIL_INVALID', message: 'Enter an e-mail address such as name@example.com.', field: 'email' },
       { code: 'PASSWORD_TOO_SHORT', message: 'The password needs at least 8 characters.', field: 'password' },
       { code: 'NAME_REQUIRED', message: 'Enter your name.', field: 'name' },
