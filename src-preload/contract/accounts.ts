@@ -52,7 +52,8 @@ export const accountOperations = {
       email: text(320),
       password: secret,
       name: text(500),
-      age: z.number(),
+      /** Null when the form's age field is empty: the core then asks for it with the other fields' errors. */
+      age: z.number().nullable(),
       gender: genderSchema,
       backupCode: secret,
       /** The person's IANA time zone; defaults to UTC. */

@@ -30,8 +30,10 @@ export const dashboardCardSchema = z.object({
   trackerId: id,
   today: z.object({
     count: z.number().int(),
-    /** Today's value in the tracker's terms (aggregated number, any yes, total seconds, last choice), or null. */
+    /** Today's value in the tracker's terms (aggregated number, newest yes/no, total seconds, last choice), or null. */
     value: logValueSchema.nullable(),
+    /** Today's newest entry, or null: the answer a yes/no card changes rather than adding a second one. */
+    lastLog: logSchema.nullable(),
   }),
   lastLog: logSchema.nullable(),
   /** Consecutive days (up to today, or yesterday when today is still open) with a qualifying entry. */
@@ -48,7 +50,7 @@ export const trackerStatsSchema = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   total: z.number().nullable(),
-  /** Boolean: share of entries that are yes; else null. */
+  /** Boolean: share of the days with an answer whose answer (the day's newest) is yes; else null. */
   yesShare: z.number().nullable(),
   /** Multiple choice: how often each option was chosen. */
   optionCounts: z.array(z.object({ optionId: id, count: z.number().int() })).nullable(),
@@ -63,12 +65,15 @@ const bucket = z.string(); // the first day of the day/week/month bucket, YYYY-M
 export const chartSeriesSchema = z.discriminatedUnion('kind', [
   /** numerical: aggregated value per bucket, target as a line */
   z.object({ kind: z.literal('line'), granularity: granularitySchema, points: z.array(z.object({ t: bucket, y: z.number() })), target: z.number().nullable(), unit: z.string() }),
-  /** boolean: yes-days per bucket, and a calendar heat map of the days */
+  /** boolean: yes-days per bucket, and a calendar heat map of the range's days (at most its last 53 weeks), oldest first */
   z.object({
     kind: z.literal('done'),
     granularity: granularitySchema,
     bars: z.array(z.object({ t: bucket, done: z.number().int(), days: z.number().int() })),
-    heatmap: z.array(z.object({ day, done: z.boolean() })),
+    /** Days of the range with an answer, yes or no. */
+    answeredDays: z.number().int(),
+    /** `done`: the day's answer is yes; `answered`: it has one (a no, when not done). */
+    heatmap: z.array(z.object({ day, done: z.boolean(), answered: z.boolean() })),
   }),
   /** multiple choice: overall distribution, and counts per option per bucket */
   z.object({

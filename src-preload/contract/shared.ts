@@ -25,5 +25,17 @@ export interface AppError {
   readonly message: string;
   /** The input field the error is about, when there is one (for forms). */
   readonly field?: string;
+  /**
+   * When several fields are wrong at once (sign-up checks them all): every one of them, this
+   * error's own first, so a form can show each message next to its field in one go.
+   */
+  readonly issues?: readonly FieldIssue[];
+}
+
+/** One field's problem within an error that names several. */
+export interface FieldIssue {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly field: string;
 }
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };

@@ -4,6 +4,7 @@ import { flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChartFactory, ChartHandle } from '../../src-renderer/src/features/charts/chart-attach.svelte';
 import TrackerChart from '../../src-renderer/src/features/charts/TrackerChart.svelte';
+import { formatDay } from '../../src-renderer/src/features/logs/zoned-time';
 import type { Api, ChartSeries, Range } from '../../src-preload/contract';
 import { ok, stubApi, trackers } from './stub-api';
 
@@ -69,15 +70,16 @@ describe('the chart attachment', () => {
     expect(handle.destroy).toHaveBeenCalledOnce();
   });
 
-  it('draws a yes/no tracker as done-day bars plus a heat map of the year', async () => {
+  it('draws a yes/no tracker as done-day bars plus a heat map of the days', async () => {
     const charts = fakeCharts();
     const series: ChartSeries = {
       kind: 'done',
       granularity: 'week',
+      answeredDays: 2,
       bars: [{ t: '2026-03-02', done: 5, days: 7 }],
       heatmap: [
-        { day: '2026-03-02', done: true },
-        { day: '2026-03-03', done: false },
+        { day: '2026-03-02', done: true, answered: true },
+        { day: '2026-03-03', done: false, answered: true },
       ],
     };
     render(TrackerChart, {
@@ -85,9 +87,61 @@ describe('the chart attachment', () => {
     });
     await vi.waitFor(() => expect(charts.created).toHaveLength(1));
     expect(charts.created[0]?.config.data.datasets.map((dataset) => dataset.data)).toEqual([[5], [2]]);
-    const heatmap = screen.getByRole('img', { name: 'Meditated: 1 days with yes in the last year' });
+    const heatmap = screen.getByRole('img', { name: `Meditated: 1 of 2 days with yes, ${formatDay('2026-03-02')} – ${formatDay('2026-03-03')}` });
     expect(heatmap.querySelectorAll('rect.done')).toHaveLength(1);
     expect(heatmap.querySelectorAll('rect.missed')).toHaveLength(1);
+  });
+
+  it('draws a range answered only No (not “no entries”), telling No days from days without an answer', async () => {
+    const series: ChartSeries = {
+      kind: 'done',
+      granularity: 'day',
+      answeredDays: 1,
+      bars: [{ t: '2026-03-02', done: 0, days: 1 }, { t: '2026-03-03', done: 0, days: 1 }],
+      heatmap: [
+        { day: '2026-03-02', done: false, answered: false },
+        { day: '2026-03-03', done: false, answered: true },
+      ],
+    };
+    render(TrackerChart, {
+      props: { api: stubApi({ chartSeries: () => ok({ series }) }), tracker: trackers.boolean, range: { preset: '7d' }, create: fakeCharts().create },
+    });
+    const figure = await screen.findByTestId('chart-heatmap');
+    expect(screen.queryByText(/No entries in this range yet/)).toBeNull();
+    expect([...figure.querySelectorAll('rect')].map((rect) => [rect.getAttribute('class'), rect.querySelector('title')?.textContent])).toEqual([
+      ['none', `${formatDay('2026-03-02')}: no answer`],
+      ['missed', `${formatDay('2026-03-03')}: no`],
+    ]);
+  });
+
+  it('titles the heat map with the days it colours, and draws only those days', async () => {
+    // 30 days, as the page's default range asks for: not a year of empty squares.
+    const days = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 9, 27 + i)).toISOString().slice(0, 10));
+    const series: ChartSeries = {
+      kind: 'done',
+      granularity: 'day',
+      answeredDays: 30,
+      bars: days.map((day, i) => ({ t: day, done: i % 2, days: 1 })),
+      heatmap: days.map((day, i) => ({ day, done: i % 2 === 1, answered: true })),
+    };
+    render(TrackerChart, {
+      props: { api: stubApi({ chartSeries: () => ok({ series }) }), tracker: trackers.boolean, range: { preset: '30d' }, create: fakeCharts().create },
+    });
+    const figure = await screen.findByTestId('chart-heatmap');
+    const range = `${formatDay('2026-10-27')} – ${formatDay('2026-11-25')}`;
+    expect(figure.querySelector('figcaption')?.textContent).toBe(`Day by day, ${range}`);
+    expect(figure.querySelectorAll('rect')).toHaveLength(30);
+    expect(screen.getByRole('img', { name: `Meditated: 15 of 30 days with yes, ${range}` })).toBeTruthy();
+  });
+
+  it('says when the heat map shows only the last year of a longer range', async () => {
+    const heatmap = Array.from({ length: 367 }, (_, i) => ({ day: new Date(Date.UTC(2025, 10, 24 + i)).toISOString().slice(0, 10), done: false, answered: false }));
+    const series: ChartSeries = { kind: 'done', granularity: 'month', answeredDays: 1, bars: [{ t: '2024-01-01', done: 1, days: 1060 }], heatmap };
+    render(TrackerChart, {
+      props: { api: stubApi({ chartSeries: () => ok({ series }) }), tracker: trackers.boolean, range: { preset: 'all' }, create: fakeCharts().create },
+    });
+    const figure = await screen.findByTestId('chart-heatmap');
+    expect(figure.querySelector('figcaption')?.textContent).toBe(`Day by day, the last year of the range: ${formatDay('2025-11-24')} – ${formatDay('2026-11-25')}`);
   });
 
   it('draws two charts for a multiple-choice tracker: the distribution and the stacked counts', async () => {

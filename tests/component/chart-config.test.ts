@@ -14,6 +14,29 @@ describe('chart configurations', () => {
     expect(panel?.config.data.datasets).toHaveLength(1);
   });
 
+  it('shows a series of one point as a point inside a real axis range, not an empty box', () => {
+    const series: ChartSeries = { kind: 'line', granularity: 'day', unit: 'hours', target: 8, points: [{ t: '2026-03-01', y: 7.5 }] };
+    const [panel] = chartPanels(series, trackers.numerical, LIGHT_THEME);
+    const [values, target] = (panel?.config.data.datasets ?? []) as { pointRadius: number; data: { x: number; y: number }[] }[];
+    expect(values?.pointRadius).toBeGreaterThan(0);
+    const scales = panel?.config.options?.scales as { x: { min: number; max: number }; y: { suggestedMin: number; suggestedMax: number } };
+    const day = Date.UTC(2026, 2, 1);
+    // The point sits inside the x axis, which spans more than that one instant.
+    expect(scales.x.min).toBeLessThan(day);
+    expect(scales.x.max).toBeGreaterThan(day);
+    // The y axis spans the value and the target, with room around them.
+    expect(scales.y.suggestedMin).toBeLessThan(7.5);
+    expect(scales.y.suggestedMax).toBeGreaterThan(8);
+    // The target line crosses the whole axis, not a zero-length stretch under the point.
+    expect(target?.data.map((point) => point.x)).toEqual([scales.x.min, scales.x.max]);
+  });
+
+  it('keeps the axis to the points when there are several', () => {
+    const series: ChartSeries = { kind: 'line', granularity: 'day', unit: 'hours', target: null, points: [{ t: '2026-03-01', y: 7 }, { t: '2026-03-05', y: 9 }] };
+    const scales = chartPanels(series, trackers.numerical, LIGHT_THEME)[0]?.config.options?.scales as { x: { min: number; max: number } };
+    expect([scales.x.min, scales.x.max]).toEqual([Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 5)]);
+  });
+
   it('draws durations in hours with an average line', () => {
     const series: ChartSeries = { kind: 'duration', granularity: 'day', averageSeconds: 5400, bars: [{ t: '2026-03-01', seconds: 3600 }, { t: '2026-03-02', seconds: 7200 }] };
     const [panel] = chartPanels(series, trackers.duration, LIGHT_THEME);

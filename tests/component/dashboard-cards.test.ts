@@ -10,8 +10,8 @@ const reading: Tracker = trackers.duration;
 const oldHabit: Tracker = { ...trackers.boolean, id: 't-old', name: 'Flossed', archived: true };
 
 const cards: DashboardCard[] = [
-  { trackerId: 't-num', today: { count: 2, value: 7.5 }, lastLog: logOf('t-num', 7.5), currentStreak: 12, target: { period: 'day', current: 7.5, goal: 8, met: false } },
-  { trackerId: 't-bool', today: { count: 0, value: null }, lastLog: null, currentStreak: 0, target: null },
+  { trackerId: 't-num', today: { count: 2, value: 7.5, lastLog: logOf('t-num', 7.5) }, lastLog: logOf('t-num', 7.5), currentStreak: 12, target: { period: 'day', current: 7.5, goal: 8, met: false } },
+  { trackerId: 't-bool', today: { count: 0, value: null, lastLog: null }, lastLog: null, currentStreak: 0, target: null },
 ];
 
 function renderDashboard(list: Tracker[], extra: Partial<Api> = {}) {
@@ -57,6 +57,32 @@ describe('the dashboard', () => {
     await fireEvent.click(within(card).getByRole('button', { name: 'Yes for today' }));
     expect(addLog).toHaveBeenCalledWith({ trackerId: 't-bool', value: true, note: '' });
     await vi.waitFor(() => expect(dashboard).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers to change today’s yes/no answer instead of adding a second one', async () => {
+    const answered = logOf('t-bool', true, 'after lunch');
+    const todayYes: DashboardCard = { trackerId: 't-bool', today: { count: 1, value: true, lastLog: answered }, lastLog: answered, currentStreak: 3, target: null };
+    const addLog = vi.fn<Api['addLog']>();
+    const updateLog = vi.fn<Api['updateLog']>(async () => ok({ log: { ...answered, value: false } }));
+    const dashboard = vi.fn<Api['dashboard']>(async () => ok({ cards: [todayYes] }));
+    renderDashboard([meditated], { addLog, updateLog, dashboard });
+    const card = await cardOf('Meditated');
+    expect(within(card).getByText('Today: Yes')).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Yes for today' })).toBeNull();
+    const change = within(card).getByRole('group', { name: 'Change today’s answer for Meditated' });
+    await fireEvent.click(within(change).getByRole('button', { name: 'Change to No' }));
+    // The answer changes; its time and note stay.
+    expect(updateLog).toHaveBeenCalledWith({ trackerId: 't-bool', logId: answered.id, value: false });
+    expect(addLog).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(dashboard).toHaveBeenCalledTimes(2));
+  });
+
+  it('ticks a day answered yes, not one answered no', async () => {
+    const no = logOf('t-bool', false);
+    renderDashboard([meditated], { dashboard: () => ok({ cards: [{ trackerId: 't-bool', today: { count: 1, value: false, lastLog: no }, lastLog: no, currentStreak: 0, target: null }] }) });
+    const today = within(await cardOf('Meditated')).getByText('Today: No');
+    expect(today.classList.contains('done')).toBe(false);
+    expect(within(await cardOf('Meditated')).getByRole('button', { name: 'Change to Yes' })).toBeTruthy();
   });
 
   it('logs a number from the quick entry', async () => {

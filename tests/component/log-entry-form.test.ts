@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import EntryForm from '../../src-renderer/src/features/logs/EntryForm.svelte';
 import type { EntrySubmission } from '../../src-renderer/src/features/logs/entry-draft';
 import type { Result, Tracker } from '../../src-preload/contract';
 import { logOf, trackers } from './stub-api';
+import { formatTime } from '../../src-renderer/src/features/logs/format';
 
 const multi: Tracker = {
   ...trackers.multipleChoice,
@@ -61,11 +62,13 @@ describe('the entry form', () => {
     expect(onsubmit).toHaveBeenCalledWith({ value: ['o-work', 'o-home'], note: '' });
   });
 
-  it('asks for at least one option on a multi-select tracker', async () => {
+  it('asks for at least one option on a multi-select tracker, and drops the request once one is ticked', async () => {
     const { onsubmit, form } = renderForm(multi);
     await save(form);
     expect(onsubmit).not.toHaveBeenCalled();
     expect(within(form).getByRole('alert').textContent).toBe('Choose at least one option.');
+    await fireEvent.click(within(form).getByLabelText('Work'));
+    expect(within(form).queryByRole('alert')).toBeNull();
   });
 
   it('sends the duration text as typed, for the core to parse', async () => {
@@ -121,5 +124,59 @@ describe('the entry form', () => {
     const alert = await within(form).findByRole('alert');
     expect(alert.textContent).toBe('Write a duration such as 1:30 or 1h 30m.');
     expect(within(form).getByLabelText('Value').getAttribute('aria-describedby')).toContain(alert.id);
+  });
+});
+
+describe('an entry dated more than a day ahead', () => {
+  // Noon on 1 March 2026 (UTC, the profile's zone here); only Date is faked, no timers.
+  const NOW = new Date('2026-03-01T12:00:00.000Z');
+  afterEach(() => vi.useRealTimers());
+
+  async function typeAhead(extra: Record<string, unknown> = {}, when = '2026-03-04T09:00') {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    const rendered = renderForm(trackers.numerical, { timeZone: 'UTC', ...extra });
+    await fireEvent.input(within(rendered.form).getByLabelText('Value'), { target: { value: '8' } });
+    await fireEvent.input(within(rendered.form).getByLabelText(/When/), { target: { value: when } });
+    return rendered;
+  }
+
+  it('asks first, in a sentence with the date, and saves only when the person confirms', async () => {
+    const { onsubmit, form } = await typeAhead();
+    await save(form);
+    expect(onsubmit).not.toHaveBeenCalled();
+    const confirm = within(form).getByRole('group', { name: 'Confirm the date' });
+    expect(within(confirm).getByRole('alert').textContent).toBe(
+      `This entry is dated ${formatTime('2026-03-04T09:00:00+00:00', 'UTC')}, more than a day from now. Save it with this date?`,
+    );
+    await fireEvent.click(within(confirm).getByRole('button', { name: 'Save with this date' }));
+    expect(onsubmit).toHaveBeenCalledWith({ value: 8, at: '2026-03-04T09:00:00+00:00', note: '' });
+  });
+
+  it('keeps the form as it was on Cancel, without saving', async () => {
+    const { onsubmit, form } = await typeAhead();
+    await save(form);
+    await fireEvent.click(within(within(form).getByRole('group', { name: 'Confirm the date' })).getByRole('button', { name: 'Cancel' }));
+    expect(onsubmit).not.toHaveBeenCalled();
+    expect(within(form).queryByRole('group', { name: 'Confirm the date' })).toBeNull();
+    expect((within(form).getByLabelText('Value') as HTMLInputElement).value).toBe('8');
+    expect((within(form).getByLabelText(/When/) as HTMLInputElement).value).toBe('2026-03-04T09:00');
+  });
+
+  it('asks again when the date changes, and not at all within a day', async () => {
+    const { onsubmit, form } = await typeAhead();
+    await save(form);
+    await fireEvent.input(within(form).getByLabelText(/When/), { target: { value: '2026-03-02T11:00' } });
+    expect(within(form).queryByRole('group', { name: 'Confirm the date' })).toBeNull();
+    await save(form);
+    expect(onsubmit).toHaveBeenCalledWith({ value: 8, at: '2026-03-02T11:00:00+00:00', note: '' });
+  });
+
+  it('asks too when an entry is edited to a date ahead', async () => {
+    const log = logOf('t-num', 7, '', '2026-02-28T08:00:00.000Z');
+    const { onsubmit, form } = await typeAhead({ log, submitLabel: 'Save' });
+    await save(form, 'Save');
+    expect(onsubmit).not.toHaveBeenCalled();
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save with this date' }));
+    expect(onsubmit).toHaveBeenCalledWith({ value: 8, at: '2026-03-04T09:00:00+00:00', note: '' });
   });
 });

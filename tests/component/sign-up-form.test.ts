@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import SignUpForm from '../../src-renderer/src/features/session/SignUpForm.svelte';
-import type { Api } from '../../src-preload/contract';
+import type { Api, FieldIssue } from '../../src-preload/contract';
 import { stubApi } from './stub-api';
 
 async function fillAndSubmit() {
@@ -72,13 +72,39 @@ describe('SignUpForm', () => {
     expect((screen.getByRole('button', { name: 'Sign up' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('asks for an age before calling the app', async () => {
-    const signUp = vi.fn<Api['signUp']>();
+  it('shows every field’s error at once for an empty form, each tied to its input', async () => {
+    const issues: FieldIssue[] = [
+      { code: 'EMAIL_INVALID', message: 'Enter an e-mail address such as name@example.com.', field: 'email' },
+      { code: 'PASSWORD_TOO_SHORT', message: 'The password needs at least 8 characters.', field: 'password' },
+      { code: 'NAME_REQUIRED', message: 'Enter your name.', field: 'name' },
+      { code: 'AGE_INVALID', message: 'Enter your age in years.', field: 'age' },
+      { code: 'BACKUP_CODE_TOO_SHORT', message: 'The backup code needs at least 8 characters.', field: 'backupCode' },
+    ];
+    const signUp = vi.fn<Api['signUp']>(async () => ({ ok: false, error: { ...issues[0]!, issues } }));
     render(SignUpForm, { props: { api: stubApi({ signUp }), onsignedup: () => {} } });
 
     await fireEvent.click(screen.getByRole('button', { name: 'Sign up' }));
 
-    expect(signUp).not.toHaveBeenCalled();
-    expect((await screen.findByRole('alert')).textContent).toBe('Enter your age in years.');
+    // The core checks every field, the empty age too, and answers for all of them at once.
+    expect(signUp).toHaveBeenCalledWith(expect.objectContaining({ email: '', password: '', name: '', age: null, backupCode: '' }));
+    await vi.waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(5));
+    for (const [label, message] of [
+      ['Email', issues[0]!.message],
+      ['Password', issues[1]!.message],
+      ['Name', issues[2]!.message],
+      ['Age', issues[3]!.message],
+      ['Backup code', issues[4]!.message],
+    ] as const) {
+      const input = screen.getByLabelText(label);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+      expect(described).toContain(message);
+    }
+    expect(screen.getByLabelText('Gender').getAttribute('aria-invalid')).toBe('false');
+
+    // Fixing one field takes away its message only.
+    await fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Ada' } });
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).not.toContain('Enter your name.');
+    expect(screen.getAllByRole('alert')).toHaveLength(4);
   });
 });

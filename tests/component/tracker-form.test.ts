@@ -98,4 +98,29 @@ describe('the tracker form', () => {
     expect(alert.textContent).toBe('Sleep has entries, so its type cannot change.');
     expect(within(form).getByLabelText('Type').getAttribute('aria-describedby')).toBe(alert.id);
   });
+
+  it('clears “Give the tracker a name.” as soon as a name is typed', async () => {
+    const refusal: Result<unknown> = { ok: false, error: { code: 'TRACKER_NAME_REQUIRED', message: 'Give the tracker a name.', field: 'name' } };
+    const { form } = renderForm(undefined, refusal);
+    await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+    const name = within(form).getByLabelText('Name');
+    expect((await within(form).findByRole('alert')).textContent).toBe('Give the tracker a name.');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+
+    await input(form, 'Name', 'S');
+    expect(within(form).queryByRole('alert')).toBeNull();
+    expect(name.getAttribute('aria-invalid')).toBe('false');
+    expect(name.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('keeps an error about another field while the name is edited', async () => {
+    const refusal: Result<unknown> = { ok: false, error: { code: 'TARGET_INVALID', message: 'A target is a number of zero or more.', field: 'target.value' } };
+    const { form } = renderForm(undefined, refusal);
+    await input(form, 'Name', 'Sleep');
+    await choose(form, 'Every', 'day');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('A target is a number of zero or more.');
+    await input(form, 'Name', 'Sleep well');
+    expect(within(form).getByRole('alert').textContent).toBe('A target is a number of zero or more.');
+  });
 });

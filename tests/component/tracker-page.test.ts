@@ -97,6 +97,35 @@ describe('the tracker page', () => {
     await vi.waitFor(() => expect(trackerStats).toHaveBeenCalledTimes(2));
   });
 
+  it('offers to change today’s yes/no answer rather than add a second one', async () => {
+    const answered = logOf('t-bool', true, 'morning', new Date().toISOString());
+    const listLogs = vi.fn<Api['listLogs']>(async () => ok({ logs: [answered], total: 1 }));
+    const updateLog = vi.fn<Api['updateLog']>(async () => ok({ log: { ...answered, value: false } }));
+    const addLog = vi.fn<Api['addLog']>();
+    renderPage({ listLogs, updateLog, addLog, chartSeries: () => ok({ series: { kind: 'done', granularity: 'day', answeredDays: 0, bars: [], heatmap: [] } }) }, trackers.boolean);
+    const form = await screen.findByRole('form', { name: 'Add an entry to Meditated' });
+    const button = await within(form).findByRole('button', { name: 'Change today’s answer' });
+    expect(within(form).getByText('Today’s answer is Yes: saving changes it.')).toBeTruthy();
+    // Today's newest entry, asked of the core for the profile's day.
+    expect(listLogs).toHaveBeenCalledWith(expect.objectContaining({ trackerId: 't-bool', order: 'newest', limit: 1, from: expect.any(String), to: expect.any(String) }));
+    await fireEvent.click(within(form).getByLabelText('No'));
+    await fireEvent.click(button);
+    expect(updateLog).toHaveBeenCalledWith({ trackerId: 't-bool', logId: answered.id, value: false });
+    expect(addLog).not.toHaveBeenCalled();
+  });
+
+  it('adds an entry at another time even when today has an answer', async () => {
+    const answered = logOf('t-bool', true, '', new Date().toISOString());
+    const addLog = vi.fn<Api['addLog']>(async () => ok({ log: logOf('t-bool', false) }));
+    renderPage({ listLogs: () => ok({ logs: [answered], total: 1 }), addLog, chartSeries: () => ok({ series: { kind: 'done', granularity: 'day', answeredDays: 0, bars: [], heatmap: [] } }) }, trackers.boolean);
+    const form = await screen.findByRole('form', { name: 'Add an entry to Meditated' });
+    await within(form).findByRole('button', { name: 'Change today’s answer' });
+    await fireEvent.click(within(form).getByLabelText('No'));
+    await fireEvent.input(within(form).getByLabelText(/When/), { target: { value: '2026-02-01T08:00' } });
+    await fireEvent.click(within(form).getByRole('button', { name: 'Add entry' }));
+    expect(addLog).toHaveBeenCalledWith({ trackerId: 't-bool', value: false, at: '2026-02-01T08:00:00+00:00', note: '' });
+  });
+
   it('says when the tracker does not exist', async () => {
     renderPage({ listTrackers: () => ok({ trackers: [] }) });
     expect(await screen.findByRole('heading', { name: 'Tracker not found' })).toBeTruthy();

@@ -50,7 +50,9 @@ export function validName(name: string, field = 'name'): string {
   return trimmed;
 }
 
-export function validAge(age: number, field = 'age'): number {
+/** @param age null when the form's field was left empty */
+export function validAge(age: number | null, field = 'age'): number {
+  if (age === null) return fail('AGE_INVALID', 'Enter your age in years.', field);
   if (!Number.isInteger(age) || age < 1 || age > 130) fail('AGE_INVALID', 'Enter your age as a whole number from 1 to 130.', field);
   return age;
 }

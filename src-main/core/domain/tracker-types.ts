@@ -35,7 +35,7 @@ export interface TrackerTypeRules<K extends TrackerType> {
   dayValue(values: readonly LogValue[], settings: SettingsOf<K>): LogValue | null;
   /**
    * Where a day or week stands against a target, from its values grouped by day (in time
-   * order): numerical → aggregated value, boolean → days with a yes, duration → total
+   * order): numerical → aggregated value, boolean → days answered yes (a day's newest answer), duration → total
    * seconds, multiple choice → entries. Null when the period has no value to compare.
    */
   measure(days: readonly (readonly LogValue[])[], settings: SettingsOf<K>): number | null;
@@ -59,6 +59,11 @@ function boundNumber(value: number, code: 'TRACKER_SETTINGS_INVALID' | 'TARGET_I
 
 const numbersOf = (values: readonly LogValue[]): number[] => values.filter((value): value is number => typeof value === 'number');
 const flat = (days: readonly (readonly LogValue[])[]): LogValue[] => days.flat();
+/** A yes/no day's answer: its newest value (values come in time order), null without one. */
+const newestAnswer = (values: readonly LogValue[]): boolean | null => {
+  const last = values.at(-1);
+  return typeof last === 'boolean' ? last : null;
+};
 
 function checkWholeTarget(target: Target, max: number | null, what: string): void {
   if (!Number.isInteger(target.value)) fail('TARGET_INVALID', `A target here counts ${what}: give a whole number.`, 'target.value');
@@ -108,9 +113,11 @@ export const trackerTypes: { readonly [K in TrackerType]: TrackerTypeRules<K> } 
     settings: () => ({ type: 'boolean' }),
     update: () => Promise.resolve({ type: 'boolean' }),
     checkTarget: (target) => checkWholeTarget(target, target.period === 'day' ? 1 : 7, 'days with a yes'),
-    dayValue: (values) => (values.length === 0 ? null : values.includes(true)),
-    measure: (days) => (days.length === 0 ? null : days.filter((values) => values.includes(true)).length),
-    qualifies: (values) => values.includes(true),
+    // A day holds one answer: its newest. A later "No" corrects an earlier "Yes" (and the
+    // other way round), so the card, targets, streaks and charts all read the same day.
+    dayValue: (values) => newestAnswer(values),
+    measure: (days) => (days.length === 0 ? null : days.filter((values) => newestAnswer(values) === true).length),
+    qualifies: (values) => newestAnswer(values) === true,
   },
 
   duration: {

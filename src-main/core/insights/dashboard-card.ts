@@ -10,11 +10,13 @@ export interface CardInput {
   readonly today: Day;
   /** Values by day, covering at least today and, for a weekly target, this week. */
   readonly recent: ReadonlyMap<Day, readonly LogValue[]>;
+  /** Today's newest log. */
+  readonly todayLog: Log | null;
   readonly lastLog: Log | null;
   readonly runs: readonly Run[];
 }
 
-export function dashboardCard({ tracker, today, recent, lastLog, runs }: CardInput): DashboardCard {
+export function dashboardCard({ tracker, today, recent, todayLog, lastLog, runs }: CardInput): DashboardCard {
   const todayValues = recent.get(today) ?? [];
   let target: DashboardCard['target'] = null;
   if (tracker.target !== null) {
@@ -27,7 +29,7 @@ export function dashboardCard({ tracker, today, recent, lastLog, runs }: CardInp
   }
   return {
     trackerId: tracker.id,
-    today: { count: todayValues.length, value: rulesOf(tracker.settings.type).dayValue(todayValues, tracker.settings) },
+    today: { count: todayValues.length, value: rulesOf(tracker.settings.type).dayValue(todayValues, tracker.settings), lastLog: todayLog },
     lastLog,
     currentStreak: currentStreak(runs, today),
     target,

@@ -1,15 +1,17 @@
 /**
  * Chart series per tracker type, computed here and only drawn by the renderer:
  * numerical → a line of the aggregated value per bucket with the target;
- * boolean → yes-days per bucket and a heat map of the days;
+ * boolean → yes-days (a day's newest answer) per bucket and a heat map of the range's days
+ *   (at most its last year);
  * multiple choice → the distribution of options and counts per bucket (stacked);
  * duration → total seconds per bucket and their average.
  */
 import type { ChartSeries, Granularity, Log, LogValue, Tracker } from '../../../src-preload/contract';
 import { aggregate, roundTo } from '../domain/numbers';
+import { trackerTypes } from '../domain/tracker-types';
 import type { DayCalendar } from './day-calendar';
 import { valuesByDay } from './day-groups';
-import { eachDay, type Day } from './days';
+import { addDays, eachDay, weekStart, type Day } from './days';
 import { bucketOf, bucketsOf, type DayRange } from './range';
 
 export interface SeriesInput {
@@ -33,6 +35,15 @@ function valuesByBucket(byDay: ReadonlyMap<Day, readonly LogValue[]>, granularit
   return buckets;
 }
 
+/** Weeks a heat map shows at most: a year's grid, as the renderer draws it (weeks as columns). */
+const HEATMAP_WEEKS = 53;
+
+/** The heat map's first day: the range's, or the Monday 52 weeks before its last day's week. */
+function heatmapFrom(range: DayRange): Day {
+  const earliest = addDays(weekStart(range.to), -7 * (HEATMAP_WEEKS - 1));
+  return range.from > earliest ? range.from : earliest;
+}
+
 export function chartSeries({ tracker, logs, range, granularity, calendar }: SeriesInput): ChartSeries {
   const settings = tracker.settings;
   const byDay = valuesByDay(logs, calendar);
@@ -50,14 +61,15 @@ export function chartSeries({ tracker, logs, range, granularity, calendar }: Ser
       return { kind: 'line', granularity, points, target: tracker.target?.value ?? null, unit: settings.unit };
     }
     case 'boolean': {
-      const doneDays = new Set([...byDay].filter(([, values]) => values.includes(true)).map(([day]) => day));
+      const doneDays = new Set([...byDay].filter(([, values]) => trackerTypes.boolean.dayValue(values, settings) === true).map(([day]) => day));
       const doneIn = new Map<Day, number>();
       for (const day of doneDays) doneIn.set(bucketOf(day, granularity), (doneIn.get(bucketOf(day, granularity)) ?? 0) + 1);
       return {
         kind: 'done',
         granularity,
         bars: buckets.map(({ start, days }) => ({ t: start, done: doneIn.get(start) ?? 0, days })),
-        heatmap: eachDay(range.from, range.to).map((day) => ({ day, done: doneDays.has(day) })),
+        answeredDays: byDay.size,
+        heatmap: eachDay(heatmapFrom(range), range.to).map((day) => ({ day, done: doneDays.has(day), answered: byDay.has(day) })),
       };
     }
     case 'multiple_choice': {

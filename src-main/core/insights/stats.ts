@@ -1,6 +1,6 @@
 /** A tracker's statistics over a range of days: pure, over the logs of that range. */
 import type { Log, LogValue, TrackerStats } from '../../../src-preload/contract';
-import { meetsTarget } from '../domain/tracker-types';
+import { meetsTarget, rulesOf } from '../domain/tracker-types';
 import type { DayCalendar } from './day-calendar';
 import { dayQualifies, periodMeasure, valuesByDay, type InsightTracker } from './day-groups';
 import { eachDay, weekStart, type Day } from './days';
@@ -31,7 +31,7 @@ export function trackerStats({ tracker, logs, range, today, calendar, currentStr
     min: numbers.length > 0 ? numbers.reduce((low, value) => Math.min(low, value)) : null,
     max: numbers.length > 0 ? numbers.reduce((high, value) => Math.max(high, value)) : null,
     total: numbers.length > 0 ? total : null,
-    yesShare: type === 'boolean' && logs.length > 0 ? logs.filter((log) => log.value === true).length / logs.length : null,
+    yesShare: type === 'boolean' && byDay.size > 0 ? [...byDay.values()].filter((values) => rulesOf(type).dayValue(values, tracker.settings) === true).length / byDay.size : null,
     optionCounts: type === 'multiple_choice' ? optionCounts(tracker, logs) : null,
     currentStreak,
     bestStreak: bestStreak(runsOf(qualifying)),

@@ -24,9 +24,16 @@ export function keepNewestRuns(runs: readonly (readonly [string, string])[], sin
   return { runs: kept, since: dropped ? (kept[0]?.[0] ?? since) : since };
 }
 
+/**
+ * Which version of the rule "what makes a day qualify" the runs were built with; raised when
+ * that rule changes, so summaries saved under the old one are rebuilt. 2: a yes/no day is
+ * its newest answer (it was: any yes).
+ */
+const DAY_RULES_VERSION = 2;
+
 /** The rules the runs depend on; a summary under another key is rebuilt. */
 export const summaryKey = (tracker: Pick<Tracker, 'settings' | 'target'>, timeZone: string): string =>
-  JSON.stringify([timeZone, tracker.settings.type, tracker.settings.type === 'numerical' ? tracker.settings.aggregation : null, tracker.target]);
+  JSON.stringify([timeZone, tracker.settings.type, tracker.settings.type === 'numerical' ? tracker.settings.aggregation : null, tracker.target, DAY_RULES_VERSION]);
 
 /** A short fingerprint of a shard's logs (FNV-1a over their fields), to notice a summary that missed a write. */
 export function shardDigest(logs: readonly Log[]): string {

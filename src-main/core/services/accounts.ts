@@ -15,7 +15,7 @@
 import type { Gender, Profile, ProfileSummary } from '../../../src-preload/contract';
 import { newBackupCode } from '../crypto/backup-code';
 import { newDataKey, unwrapKey, wrapKey, type KeySlot, type SlotName } from '../crypto/key-slots';
-import { fail } from '../errors';
+import { checkEach, fail } from '../errors';
 import { normalizeEmail, normalizeSecret, validAge, validBackupCode, validEmail, validName, validPassword } from '../domain/profile-rules';
 import { defaultSettings, type AccountFile, type ProfileDetailsFile } from '../store/account-formats';
 import type { KeyedQueue } from '../store/keyed-queue';
@@ -42,7 +42,7 @@ export interface SignUpInput {
   readonly email: string;
   readonly password: string;
   readonly name: string;
-  readonly age: number;
+  readonly age: number | null;
   readonly gender: Gender;
   readonly backupCode: string;
   readonly timeZone?: string | undefined;
@@ -72,12 +72,14 @@ export class AccountService {
   }
 
   async signUp(input: SignUpInput): Promise<Profile> {
-    const email = validEmail(input.email);
-    const password = validPassword(input.password);
-    const name = validName(input.name);
-    const age = validAge(input.age);
-    const backupCode = validBackupCode(input.backupCode);
-    const timeZone = input.timeZone === undefined || input.timeZone.trim() === '' ? 'UTC' : validTimeZone(input.timeZone);
+    const [email, password, name, age, backupCode, timeZone] = checkEach(
+      () => validEmail(input.email),
+      () => validPassword(input.password),
+      () => validName(input.name),
+      () => validAge(input.age),
+      () => validBackupCode(input.backupCode),
+      () => (input.timeZone === undefined || input.timeZone.trim() === '' ? 'UTC' : validTimeZone(input.timeZone)),
+    );
     // Say "taken" before spending two slow derivations; checked again in the queue below.
     await this.assertEmailFree(email, null);
     const profileId = this.deps.newId();

@@ -75,7 +75,8 @@ export class InsightService {
     const shards = await readShards(store, tracker.id, monthsOfSpan(from, to));
     const summary = await this.deps.summaries.verified(store, tracker, calendar, await this.deps.summaries.current(store, tracker, calendar), shards);
     const recent = mergeLogs(shards).filter((log) => inSpan(log, from, to));
-    return dashboardCard({ tracker, today, recent: valuesByDay(recent, calendar), lastLog: summary.lastLog, runs: summary.runs });
+    const todayLog = recent.findLast((log) => Date.parse(log.at) >= calendar.startOf(today)) ?? null;
+    return dashboardCard({ tracker, today, recent: valuesByDay(recent, calendar), todayLog, lastLog: summary.lastLog, runs: summary.runs });
   }
 
   private async resolve(store: ProfileStore, tracker: StoredTracker, calendar: DayCalendar, range: Range, today: Day): Promise<DayRange> {

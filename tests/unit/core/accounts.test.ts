@@ -24,6 +24,29 @@ describe('sign-up validation', () => {
     expect(client.session).toBeNull();
   });
 
+  it('names every field that is wrong at once, and creates nothing', async () => {
+    const core = await startCore();
+    const client = new Client(core);
+    const result = await client.call('signUp', { email: '', password: '', name: ' ', age: null, gender: 'prefer_not_to_say', backupCode: '' });
+    const issue = (code: string, field: string) => ({ code, field, message: expect.any(String) });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        ...issue('EMAIL_INVALID', 'email'),
+        issues: [
+          issue('EMAIL_INVALID', 'email'),
+          issue('PASSWORD_TOO_SHORT', 'password'),
+          issue('NAME_REQUIRED', 'name'),
+          issue('AGE_INVALID', 'age'),
+          issue('BACKUP_CODE_TOO_SHORT', 'backupCode'),
+        ],
+      },
+    });
+    expect(result.ok === false && result.error.issues?.find((each) => each.field === 'age')?.message).toBe('Enter your age in years.');
+    expect(client.session).toBeNull();
+    expect(await client.ok('listProfiles', {})).toEqual({ profiles: [] });
+  });
+
   it.each([1, 130])('accepts age %i', async (age) => {
     const client = new Client(await startCore());
     expect((await client.ok('signUp', { ...SIGN_UP, age })).profile.age).toBe(age);

@@ -52,7 +52,7 @@ describe('dashboard', () => {
     expect(cards[0]?.lastLog?.at).toBe(NOW.toISOString());
     // Monday 23 to Wednesday 25 November: two yes-days so far this week.
     expect(cards[1]).toMatchObject({ today: { count: 1, value: true }, currentStreak: 2, target: { period: 'week', current: 2, goal: 3, met: false } });
-    expect(cards[2]).toEqual({ trackerId: empty.id, today: { count: 0, value: null }, lastLog: null, currentStreak: 0, target: null });
+    expect(cards[2]).toEqual({ trackerId: empty.id, today: { count: 0, value: null, lastLog: null }, lastLog: null, currentStreak: 0, target: null });
   });
 
   it('keeps the streak right through edits and deletes (the summary follows every write)', async () => {

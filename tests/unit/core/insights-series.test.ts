@@ -108,6 +108,22 @@ describe('chart series', () => {
     expect(series.heatmap.filter((day) => day.done).map((day) => day.day)).toEqual(['2026-11-01', '2026-12-01']);
   });
 
+  it('boolean: the heat map covers the range, at most its last 53 weeks (the grid of a year)', () => {
+    const logs = [log('2024-01-10T08:00:00Z', true), log('2026-11-25T08:00:00Z', true)];
+    const month = chartSeries({ tracker: t({ type: 'boolean' }), logs, range: { from: '2026-10-27', to: '2026-11-25' }, granularity: 'day', calendar: utc });
+    if (month.kind !== 'done') throw new Error(month.kind);
+    expect([month.heatmap[0]?.day, month.heatmap.at(-1)?.day, month.heatmap.length]).toEqual(['2026-10-27', '2026-11-25', 30]);
+
+    const years = chartSeries({ tracker: t({ type: 'boolean' }), logs, range: { from: '2024-01-01', to: '2026-11-25' }, granularity: 'month', calendar: utc });
+    if (years.kind !== 'done') throw new Error(years.kind);
+    // Wednesday 25 November 2026: its week began Monday the 23rd; 52 weeks before that.
+    expect(years.heatmap[0]?.day).toBe('2025-11-24');
+    expect(years.heatmap.at(-1)?.day).toBe('2026-11-25');
+    expect(years.heatmap.filter((day) => day.done).map((day) => day.day)).toEqual(['2026-11-25']);
+    // The bars still cover the whole range.
+    expect(years.bars.reduce((sum, bar) => sum + bar.done, 0)).toBe(2);
+  });
+
   it('multiple choice: distribution with labels, and counts per option per bucket', () => {
     const logs = [log('2026-11-01T08:00:00Z', ['good']), log('2026-11-01T09:00:00Z', ['good', 'bad']), log('2026-11-03T08:00:00Z', ['old'])];
     const series = chartSeries({ tracker: t(mood), logs, range: { from: '2026-11-01', to: '2026-11-03' }, granularity: 'day', calendar: utc });
@@ -162,12 +178,13 @@ describe('dashboard card', () => {
       tracker: t({ type: 'duration' }, { period: 'week', comparison: 'at_least', value: 3600 }),
       today: '2026-11-25',
       recent: valuesByDay(logs, utc),
+      todayLog: logs[2] ?? null,
       lastLog: logs[2] ?? null,
       runs: runsOf(['2026-11-23', '2026-11-24', '2026-11-25']),
     });
     expect(card).toEqual({
       trackerId: 't',
-      today: { count: 2, value: 1800 },
+      today: { count: 2, value: 1800, lastLog: logs[2] },
       lastLog: logs[2],
       currentStreak: 3,
       target: { period: 'week', current: 3600, goal: 3600, met: true },
@@ -179,10 +196,11 @@ describe('dashboard card', () => {
       tracker: t({ type: 'boolean' }, { period: 'day', comparison: 'at_least', value: 1 }),
       today: '2026-11-25',
       recent: new Map(),
+      todayLog: null,
       lastLog: null,
       runs: runsOf(['2026-11-23', '2026-11-24']),
     });
-    expect(card).toEqual({ trackerId: 't', today: { count: 0, value: null }, lastLog: null, currentStreak: 2, target: { period: 'day', current: 0, goal: 1, met: false } });
+    expect(card).toEqual({ trackerId: 't', today: { count: 0, value: null, lastLog: null }, lastLog: null, currentStreak: 2, target: { period: 'day', current: 0, goal: 1, met: false } });
   });
 });
 

@@ -92,9 +92,10 @@ describe('streaks from logs', () => {
     expect(streakOf(tracker(numerical), logs, 'America/New_York', '2026-11-04').current).toBe(0);
   });
 
-  it('needs a yes for a boolean tracker; any entry for the other types', () => {
+  it('needs a yes (the day’s newest answer) for a boolean tracker; any entry for the other types', () => {
     const logs = [log('2026-11-01T12:00:00Z', true), log('2026-11-02T12:00:00Z', false), log('2026-11-03T12:00:00Z', true), log('2026-11-03T13:00:00Z', false)];
-    expect(streakOf(tracker({ type: 'boolean' }), logs, 'UTC', '2026-11-03')).toEqual({ current: 1, best: 1 });
+    // The 3rd's yes was corrected by a no an hour later: only the 1st counts.
+    expect(streakOf(tracker({ type: 'boolean' }), logs, 'UTC', '2026-11-03')).toEqual({ current: 0, best: 1 });
     const choices = [log('2026-11-01T12:00:00Z', ['a']), log('2026-11-02T12:00:00Z', ['b'])];
     const mood: Tracker['settings'] = { type: 'multiple_choice', options: [{ id: 'a', label: 'A', archived: false }, { id: 'b', label: 'B', archived: false }], multiple: false };
     expect(streakOf(tracker(mood), choices, 'UTC', '2026-11-03')).toEqual({ current: 2, best: 2 });

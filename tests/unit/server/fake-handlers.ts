@@ -31,7 +31,7 @@ export function fakeHandlers(): Handlers {
     },
     async signUp(input) {
       if (profiles.has(input.email.toLowerCase())) fail('EMAIL_TAKEN', 'That e-mail already has a profile.', 'email');
-      const profile: Profile = { id: newId(), email: input.email, name: input.name, age: input.age, gender: input.gender, createdAt: '2026-01-01T00:00:00.000Z' };
+      const profile: Profile = { id: newId(), email: input.email, name: input.name, age: input.age ?? 0, gender: input.gender, createdAt: '2026-01-01T00:00:00.000Z' };
       profiles.set(input.email.toLowerCase(), { profile, password: input.password });
       return { profile };
     },

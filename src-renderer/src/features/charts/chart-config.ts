@@ -95,12 +95,35 @@ function axis(theme: ChartTheme, title?: string) {
   };
 }
 
+const BUCKET_DAYS: Record<Granularity, number> = { day: 1, week: 7, month: 31 };
+
+/**
+ * The x axis's ends: the first and last point. A single day has no width (chart.js then
+ * draws nothing at all), so one point gets a bucket of room on each side.
+ */
+function xSpan(points: readonly { x: number }[], granularity: Granularity): { firstX: number | undefined; lastX: number | undefined } {
+  const first = points[0]?.x;
+  const last = points.at(-1)?.x;
+  if (first === undefined || last === undefined || first < last) return { firstX: first, lastX: last };
+  const room = BUCKET_DAYS[granularity] * 86_400_000;
+  return { firstX: first - room, lastX: last + room };
+}
+
+/** Room above and below the values (and target), so a flat line or one point sits inside the axis. */
+function valueSpan(values: readonly number[]): { suggestedMin?: number; suggestedMax?: number } {
+  if (values.length === 0) return {};
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const room = high > low ? (high - low) * 0.1 : Math.max(Math.abs(high) * 0.1, 1);
+  return { suggestedMin: low - room, suggestedMax: high + room };
+}
+
 function lineConfig(series: Extract<ChartSeries, { kind: 'line' }>, tracker: Tracker, theme: ChartTheme): ChartConfiguration {
   const color = tracker.color || theme.series[0] || '#2f6fdf';
   const points = series.points.map((point) => ({ x: dayMs(point.t), y: point.y }));
   const long = points.length > 120;
-  const firstX = points[0]?.x;
-  const lastX = points[points.length - 1]?.x;
+  const { firstX, lastX } = xSpan(points, series.granularity);
+  const ySpan = valueSpan([...points.map((point) => point.y), ...(series.target === null ? [] : [series.target])]);
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     {
       label: series.unit ? `${tracker.name} (${series.unit})` : tracker.name,
@@ -141,9 +164,9 @@ function lineConfig(series: Extract<ChartSeries, { kind: 'line' }>, tracker: Tra
           ...axis(theme),
           min: firstX,
           max: lastX,
-          ticks: { color: theme.muted, maxRotation: 0, maxTicksLimit: 8, callback: (value) => tickLabel(dayOf(Number(value)), points.length > 0 && (lastX ?? 0) - (firstX ?? 0) > 120 * 86_400_000 ? 'month' : 'day') },
+          ticks: { color: theme.muted, maxRotation: 0, maxTicksLimit: 8, callback: (value) => tickLabel(dayOf(Number(value)), series.granularity === 'month' || (lastX ?? 0) - (firstX ?? 0) > 120 * 86_400_000 ? 'month' : 'day') },
         },
-        y: { type: 'linear', ...axis(theme, series.unit || undefined) },
+        y: { type: 'linear', ...axis(theme, series.unit || undefined), ...ySpan },
       },
       plugins: {
         ...baseOptions(theme).plugins,
@@ -253,6 +276,19 @@ function durationConfig(series: Extract<ChartSeries, { kind: 'duration' }>, trac
     },
   };
   return config as unknown as ChartConfiguration;
+}
+
+/**
+ * The heat map's title: the days it colours, as the core sent them. The core stops at a
+ * year's grid; when the range is longer (its days are the bars' days) the title says so.
+ */
+export function heatmapCaption(series: Extract<ChartSeries, { kind: 'done' }>): string {
+  const first = series.heatmap[0]?.day;
+  const last = series.heatmap.at(-1)?.day;
+  if (first === undefined || last === undefined) return 'Day by day';
+  const span = `${formatDay(first)} – ${formatDay(last)}`;
+  const rangeDays = series.bars.reduce((sum, bar) => sum + bar.days, 0);
+  return series.heatmap.length < rangeDays ? `Day by day, the last year of the range: ${span}` : `Day by day, ${span}`;
 }
 
 /** The chart.js panels of a series (the boolean heat map is drawn apart, as SVG). */

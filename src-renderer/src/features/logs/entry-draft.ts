@@ -24,7 +24,19 @@ export interface EntrySubmission {
   /** Absent when the person left the time empty (now). */
   at?: string;
   note: string;
+  /** The id of today's answer this entry changes instead of adding a second (see `day-answer.ts`). */
+  replaces?: string;
 }
+
+/**
+ * How far ahead an entry's time may be before the form asks: a time a few hours ahead is
+ * a zone or clock slip, one days ahead is more likely a mistyped day or year, and it would
+ * then stand as the tracker's last entry.
+ */
+export const AHEAD_LIMIT_MS = 86_400_000;
+
+/** Whether the moment `at` (ISO-8601) is more than a day after `now` (epoch ms). */
+export const isFarAhead = (at: string, now: number): boolean => Date.parse(at) - now > AHEAD_LIMIT_MS;
 
 /** A blank draft, or one filled from the log being edited. */
 export function draftOf(log: Log | undefined, timeZone: string | undefined): EntryDraft {

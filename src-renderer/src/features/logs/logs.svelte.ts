@@ -4,6 +4,7 @@
  * `listLogs` offset/limit so 100,000 entries cost what 50 do.
  */
 import type { Api, Log, Result } from '../../../../src-preload/contract';
+import { saveEntry } from './day-answer';
 import type { EntrySubmission } from './entry-draft';
 import { dayStartIso, nextDay } from './zoned-time';
 
@@ -84,8 +85,9 @@ export class LogPager {
     return this.load();
   }
 
-  async add(entry: EntrySubmission): Promise<Result<{ log: Log }>> {
-    const result = await this.api.addLog({ trackerId: this.trackerId, ...entry });
+  /** Add an entry, or change the one it replaces. */
+  async save(entry: EntrySubmission): Promise<Result<{ log: Log }>> {
+    const result = await saveEntry(this.api, this.trackerId, entry);
     if (result.ok) await this.load();
     return result;
   }

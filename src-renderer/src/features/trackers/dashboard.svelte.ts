@@ -3,9 +3,10 @@
  * each (today, last entry, streak, target) and the running timers. Cards are refreshed
  * from the core after every entry, since streaks and targets are the core's to compute.
  */
-import type { Api, DashboardCard, Input, Result, Timer, Tracker } from '../../../../src-preload/contract';
+import type { Api, DashboardCard, Result, Timer, Tracker } from '../../../../src-preload/contract';
 import type { TrackerDraft } from './tracker-draft';
 import { createInput } from './tracker-draft';
+import { saveEntry } from '../logs/day-answer';
 import type { EntrySubmission } from '../logs/entry-draft';
 import { fetchDashboard, takeDashboardPrefetch } from './dashboard-prefetch';
 
@@ -50,9 +51,9 @@ export class DashboardState {
     return result;
   }
 
-  async addLog(trackerId: string, entry: EntrySubmission): Promise<Result<unknown>> {
-    const input: Input<'addLog'> = { trackerId, ...entry };
-    const result = await this.api.addLog(input);
+  /** Add an entry, or change the one it replaces (today's answer). */
+  async saveEntry(trackerId: string, entry: EntrySubmission): Promise<Result<unknown>> {
+    const result = await saveEntry(this.api, trackerId, entry);
     if (result.ok) await this.refreshCards();
     return result;
   }
