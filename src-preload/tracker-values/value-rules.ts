@@ -34,6 +34,11 @@ export interface ValueRules<K extends TrackerType> {
   amountText(amount: number, settings: SettingsOf<K>): string;
   /** What a value looks like, for messages: "Expected …". */
   expected(settings: SettingsOf<K>): string;
+  /**
+   * Whether a day holds one answer: its newest entry is the day's value (the core's
+   * statistics count it so), and the UI changes today's entry instead of adding another.
+   */
+  readonly oneAnswerADay: boolean;
 }
 
 /** The separator of several chosen options in CSV. */
@@ -88,6 +93,7 @@ export const rules: { readonly [K in TrackerType]: ValueRules<K> } = {
       const text = new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.decimals }).format(amount);
       return settings.unit ? `${text} ${settings.unit}` : text;
     },
+    oneAnswerADay: false,
     expected: (settings) => {
       const range =
         settings.min !== null && settings.max !== null ? ` from ${settings.min} to ${settings.max}` : settings.min !== null ? ` of at least ${settings.min}` : settings.max !== null ? ` of at most ${settings.max}` : '';
@@ -108,6 +114,7 @@ export const rules: { readonly [K in TrackerType]: ValueRules<K> } = {
     csvText: (value) => (value === true ? 'yes' : value === false ? 'no' : ''),
     amountText: (amount) => countFormat.format(amount),
     expected: () => 'yes or no',
+    oneAnswerADay: true,
   },
 
   duration: {
@@ -120,6 +127,7 @@ export const rules: { readonly [K in TrackerType]: ValueRules<K> } = {
     csvText: (value) => (typeof value === 'number' ? durationText(value) : ''),
     amountText: (amount) => durationText(amount),
     expected: () => 'a duration in whole seconds, such as 1:30, 1h 30m, 90m or 45s',
+    oneAnswerADay: false,
   },
 
   multiple_choice: {
@@ -155,6 +163,7 @@ export const rules: { readonly [K in TrackerType]: ValueRules<K> } = {
       const offered = settings.options.filter((option) => !option.archived).map((option) => option.label).join(', ');
       return `${settings.multiple ? 'one or more' : 'one'} of: ${offered}`;
     },
+    oneAnswerADay: false,
   },
 };
 

@@ -113,8 +113,11 @@ describe('charts with a year of data', () => {
     await trendsOf(page, 'Sleep');
     await panel(page, 'chart-line', 'chart-line');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'charts-tracker-page.png') });
+    // The chart is redrawn once the new range's series has come back.
+    const redrawn = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/chart'));
     await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '30 days' }).click();
-    await page.waitForTimeout(300);
+    await redrawn;
+    await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '30 days', pressed: true }).waitFor();
     await panel(page, 'chart-line', 'chart-line-30d');
 
     await trendsOf(page, 'Meditated');

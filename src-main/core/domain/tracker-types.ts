@@ -59,7 +59,7 @@ function boundNumber(value: number, code: 'TRACKER_SETTINGS_INVALID' | 'TARGET_I
 
 const numbersOf = (values: readonly LogValue[]): number[] => values.filter((value): value is number => typeof value === 'number');
 const flat = (days: readonly (readonly LogValue[])[]): LogValue[] => days.flat();
-/** A yes/no day's answer: its newest value (values come in time order), null without one. */
+/** A yes/no day's answer: its newest value (values come in time order), null without one (see `oneAnswerADay` in the value table). */
 const newestAnswer = (values: readonly LogValue[]): boolean | null => {
   const last = values.at(-1);
   return typeof last === 'boolean' ? last : null;

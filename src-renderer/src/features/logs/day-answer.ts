@@ -1,17 +1,6 @@
-/**
- * Tracker types whose day is one answer: the core counts a yes/no day by its newest entry,
- * so for them the UI changes today's answer instead of adding a second entry beside it.
- * A complete table (the compiler checks it), and the one place the UI asks this of a type.
- */
-import type { Api, Log, Result, TrackerType } from '../../../../src-preload/contract';
+/** Saving an entry where a day holds one answer (`oneAnswerADay` in the value table). */
+import type { Api, Log, Result } from '../../../../src-preload/contract';
 import type { EntrySubmission } from './entry-draft';
-
-export const ONE_ANSWER_A_DAY: Readonly<Record<TrackerType, boolean>> = {
-  numerical: false,
-  multiple_choice: false,
-  boolean: true,
-  duration: false,
-};
 
 /** Add the entry, or change the one it replaces (today's answer). */
 export function saveEntry(api: Api, trackerId: string, { replaces, ...entry }: EntrySubmission): Promise<Result<{ log: Log }>> {
