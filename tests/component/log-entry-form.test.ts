@@ -66,9 +66,17 @@ describe('the entry form', () => {
     const { onsubmit, form } = renderForm(multi);
     await save(form);
     expect(onsubmit).not.toHaveBeenCalled();
-    expect(within(form).getByRole('alert').textContent).toBe('Choose at least one option.');
+    expect(within(form).getByRole('alert').textContent).toBe('Expected one or more of: Work, Home.');
     await fireEvent.click(within(form).getByLabelText('Work'));
     expect(within(form).queryByRole('alert')).toBeNull();
+  });
+
+  it('says before saving what the core would: a number beyond what is kept, a duration with part of a second', async () => {
+    const numeric = renderForm(trackers.numerical);
+    await fireEvent.input(within(numeric.form).getByLabelText('Value'), { target: { value: '1e15' } });
+    await save(numeric.form);
+    expect(numeric.onsubmit).not.toHaveBeenCalled();
+    expect(within(numeric.form).getByRole('alert').textContent).toMatch(/below 1,000,000,000,000,000/);
   });
 
   it('sends the duration text as typed, for the core to parse', async () => {
@@ -119,7 +127,7 @@ describe('the entry form', () => {
     }));
     render(EntryForm, { props: { tracker: trackers.duration, onsubmit } });
     const form = screen.getByRole('form');
-    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: 'soon' } });
+    await fireEvent.input(within(form).getByLabelText('Value'), { target: { value: '1:30' } });
     await save(form);
     const alert = await within(form).findByRole('alert');
     expect(alert.textContent).toBe('Write a duration such as 1:30 or 1h 30m.');

@@ -1,9 +1,9 @@
 /**
  * What an entry form holds while a person types, and how it becomes the value the contract
- * takes. The renderer checks only what it must to build a value (something chosen, a number
- * typed); the core validates the rest (min/max, duration text) and explains what is wrong.
+ * takes, checked against the value table the core uses, so the form says what the core would.
  */
-import type { Log, LogValueInput, Tracker } from '../../../../src-preload/contract';
+import type { Log, LogValueInput, Tracker, TrackerType } from '../../../../src-preload/contract';
+import { valueRulesOf } from '../../../../src-preload/tracker-values/value-rules';
 import { formatDuration } from './format';
 import { isoToZonedInput } from './zoned-time';
 
@@ -55,18 +55,22 @@ export function draftOf(log: Log | undefined, timeZone: string | undefined): Ent
   return draft;
 }
 
-/** The value as the contract takes it, or the message to show on the value field. */
+/** What each type's fields of the form hold as a value, or null while nothing is given. */
+const givenValue: { readonly [K in TrackerType]: (draft: EntryDraft) => LogValueInput | null } = {
+  numerical: (draft) => (draft.amount === null || Number.isNaN(draft.amount) ? null : draft.amount),
+  boolean: (draft) => (draft.answer === '' ? null : draft.answer === 'yes'),
+  multiple_choice: (draft) => (draft.choices.length === 0 ? null : [...draft.choices]),
+  duration: (draft) => (draft.duration.trim() === '' ? null : draft.duration.trim()),
+};
+
+/**
+ * The value as the contract takes it, or the message to show on the value field: the value
+ * table's own verdict, so the form says before saving exactly what the core would.
+ */
 export function valueOf(tracker: Tracker, draft: EntryDraft): { value: LogValueInput } | { error: string } {
-  switch (tracker.settings.type) {
-    case 'numerical':
-      return draft.amount === null || Number.isNaN(draft.amount) ? { error: 'Enter a number.' } : { value: draft.amount };
-    case 'boolean':
-      return draft.answer === '' ? { error: 'Choose yes or no.' } : { value: draft.answer === 'yes' };
-    case 'multiple_choice':
-      if (draft.choices.length === 0) return { error: tracker.settings.multiple ? 'Choose at least one option.' : 'Choose an option.' };
-      return { value: [...draft.choices] };
-    case 'duration':
-      // The core parses `1:30`, `1h 30m`, `90m`, `45s` and explains what it cannot.
-      return draft.duration.trim() === '' ? { error: 'Enter a duration such as 1:30, 1h 30m or 45m.' } : { value: draft.duration.trim() };
-  }
+  const rules = valueRulesOf(tracker.settings);
+  const value = givenValue[tracker.settings.type](draft);
+  if (value === null) return { error: `Expected ${rules.expected(tracker.settings)}.` };
+  const verdict = rules.parse(value, tracker.settings);
+  return verdict.ok ? { value } : { error: verdict.message };
 }
