@@ -5,6 +5,8 @@
  * the reason they are refused.
  */
 import { AGGREGATIONS, type Aggregation, type TrackerSettings, type TrackerType } from '../../../src-preload/contract';
+import { trackerTypes } from '../domain/tracker-types';
+import { AppFailure } from '../errors';
 
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 50;
@@ -46,12 +48,17 @@ function numericalSettings(fields: Record<string, unknown>): SettingsResult {
   const aggregation = fields.aggregation ?? 'average';
   if (typeof unit !== 'string' || unit.length > MAX_OPTION_LABEL) return refuse('"unit" must be text of up to 500 characters.');
   if (!isNumberOrNull(min) || !isNumberOrNull(max)) return refuse('"min" and "max" must be numbers or null.');
-  if (min !== null && max !== null && min > max) return refuse('"min" is larger than "max".');
-  if (typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 4) return refuse('"decimals" must be a whole number from 0 to 4.');
+  if (typeof decimals !== 'number') return refuse('"decimals" must be a whole number from 0 to 4.');
   if (typeof aggregation !== 'string' || !(AGGREGATIONS as readonly string[]).includes(aggregation)) {
     return refuse(`"aggregation" must be one of ${AGGREGATIONS.join(', ')}.`);
   }
-  return { ok: true, settings: { type: 'numerical', unit: unit.trim(), min, max, decimals, aggregation: aggregation as Aggregation } };
+  // The shape is the file's; the rules (bounds, decimals, numbers kept exactly) are the tracker type's own.
+  try {
+    return { ok: true, settings: trackerTypes.numerical.settings({ type: 'numerical', unit, min, max, decimals, aggregation: aggregation as Aggregation }, () => '') };
+  } catch (error) {
+    if (error instanceof AppFailure) return refuse(error.message);
+    throw error;
+  }
 }
 
 const isNumberOrNull = (value: unknown): value is number | null => value === null || (typeof value === 'number' && Number.isFinite(value));

@@ -15,6 +15,7 @@ import { planImport } from '../../../src-main/core/io/import-plan';
 import { counterIds, fixture, fixtureBytes, FIXTURES, trackerFixture, WEIGHT_SETTINGS } from './csv-fixtures';
 
 const WEIGHT: Tracker = trackerFixture('weight', 'Weight', WEIGHT_SETTINGS);
+const STEPS: Tracker = trackerFixture('steps', 'Steps', { ...WEIGHT_SETTINGS, unit: '', min: null, max: null });
 
 type Expected = { readonly refused: string } | { readonly errors: readonly (readonly [code: string, row: number, column: string])[] };
 interface Case {
@@ -41,6 +42,8 @@ const CASES: Record<string, Case> = {
   'logs-bad-choice.csv': { expected: { errors: [['LOG_VALUE_INVALID', 2, 'value']] }, withBase: true },
   'logs-several-choices-single.csv': { expected: { errors: [['LOG_VALUE_INVALID', 2, 'value']] }, withBase: true },
   'logs-number-out-of-range.csv': { expected: { errors: [['LOG_VALUE_INVALID', 2, 'value']] }, withBase: true },
+  'logs-number-too-precise.csv': { expected: { errors: [['LOG_VALUE_INVALID', 2, 'value']] }, withBase: true },
+  'logs-number-too-large.csv': { expected: { errors: [['LOG_VALUE_INVALID', 2, 'value']] }, existing: [STEPS] },
   'logs-negative-number-below-min.csv': { expected: { errors: [['LOG_VALUE_INVALID', 2, 'value']] }, withBase: true },
   'logs-value-mismatch.csv': { expected: { errors: [['LOG_VALUE_MISMATCH', 2, 'value_canonical']] }, withBase: true },
   'logs-bad-canonical-json.csv': { expected: { errors: [['LOG_VALUE_INVALID', 2, 'value_canonical']] }, withBase: true },
@@ -63,6 +66,7 @@ const CASES: Record<string, Case> = {
   'trackers-one-option.csv': { expected: { errors: [['TRACKER_SETTINGS_INVALID', 2, 'settings']] } },
   'trackers-duplicate-option.csv': { expected: { errors: [['TRACKER_SETTINGS_INVALID', 2, 'settings']] } },
   'trackers-min-gt-max.csv': { expected: { errors: [['TRACKER_SETTINGS_INVALID', 2, 'settings']] } },
+  'trackers-min-too-large.csv': { expected: { errors: [['TRACKER_SETTINGS_INVALID', 2, 'settings']] } },
   'trackers-bad-target.csv': { expected: { errors: [['TRACKER_TARGET_INVALID', 2, 'target']] } },
   'trackers-bad-color.csv': { expected: { errors: [['TRACKER_LOOKS_INVALID', 2, 'color']] } },
   'trackers-empty-name.csv': { expected: { errors: [['TRACKER_NAME_REQUIRED', 2, 'name']] } },

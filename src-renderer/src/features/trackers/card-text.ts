@@ -19,8 +19,7 @@ export function streakText(card: DashboardCard | undefined): string {
 export function targetText(tracker: Tracker, card: DashboardCard | undefined): string | undefined {
   const target = card?.target;
   if (!target) return undefined;
-  const amount = (value: number) =>
-    tracker.settings.type === 'numerical' || tracker.settings.type === 'duration' ? formatAmount(tracker.settings, value) : String(value);
+  const amount = (value: number) => formatAmount(tracker.settings, value);
   const goalWord = tracker.target?.comparison === 'at_most' ? 'at most' : 'of';
   const noun = tracker.settings.type === 'boolean' ? (target.period === 'week' ? ' days' : '') : tracker.settings.type === 'multiple_choice' ? ' entries' : '';
   return `${amount(target.current)} ${goalWord} ${amount(target.goal)}${noun} ${target.period === 'week' ? 'this week' : 'today'}`;
