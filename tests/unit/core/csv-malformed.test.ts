@@ -15,7 +15,7 @@ import { planImport } from '../../../src-main/core/io/import-plan';
 import { counterIds, fixture, fixtureBytes, FIXTURES, trackerFixture, WEIGHT_SETTINGS } from './csv-fixtures';
 
 const WEIGHT: Tracker = trackerFixture('weight', 'Weight', WEIGHT_SETTINGS);
-const STEPS: Tracker = trackerFixture('steps', 'Steps', { ...WEIGHT_SETTINGS, unit: '', min: null, max: null });
+const STEPS: Tracker = trackerFixture('steps', 'Steps', { type: 'numerical', unit: '', min: null, max: null, decimals: 0, aggregation: 'sum' });
 
 type Expected = { readonly refused: string } | { readonly errors: readonly (readonly [code: string, row: number, column: string])[] };
 interface Case {
