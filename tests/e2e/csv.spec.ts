@@ -11,10 +11,13 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe';
-import { screenshot, useBrowserAndApp } from './harness';
+import { SCREENSHOT_DIR, screenshot, useBrowserAndApp } from './harness';
 import { callApi, openTrackerPage, signUpWithApi, table } from './trackers-ui';
 
 const TIME_ZONE = 'Europe/Paris';
+
+// The page's global used inside `evaluate`: the node tsconfig has no DOM types.
+declare const getComputedStyle: (element: unknown) => { readonly outlineStyle: string };
 
 const env = useBrowserAndApp();
 
@@ -91,6 +94,14 @@ describe('CSV import and export', () => {
     await page.goto(env.app.url);
     await page.getByRole('link', { name: 'Import / export' }).click();
     const zone = page.getByRole('group', { name: /^Drop CSV or ZIP files/ });
+
+    // The file button is reached with the keyboard: Tab from Format lands on its input, and its label shows the focus ring.
+    await page.getByLabel('Format').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.getAttribute("type")')).toBe('file');
+    expect(await zone.locator('label.file-button').evaluate((label) => getComputedStyle(label).outlineStyle)).toBe('solid');
+    await zone.screenshot({ path: join(SCREENSHOT_DIR, 'csv-file-button-focused.png') });
+
     const trackersCsv = 'name,type\nWalked,boolean\n';
     // A string script: the e2e tsconfig has no DOM types.
     const dataTransfer = await page.evaluateHandle(
