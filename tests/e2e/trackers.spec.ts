@@ -245,6 +245,8 @@ describe('trackers in a browser', () => {
     await openTrackerPage(page, 'Water');
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('button', { name: 'Move to trash' }).click();
+    // The page goes to the dashboard once the deletion is stored; the trash read before that would miss Water.
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('link', { name: 'Trash' }).click();
     await item.getByRole('button', { name: 'Delete forever' }).click();
     await item.getByRole('button', { name: 'Delete forever' }).click();
