@@ -128,7 +128,8 @@ describe('first entries', () => {
     expect(await form.getByLabel('Value', { exact: true }).inputValue()).toBe('8');
     expect(await page.getByText('No entries yet.').isVisible()).toBe(true);
     await goToDashboard(page);
-    expect(await card(page, 'Sleep').getByText('No entries yet').isVisible()).toBe(true);
+    // Waited for: the heading shows before the card's facts arrive.
+    await card(page, 'Sleep').getByText('No entries yet').waitFor();
     await context.close();
   });
 });
