@@ -21,7 +21,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.spec.ts'],
-          testTimeout: 60_000,
+          // Every screen is checked with axe-core in both colour schemes (tests/e2e/axe.ts):
+          // the long walks (skeleton, charts) need the room on a busy two-core machine.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
           // One browser and one server at a time: the machines have two cores.
           fileParallelism: false,

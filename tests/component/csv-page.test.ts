@@ -2,8 +2,12 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import CsvPage from '../../src-renderer/src/features/csv/CsvPage.svelte';
 import { errorListCsv } from '../../src-renderer/src/features/csv/error-list';
+import { formatTime } from '../../src-renderer/src/features/logs/format';
 import type { Api, ImportPreview } from '../../src-preload/contract';
-import { ok, stubApi } from './stub-api';
+import { ok, settingsIn, stubApi } from './stub-api';
+
+/** Not the machine's zone (UTC here), so a time shown in it is the profile's doing. */
+const TIME_ZONE = 'Asia/Tokyo';
 
 const blocked: ImportPreview = {
   files: [{ file: 'logs.csv', role: 'logs', separator: ';', columns: ['tracker', 'time', 'value'], rows: 3 }],
@@ -54,10 +58,10 @@ describe('the import / export page', () => {
   it('previews picked files, lists errors, and imports only after "skip invalid rows" is chosen', async () => {
     const previewImport = vi.fn<Api['previewImport']>(async (input) => ok(input.skipInvalid ? skipping : blocked));
     const commitImport = vi.fn<Api['commitImport']>(async () => ok({ trackersCreated: 0, logsAdded: 2, duplicates: 1, skipped: 1 }));
-    render(CsvPage, { props: { api: stubApi({ previewImport, commitImport }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport, commitImport }) } });
 
     const text = 'tracker;time;value\nWeight;2026-01-02T08:00:00+01:00;71.5\n';
-    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [csvFile('logs.csv', text)] } });
+    await fireEvent.change(screen.getByLabelText('Choose CSV files…'), { target: { files: [csvFile('logs.csv', text)] } });
 
     const preview = await screen.findByRole('region', { name: 'Preview' });
     expect(previewImport).toHaveBeenCalledWith({ kind: 'trackers', files: [{ name: 'logs.csv', text }], skipInvalid: false });
@@ -94,9 +98,9 @@ describe('the import / export page', () => {
       { file: 'Scores.csv', row: 1, column: '', code: 'FILE_NOT_READ', message: 'Loop computes scores from the checkmarks; the app computes its own statistics from the entries.' },
     ];
     const withLeftOut: ImportPreview = { ...blocked, counts: { ...blocked.counts, errors: 0, leftOut: 2 }, errors: [], leftOut, canCommit: true };
-    render(CsvPage, { props: { api: stubApi({ previewImport: async () => ok(withLeftOut) }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport: async () => ok(withLeftOut) }) } });
     await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'loop' } });
-    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [csvFile('Habits.csv', 'Position,Name\n')] } });
+    await fireEvent.change(screen.getByLabelText('Choose CSV files…'), { target: { files: [csvFile('Habits.csv', 'Position,Name\n')] } });
 
     const preview = await screen.findByRole('region', { name: 'Preview' });
     expect(within(preview).getByRole('list', { name: 'What the import does' }).textContent).toContain('2 left out (why: below)');
@@ -106,9 +110,9 @@ describe('the import / export page', () => {
 
   it('shows a refused file’s message and offers no import', async () => {
     const previewImport = vi.fn<Api['previewImport']>(async () => ({ ok: false, error: { code: 'CSV_BINARY', message: 'photo.csv is not a text (UTF-8) CSV file.' } }));
-    render(CsvPage, { props: { api: stubApi({ previewImport }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport }) } });
     await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'daylio' } });
-    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [csvFile('photo.csv', '\uFFFD\uFFFD')] } });
+    await fireEvent.change(screen.getByLabelText('Choose CSV files…'), { target: { files: [csvFile('photo.csv', '\uFFFD\uFFFD')] } });
     expect((await screen.findByRole('alert')).textContent).toBe('photo.csv is not a text (UTF-8) CSV file.');
     expect(previewImport).toHaveBeenCalledWith(expect.objectContaining({ kind: 'daylio' }));
     expect(screen.queryByRole('button', { name: /^Import / })).toBeNull();
@@ -118,7 +122,7 @@ describe('the import / export page', () => {
     const trackersText = 'name,type\r\nWeight,numerical\r\n';
     const exportTrackersCsv = vi.fn<Api['exportTrackersCsv']>(async () => ok({ csv: trackersText, fileName: 'trackers-2026-11-25.csv' }));
     const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async () => ok({ csv: 'tracker,time\r\n', fileName: 'logs-2026-11-25.csv', cursor: null, done: 0, total: 0 }));
-    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv, exportLogsCsvChunk }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), exportTrackersCsv, exportLogsCsvChunk }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
     expect((await screen.findByText('Saved trackers-2026-11-25.csv.')).getAttribute('role')).toBe('status');
     await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
@@ -148,7 +152,7 @@ describe('the import / export page', () => {
         }
       },
     );
-    render(CsvPage, { props: { api: stubApi({ exportLogsCsvChunk }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), exportLogsCsvChunk }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
     await screen.findByText('Saved logs.csv.');
     expect(exportLogsCsvChunk.mock.calls.map(([input]) => input)).toEqual([{}, { cursor: 'c1' }, { cursor: 'c2' }]);
@@ -168,10 +172,127 @@ describe('the import / export page', () => {
         ? ok({ csv: 'tracker\r\n', fileName: 'logs.csv', cursor: 'c1', done: 1, total: 2 })
         : Promise.resolve({ ok: false as const, error: { code: 'EXPORT_CURSOR_INVALID', message: 'Start the export again.' } }),
     );
-    render(CsvPage, { props: { api: stubApi({ exportLogsCsvChunk }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), exportLogsCsvChunk }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
     expect((await screen.findByText('Start the export again.')).getAttribute('role')).toBe('alert');
     expect(downloads).toEqual([]);
+  });
+});
+
+/** A dropped file as the File and Directory Entries API gives it. */
+function fileEntry(file: File): FileSystemEntry {
+  const entry = { isFile: true, isDirectory: false, name: file.name, file: (done: (file: File) => void) => done(file) };
+  return entry as unknown as FileSystemEntry;
+}
+
+/** A dropped folder whose reader answers in two batches and then an empty one, as Chromium's does for large folders. */
+function folderEntry(name: string, children: FileSystemEntry[]): FileSystemEntry {
+  const createReader = () => {
+    const batches = [children.slice(0, 1), children.slice(1)];
+    return { readEntries: (done: (entries: FileSystemEntry[]) => void) => done(batches.shift() ?? []) };
+  };
+  return { isFile: false, isDirectory: true, name, createReader } as unknown as FileSystemEntry;
+}
+
+/** The parts of a drop's DataTransfer the page reads: each item's entry (null: a browser without entries) and the files. */
+function dropOf(entries: (FileSystemEntry | null)[], files: File[] = []) {
+  return { types: ['Files'], files, items: entries.map((entry) => ({ kind: 'file', webkitGetAsEntry: () => entry })) };
+}
+
+const dropZone = () => screen.getByRole('group', { name: /^Drop CSV or ZIP files/ });
+
+describe('choosing and dropping files', () => {
+  const previewImport = vi.fn<Api['previewImport']>(async () => ok(blocked));
+  beforeEach(() => previewImport.mockClear());
+
+  it('offers the file choice as a button-like label around a focusable file input, and shows the names chosen', async () => {
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport }) } });
+    const input = screen.getByLabelText('Choose CSV files…') as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(input.multiple).toBe(true);
+    // The input itself stays the control: reachable with Tab, opened with Enter or Space.
+    expect(input.hidden).toBe(false);
+    expect(input.tabIndex).toBe(0);
+    expect(input.closest('label')?.className).toContain('file-button');
+    const zone = dropZone();
+    const described = () => document.getElementById(zone.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(described()).toBe('No file chosen yet.');
+
+    await fireEvent.change(input, { target: { files: [csvFile('trackers.csv', 'name,type\n'), csvFile('logs.csv', 'tracker,time,value\n')] } });
+    await screen.findByRole('region', { name: 'Preview' });
+    expect(described()).toBe('Chosen: trackers.csv, logs.csv.');
+    expect(previewImport.mock.calls[0]?.[0].files.map((file) => file.name)).toEqual(['trackers.csv', 'logs.csv']);
+  });
+
+  it('takes files dropped on the page as if they were chosen, and lights the drop zone during the drag', async () => {
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport }) } });
+    const text = 'tracker;time;value\nWeight;2026-01-02T08:00:00+01:00;71.5\n';
+    const dataTransfer = dropOf([fileEntry(csvFile('logs.csv', text))]);
+    const zone = dropZone();
+
+    await fireEvent.dragEnter(zone, { dataTransfer });
+    expect(zone.classList.contains('dragging')).toBe(true);
+    // Not cancelled, the browser would refuse the drop (or open the file in place of the app).
+    expect(await fireEvent.dragOver(zone, { dataTransfer })).toBe(false);
+    await fireEvent.drop(zone, { dataTransfer });
+
+    await screen.findByRole('region', { name: 'Preview' });
+    expect(previewImport).toHaveBeenCalledWith({ kind: 'trackers', files: [{ name: 'logs.csv', text }], skipInvalid: false });
+    expect(zone.classList.contains('dragging')).toBe(false);
+    expect(zone.textContent).toContain('Chosen: logs.csv.');
+  });
+
+  it('walks a dropped folder (Loop’s unzipped export) to its CSV files, with their paths inside it', async () => {
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport }) } });
+    await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'loop' } });
+    const folder = folderEntry('Loop Habits', [
+      fileEntry(csvFile('Habits.csv', 'Position,Name\n')),
+      fileEntry(csvFile('README.txt', 'not a CSV')),
+      folderEntry('001 Meditate', [fileEntry(csvFile('Checkmarks.csv', 'Date,Value,Notes\n'))]),
+    ]);
+    await fireEvent.drop(dropZone(), { dataTransfer: dropOf([folder]) });
+
+    await screen.findByRole('region', { name: 'Preview' });
+    expect(previewImport).toHaveBeenCalledWith({
+      kind: 'loop',
+      files: [
+        { name: '001 Meditate/Checkmarks.csv', text: 'Date,Value,Notes\n' },
+        { name: 'Habits.csv', text: 'Position,Name\n' },
+      ],
+      skipInvalid: false,
+    });
+    expect(dropZone().textContent).toContain('Chosen: Loop Habits/.');
+  });
+
+  it('reads the drop’s files where the browser gives no entries', async () => {
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport }) } });
+    const file = csvFile('daylio.csv', 'full_date,mood\n');
+    await fireEvent.drop(dropZone(), { dataTransfer: dropOf([null], [file]) });
+    await screen.findByRole('region', { name: 'Preview' });
+    expect(previewImport.mock.calls[0]?.[0].files).toEqual([{ name: 'daylio.csv', text: 'full_date,mood\n' }]);
+  });
+
+  it('leaves drags of anything but files to the browser', async () => {
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport }) } });
+    const text = { types: ['text/plain'], files: [], items: [] };
+    await fireEvent.dragEnter(dropZone(), { dataTransfer: text });
+    expect(dropZone().classList.contains('dragging')).toBe(false);
+    expect(await fireEvent.dragOver(dropZone(), { dataTransfer: text })).toBe(true);
+    await fireEvent.drop(dropZone(), { dataTransfer: text });
+    expect(previewImport).not.toHaveBeenCalled();
+  });
+});
+
+describe('the preview’s times', () => {
+  it('shows each entry’s time in the profile’s time zone and the locale’s format, keeping the stored moment', async () => {
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn(TIME_ZONE), previewImport: async () => ok(blocked) }) } });
+    await fireEvent.change(screen.getByLabelText('Choose CSV files…'), { target: { files: [csvFile('logs.csv', 'tracker,time,value\n')] } });
+    const table = await screen.findByRole('table', { name: /first entries/ });
+    const times = within(table).getAllByRole('row').slice(1).map((row) => row.querySelector('time'));
+    // 08:00 at +01:00 is 16:00 in Tokyo, the profile's zone (the machine runs in UTC).
+    expect(times.map((time) => time?.textContent)).toEqual([formatTime('2026-01-02T08:00:00+01:00', TIME_ZONE), formatTime('2026-01-03T08:00:00+01:00', TIME_ZONE)]);
+    expect(times[0]?.textContent).toMatch(/16:00|4:00\sPM/);
+    expect(times[0]?.getAttribute('datetime')).toBe('2026-01-02T08:00:00+01:00');
   });
 });
 

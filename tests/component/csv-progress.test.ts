@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import CsvPage from '../../src-renderer/src/features/csv/CsvPage.svelte';
 import { jobText } from '../../src-renderer/src/features/csv/job-watch.svelte';
 import type { Api, JobView, Output, Result } from '../../src-preload/contract';
-import { ok, stubApi } from './stub-api';
+import { ok, settingsIn, stubApi } from './stub-api';
 
 beforeEach(() => {
   vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:test', revokeObjectURL: () => undefined }));
@@ -39,7 +39,7 @@ describe('CSV progress', () => {
       input.cursor === undefined ? ok({ csv: 'tracker,time\r\n', fileName: 'logs.csv', cursor: 'c1', done: 412, total: 1000 }) : second.promise,
     );
     const jobProgress = vi.fn<Api['jobProgress']>(async () => ok({ job: reading }));
-    render(CsvPage, { props: { api: stubApi({ exportLogsCsvChunk, jobProgress }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn('UTC'), exportLogsCsvChunk, jobProgress }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export all logs CSV' }));
     const bar = await screen.findByRole('progressbar');
     expect(bar).toHaveProperty('value', 412);
@@ -55,7 +55,7 @@ describe('CSV progress', () => {
   it('shows a bar while the trackers export is in flight, following the polled figures, and stops polling after', async () => {
     const answer = pending<Result<Output<'exportTrackersCsv'>>>();
     const jobProgress = vi.fn<Api['jobProgress']>(async () => ok({ job: reading }));
-    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv: () => answer.promise, jobProgress }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn('UTC'), exportTrackersCsv: () => answer.promise, jobProgress }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
     const bar = await screen.findByRole('progressbar');
     expect(bar).toHaveProperty('value', 412);
@@ -72,11 +72,11 @@ describe('CSV progress', () => {
   it('shows the import phases while a preview runs', async () => {
     const answer = pending<Result<Output<'previewImport'>>>();
     const checking: JobView = { kind: 'import-preview', phase: 'Checking every row', done: 0, total: 1 };
-    render(CsvPage, { props: { api: stubApi({ previewImport: () => answer.promise, jobProgress: async () => ok({ job: checking }) }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn('UTC'), previewImport: () => answer.promise, jobProgress: async () => ok({ job: checking }) }) } });
     const text = 'tracker,time,value\r\n';
     // jsdom's File has no text(); the page reads files with it, as browsers do.
     const file = Object.assign(new File([text], 'logs.csv', { type: 'text/csv' }), { text: async () => text });
-    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [file] } });
+    await fireEvent.change(screen.getByLabelText('Choose CSV files…'), { target: { files: [file] } });
     expect(await screen.findByText('Checking every row… 0 of 1')).toBeTruthy();
     answer.settle({ ok: false, error: { code: 'CSV_EMPTY', message: 'logs.csv is empty.' } });
     expect(await screen.findByText('logs.csv is empty.')).toBeTruthy();
@@ -84,7 +84,7 @@ describe('CSV progress', () => {
   });
 
   it('exports without a bar when the shell has no progress to give', async () => {
-    render(CsvPage, { props: { api: stubApi({ exportTrackersCsv: async () => ok({ csv: 'x', fileName: 'trackers.csv' }) }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn('UTC'), exportTrackersCsv: async () => ok({ csv: 'x', fileName: 'trackers.csv' }) }) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Export trackers CSV' }));
     expect(await screen.findByText('Saved trackers.csv.')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();

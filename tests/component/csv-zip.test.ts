@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import CsvPage from '../../src-renderer/src/features/csv/CsvPage.svelte';
 import { csvFilesInZip } from '../../src-renderer/src/features/csv/zip-files';
 import type { Api, ImportPreview } from '../../src-preload/contract';
-import { ok, stubApi } from './stub-api';
+import { ok, settingsIn, stubApi } from './stub-api';
 
 const HABITS = 'Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n001,Meditate,YES_NO,,,1,1,#FF8F00,,,,false\n';
 const CHECKMARKS = 'Date,Value,Notes\n2026-11-25,YES_MANUAL,calm\n';
@@ -75,10 +75,10 @@ const preview: ImportPreview = {
 describe('the import page with a ZIP', () => {
   it('sends the archive’s CSV files for a Loop import and shows the preview', async () => {
     const previewImport = vi.fn<Api['previewImport']>(async () => ok(preview));
-    render(CsvPage, { props: { api: stubApi({ previewImport }) } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn('UTC'), previewImport }) } });
     await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'loop' } });
     expect(screen.getByText(/the \.zip file/)).toBeTruthy();
-    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [zipFile('Loop Habits CSV 2026-11-29.zip', zipSync(LOOP_ZIP))] } });
+    await fireEvent.change(screen.getByLabelText('Choose CSV files…'), { target: { files: [zipFile('Loop Habits CSV 2026-11-29.zip', zipSync(LOOP_ZIP))] } });
     await screen.findByRole('region', { name: 'Preview' });
     const sent = previewImport.mock.calls[0]?.[0];
     expect(sent?.kind).toBe('loop');
@@ -87,8 +87,8 @@ describe('the import page with a ZIP', () => {
 
   it('says why a damaged archive cannot be read, and sends nothing', async () => {
     const previewImport = vi.fn<Api['previewImport']>(async () => ok(preview));
-    render(CsvPage, { props: { api: stubApi({ previewImport }) } });
-    await fireEvent.change(screen.getByLabelText('CSV files'), { target: { files: [zipFile('export.zip', strToU8('PK not really'))] } });
+    render(CsvPage, { props: { api: stubApi({ getSettings: settingsIn('UTC'), previewImport }) } });
+    await fireEvent.change(screen.getByLabelText('Choose CSV files…'), { target: { files: [zipFile('export.zip', strToU8('PK not really'))] } });
     expect((await screen.findByRole('alert')).textContent).toBe('export.zip is not a ZIP archive that can be read (it may be damaged).');
     expect(previewImport).not.toHaveBeenCalled();
   });

@@ -76,3 +76,9 @@ export const trackers = {
 export function logOf(trackerId: string, value: Log['value'], note = '', at = '2026-03-01T07:30:00.000Z'): Log {
   return { id: `log-${Math.random().toString(36).slice(2)}`, trackerId, at, offsetMinutes: 60, value, note };
 }
+
+/** `getSettings` for a profile in `timeZone`: pages ask it to show times in the profile's zone. */
+export const settingsIn =
+  (timeZone: string): Api['getSettings'] =>
+  () =>
+    ok({ settings: { autoLockMinutes: 0, timeZone }, stayUnlocked: { available: false, reason: null, enabled: false } });

@@ -38,7 +38,19 @@ function renderPage(extra: Partial<Api> = {}, tracker: Tracker = trackers.numeri
 
 afterEach(() => {
   for (const toast of toasts.items) toasts.dismiss(toast.id);
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
+
+/** The names of the files the page handed to the browser as downloads. */
+function watchDownloads(): string[] {
+  const names: string[] = [];
+  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:test', revokeObjectURL: () => undefined }));
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return names;
+}
 
 describe('the tracker page', () => {
   it('shows the statistics of the chosen range and asks again when the range changes', async () => {
@@ -124,6 +136,26 @@ describe('the tracker page', () => {
     await fireEvent.input(within(form).getByLabelText(/When/), { target: { value: '2026-02-01T08:00' } });
     await fireEvent.click(within(form).getByRole('button', { name: 'Add entry' }));
     expect(addLog).toHaveBeenCalledWith({ trackerId: 't-bool', value: false, at: '2026-02-01T08:00:00+00:00', note: '' });
+  });
+
+  it('exports this tracker’s logs as a CSV download from its own page', async () => {
+    const downloads = watchDownloads();
+    const exportLogsCsvChunk = vi.fn<Api['exportLogsCsvChunk']>(async () =>
+      ok({ csv: 'tracker,time,value\r\nSleep,2026-03-01T08:30:00+01:00,7\r\n', fileName: 'logs-Sleep-2026-11-25.csv', cursor: null, done: 1, total: 1 }),
+    );
+    renderPage({ exportLogsCsvChunk });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    expect((await screen.findByText('Saved logs-Sleep-2026-11-25.csv.')).getAttribute('role')).toBe('status');
+    expect(exportLogsCsvChunk).toHaveBeenCalledWith({ trackerId: 't-num' });
+    expect(downloads).toEqual(['logs-Sleep-2026-11-25.csv']);
+  });
+
+  it('says why an export of the tracker’s logs failed, and downloads nothing', async () => {
+    const downloads = watchDownloads();
+    renderPage({ exportLogsCsvChunk: async () => ({ ok: false, error: { code: 'TRACKER_NOT_FOUND', message: 'That tracker no longer exists.' } }) });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That tracker no longer exists.');
+    expect(downloads).toEqual([]);
   });
 
   it('says when the tracker does not exist', async () => {

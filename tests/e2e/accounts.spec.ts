@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe';
 import { screenshot, useBrowserAndApp } from './harness';
 
 interface Person {
@@ -131,6 +132,7 @@ describe('accounts in a browser', () => {
     const empty = picker(page).getByText(/There are no profiles on this computer yet/);
     await empty.waitFor();
     expect(await picker(page).getByRole('listitem').count()).toBe(0);
+    await expectNoAxeViolations(page, 'the profile picker with no profiles');
 
     await signUp(page, ADA);
     await createTracker(page, ADA.tracker);
@@ -153,6 +155,7 @@ describe('accounts in a browser', () => {
       'A ada@example.org',
       'G grace@example.org',
     ]);
+    await expectNoAxeViolations(page, 'the profile picker with two profiles');
     await screenshot(page, 'profile-picker');
     await picker(page).getByRole('button', { name: ADA.email }).click();
     expect(await logInForm(page).getByLabel('Email').inputValue()).toBe(ADA.email);
@@ -172,6 +175,7 @@ describe('accounts in a browser', () => {
     expect(await logInForm(page).getByLabel('Email').inputValue()).toBe(ADA.email);
     const withOldToken = await callApi(page, 'GET', '/api/trackers', undefined, token);
     expect(withOldToken.ok).toBe(false);
+    await expectNoAxeViolations(page, 'the locked screen');
     await screenshot(page, 'locked');
 
     await logInForm(page).getByLabel('Password').fill(ADA.password);
@@ -190,6 +194,7 @@ describe('accounts in a browser', () => {
     const newCode = await shownBackupCode(page);
     expect(newCode).not.toBe(GRACE.backupCode);
     expect(await page.getByText('Your old backup code no longer works').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'the new backup code after a reset');
     await screenshot(page, 'backup-code');
     await page.getByRole('button', { name: 'I have saved it' }).click();
     expect(await logInForm(page).getByRole('status').textContent()).toBe('Your password was changed. Log in with the new one.');
@@ -200,6 +205,7 @@ describe('accounts in a browser', () => {
     const alert = refused.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).not.toBe('');
+    await expectNoAxeViolations(page, 'a refused reset');
     await page.getByRole('button', { name: 'Back to log in' }).click();
 
     await logIn(page, GRACE.email, 'grace-second-password');
@@ -232,6 +238,7 @@ describe('accounts in a browser', () => {
     const stay = page.getByRole('region', { name: 'Stay unlocked on this computer' });
     expect(await stay.getByRole('checkbox').count()).toBe(0);
     expect(await stay.getByRole('note').textContent()).toMatch(/^Not offered here\./);
+    await expectNoAxeViolations(page, 'the settings page');
     await screenshot(page, 'settings');
 
     const form = page.getByRole('form', { name: 'Change password' });
@@ -240,6 +247,7 @@ describe('accounts in a browser', () => {
     await form.getByLabel('Repeat new password').fill('ada-second-password');
     await form.getByRole('button', { name: 'Change password' }).click();
     await form.getByRole('status').waitFor();
+    await expectNoAxeViolations(page, 'the settings page after a password change');
 
     await logOut(page);
     await logIn(page, ADA.email, ADA.password);
@@ -271,6 +279,7 @@ describe('accounts in a browser', () => {
     const form = danger.getByRole('form', { name: 'Delete profile' });
     await form.getByLabel('Your password').fill('grace-third-password');
     await form.getByLabel('Type DELETE to confirm').fill('DELETE');
+    await expectNoAxeViolations(page, 'the delete-profile form');
     await form.getByRole('button', { name: 'Delete my profile and data' }).click();
 
     await logInForm(page).waitFor();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Input, Tracker } from '../../src-preload/contract';
+import { expectNoAxeViolations } from './axe';
 import { SCREENSHOT_DIR, screenshot, useBrowserAndApp } from './harness';
 import { callApi, card, openTrackerPage, signUpWithApi } from './trackers-ui';
 
@@ -108,10 +109,12 @@ describe('charts with a year of data', () => {
     await page.goto(env.app.url);
     for (const tracker of trackers) await card(page, tracker.name).waitFor();
     expect(await page.getByTestId('tracker-card').count()).toBe(4);
+    await expectNoAxeViolations(page, 'the dashboard with a year of data');
     await screenshot(page, 'charts-dashboard');
 
     await trendsOf(page, 'Sleep');
     await panel(page, 'chart-line', 'chart-line');
+    await expectNoAxeViolations(page, 'a numerical tracker page with a year of charts');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'charts-tracker-page.png') });
     // The chart is redrawn once the new range's series has come back.
     const redrawn = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/chart'));
@@ -123,13 +126,16 @@ describe('charts with a year of data', () => {
     await trendsOf(page, 'Meditated');
     await panel(page, 'chart-done', 'chart-done');
     await panel(page, 'chart-heatmap', 'chart-heatmap');
+    await expectNoAxeViolations(page, 'a yes/no tracker page with a year of charts');
 
     await trendsOf(page, 'Mood');
     await panel(page, 'chart-distribution', 'chart-choice-distribution');
     await panel(page, 'chart-stacked', 'chart-choice-stacked');
+    await expectNoAxeViolations(page, 'a multiple-choice tracker page with a year of charts');
 
     await trendsOf(page, 'Reading');
     await panel(page, 'chart-duration', 'chart-duration');
+    await expectNoAxeViolations(page, 'a duration tracker page with a year of charts');
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await trendsOf(page, 'Sleep');

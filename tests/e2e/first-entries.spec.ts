@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Input, Log, Tracker } from '../../src-preload/contract';
+import { expectNoAxeViolations } from './axe';
 import { SCREENSHOT_DIR, screenshot, useBrowserAndApp } from './harness';
 import { callApi, card, goToDashboard, openTrackerPage, signUpWithApi } from './trackers-ui';
 
@@ -60,6 +61,7 @@ describe('first entries', () => {
     // The point is filled in the tracker's colour; an empty box has none of it.
     expect(await pixelsOf(page, SLEEP_COLOUR)).toBeGreaterThan(20);
     await chart.screenshot({ path: join(SCREENSHOT_DIR, 'first-entry-chart.png') });
+    await expectNoAxeViolations(page, 'a tracker page with one entry');
     await screenshot(page, 'first-entry-tracker-page');
     await context.close();
   });
@@ -71,6 +73,7 @@ describe('first entries', () => {
     await onCard.getByRole('button', { name: 'Yes for today' }).click();
     await onCard.getByText('Today: Yes', { exact: true }).waitFor();
     await onCard.screenshot({ path: join(SCREENSHOT_DIR, 'yes-no-card-answered.png') });
+    await expectNoAxeViolations(page, 'the dashboard with today’s yes/no answered');
 
     await onCard.getByRole('group', { name: 'Change today’s answer for Meditated' }).getByRole('button', { name: 'Change to No' }).click();
     await onCard.getByText('Today: No', { exact: true }).waitFor();
@@ -96,6 +99,7 @@ describe('first entries', () => {
     // The default range is 30 days: 30 squares, not a year of them.
     expect(await heatmap.locator('rect').count()).toBe(30);
     await heatmap.screenshot({ path: join(SCREENSHOT_DIR, 'yes-no-heatmap-30-days.png') });
+    await expectNoAxeViolations(page, 'a yes/no tracker page whose form changes today’s answer');
     await screenshot(page, 'yes-no-tracker-page');
     await form.getByRole('radiogroup', { name: 'Value' }).getByLabel('Yes', { exact: true }).check();
     await form.getByRole('button', { name: 'Change today’s answer' }).click();
@@ -117,13 +121,15 @@ describe('first entries', () => {
     const confirm = form.getByRole('group', { name: 'Confirm the date' });
     await confirm.waitFor();
     expect(await confirm.getByRole('alert').textContent()).toMatch(/^This entry is dated .+, more than a day from now\. Save it with this date\?$/);
+    await expectNoAxeViolations(page, 'a tracker page asking to confirm a date days ahead');
     await screenshot(page, 'future-entry-confirmation');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(await form.getByLabel('Value', { exact: true }).inputValue()).toBe('8');
     expect(await page.getByText('No entries yet.').isVisible()).toBe(true);
     await goToDashboard(page);
-    expect(await card(page, 'Sleep').getByText('No entries yet').isVisible()).toBe(true);
+    // Waited for: the heading shows before the card's facts arrive.
+    await card(page, 'Sleep').getByText('No entries yet').waitFor();
     await context.close();
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
+import { expectNoAxeViolations } from './axe';
 import { SCREENSHOT_DIR, screenshot, useBrowserAndApp } from './harness';
 
 // The browser runs in Paris time, so a back-dated entry must keep its wall time through
@@ -47,6 +48,8 @@ function shown(localWallTime: string): string {
 async function signUp(page: Page) {
   await page.getByRole('button', { name: 'Create an account' }).click();
   const form = page.getByRole('form', { name: 'Create your account' });
+  await form.waitFor();
+  await expectNoAxeViolations(page, 'the sign-up form');
   await form.getByLabel('Email').fill(PERSON.email);
   await form.getByLabel('Password').fill(PERSON.password);
   await form.getByLabel('Name').fill(PERSON.name);
@@ -93,6 +96,8 @@ async function createTracker(page: Page, tracker: NewTracker) {
     }
     await form.screenshot({ path: join(SCREENSHOT_DIR, 'new-tracker-options.png') });
   }
+  // Yes/no and duration trackers have no fields of their own: the other two show them all.
+  if (tracker.type === 'numerical' || tracker.type === 'multiple_choice') await expectNoAxeViolations(page, `the New tracker dialog (${tracker.type})`);
   await form.getByRole('button', { name: 'Create tracker' }).click();
   await card(page, tracker.name).waitFor();
 }
@@ -192,10 +197,13 @@ function expectedTable(index: number): string[][] {
 describe('the walking skeleton in a browser', () => {
   it('signs up, tracks four kinds of things, logs out and in, and resets the password', async () => {
     const { context, page } = await openPage();
+    await page.getByRole('form', { name: 'Log in' }).waitFor();
+    await expectNoAxeViolations(page, 'the log-in screen');
 
     await signUp(page);
     await expectDashboard(page);
     expect(await page.getByRole('heading', { name: 'Start tracking something' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'the empty dashboard');
 
     for (const { tracker, entries } of TRACKERS) {
       await createTracker(page, tracker);
@@ -210,6 +218,7 @@ describe('the walking skeleton in a browser', () => {
     expect(await page.getByTestId('tracker-card').locator('h3').allTextContents()).toEqual(
       TRACKERS.map(({ tracker }) => tracker.name),
     );
+    await expectNoAxeViolations(page, 'the dashboard with four trackers');
     await screenshot(page, 'dashboard');
 
     // A value the core cannot read: its message shows by the field, nothing is logged.
@@ -222,6 +231,7 @@ describe('the walking skeleton in a browser', () => {
     expect(await valueError.textContent()).not.toBe('');
     expect(await reading.getByLabel('Value', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await rows(page).count()).toBe(2);
+    await expectNoAxeViolations(page, 'a tracker page with a refused value');
     await reading.screenshot({ path: join(SCREENSHOT_DIR, 'add-entry-error.png') });
 
     // A reload keeps the session (the token lives in sessionStorage).
@@ -243,9 +253,11 @@ describe('the walking skeleton in a browser', () => {
     await reset.getByLabel('Email').fill(PERSON.email);
     await reset.getByLabel('Backup code').fill(PERSON.backupCode);
     await reset.getByLabel('New password').fill('second-password-2');
+    await expectNoAxeViolations(page, 'the reset-password form');
     await reset.getByRole('button', { name: 'Set new password' }).click();
     // The reset hands out a new backup code, shown once (accounts.spec.ts checks it in depth).
     await page.getByRole('region', { name: 'Your new backup code' }).waitFor();
+    await expectNoAxeViolations(page, 'the new backup code');
     await page.getByRole('button', { name: 'I have saved it' }).click();
     const notice = page.getByRole('form', { name: 'Log in' }).getByRole('status');
     await notice.waitFor();
@@ -255,6 +267,7 @@ describe('the walking skeleton in a browser', () => {
     const refused = page.getByRole('form', { name: 'Log in' }).getByRole('alert');
     await refused.waitFor();
     expect(await refused.textContent()).toBe('That e-mail and password do not match a profile on this computer.');
+    await expectNoAxeViolations(page, 'a refused log-in');
 
     await logIn(page, 'second-password-2');
     await expectDashboard(page);
@@ -281,6 +294,7 @@ describe('the walking skeleton in a browser', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/password needs at least \d+ characters/);
     expect(await form.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'the sign-up form with an error');
     await screenshot(page, 'sign-up-error');
     await context.close();
   });

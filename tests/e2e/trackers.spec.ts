@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe';
 import { screenshot, useBrowserAndApp } from './harness';
 import { card, createTracker, fillValue, goToDashboard, openTrackerPage, rows, signUpWithApi, table, type NewTracker } from './trackers-ui';
 
@@ -77,6 +78,7 @@ describe('trackers in a browser', () => {
       }
       await onCard.getByText(`Today: ${example.quickShown}`).waitFor();
       expect(await onCard.getByText('1-day streak').isVisible()).toBe(true);
+      await expectNoAxeViolations(page, `the dashboard with a ${tracker.type} card`);
 
       // A back-dated entry on the tracker page.
       await openTrackerPage(page, tracker.name);
@@ -88,6 +90,7 @@ describe('trackers in a browser', () => {
       await rows(page).nth(1).waitFor();
       expect((await table(page))[1]?.[0]).toBe(shown(BACK_DATED_AT));
       expect((await table(page))[0]?.[1]).toBe(example.quickShown);
+      await expectNoAxeViolations(page, `the ${tracker.type} tracker page`);
 
       // Edit the back-dated entry in its dialog.
       await rows(page).nth(1).getByRole('button', { name: 'Edit' }).click();
@@ -97,6 +100,7 @@ describe('trackers in a browser', () => {
       }
       await fillValue(dialog, tracker.type, example.edited);
       await dialog.getByLabel('Note').fill('remembered better');
+      await expectNoAxeViolations(page, `the Edit entry dialog (${tracker.type})`);
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'detached' });
       expect((await table(page))[1]).toEqual([shown(BACK_DATED_AT), example.editedShown, 'remembered better']);
@@ -107,6 +111,7 @@ describe('trackers in a browser', () => {
       await page.getByTestId('toast').waitFor();
       await rows(page).nth(1).waitFor({ state: 'detached' });
       expect(await rows(page).count()).toBe(1);
+      await expectNoAxeViolations(page, `the ${tracker.type} tracker page with an undo toast`);
       await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
       await rows(page).nth(1).waitFor();
       expect((await table(page))[1]).toEqual([shown(BACK_DATED_AT), example.editedShown, 'remembered better']);
@@ -117,6 +122,7 @@ describe('trackers in a browser', () => {
       const renamed = `${tracker.name} (daily)`;
       await edit.getByLabel('Name').fill(renamed);
       if (tracker.type === 'multiple_choice') await edit.getByLabel('Option 1', { exact: true }).fill(`${tracker.options[0]}!`);
+      await expectNoAxeViolations(page, `the Edit tracker dialog (${tracker.type})`);
       await edit.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('heading', { level: 1, name: renamed }).waitFor();
       if (tracker.type === 'multiple_choice') {
@@ -131,6 +137,7 @@ describe('trackers in a browser', () => {
       expect(await card(page, renamed).count()).toBe(0);
       await page.getByLabel('Show archived (1)').check();
       await card(page, renamed).waitFor();
+      await expectNoAxeViolations(page, `the dashboard with an archived ${tracker.type} card`);
       await openTrackerPage(page, renamed);
       await page.getByRole('button', { name: 'Restore' }).click();
       await page.getByRole('button', { name: 'Archive' }).waitFor();
@@ -181,6 +188,7 @@ describe('trackers in a browser', () => {
     const alert = edit.getByRole('alert');
     await alert.waitFor();
     expect((await alert.textContent())?.length).toBeGreaterThan(10);
+    await expectNoAxeViolations(page, 'the Edit tracker dialog refusing a type change');
     await screenshot(page, 'tracker-type-locked');
     await page.keyboard.press('Escape');
     await edit.waitFor({ state: 'detached' });
@@ -197,6 +205,7 @@ describe('trackers in a browser', () => {
     await page.reload();
     await timer.waitFor();
     expect(await timer.textContent()).toMatch(/^0:00:\d\d$/);
+    await expectNoAxeViolations(page, 'the dashboard with a running timer');
     await card(page, 'Focus').getByRole('button', { name: 'Stop timer' }).click();
     await card(page, 'Focus').getByRole('button', { name: 'Start timer' }).waitFor();
     const today = card(page, 'Focus').getByText(/^Today: \d+s$/);
@@ -212,6 +221,8 @@ describe('trackers in a browser', () => {
     await createTracker(page, { name: 'Water', type: 'numerical', unit: 'glasses', emoji: '💧' });
     await openTrackerPage(page, 'Water');
     await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Move to trash' }).waitFor();
+    await expectNoAxeViolations(page, 'a tracker page asking to confirm its deletion');
     await page.getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
@@ -224,6 +235,7 @@ describe('trackers in a browser', () => {
     await page.getByRole('link', { name: 'Trash' }).click();
     const item = page.getByTestId('trash-item').filter({ hasText: 'Water' });
     await item.waitFor();
+    await expectNoAxeViolations(page, 'the trash with a tracker');
     await screenshot(page, 'trash');
     await item.getByRole('button', { name: 'Restore' }).click();
     await item.waitFor({ state: 'detached' });
@@ -233,10 +245,13 @@ describe('trackers in a browser', () => {
     await openTrackerPage(page, 'Water');
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('button', { name: 'Move to trash' }).click();
+    // The page goes to the dashboard once the deletion is stored; the trash read before that would miss Water.
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('link', { name: 'Trash' }).click();
     await item.getByRole('button', { name: 'Delete forever' }).click();
     await item.getByRole('button', { name: 'Delete forever' }).click();
     await page.getByText('The trash is empty.', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'the empty trash');
     await context.close();
   });
 });
