@@ -1,10 +1,11 @@
 /**
- * The on-disk formats: one schema, version and migration table per kind of file.
- * These are deliberately separate from the contract's schemas: the contract may grow
- * fields the UI needs, while a change here means a new format version and a migration.
+ * The on-disk formats: one schema, version and migration table per kind of file. Where a
+ * file holds what the contract describes (a tracker's settings, a log's value) it uses the
+ * contract's schema; tests/unit/core/stored-formats.test.ts freezes every format's shape,
+ * so a change that would alter the files fails there and needs a new version and migration.
  */
 import { z } from 'zod';
-import { AGGREGATIONS, GENDERS } from '../../../src-preload/contract';
+import { GENDERS, logValueSchema, trackerSettingsSchema } from '../../../src-preload/contract';
 import { columnsText, logShardV1toV2, openColumns, parseColumnsText, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
 import { isLogColumns, isLogShard } from './log-shard-guard';
 import { trackersV1toV2 } from './trackers-migration';
@@ -47,19 +48,12 @@ const storedTargetSchema = z.object({
   value: z.number(),
 });
 
-const storedSettingsSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('numerical'),
-    unit: z.string(),
-    min: z.number().nullable(),
-    max: z.number().nullable(),
-    decimals: z.number().int().min(0).max(4),
-    aggregation: z.enum(AGGREGATIONS),
-  }),
-  z.object({ type: z.literal('multiple_choice'), options: z.array(z.object({ id, label: z.string(), archived: z.boolean() })), multiple: z.boolean() }),
-  z.object({ type: z.literal('boolean') }),
-  z.object({ type: z.literal('duration') }),
-]);
+/**
+ * A tracker's settings are stored in the contract's own shape (one definition of each
+ * type's settings); stored-formats.test.ts freezes what the files hold, so a change to that
+ * shape cannot reach the disk without a new format version.
+ */
+const storedSettingsSchema = trackerSettingsSchema;
 
 /** A tracker as stored; the file's array order is the person's order of the trackers. */
 const storedTrackerSchema = z.object({
@@ -83,7 +77,7 @@ export const trackersFileSchema = z.object({
 });
 export type TrackersFile = z.infer<typeof trackersFileSchema>;
 
-const storedValueSchema = z.union([z.number(), z.boolean(), z.array(z.string())]);
+const storedValueSchema = logValueSchema;
 
 const storedLogSchema = z.object({
   id,

@@ -116,45 +116,21 @@ const numeric = (draft: TrackerDraft) => ({
   aggregation: draft.aggregation,
 });
 
-/** The `createTracker` input. Plain copies: IPC cannot clone `$state` proxies. */
+/** What a draft says of everything but the settings, as both operations take it. Plain copies: IPC cannot clone `$state` proxies. */
+const looksAndTarget = (draft: TrackerDraft) => ({ name: draft.name, description: draft.description, emoji: draft.emoji.trim(), color: draft.color, target: targetOf(draft) });
+
+/** The `createTracker` input. A new tracker's options are labels: the core gives them ids. */
 export function createInput(draft: TrackerDraft): Input<'createTracker'> {
+  const options = draft.options.map((option) => option.label);
   const settings: Input<'createTracker'>['settings'] =
-    draft.type === 'numerical'
-      ? numeric(draft)
-      : draft.type === 'multiple_choice'
-        ? { type: 'multiple_choice', options: draft.options.map((option) => option.label), multiple: draft.multiple }
-        : { type: draft.type };
-  return {
-    name: draft.name,
-    description: draft.description,
-    emoji: draft.emoji.trim(),
-    color: draft.color,
-    target: targetOf(draft),
-    settings,
-  };
+    draft.type === 'numerical' ? numeric(draft) : draft.type === 'multiple_choice' ? { type: 'multiple_choice', options, multiple: draft.multiple } : { type: draft.type };
+  return { ...looksAndTarget(draft), settings };
 }
 
-/** The `updateTracker` input: every editable field, as the form holds it. */
+/** The `updateTracker` input: every editable field, as the form holds it; options keep their ids. */
 export function updateInput(trackerId: string, draft: TrackerDraft): Input<'updateTracker'> {
+  const options = draft.options.map((option) => (option.id ? { id: option.id, label: option.label, archived: option.archived } : { label: option.label, archived: option.archived }));
   const settings: NonNullable<Input<'updateTracker'>['settings']> =
-    draft.type === 'numerical'
-      ? numeric(draft)
-      : draft.type === 'multiple_choice'
-        ? {
-            type: 'multiple_choice',
-            options: draft.options.map((option) =>
-              option.id ? { id: option.id, label: option.label, archived: option.archived } : { label: option.label, archived: option.archived },
-            ),
-            multiple: draft.multiple,
-          }
-        : { type: draft.type };
-  return {
-    trackerId,
-    name: draft.name,
-    description: draft.description,
-    emoji: draft.emoji.trim(),
-    color: draft.color,
-    target: targetOf(draft),
-    settings,
-  };
+    draft.type === 'numerical' ? numeric(draft) : draft.type === 'multiple_choice' ? { type: 'multiple_choice', options, multiple: draft.multiple } : { type: draft.type };
+  return { trackerId, ...looksAndTarget(draft), settings };
 }

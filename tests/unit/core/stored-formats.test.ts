@@ -1,0 +1,22 @@
+/**
+ * What the data files hold, frozen: the schemas the store reads and writes, as JSON Schema.
+ * Some of them are the contract's own (a tracker's settings, a log's value), so a contract
+ * change could otherwise change the files without a new format version. When this test
+ * fails, the files change: give the format a new version and a migration, then update.
+ */
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { logColumnsSchema, logShardSchema, profileFileSchema, trackersFileSchema } from '../../../src-main/core/store/formats';
+import { summariesFileSchema } from '../../../src-main/core/store/summaries-format';
+
+describe('stored formats', () => {
+  it.each([
+    ['trackers.json', trackersFileSchema],
+    ['a log shard (in memory)', logShardSchema],
+    ['a log shard (its columns on disk)', logColumnsSchema],
+    ['profile.json', profileFileSchema],
+    ['summaries.json', summariesFileSchema],
+  ] as const)('%s keeps its shape', (_name, schema) => {
+    expect(z.toJSONSchema(schema, { io: 'input' })).toMatchSnapshot();
+  });
+});
