@@ -290,8 +290,9 @@ export class ProfileDirectory {
       if (errorCode(error) !== 'ENOENT') throw error;
     }
     const trackerFolders = trackerIds.map((trackerId) => layout.trackerLogsDir(profileId, trackerId));
-    for (const folder of [layout.profileDir(profileId), ...trackerFolders]) await writer.removeOrphanedTemps(folder);
-    for (const folder of [layout.profileDir(profileId), logsDir, ...trackerFolders]) await this.makePrivate(folder);
+    // The folders are independent: one pass each, side by side, so a profile of many trackers opens without waiting on them one by one.
+    await Promise.all([layout.profileDir(profileId), ...trackerFolders].map((folder) => writer.removeOrphanedTemps(folder)));
+    await Promise.all([layout.profileDir(profileId), logsDir, ...trackerFolders].map((folder) => this.makePrivate(folder)));
   }
 
   /** Best effort: a folder that cannot be changed (another owner's) still opens, as before. */
