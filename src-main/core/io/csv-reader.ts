@@ -71,7 +71,7 @@ export interface CsvScan extends CsvHeader {
  */
 export function scanCsv(file: string, text: string, onHeader: (header: CsvHeader) => RowVisitor | null | 'stop'): CsvScan {
   const scan = new Scan(file, text, onHeader);
-  Papa.parse<string[]>(scan.body, { ...PARSE_OPTIONS, step: (results, parser) => scan.step(results, parser) });
+  Papa.parse<string[]>(scan.body, { ...scan.options, step: (results, parser) => scan.step(results, parser) });
   return scan.finish();
 }
 
@@ -100,7 +100,7 @@ export function scanCsvPaced(file: string, text: string, onHeader: (header: CsvH
       reject(error);
     };
     Papa.parse<string[]>(scan.body, {
-      ...PARSE_OPTIONS,
+      ...scan.options,
       step: (results, parser) => {
         if (failed) return;
         try {
@@ -133,11 +133,43 @@ export function approximateRows(text: string): number {
   return Math.max(0, lines - 1);
 }
 
-const PARSE_OPTIONS = { delimitersToGuess: SEPARATORS, header: false, skipEmptyLines: false } as const;
+/**
+ * How a file's lines and cells are separated, guessed by papaparse from its start: it looks
+ * at the first MiB for line breaks and at the first ten rows for the separator. Guessing on
+ * the whole text would give the same answer at a great cost: papaparse reads a text without
+ * any quote by splitting all of it into lines first, once per separator it tries (four
+ * copies of a 50 MB file's lines, held at once). So the guess reads a prefix of at least
+ * a MiB, longer when its first ten rows do not fit in it.
+ */
+export interface CsvLayout {
+  readonly delimiter: string;
+  readonly newline: '\r\n' | '\n' | '\r';
+}
+
+/** papaparse reads this much of a text for its guess of line breaks (guessLineEndings). */
+export const LAYOUT_GUESS_CHARS = 1024 * 1024;
+const GUESS_ROWS = 10;
+
+export function guessLayout(body: string): CsvLayout {
+  for (let length = LAYOUT_GUESS_CHARS; ; length *= 2) {
+    const whole = length >= body.length;
+    const guess = Papa.parse<string[]>(whole ? body : body.slice(0, length), { delimitersToGuess: SEPARATORS, preview: GUESS_ROWS });
+    if (whole || guess.meta.truncated) return { delimiter: guess.meta.delimiter, newline: guess.meta.linebreak as CsvLayout['newline'] };
+  }
+}
+
+/**
+ * The reading itself: the layout given (no second guess over the whole text), and never
+ * papaparse's "fast mode", which splits a text without quotes into all its lines before
+ * the first row is handed over — the step by step road holds one row at a time and, here,
+ * reads such a text faster too.
+ */
+const parseOptions = (layout: CsvLayout) => ({ delimiter: layout.delimiter, newline: layout.newline, fastMode: false, header: false, skipEmptyLines: false }) as const;
 
 /** One file's scan: the checks that refuse it whole, then each record papaparse gives. */
 class Scan {
   readonly body: string;
+  readonly options: ReturnType<typeof parseOptions>;
   readonly problems: ImportRowError[] = [];
   /** Data rows passed to the visitor so far. */
   rows = 0;
@@ -158,6 +190,7 @@ class Scan {
     if (body.includes('\u0000') || body.includes('\uFFFD')) notText(file);
     if (body.trim() === '') fail('CSV_EMPTY', `${file} is empty.`, 'files');
     this.body = body;
+    this.options = parseOptions(guessLayout(body));
   }
 
   /** One record; true when it was a data row handed to the visitor. */
@@ -172,7 +205,7 @@ class Scan {
     if (isBlank(cells)) return false;
     const { header } = this;
     if (header === null) {
-      this.separator = (SEPARATORS as string[]).includes(results.meta.delimiter) ? (results.meta.delimiter as Separator) : ',';
+      this.separator = (SEPARATORS as string[]).includes(this.options.delimiter) ? (this.options.delimiter as Separator) : ',';
       this.header = cells.map((cell) => unescapeCell(cell).trim());
       const answer = this.onHeader({ file, separator: this.separator, header: this.header });
       // Only the header was wanted (which kind of file is this?).
