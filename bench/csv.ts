@@ -130,7 +130,7 @@ async function measure(count: number): Promise<Row> {
   const importMs = await timeOnce(async () => {
     const plan = await planFiles('trackers', files, { newId: () => `id-${++next}`, offsetAt: () => 0 }, { trackers: [], logsOf: () => [] }, { skipInvalid: false, now: new Date().toISOString() });
     if (!plan.canCommit) throw new Error(`import refused: ${plan.errors[0]?.message}`);
-    imported = plan.logs.length;
+    imported = plan.entries.count;
   });
   if (imported !== count) throw new Error(`planned ${imported} of ${count} logs`);
 

@@ -9,12 +9,19 @@ import type { LogValue, Tracker, TrackerSettings } from '../../../src-preload/co
 import type { Draft, DraftLog, DraftTracker, DraftValue, FileSummary } from './import-draft';
 import { rowError, type ImportRowError, type SourceRow } from './import-errors';
 import type { LeftOut } from './left-out';
+import { PlannedEntries, StoredMoments, TrackerEntries, type PlannedLog } from './planned-entries';
+import { FirstInFileOrder, RowErrors } from './row-errors';
 import { checkValue, expectedValue, parseCanonical, parseHuman, valueOfLabels } from './value-text';
+
+export type { PlannedLog } from './planned-entries';
 
 export interface ExistingData {
   readonly trackers: readonly Tracker[];
-  /** Logs already stored for a tracker (only asked for trackers the files name). */
-  logsOf(trackerId: string): Iterable<{ readonly at: string; readonly value: LogValue }>;
+  /**
+   * Logs already stored for a tracker (only asked for trackers the files name): as logs,
+   * or already as their moments and value codes (what the import service reads them into).
+   */
+  logsOf(trackerId: string): Iterable<{ readonly at: string; readonly value: LogValue }> | StoredMoments;
 }
 
 /** A tracker the import would create; `ref` is its index in `newTrackers`. */
@@ -22,26 +29,28 @@ export type NewTracker = Omit<DraftTracker, 'source' | 'createdAt'> & { readonly
 
 export type TrackerRef = { readonly existingId: string } | { readonly newIndex: number };
 
-export interface PlannedLog {
-  readonly tracker: TrackerRef;
-  readonly at: string;
-  readonly offsetMinutes: number;
-  readonly value: LogValue;
-  readonly note: string;
-}
+/** The first entries the preview shows. */
+export const FIRST_LOGS = 20;
 
 export interface ImportPlan {
   readonly files: readonly FileSummary[];
   readonly newTrackers: readonly NewTracker[];
   /** Names of trackers already in the profile that receive logs. */
   readonly existingTrackers: readonly string[];
-  readonly logs: readonly PlannedLog[];
+  /** Every entry the import adds, per tracker, compactly (`planned-entries.ts`). */
+  readonly entries: PlannedEntries;
+  /** The first FIRST_LOGS of them, in the order of the files. */
+  readonly firstLogs: readonly PlannedLog[];
   readonly duplicates: number;
+  /** The first MAX_LISTED_ERRORS errors by file and row (all of them when fewer), in the order found. */
   readonly errors: readonly ImportRowError[];
-  /** Rows left out because of their errors (only with `skipInvalid`). */
+  readonly errorCount: number;
+  /** Rows left out because of their errors (only with `skipInvalid`): the first MAX_LISTED_ERRORS by file and row. */
   readonly skippedRows: readonly SourceRow[];
-  /** What the files hold that is not stored (not errors, not duplicates), each with its reason. */
+  readonly skippedCount: number;
+  /** What the files hold that is not stored (not errors, not duplicates), each with its reason: the first MAX_LISTED_ERRORS by file and row. */
   readonly leftOut: readonly LeftOut[];
+  readonly leftOutCount: number;
   /** False when errors block the import (they always do without `skipInvalid`). */
   readonly canCommit: boolean;
 }
@@ -55,7 +64,8 @@ export interface PlanOptions {
 interface Resolved {
   readonly ref: TrackerRef;
   readonly settings: TrackerSettings;
-  readonly seen: SeenLogs;
+  /** The entries it receives, duplicates left out. */
+  readonly entries: TrackerEntries;
   /** Values already read for this tracker, by their cells (see `resolveValue`). */
   readonly values: Map<string, ValueResult>;
 }
@@ -64,78 +74,6 @@ interface Resolved {
 const MAX_REMEMBERED_VALUES = 10_000;
 
 const keyOf = (name: string): string => name.trim().toLowerCase();
-const sameValue = (a: LogValue, b: LogValue): boolean => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((id, index) => id === b[index]));
-
-/**
- * The logs of one tracker, to find duplicates (same moment and value). Every importer and
- * the store give `at` in `toISOString()` form, so equal moments are equal texts, and texts
- * sort as moments. Stored logs come sorted (shards, oldest first) and are searched by
- * bisection; the file's own entries usually come in time order too, and while they do
- * only the latest moment needs remembering. The first entry out of order switches to a
- * map of every moment seen — hashing a million keys is what the ordered road avoids.
- */
-class SeenLogs {
-  private readonly storedAt: string[];
-  private readonly storedValues: LogValue[];
-  /** The file's entries so far, kept in case an entry out of order needs the map. */
-  private readonly addedAt: string[] = [];
-  private readonly addedValues: LogValue[] = [];
-  private byMoment: Map<string, LogValue[]> | null = null;
-
-  /** Stored logs; oldest first as shards keep them (sorted here if they are not). */
-  constructor(stored: Iterable<{ readonly at: string; readonly value: LogValue }> = []) {
-    let logs = [...stored];
-    if (!logs.every((log, index) => index === 0 || (logs[index - 1] as { at: string }).at <= log.at)) {
-      logs = logs.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    }
-    this.storedAt = logs.map((log) => log.at);
-    this.storedValues = logs.map((log) => log.value);
-  }
-
-  /** False when the tracker already has this value at this moment. */
-  add(at: string, value: LogValue): boolean {
-    if (this.isStored(at, value) || this.isAdded(at, value)) return false;
-    this.addedAt.push(at);
-    this.addedValues.push(value);
-    if (this.byMoment !== null) remember(this.byMoment, at, value);
-    return true;
-  }
-
-  private isStored(at: string, value: LogValue): boolean {
-    const { storedAt, storedValues } = this;
-    let low = 0;
-    let high = storedAt.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((storedAt[middle] as string) < at) low = middle + 1;
-      else high = middle;
-    }
-    for (let index = low; index < storedAt.length && storedAt[index] === at; index++) if (sameValue(storedValues[index] as LogValue, value)) return true;
-    return false;
-  }
-
-  private isAdded(at: string, value: LogValue): boolean {
-    const { addedAt, addedValues } = this;
-    const last = addedAt.length - 1;
-    if (this.byMoment === null) {
-      if (last < 0 || (addedAt[last] as string) < at) return false;
-      // Equal moments sit together at the end while the order holds.
-      if (addedAt[last] === at) {
-        for (let index = last; index >= 0 && addedAt[index] === at; index--) if (sameValue(addedValues[index] as LogValue, value)) return true;
-        return false;
-      }
-      this.byMoment = new Map();
-      for (let index = 0; index <= last; index++) remember(this.byMoment, addedAt[index] as string, addedValues[index] as LogValue);
-    }
-    return (this.byMoment.get(at) ?? []).some((other) => sameValue(other, value));
-  }
-}
-
-function remember(byMoment: Map<string, LogValue[]>, at: string, value: LogValue): void {
-  const values = byMoment.get(at);
-  if (values === undefined) byMoment.set(at, [value]);
-  else values.push(value);
-}
 
 /**
  * Where an importer's output goes. The plan is one; a draft (`import-draft.ts`) is the
@@ -162,14 +100,16 @@ export function planImport(draft: Draft, existing: ExistingData, options: PlanOp
  * so no row outlives its own step (see `readOurFiles`).
  */
 export class ImportPlanner implements DraftSink {
-  private readonly errors: ImportRowError[] = [];
-  private readonly leftOut: LeftOut[] = [];
+  private readonly errors = new RowErrors();
+  private readonly leftOut = new FirstInFileOrder<LeftOut>();
   private readonly byName = new Map<string, Resolved>();
   private readonly broken = new Set<string>();
   private readonly newTrackers: NewTracker[] = [];
   private readonly existingNames: string[] = [];
   private readonly existingByName: Map<string, Tracker>;
-  private readonly logs: PlannedLog[] = [];
+  /** Every tracker receiving entries, in the order first met. */
+  private readonly targets: Resolved[] = [];
+  private added = 0;
   private duplicates = 0;
   // A file names the same few trackers a million times: resolve each spelling once.
   private readonly bySpelling = new Map<string, Resolved>();
@@ -182,11 +122,11 @@ export class ImportPlanner implements DraftSink {
   }
 
   addErrors(errors: readonly ImportRowError[]): void {
-    for (const error of errors) this.errors.push(error);
+    for (const error of errors) this.errors.add(error);
   }
 
   addLeftOut(items: readonly LeftOut[]): void {
-    for (const item of items) this.leftOut.push(item);
+    for (const item of items) this.leftOut.add(item);
   }
 
   addTrackers(trackers: readonly DraftTracker[], brokenTrackers: readonly string[]): void {
@@ -194,26 +134,26 @@ export class ImportPlanner implements DraftSink {
     for (const draftTracker of trackers) {
       const key = keyOf(draftTracker.name);
       if (byName.has(key) || broken.has(key)) {
-        errors.push(rowError(draftTracker.source, 'name', 'TRACKER_NAME_TWICE', `The tracker "${draftTracker.name}" appears more than once in the files.`));
+        errors.add(rowError(draftTracker.source, 'name', 'TRACKER_NAME_TWICE', `The tracker "${draftTracker.name}" appears more than once in the files.`));
         broken.add(key);
         continue;
       }
       const current = this.existingByName.get(key);
       if (current !== undefined) {
         if (current.settings.type !== draftTracker.settings.type) {
-          errors.push(
+          errors.add(
             rowError(draftTracker.source, 'type', 'TRACKER_TYPE_CONFLICT', `You already have a ${current.settings.type} tracker named "${current.name}"; this row makes it ${draftTracker.settings.type}.`),
           );
           broken.add(key);
           continue;
         }
-        byName.set(key, resolvedExisting(current, this.existing));
+        byName.set(key, this.resolvedExisting(current));
         this.existingNames.push(current.name);
         continue;
       }
       const { source: _source, createdAt, ...fields } = draftTracker;
       newTrackers.push({ ...fields, createdAt: createdAt ?? this.options.now });
-      byName.set(key, { ref: { newIndex: newTrackers.length - 1 }, settings: draftTracker.settings, seen: new SeenLogs(), values: new Map() });
+      byName.set(key, this.target({ newIndex: newTrackers.length - 1 }, draftTracker.settings, null));
     }
     for (const name of brokenTrackers) broken.add(keyOf(name));
   }
@@ -223,29 +163,42 @@ export class ImportPlanner implements DraftSink {
     if (target === null) return;
     const value = resolveValue(log, target, this.errors);
     if (value === null) return;
-    if (!target.seen.add(log.at, value)) {
-      this.duplicates++;
-      return;
-    }
-    this.logs.push({ tracker: target.ref, at: log.at, offsetMinutes: log.offsetMinutes, value, note: log.note });
+    if (target.entries.add(this.added, log.at, log.offsetMinutes, value, log.note)) this.added++;
+    else this.duplicates++;
   }
 
   finish(files: readonly FileSummary[]): ImportPlan {
     const { errors, options } = this;
-    const skippedRows = options.skipInvalid ? uniqueRows(errors) : [];
-    const fileLevel = errors.some((error) => error.row === 1 && (error.code === 'CSV_COLUMN_MISSING' || error.code === 'CSV_COLUMN_TWICE'));
-    const canCommit = errors.length === 0 || (options.skipInvalid && !fileLevel);
+    const skipped = options.skipInvalid ? errors.rowsWithErrors() : { count: 0, rows: [] };
+    const canCommit = errors.count === 0 || (options.skipInvalid && !errors.fileLevel);
+    const entries = new PlannedEntries(this.targets.filter((target) => target.entries.length > 0));
     return {
       files,
       newTrackers: this.newTrackers,
       existingTrackers: [...new Set(this.existingNames)],
-      logs: this.logs,
+      entries,
+      firstLogs: entries.first(FIRST_LOGS),
       duplicates: this.duplicates,
-      errors,
-      skippedRows,
-      leftOut: this.leftOut,
+      errors: errors.listed(),
+      errorCount: errors.count,
+      skippedRows: skipped.rows,
+      skippedCount: skipped.count,
+      leftOut: this.leftOut.listed(),
+      leftOutCount: this.leftOut.count,
       canCommit,
     };
+  }
+
+  private target(ref: TrackerRef, settings: TrackerSettings, stored: StoredMoments | null): Resolved {
+    const target = { ref, settings, entries: new TrackerEntries(settings.type, stored), values: new Map<string, ValueResult>() };
+    this.targets.push(target);
+    return target;
+  }
+
+  private resolvedExisting(tracker: Tracker): Resolved {
+    const logs = this.existing.logsOf(tracker.id);
+    const stored = logs instanceof StoredMoments ? logs : StoredMoments.fromLogs(tracker.settings.type, logs);
+    return this.target({ existingId: tracker.id }, tracker.settings, stored);
   }
 
   /** The tracker a spelling names (in the files, else in the profile), or null and an error. */
@@ -255,13 +208,13 @@ export class ImportPlanner implements DraftSink {
     if (target === undefined && !this.broken.has(key)) {
       const current = this.existingByName.get(key);
       if (current !== undefined) {
-        target = resolvedExisting(current, this.existing);
+        target = this.resolvedExisting(current);
         this.byName.set(key, target);
         this.existingNames.push(current.name);
       }
     }
     if (target === undefined) {
-      this.errors.push(
+      this.errors.add(
         this.broken.has(key)
           ? rowError(log.source, 'tracker', 'TRACKER_ROW_INVALID', `The row of the tracker "${log.trackerName}" has errors, so its entries cannot be imported.`)
           : rowError(log.source, 'tracker', 'TRACKER_UNKNOWN', `There is no tracker named "${log.trackerName}" in the files or in your profile.`),
@@ -273,12 +226,7 @@ export class ImportPlanner implements DraftSink {
   }
 }
 
-function resolvedExisting(tracker: Tracker, existing: ExistingData): Resolved {
-  const seen = new SeenLogs(existing.logsOf(tracker.id));
-  return { ref: { existingId: tracker.id }, settings: tracker.settings, seen, values: new Map() };
-}
-
-function resolveValue(log: DraftLog, target: Resolved, errors: ImportRowError[]): LogValue | null {
+function resolveValue(log: DraftLog, target: Resolved, errors: RowErrors): LogValue | null {
   const draft = log.value;
   let value: ValueResult | undefined;
   if (draft.kind === 'cells') {
@@ -292,7 +240,7 @@ function resolveValue(log: DraftLog, target: Resolved, errors: ImportRowError[])
     value = valueOf(draft, target.settings);
   }
   if (value.ok) return value.value;
-  errors.push(rowError(log.source, value.column, value.code, value.message));
+  errors.add(rowError(log.source, value.column, value.code, value.message));
   return null;
 }
 
@@ -327,16 +275,4 @@ function valueOf(draft: DraftValue, settings: TrackerSettings): ValueResult {
       return invalid(hasHuman ? draft.humanColumn : draft.canonicalColumn);
     }
   }
-}
-
-function uniqueRows(errors: readonly ImportRowError[]): SourceRow[] {
-  const seen = new Set<string>();
-  const rows: SourceRow[] = [];
-  for (const error of errors) {
-    const key = `${error.file}\u0000${error.row}`;
-    if (error.row === 1 || seen.has(key)) continue;
-    seen.add(key);
-    rows.push({ file: error.file, row: error.row });
-  }
-  return rows.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1));
 }

@@ -10,10 +10,8 @@ import type { FileSummary } from './import-draft';
 import type { ImportRowError, SourceRow } from './import-errors';
 import type { ImportPlan } from './import-plan';
 import type { LeftOut } from './left-out';
+import { inFileOrder } from './row-errors';
 import { humanValue } from './value-text';
-
-export const PREVIEW_ROWS = 20;
-export const MAX_LISTED_ERRORS = 5000;
 
 export interface ImportPreview {
   readonly files: readonly FileSummary[];
@@ -28,7 +26,7 @@ export interface ImportPreview {
   };
   readonly trackers: readonly { readonly name: string; readonly type: TrackerType; readonly isNew: boolean }[];
   readonly rows: readonly { readonly tracker: string; readonly time: string; readonly value: string; readonly note: string }[];
-  /** The first MAX_LISTED_ERRORS errors, in file and row order. */
+  /** The first MAX_LISTED_ERRORS errors (row-errors.ts), in file and row order. */
   readonly errors: readonly ImportRowError[];
   readonly skippedRows: readonly SourceRow[];
   /** The first MAX_LISTED_ERRORS items left out, in file and row order, each with its reason. */
@@ -38,32 +36,30 @@ export interface ImportPreview {
 
 export function previewOf(plan: ImportPlan, existing: readonly Tracker[]): ImportPreview {
   const existingById = new Map(existing.map((tracker) => [tracker.id, tracker]));
-  const trackerOf = (ref: ImportPlan['logs'][number]['tracker']): { name: string; settings: TrackerSettings } =>
+  const trackerOf = (ref: ImportPlan['firstLogs'][number]['tracker']): { name: string; settings: TrackerSettings } =>
     'newIndex' in ref ? (plan.newTrackers[ref.newIndex] as { name: string; settings: TrackerSettings }) : (existingById.get(ref.existingId) as Tracker);
   return {
     files: plan.files,
     counts: {
       newTrackers: plan.newTrackers.length,
       existingTrackers: plan.existingTrackers.length,
-      newLogs: plan.logs.length,
+      newLogs: plan.entries.count,
       duplicates: plan.duplicates,
-      errors: plan.errors.length,
-      skippedRows: plan.skippedRows.length,
-      leftOut: plan.leftOut.length,
+      errors: plan.errorCount,
+      skippedRows: plan.skippedCount,
+      leftOut: plan.leftOutCount,
     },
     trackers: [
       ...plan.newTrackers.map((tracker) => ({ name: tracker.name, type: tracker.settings.type, isNew: true })),
       ...plan.existingTrackers.map((name) => ({ name, type: (existing.find((tracker) => tracker.name === name) as Tracker).settings.type, isNew: false })),
     ],
-    rows: plan.logs.slice(0, PREVIEW_ROWS).map((log) => {
+    rows: plan.firstLogs.map((log) => {
       const tracker = trackerOf(log.tracker);
       return { tracker: tracker.name, time: logTimeText(log.at, log.offsetMinutes), value: humanValue(log.value, tracker.settings), note: log.note };
     }),
-    errors: [...plan.errors].sort(inFileOrder).slice(0, MAX_LISTED_ERRORS),
-    skippedRows: plan.skippedRows.slice(0, MAX_LISTED_ERRORS),
-    leftOut: [...plan.leftOut].sort(inFileOrder).slice(0, MAX_LISTED_ERRORS),
+    errors: [...plan.errors].sort(inFileOrder),
+    skippedRows: plan.skippedRows,
+    leftOut: [...plan.leftOut].sort(inFileOrder),
     canCommit: plan.canCommit,
   };
 }
-
-const inFileOrder = (a: SourceRow, b: SourceRow): number => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1);

@@ -11,7 +11,8 @@ import { joinChunks, logChunks, trackerChunks } from '../io/csv-export';
 import type { ImportRowError } from '../io/import-errors';
 import { approximateRows, type ScanPace } from '../io/csv-reader';
 import { planFiles } from '../io/import-kinds';
-import type { ImportPlan, PlannedLog } from '../io/import-plan';
+import type { ImportPlan } from '../io/import-plan';
+import { momentOf, StoredMomentsBuilder, TimeTexts, type StoredMoments, type TrackerEntries } from '../io/planned-entries';
 import { previewOf } from '../io/import-preview';
 import type { LogShard, StoredTracker, TrackersFile } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
@@ -23,7 +24,6 @@ import { summariesFormat } from '../store/summaries-format';
 import { ExportParts, type ExportPart } from './export-parts';
 import { IdSet } from './id-set';
 import { asJob, JobProgress, type Job } from './job-progress';
-import { mergeLogs, readAllShards } from './log-shards';
 import { sessionStore } from './profile-access';
 import { columnsInOrder, shardsOf, uniqueColumns } from './shard-stream';
 import { SUMMARIES_FILE, type Summaries } from './summaries';
@@ -51,19 +51,29 @@ export interface ImportResult {
   readonly skipped: number;
 }
 
+/** Characters of a file lower-cased at a time, looking for tracker names: the whole text at once would be a copy of it. */
+const NAME_SEARCH_SLICE = 1024 * 1024;
+
 /**
  * The trackers whose names (any case) appear somewhere in the files: a cheap guess at which
  * stored logs the plan will need, checked after planning.
  */
 function mentioned(files: readonly { readonly text: string }[], trackers: readonly Tracker[]): Tracker[] {
-  if (trackers.length === 0) return [];
-  const texts = files.map((file) => file.text.toLowerCase());
-  return trackers.filter((tracker) => {
+  // In a quoted cell a `"` of the name is doubled.
+  const names = trackers.map((tracker) => {
     const lower = tracker.name.trim().toLowerCase();
-    // In a quoted cell a `"` of the name is doubled.
-    const quoted = lower.replaceAll('"', '""');
-    return texts.some((text) => text.includes(lower) || text.includes(quoted));
+    return { tracker, spellings: [lower, lower.replaceAll('"', '""')] };
   });
+  // Slices overlap by the longest name, so a name across two slices is whole in the first.
+  const overlap = Math.max(0, ...names.flatMap((name) => name.spellings.map((spelling) => spelling.length)));
+  const found = new Set<Tracker>();
+  for (const { text } of files) {
+    for (let start = 0; start < text.length && found.size < names.length; start += NAME_SEARCH_SLICE) {
+      const slice = text.slice(start, start + NAME_SEARCH_SLICE + overlap).toLowerCase();
+      for (const { tracker, spellings } of names) if (!found.has(tracker) && spellings.some((spelling) => slice.includes(spelling))) found.add(tracker);
+    }
+  }
+  return trackers.filter((tracker) => found.has(tracker));
 }
 
 const inUse = (trackers: readonly StoredTracker[]): Tracker[] => trackers.filter((tracker) => tracker.deletedAt === null).map(publicTracker);
@@ -152,7 +162,7 @@ export class CsvService {
     return this.deps.queue.run(profileId, () =>
       asJob(this.jobs, profileId, 'import-commit', async (job) => {
         const { plan } = await this.plan(store, input, job);
-        if (!plan.canCommit) fail('IMPORT_INVALID', refusal(plan.errors), 'files');
+        if (!plan.canCommit) fail('IMPORT_INVALID', refusal(plan.errors, plan.errorCount), 'files');
         const created = plan.newTrackers.map((tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), deletedAt: null }));
         const shards = await this.shardsAfter(store, plan, created);
         job.phase(WRITE_PHASE, shards.length);
@@ -169,7 +179,7 @@ export class CsvService {
         const current = store.trackers.data;
         const trackers: TrackersFile | undefined = created.length === 0 ? undefined : { ...current, trackers: [...current.trackers, ...created] };
         await store.replaceMany({ shards: counted, documents: await this.summariesWithout(store, new Set(shards.map((shard) => shard.trackerId))), trackers });
-        return { trackersCreated: created.length, logsAdded: plan.logs.length, duplicates: plan.duplicates, skipped: plan.skippedRows.length };
+        return { trackersCreated: created.length, logsAdded: plan.entries.count, duplicates: plan.duplicates, skipped: plan.skippedCount };
       }),
     );
   }
@@ -182,9 +192,10 @@ export class CsvService {
     // The plan asks for stored logs (for duplicates) as it goes, without waiting, so they are
     // read first: those of the trackers whose names the files contain. A tracker the guess
     // missed (a name spelled with other characters) is read then, and the files planned again.
-    const stored = new Map<string, Log[]>();
+    // Only their moments and values are kept (`StoredMoments`), and the shards are not.
+    const stored = new Map<string, StoredMoments>();
     const load = async (ids: Iterable<string>) => {
-      for (const id of ids) stored.set(id, mergeLogs(await readAllShards(store, id)));
+      for (const id of ids) stored.set(id, await storedMoments(store, trackers.find((tracker) => tracker.id === id) as Tracker));
     };
     const guessed = mentioned(input.files, trackers).map((tracker) => tracker.id);
     job.phase(STORED_PHASE, guessed.length);
@@ -194,9 +205,9 @@ export class CsvService {
     const existing = {
       trackers,
       logsOf: (id: string) => {
-        const logs = stored.get(id);
-        if (logs === undefined) missed.add(id);
-        return logs ?? [];
+        const moments = stored.get(id);
+        if (moments === undefined) missed.add(id);
+        return moments ?? [];
       },
     };
     const rows = input.files.reduce((sum, file) => sum + approximateRows(file.text), 0);
@@ -226,36 +237,19 @@ export class CsvService {
    * the file's content only when the writer gets to it (see `replaceMany`).
    */
   private async shardsAfter(store: ProfileStore, plan: ImportPlan, created: readonly StoredTracker[]) {
-    type Group = { trackerId: string; month: string; planned: PlannedLog[] };
-    const groups = new Map<string, Group>();
-    let last: (Group & { ref: PlannedLog['tracker'] }) | undefined;
-    for (const planned of plan.logs) {
-      // Files list a tracker's entries month after month: most rows join the previous row's group.
-      if (last !== undefined && last.ref === planned.tracker && planned.at.startsWith(last.month)) {
-        last.planned.push(planned);
-        continue;
-      }
-      const trackerId = 'existingId' in planned.tracker ? planned.tracker.existingId : (created[planned.tracker.newIndex] as StoredTracker).id;
-      const month = monthOf(planned.at);
-      const key = `${trackerId}/${month}`;
-      let group = groups.get(key);
-      if (group === undefined) {
-        group = { trackerId, month, planned: [] };
-        groups.set(key, group);
-      }
-      group.planned.push(planned);
-      last = { ...group, ref: planned.tracker };
-    }
-    const isNew = new Set(created.map((tracker) => tracker.id));
     const shards: { trackerId: string; month: string; data: () => LogShard }[] = [];
-    for (const { trackerId, month, planned } of groups.values()) {
-      const before = isNew.has(trackerId) ? [] : (await store.shard(trackerId, month)).data.logs;
-      const data = (): LogShard => {
-        const added = planned.map((log): Log => ({ id: this.deps.newId(), trackerId, at: log.at, offsetMinutes: log.offsetMinutes, value: log.value, note: log.note }));
-        // Stored logs first at equal times (a stable sort), so earlier entries keep their place.
-        return { version: 2, logs: [...before, ...added].sort(byTime) };
-      };
-      shards.push({ trackerId, month, data });
+    for (const { ref, entries } of plan.entries.trackers) {
+      const trackerId = 'existingId' in ref ? ref.existingId : (created[ref.newIndex] as StoredTracker).id;
+      for (const [month, indexes] of byMonth(entries)) {
+        const before = 'existingId' in ref ? (await store.shard(trackerId, month)).data.logs : [];
+        const data = (): LogShard => {
+          const times = new TimeTexts();
+          const added = indexes.map((index): Log => ({ id: this.deps.newId(), trackerId, ...entries.fields(index, times) }));
+          // Stored logs first at equal times (a stable sort), so earlier entries keep their place.
+          return { version: 2, logs: [...before, ...added].sort(byTime) };
+        };
+        shards.push({ trackerId, month, data });
+      }
     }
     return shards;
   }
@@ -302,6 +296,39 @@ async function* takeShards(shards: AsyncIterator<LogColumns>, count: number, see
 
 const byTime = (a: Log, b: Log): number => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
+/** A tracker's stored moments and values, read shard by shard (each shard read and not kept). */
+async function storedMoments(store: ProfileStore, tracker: Tracker): Promise<StoredMoments> {
+  const moments = new StoredMomentsBuilder(tracker.settings.type);
+  for (const month of await store.months(tracker.id)) moments.add(await store.columnsOnce(tracker.id, month));
+  return moments.done();
+}
+
+/**
+ * The entries' indexes by the month of their moment (the shard they go to), in the order
+ * they came. Entries mostly come month after month, so a month's name is made only when
+ * an entry falls outside the month of the one before.
+ */
+function byMonth(entries: TrackerEntries): Map<string, number[]> {
+  const months = new Map<string, number[]>();
+  const times = new TimeTexts();
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  let current: number[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const moment = entries.momentOf(index);
+    if (moment < start || moment >= end) {
+      const month = monthOf(times.of(moment));
+      const first = new Date(momentOf(`${month}-01T00:00:00.000Z`));
+      start = first.getTime();
+      end = first.setUTCMonth(first.getUTCMonth() + 1);
+      current = months.get(month) ?? [];
+      months.set(month, current);
+    }
+    current.push(index);
+  }
+  return months;
+}
+
 /** A tracker's name as part of a file name: letters, digits and dashes. */
 const fileSafe = (name: string): string =>
   name
@@ -311,9 +338,9 @@ const fileSafe = (name: string): string =>
     .toLowerCase()
     .slice(0, 40) || 'tracker';
 
-function refusal(errors: readonly ImportRowError[]): string {
+function refusal(errors: readonly ImportRowError[], total: number): string {
   const first = errors[0];
-  const count = errors.length === 1 ? 'One problem' : `${errors.length.toLocaleString('en')} problems`;
+  const count = total === 1 ? 'One problem' : `${total.toLocaleString('en')} problems`;
   const where = first === undefined ? '' : ` The first: ${first.file}, row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.message}`;
   return `${count} in the files, so nothing was imported. Correct them, or choose to skip invalid rows.${where}`;
 }

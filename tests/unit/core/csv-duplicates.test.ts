@@ -18,7 +18,7 @@ function plan(rows: string[], stored: Record<string, { at: string; value: number
   const draft = draftOf('logs', [{ name: 'l.csv', text }], { newId: counterIds(), offsetAt: () => 0 });
   return planImport(draft, { trackers: [WEIGHT, MOOD], logsOf: (id) => stored[id] ?? [] }, { skipInvalid: false, now: '2026-11-25T12:00:00.000Z' });
 }
-const kept = (result: ReturnType<typeof plan>) => result.logs.map((log) => [log.at.slice(11, 16), log.value]);
+const kept = (result: ReturnType<typeof plan>) => result.entries.list().map((log) => [log.at.slice(11, 16), log.value]);
 
 describe('duplicates', () => {
   it('in time order: an equal moment with an equal value is left out, another value is kept', () => {

@@ -64,7 +64,7 @@ describe('our CSV format, round trip', () => {
     expect(plan.errors).toEqual([]);
     expect(plan.canCommit).toBe(true);
     expect(plan.newTrackers).toEqual(TRACKERS.map(({ id: _id, ...rest }) => rest));
-    const byIndex = plan.logs.map((planned) => ({ ...planned, trackerId: 'newIndex' in planned.tracker ? TRACKERS[planned.tracker.newIndex]?.id : '?' }));
+    const byIndex = plan.entries.list().map((planned) => ({ ...planned, trackerId: 'newIndex' in planned.tracker ? TRACKERS[planned.tracker.newIndex]?.id : '?' }));
     const expected = Object.values(LOGS).flat().map(({ id: _id, ...rest }) => rest);
     expect(byIndex.map(({ tracker: _t, ...rest }) => rest)).toEqual(expected);
   });
@@ -74,7 +74,7 @@ describe('our CSV format, round trip', () => {
     const existing: ExistingData = { trackers: TRACKERS, logsOf: (id) => LOGS[id] ?? [] };
     const plan = importBoth(csv, existing);
     expect(plan.newTrackers).toEqual([]);
-    expect(plan.logs).toEqual([]);
+    expect(plan.entries.list()).toEqual([]);
     expect(plan.duplicates).toBe(Object.values(LOGS).flat().length);
     expect([...plan.existingTrackers].sort()).toEqual(TRACKERS.map((item) => item.name).sort());
   });
@@ -163,7 +163,7 @@ describe('skip invalid rows', () => {
     expect(strict.skippedRows).toEqual([]);
     const lenient = importBoth({ trackers, logs }, EMPTY, true);
     expect(lenient.canCommit).toBe(true);
-    expect(lenient.logs.map((planned) => planned.value)).toEqual([true, false]);
+    expect(lenient.entries.list().map((planned) => planned.value)).toEqual([true, false]);
     expect(lenient.skippedRows).toEqual([
       { file: 'logs.csv', row: 3 },
       { file: 'logs.csv', row: 4 },

@@ -27,7 +27,7 @@ function plan(kind: ImportKind, files: InputFile[], offsetMinutes = 0): ImportPl
 
 /** Logs as `[tracker name, at, offset, value, note]`, in plan order. */
 const logsOf = (result: ImportPlan) =>
-  result.logs.map((log) => ['newIndex' in log.tracker ? result.newTrackers[log.tracker.newIndex]?.name : '?', log.at, log.offsetMinutes, log.value, log.note]);
+  result.entries.list().map((log) => ['newIndex' in log.tracker ? result.newTrackers[log.tracker.newIndex]?.name : '?', log.at, log.offsetMinutes, log.value, log.note]);
 
 describe('Loop Habit Tracker', () => {
   const files = [fixture('loop/Habits.csv'), fixture('loop/001 Meditate/Checkmarks.csv'), fixture('loop/002 Run/Checkmarks.csv'), fixture('loop/Checkmarks.csv')];
