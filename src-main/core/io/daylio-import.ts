@@ -47,7 +47,7 @@ export function draftFromDaylio(files: readonly InputFile[], offsetAt: OffsetAt,
   const entries: Entry[] = [];
   for (const file of files) {
     const table = readCsv(file.name, file.text);
-    errors.push(...table.problems);
+    for (const problem of table.problems) errors.push(problem);
     summaries.push({ file: file.name, role: 'Daylio entries', separator: table.separator, columns: table.header, rows: table.rows.length });
     const { columns, errors: columnErrors } = locateColumns(table, COLUMNS, OPTIONAL_COLUMNS);
     errors.push(...columnErrors);

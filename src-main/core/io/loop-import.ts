@@ -101,7 +101,7 @@ export function draftFromLoop(files: readonly InputFile[], offsetAt: OffsetAt, n
   const errors: ImportRowError[] = [];
   const out: Output = { logs: [], errors, leftOut: [], offsetAt };
   const habitsTable = readCsv((habitsFile as InputFile).name, (habitsFile as InputFile).text);
-  errors.push(...habitsTable.problems);
+  for (const problem of habitsTable.problems) errors.push(problem);
   summaries.push(summary(habitsTable, 'Loop habits'));
   out.leftOut.push(...unreadColumns(habitsTable.file, habitsTable.header, [...HABIT_COLUMNS, ...OPTIONAL_HABIT_COLUMNS]));
   const habits = readHabits(habitsTable, errors);
@@ -131,13 +131,13 @@ export function draftFromLoop(files: readonly InputFile[], offsetAt: OffsetAt, n
       out.leftOut.push(leftOut({ file: file.name, row: 1 }, '', 'FILE_NOT_READ', orphanReason(folder, habits, table.rows.length)));
       continue;
     }
-    errors.push(...table.problems);
+    for (const problem of table.problems) errors.push(problem);
     summaries.push(summary(table, `Loop checkmarks of ${habit.tracker.name}`));
     covered.set(habit.tracker.name, file.name);
     readHabitCheckmarks(table, habit, out);
   }
   for (const table of roots) {
-    errors.push(...table.problems);
+    for (const problem of table.problems) errors.push(problem);
     summaries.push(summary(table, 'Loop checkmarks of all habits'));
     readRootCheckmarks(table, habits, covered, out);
   }

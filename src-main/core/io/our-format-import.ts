@@ -44,7 +44,9 @@ export function draftFromOurFiles(files: readonly InputFile[], newId: () => stri
   const brokenTrackers: string[] = [];
   const leftOut: LeftOut[] = [];
   const summaries = readOurFiles(files, newId, {
-    addErrors: (more) => errors.push(...more),
+    addErrors: (more) => {
+      for (const error of more) errors.push(error);
+    },
     addLeftOut: (more) => leftOut.push(...more),
     addTrackers: (more, broken) => {
       trackers.push(...more);

@@ -82,7 +82,7 @@ export function draftFromTrackAndGraph(files: readonly InputFile[], newId: () =>
   const summaries = [];
   for (const file of files) {
     const table = readCsv(file.name, file.text);
-    errors.push(...table.problems);
+    for (const problem of table.problems) errors.push(problem);
     summaries.push({ file: file.name, role: 'Track & Graph data points', separator: table.separator, columns: table.header, rows: table.rows.length });
     const { columns, errors: columnErrors } = locateColumns(table, COLUMNS, OPTIONAL_COLUMNS);
     errors.push(...columnErrors);
@@ -145,7 +145,7 @@ export function draftFromTrackAndGraph(files: readonly InputFile[], newId: () =>
       for (const point of points) logs.push(logOf(point, name, { kind: 'labels', labels: [choices.nameOf(point)] }, point.note));
       continue;
     }
-    const decimals = Math.min(4, Math.max(0, ...points.map((point) => decimalsOf(point.number))));
+    const decimals = Math.min(4, points.reduce((most, point) => Math.max(most, decimalsOf(point.number)), 0));
     trackers.push(tracker(choices === null ? '' : `${LABELS_IN_NOTES} (${choices.reason}).`, { type: 'numerical', unit: '', min: null, max: null, decimals, aggregation: 'average' }));
     for (const point of points) logs.push(logOf(point, name, { kind: 'stored', value: point.number }, noteWithLabel(point)));
   }
