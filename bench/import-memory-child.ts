@@ -1,19 +1,20 @@
 /**
  * One import in a fresh process, for bench/import-memory.ts:
- * `tsx --expose-gc bench/import-memory-child.ts <root> <op> <kind> <file>…`.
+ * `tsx --expose-gc bench/import-memory-child.ts <root> <op> <kind> <data dir> <file>…`.
  * `root` is the checkout whose core runs (this one, or an older commit extracted for a
  * before/after table), so the same measurement runs against both. The files are read as
  * the strings a request hands the core (the whole file as text: that is how the contract
  * carries it), then the process's peak RSS is reset and the operation runs:
- * - `preview`: previewImport into an empty profile;
- * - `commit`: commitImport into an empty profile;
- * - `repeat`: commitImport, then (peak reset again) previewImport of the same files,
- *   every row a duplicate of a stored entry.
+ * - `preview`: previewImport;
+ * - `commit`: commitImport.
+ * `data dir` is `new` for a new profile in a temporary folder (removed after), or a folder
+ * kept for the next child: a new profile when it is empty, else the profile an earlier child
+ * made there (a preview after a commit of the same files finds every row already stored).
  * Prints one JSON line: the peak RSS (VmHWM) during the operation, the RSS before it
  * (the files' text and the core), and the largest V8 heap sampled every few milliseconds
  * (the check pauses every 20,000 rows, so the samples see it as it goes).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,8 @@ import { pathToFileURL } from 'node:url';
 type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 type Dispatch = (handlers: unknown, method: string, input: unknown, session: unknown) => Promise<{ result: Result; session: unknown }>;
 
-const [root, op, kind, ...paths] = process.argv.slice(2);
-if (root === undefined || op === undefined || kind === undefined || paths.length === 0) throw new Error('usage: import-memory-child <root> <op> <kind> <file>…');
+const [root, op, kind, dataDirArg, ...paths] = process.argv.slice(2);
+if (root === undefined || op === undefined || kind === undefined || dataDirArg === undefined || paths.length === 0) throw new Error('usage: import-memory-child <root> <op> <kind> <data dir> <file>…');
 const gc = globalThis.gc;
 if (gc === undefined) throw new Error('run with --expose-gc');
 
@@ -53,7 +54,11 @@ function startMeasuring() {
   return { rssBefore: mib(kib('VmRSS')), heapBefore: process.memoryUsage().heapUsed / 2 ** 20 };
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'qs-bench-importmem-'));
+const fresh = dataDirArg === 'new';
+const dataDir = fresh ? await mkdtemp(join(tmpdir(), 'qs-bench-importmem-')) : dataDirArg;
+const ACCOUNT = { email: 'bench@example.org', password: 'correct horse battery' };
+// Before the core opens: opening makes files of its own there.
+const newProfile = readdirSync(dataDir).length === 0;
 try {
   const core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
   let session: unknown = null;
@@ -63,20 +68,21 @@ try {
     if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
     return result.value;
   };
-  await call('signUp', { email: 'bench@example.org', password: 'correct horse battery', name: 'Bench', age: 40, gender: 'other', backupCode: 'bench backup code 1234' });
+  if (newProfile) await call('signUp', { ...ACCOUNT, name: 'Bench', age: 40, gender: 'other', backupCode: 'bench backup code 1234' });
+  else await call('logIn', ACCOUNT);
   const files = paths.map((path) => ({ name: path.split('/').pop() ?? path, text: readFileSync(path, 'utf8') }));
-  const input = { kind, files };
-  if (op === 'repeat') await call('commitImport', input);
   const before = startMeasuring();
   const timer = setInterval(sampleHeap, 2);
   const start = performance.now();
-  const answer = (await call(op === 'commit' ? 'commitImport' : 'previewImport', input)) as { counts?: { newLogs: number; duplicates: number; errors: number }; logsAdded?: number; duplicates?: number };
+  const answer = (await call(op === 'commit' ? 'commitImport' : 'previewImport', { kind, files })) as {
+    counts?: { newLogs: number; duplicates: number; errors: number };
+    logsAdded?: number;
+    duplicates?: number;
+  };
   const ms = performance.now() - start;
   clearInterval(timer);
   sampleHeap();
   const peakRss = mib(kib('VmHWM'));
-  const logs = answer.counts?.newLogs ?? answer.logsAdded ?? 0;
-  const duplicates = answer.counts?.duplicates ?? answer.duplicates ?? 0;
   await core.close();
   console.log(
     JSON.stringify({
@@ -85,11 +91,11 @@ try {
       peakHeapUsed: peakHeapUsed / 2 ** 20,
       peakHeapTotal: peakHeapTotal / 2 ** 20,
       ms,
-      logs,
-      duplicates,
+      logs: answer.counts?.newLogs ?? answer.logsAdded ?? 0,
+      duplicates: answer.counts?.duplicates ?? answer.duplicates ?? 0,
       errors: answer.counts?.errors ?? 0,
     }),
   );
 } finally {
-  await rm(dataDir, { recursive: true, force: true });
+  if (fresh) await rm(dataDir, { recursive: true, force: true });
 }

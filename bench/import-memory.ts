@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/import-memory.ts [--quick] [--mb=N] [--baseline=<git ref>]`: how much
  * memory an import takes. Generates a logs CSV of our format (with its trackers CSV) and a
- * Track & Graph export, each about N MB (50; quick: 5), and runs each operation in a fresh
+ * Track & Graph export, each about N MB (50; quick: 5), and the same logs CSV with no
+ * quoted cell (notes without commas or quotes), and runs each operation in a fresh
  * process (bench/import-memory-child.ts): previewImport and commitImport into an empty
  * profile, and a preview of the same files again once they are stored (every row a
  * duplicate). Columns:
@@ -9,13 +10,14 @@
  *   and the core is open — what the import starts from;
  * - peak RSS: the process's highest RSS during the operation (VmHWM, reset before it);
  * - added: peak − input, what the operation itself took;
- * - heap: the largest V8 heap in use, sampled every 2 ms.
+ * - heap before, peak heap: the V8 heap in use before (the files' text is on it) and at
+ *   its largest, sampled every 2 ms.
  * With `--baseline=main` the same children also run the core of that commit (extracted
  * with `git archive` into a temporary folder), so one run prints before and after side by
  * side. Prints a table and writes `bench/results/import-memory-<stamp>.json`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +39,8 @@ const TRACKERS: Tracker[] = [
   { ...base, id: 'reading', name: 'Reading', settings: { type: 'duration' } },
 ];
 const NOTE = 'felt "ok", slept late';
+/** The same note with no quote or comma: a file without quoted cells is read another way by papaparse. */
+const PLAIN_NOTE = 'felt ok and slept late';
 const START = Date.parse('2016-01-01T00:00:00.000Z');
 const TEN_YEARS = 10 * 365 * 86_400_000;
 
@@ -49,8 +53,8 @@ async function writeChunks(path: string, chunks: AsyncIterable<string>): Promise
   return (await stat(path)).size;
 }
 
-/** Our two files, the logs one of about `bytes` (rows average ~52 bytes), written by the app's exporter. */
-async function ourFiles(dir: string, bytes: number): Promise<{ paths: string[]; rows: number }> {
+/** Our two files, the logs one of about `bytes` (rows average ~52 bytes), written by the app's exporter; a fifth of the entries have `note`. */
+async function ourFiles(dir: string, bytes: number, note: string): Promise<{ paths: string[]; rows: number }> {
   const perTracker = Math.ceil(bytes / 52 / TRACKERS.length);
   const random = seededRandom(42);
   const step = Math.floor(TEN_YEARS / perTracker);
@@ -70,12 +74,12 @@ async function ourFiles(dir: string, bytes: number): Promise<{ paths: string[]; 
       into.at.push(at);
       into.offsetMinutes.push(60);
       into.values.push(value);
-      into.notes.push(random() < 0.2 ? NOTE : '');
+      into.notes.push(random() < 0.2 ? note : '');
     }
     if (batch !== null) yield batch;
   }
   const trackers = join(dir, 'trackers.csv');
-  const logs = join(dir, 'logs.csv');
+  const logs = join(dir, note === NOTE ? 'logs.csv' : 'logs-plain.csv');
   await writeChunks(trackers, trackerChunks(TRACKERS));
   await writeChunks(logs, logChunks(TRACKERS.map((tracker, t) => ({ tracker, logs: months(tracker, t) }))));
   return { paths: [trackers, logs], rows: perTracker * TRACKERS.length };
@@ -139,13 +143,34 @@ type Row = (Measured | { failed: string }) & {
 };
 
 /** The child's measurement, or why it failed (an older core may fail where this one does not). */
-function runChild(root: string, op: string, kind: string, paths: readonly string[]): Measured | { failed: string } {
+function runChild(root: string, op: string, kind: string, dataDir: string, paths: readonly string[]): Measured | { failed: string } {
   const tsx = join(repo, 'node_modules', '.bin', 'tsx');
-  const child = spawnSync(tsx, ['--expose-gc', join(import.meta.dirname, 'import-memory-child.ts'), root, op, kind, ...paths], { encoding: 'utf8', maxBuffer: 2 ** 24 });
+  const child = spawnSync(tsx, ['--expose-gc', join(import.meta.dirname, 'import-memory-child.ts'), root, op, kind, dataDir, ...paths], { encoding: 'utf8', maxBuffer: 2 ** 24 });
   if (child.status === 0) return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Measured;
   const reason = /^(\w*Error: .*)$/m.exec(child.stderr)?.[1] ?? `exit ${child.status ?? child.signal}`;
   console.error(`${op} ${kind} (${root}) failed:\n${child.stderr}`);
   return { failed: reason };
+}
+
+/**
+ * The three measurements of one format with one core: preview and commit into a new
+ * profile, then (in a third process, the commit's profile kept) a preview of the same
+ * files against their million stored entries.
+ */
+function measureFormat(root: string, kind: string, paths: readonly string[]): [string, Measured | { failed: string }][] {
+  const preview = runChild(root, 'preview', kind, 'new', paths);
+  const stored = mkdtempSync(join(tmpdir(), 'qs-bench-importmem-stored-'));
+  try {
+    const commit = runChild(root, 'commit', kind, stored, paths);
+    const again = 'failed' in commit ? commit : runChild(root, 'preview', kind, stored, paths);
+    return [
+      ['preview', preview],
+      ['commit', commit],
+      ['preview again (all stored)', again],
+    ];
+  } finally {
+    rmSync(stored, { recursive: true, force: true });
+  }
 }
 
 /** The core of `ref` (src-main, src-preload), with this checkout's node_modules. */
@@ -164,18 +189,17 @@ const rows: Row[] = [];
 try {
   const bytes = megabytes * 1024 * 1024;
   const formats = [
-    { format: 'ours (trackers + logs)', kind: 'trackers', ...(await ourFiles(work, bytes)) },
+    { format: 'ours (trackers + logs)', kind: 'trackers', ...(await ourFiles(work, bytes, NOTE)) },
+    { format: 'ours, no quoted cell', kind: 'trackers', ...(await ourFiles(work, bytes, PLAIN_NOTE)) },
     { format: 'Track & Graph', kind: 'trackandgraph', ...(await trackAndGraphFile(work, bytes)) },
   ];
   const codes = [...(baseline === null ? [] : [baseline]), { root: repo, label: 'this tree' }];
   for (const { format, kind, paths, rows: count } of formats) {
     let fileBytes = 0;
     for (const path of paths) fileBytes += (await stat(path)).size;
-    for (const op of ['preview', 'commit', 'repeat']) {
-      for (const code of codes) {
-        const measured = runChild(code.root, op, kind, paths);
-        rows.push({ format, fileMb: fileBytes / 2 ** 20, rows: count, op: op === 'repeat' ? 'preview again (all stored)' : op, code: code.label, ...measured });
-      }
+    const measured = codes.map((code) => ({ code, results: measureFormat(code.root, kind, paths) }));
+    for (const [index, [op]] of (measured[0]?.results ?? []).entries()) {
+      for (const { code, results } of measured) rows.push({ format, fileMb: fileBytes / 2 ** 20, rows: count, op, code: code.label, ...(results[index]?.[1] ?? { failed: 'not run' }) });
     }
   }
 } finally {
@@ -185,7 +209,7 @@ try {
 
 const mb = (value: number): string => `${value.toFixed(0)} MB`;
 console.log(`\nImport memory (each operation in a fresh process; MB = MiB)\n`);
-console.log(['format', 'files', 'rows', 'operation', 'code', 'input RSS', 'peak RSS', 'added', 'peak heap used', 'time', 'new / duplicates'].join(' | '));
+console.log(['format', 'files', 'rows', 'operation', 'code', 'input RSS', 'peak RSS', 'added', 'heap before', 'peak heap', 'time', 'new / duplicates'].join(' | '));
 for (const row of rows) {
   const head = [row.format, `${row.fileMb.toFixed(1)} MB`, row.rows.toLocaleString('en'), row.op, row.code];
   if ('failed' in row) {
@@ -198,6 +222,7 @@ for (const row of rows) {
       mb(row.rssBefore),
       mb(row.peakRss),
       mb(row.peakRss - row.rssBefore),
+      mb(row.heapBefore),
       mb(row.peakHeapUsed),
       `${(row.ms / 1000).toFixed(2)} s`,
       `${row.logs.toLocaleString('en')} / ${row.duplicates.toLocaleString('en')}`,
