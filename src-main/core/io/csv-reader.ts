@@ -27,9 +27,14 @@ export interface CsvTable {
   readonly separator: Separator;
   /** Column names as in the file, trimmed. */
   readonly header: string[];
-  readonly rows: CsvRow[];
+  readonly rows: CsvRows;
   /** Rows papaparse or the column count refused; they are not in `rows`. */
   readonly problems: ImportRowError[];
+}
+
+/** A file's data rows, read from its text again each time they are walked (`readCsv`). */
+export interface CsvRows extends Iterable<CsvRow> {
+  readonly length: number;
 }
 
 const BOM = '\uFEFF';
@@ -234,11 +239,41 @@ class Scan {
   }
 }
 
-/** The whole table at once: for the small files of other apps' exports. */
+/**
+ * A file as a table, for other apps' importers, which look at its header, its problems and
+ * its number of rows before they walk its rows (some more than once). The rows are not
+ * kept: each walk reads them from the text again, a thousand at a time (papaparse paused
+ * between), so a 50 MB file never exists as a million row objects and their cells.
+ */
 export function readCsv(file: string, text: string): CsvTable {
-  const rows: CsvRow[] = [];
-  const scan = scanCsv(file, text, () => (row, cells) => rows.push({ row, cells }));
-  return { file, separator: scan.separator, header: scan.header, rows, problems: scan.problems };
+  const scan = scanCsv(file, text, () => null);
+  return { file, separator: scan.separator, header: scan.header, problems: scan.problems, rows: { length: scan.rows, [Symbol.iterator]: () => rowsOf(file, text) } };
+}
+
+/** Rows handed out between two pauses of a walk. */
+const WALK_ROWS = 1000;
+
+function* rowsOf(file: string, text: string): Generator<CsvRow> {
+  const walk: { batch: CsvRow[]; parser: Papa.Parser | null; finished: boolean } = { batch: [], parser: null, finished: false };
+  const scan = new Scan(file, text, () => (row, cells) => walk.batch.push({ row, cells }));
+  Papa.parse<string[]>(scan.body, {
+    ...scan.options,
+    step: (results, parser) => {
+      walk.parser = parser;
+      // Paused, papaparse returns; resumed, it reads on at once (a string is never waited for).
+      if (scan.step(results, parser) && walk.batch.length === WALK_ROWS) parser.pause();
+    },
+    complete: () => {
+      walk.finished = true;
+    },
+  });
+  for (;;) {
+    const rows = walk.batch;
+    walk.batch = [];
+    yield* rows;
+    if (walk.finished || walk.parser === null) return;
+    walk.parser.resume();
+  }
 }
 
 const isBlank = (record: string[]): boolean => record.every((cell) => cell.trim() === '');

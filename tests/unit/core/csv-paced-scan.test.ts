@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src-main/core/errors';
-import { approximateRows, decodeCsvBytes, scanCsv, scanCsvPaced, type CsvHeader, type CsvScan, type RowVisitor, type ScanPace } from '../../../src-main/core/io/csv-reader';
+import { approximateRows, decodeCsvBytes, readCsv, scanCsv, scanCsvPaced, type CsvHeader, type CsvScan, type RowVisitor, type ScanPace } from '../../../src-main/core/io/csv-reader';
 import { CHECK_PHASE, CHECK_SLICE_ROWS } from '../../../src-main/core/services/csv';
 import type { JobView } from '../../../src-preload/contract';
 import { FIXTURES } from './csv-fixtures';
@@ -135,6 +135,26 @@ describe('the paced scan', () => {
     const pace: ScanPace = { every: 1, pause: () => Promise.resolve() };
     await expect(scanCsvPaced('e.csv', ' \n', () => null, pace)).rejects.toMatchObject({ code: 'CSV_EMPTY' });
     await expect(scanCsvPaced('b.csv', 'a\u0000b', () => null, pace)).rejects.toMatchObject({ code: 'CSV_BINARY' });
+  });
+});
+
+describe('a table read for other apps’ importers (readCsv)', () => {
+  const cases = [...fixtureTexts(), ...TRICKY].filter(([, text]) => 'read' in readAtOnce('x.csv', text));
+  const big = `tracker,time,note\n${Array.from({ length: 4_321 }, (_, index) => `A,${index},"line ${index}\nnext, ""q"""`).join('\n')}\n`;
+
+  it.each([...cases, ['4,321 rows with quoted line breaks (walked in batches of 1,000)', big]])('walks the rows of %s as the scan in one go reads them, each time it is walked', (name, text) => {
+    const atOnce = readAtOnce(name, text);
+    if (!('read' in atOnce)) throw new Error(`${name} is refused`);
+    const table = readCsv(name, text);
+    const expected = atOnce.read.rows.map(([row, cells]) => ({ row, cells }));
+    expect({ header: table.header, separator: table.separator, problems: table.problems, length: table.rows.length }).toEqual({
+      header: atOnce.read.scan.header,
+      separator: atOnce.read.scan.separator,
+      problems: atOnce.read.scan.problems,
+      length: expected.length,
+    });
+    expect([...table.rows]).toEqual(expected);
+    expect([...table.rows]).toEqual(expected);
   });
 });
 

@@ -136,7 +136,7 @@ describe('reading CSV files', () => {
     const table = readCsv('x.csv', (bom ? '\uFEFF' : '') + LOGS_TEXT(sep, nl));
     expect(table.separator).toBe(sep);
     expect(table.header).toEqual(['tracker', 'time', 'value', 'note']);
-    expect(table.rows.map((row) => [row.row, row.cells[3]])).toEqual([
+    expect([...table.rows].map((row) => [row.row, row.cells[3]])).toEqual([
       [2, 'two\nlines'],
       [3, `a${sep}b`],
     ]);
@@ -144,7 +144,7 @@ describe('reading CSV files', () => {
 
   it('numbers rows as a spreadsheet does: a quoted newline stays one row, blank lines count', () => {
     const text = 'tracker,time,value\nA,"x\ny\nz",1\n\nB,t,\n';
-    expect(readCsv('x.csv', text).rows.map((row) => row.row)).toEqual([2, 4]);
+    expect([...readCsv('x.csv', text).rows].map((row) => row.row)).toEqual([2, 4]);
   });
 
   it('refuses files over the documented size limit', () => {
