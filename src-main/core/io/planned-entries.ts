@@ -7,7 +7,7 @@
  * entries of the trackers the files name are kept the same way, as moments and value
  * codes, to find duplicates (`StoredMoments`).
  */
-import type { LogValue, TrackerType } from '../../../src-preload/contract';
+import type { Log, LogValue, TrackerType } from '../../../src-preload/contract';
 import type { TrackerRef } from './import-plan';
 import { MomentTable } from './moment-table';
 
@@ -29,17 +29,26 @@ export function momentOf(at: string): number {
   return Date.parse(at);
 }
 
-const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const pad = (value: number, digits: number): string => String(value).padStart(digits, '0');
+/** `HH:MM:` of each minute of a day, and `SS.mmmZ` of each millisecond of a minute: made once, when first needed. */
+let clock: { readonly minutes: readonly string[]; readonly seconds: readonly string[] } | null = null;
+const clockTexts = () =>
+  (clock ??= {
+    minutes: Array.from({ length: 1440 }, (_, minute) => `${pad(Math.floor(minute / 60), 2)}:${pad(minute % 60, 2)}:`),
+    seconds: Array.from({ length: 60_000 }, (_, millis) => `${pad(Math.floor(millis / 1000), 2)}.${pad(millis % 1000, 3)}Z`),
+  });
 
 /**
  * Moments back to their stored form, as `toISOString()` writes them. Entries come a shard
- * (a month) at a time in time order, so the day's text is made once per day and the clock
- * from tables: a Date and its `toISOString()` for each of a million entries cost a second.
+ * (a month) at a time in time order, so the day's text is made once per day, and the rest
+ * is two pieces from tables: a Date and its `toISOString()` for each of a million entries
+ * cost a second, and a text joined from nine pieces (V8 keeps it as a tree of pieces until
+ * it is written) as much again in garbage collection while a shard's entries wait.
  */
 export class TimeTexts {
   private day = Number.NaN;
   private dayText = '';
+  private readonly clock = clockTexts();
 
   of(moment: number): string {
     const day = Math.floor(moment / DAY_MS);
@@ -49,9 +58,7 @@ export class TimeTexts {
       this.dayText = text.slice(0, text.indexOf('T') + 1);
     }
     const inDay = moment - day * DAY_MS;
-    const seconds = Math.floor(inDay / 1000);
-    const minutes = Math.floor(seconds / 60);
-    return `${this.dayText}${TWO_DIGITS[Math.floor(minutes / 60)] as string}:${TWO_DIGITS[minutes % 60] as string}:${TWO_DIGITS[seconds % 60] as string}.${THREE_DIGITS[inDay % 1000] as string}Z`;
+    return this.dayText + (this.clock.minutes[Math.floor(inDay / 60_000)] as string) + (this.clock.seconds[inDay % 60_000] as string);
   }
 }
 
@@ -260,6 +267,11 @@ export class TrackerEntries {
   /** The entry's fields, its time made by `times` (shared while entries come in time order). */
   fields(index: number, times: TimeTexts): EntryFields {
     return { at: times.of(this.moments[index] as number), offsetMinutes: this.offsets[index] as number, value: this.codes.value(this.values[index] as number), note: this.notes[index] as string };
+  }
+
+  /** The entry as the store keeps it (`fields` with an id and its tracker's): made straight, a million of them are written. */
+  log(index: number, id: string, trackerId: string, times: TimeTexts): Log {
+    return { id, trackerId, at: times.of(this.moments[index] as number), offsetMinutes: this.offsets[index] as number, value: this.codes.value(this.values[index] as number), note: this.notes[index] as string };
   }
 }
 

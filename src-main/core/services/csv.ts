@@ -244,7 +244,7 @@ export class CsvService {
         const before = 'existingId' in ref ? (await store.shard(trackerId, month)).data.logs : [];
         const data = (): LogShard => {
           const times = new TimeTexts();
-          const added = indexes.map((index): Log => ({ id: this.deps.newId(), trackerId, ...entries.fields(index, times) }));
+          const added = indexes.map((index) => entries.log(index, this.deps.newId(), trackerId, times));
           // Stored logs first at equal times (a stable sort), so earlier entries keep their place.
           return { version: 2, logs: [...before, ...added].sort(byTime) };
         };
