@@ -6,7 +6,11 @@
  * the strings a request hands the core (the whole file as text: that is how the contract
  * carries it), then the process's peak RSS is reset and the operation runs:
  * - `preview`: previewImport;
- * - `commit`: commitImport.
+ * - `commit`: commitImport;
+ * - `request`: previewImport as the browser shell answers it: the request's JSON body
+ *   (the one file given, written by the parent) read from a stream of 64 KiB chunks by the
+ *   server's readJsonBody, then dispatched — the body's bytes, their text and the parsed
+ *   JSON are measured too; the files are not read beforehand.
  * `data dir` is `new` for a new profile in a temporary folder (removed after), or a folder
  * kept for the next child: a new profile when it is empty, else the profile an earlier child
  * made there (a preview after a commit of the same files finds every row already stored).
@@ -14,7 +18,7 @@
  * (the files' text and the core), and the largest V8 heap sampled every few milliseconds
  * (the check pauses every 20,000 rows, so the samples see it as it goes).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +58,17 @@ function startMeasuring() {
   return { rssBefore: mib(kib('VmRSS')), heapBefore: process.memoryUsage().heapUsed / 2 ** 20 };
 }
 
+/** The body as the server reads it (request-body.ts of `root`), from the file in chunks as a socket gives them. */
+async function requestBody(path: string): Promise<unknown> {
+  const { readJsonBody } = (await import(pathToFileURL(join(root as string, 'src-main/server/request-body.ts')).href)) as {
+    readJsonBody: (request: unknown, maxBytes: number) => Promise<{ ok: true; value: unknown } | { ok: false }>;
+  };
+  const request = Object.assign(createReadStream(path, { highWaterMark: 64 * 1024 }), { headers: { 'content-length': String(statSync(path).size) } });
+  const read = await readJsonBody(request, 256 * 2 ** 20);
+  if (!read.ok) throw new Error('the request body was refused');
+  return read.value;
+}
+
 const fresh = dataDirArg === 'new';
 const dataDir = fresh ? await mkdtemp(join(tmpdir(), 'qs-bench-importmem-')) : dataDirArg;
 const ACCOUNT = { email: 'bench@example.org', password: 'correct horse battery' };
@@ -70,11 +85,12 @@ try {
   };
   if (newProfile) await call('signUp', { ...ACCOUNT, name: 'Bench', age: 40, gender: 'other', backupCode: 'bench backup code 1234' });
   else await call('logIn', ACCOUNT);
-  const files = paths.map((path) => ({ name: path.split('/').pop() ?? path, text: readFileSync(path, 'utf8') }));
+  const files = op === 'request' ? [] : paths.map((path) => ({ name: path.split('/').pop() ?? path, text: readFileSync(path, 'utf8') }));
   const before = startMeasuring();
   const timer = setInterval(sampleHeap, 2);
   const start = performance.now();
-  const answer = (await call(op === 'commit' ? 'commitImport' : 'previewImport', { kind, files })) as {
+  const input = op === 'request' ? await requestBody(paths[0] as string) : { kind, files };
+  const answer = (await call(op === 'commit' ? 'commitImport' : 'previewImport', input)) as {
     counts?: { newLogs: number; duplicates: number; errors: number };
     logsAdded?: number;
     duplicates?: number;

@@ -5,7 +5,9 @@
  * quoted cell (notes without commas or quotes), and runs each operation in a fresh
  * process (bench/import-memory-child.ts): previewImport and commitImport into an empty
  * profile, and a preview of the same files again once they are stored (every row a
- * duplicate). Columns:
+ * duplicate); for our files also the preview as the browser shell answers it, the
+ * request's JSON body read from a stream first (the other rows start from the files'
+ * text). Columns:
  * - input: the process's RSS once the files' text is held (as a request hands it over)
  *   and the core is open — what the import starts from;
  * - peak RSS: the process's highest RSS during the operation (VmHWM, reset before it);
@@ -17,10 +19,10 @@
  * side. Prints a table and writes `bench/results/import-memory-<stamp>.json`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import type { Log, Tracker } from '../src-preload/contract';
 import { logChunks, trackerChunks, type LogRows } from '../src-main/core/io/csv-export';
@@ -122,6 +124,14 @@ async function trackAndGraphFile(dir: string, bytes: number): Promise<{ paths: s
   return { paths: [path], rows: perFeature * features.length };
 }
 
+/** The JSON body of an import request carrying `paths`, as the renderer sends it. */
+async function requestFile(dir: string, kind: string, paths: readonly string[]): Promise<string> {
+  const files = paths.map((path) => ({ name: basename(path), text: readFileSync(path, 'utf8') }));
+  const path = join(dir, `${basename(paths[paths.length - 1] as string)}.request.json`);
+  await writeFile(path, JSON.stringify({ kind, files }));
+  return path;
+}
+
 interface Measured {
   rssBefore: number;
   heapBefore: number;
@@ -157,14 +167,16 @@ function runChild(root: string, op: string, kind: string, dataDir: string, paths
  * profile, then (in a third process, the commit's profile kept) a preview of the same
  * files against their million stored entries.
  */
-function measureFormat(root: string, kind: string, paths: readonly string[]): [string, Measured | { failed: string }][] {
+function measureFormat(root: string, kind: string, paths: readonly string[], body: string | null): [string, Measured | { failed: string }][] {
   const preview = runChild(root, 'preview', kind, 'new', paths);
+  const request: [string, Measured | { failed: string }][] = body === null ? [] : [['preview through a request (browser mode)', runChild(root, 'request', kind, 'new', [body])]];
   const stored = mkdtempSync(join(tmpdir(), 'qs-bench-importmem-stored-'));
   try {
     const commit = runChild(root, 'commit', kind, stored, paths);
     const again = 'failed' in commit ? commit : runChild(root, 'preview', kind, stored, paths);
     return [
       ['preview', preview],
+      ...request,
       ['commit', commit],
       ['preview again (all stored)', again],
     ];
@@ -197,7 +209,8 @@ try {
   for (const { format, kind, paths, rows: count } of formats) {
     let fileBytes = 0;
     for (const path of paths) fileBytes += (await stat(path)).size;
-    const measured = codes.map((code) => ({ code, results: measureFormat(code.root, kind, paths) }));
+    const body = kind === 'trackers' ? await requestFile(work, kind, paths) : null;
+    const measured = codes.map((code) => ({ code, results: measureFormat(code.root, kind, paths, body) }));
     for (const [index, [op]] of (measured[0]?.results ?? []).entries()) {
       for (const { code, results } of measured) rows.push({ format, fileMb: fileBytes / 2 ** 20, rows: count, op, code: code.label, ...(results[index]?.[1] ?? { failed: 'not run' }) });
     }
