@@ -13,6 +13,7 @@ const BENCHES = {
   'dashboard-core': 'dashboard-core.ts', // issue 4: dashboard, stats, series, paging in the core
   'dashboard-render': 'dashboard-render.ts', // issue 4: first render and chart draw in Chromium
   csv: 'csv.ts', // issue 5: export and import at 100k/1M
+  'import-memory': 'import-memory.ts', // issue 10: peak memory of an import's preview and commit, 50 MB files
 } as const;
 type BenchName = keyof typeof BENCHES;
 
