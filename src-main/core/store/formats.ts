@@ -5,7 +5,7 @@
  * so a change that would alter the files fails there and needs a new version and migration.
  */
 import { z } from 'zod';
-import { GENDERS, logValueSchema, trackerSettingsSchema } from '../../../src-preload/contract';
+import { GENDERS, logSchema, logValueSchema, trackerSchema } from '../../../src-preload/contract';
 import { columnsText, logShardV1toV2, openColumns, parseColumnsText, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
 import { isLogColumns, isLogShard } from './log-shard-guard';
 import { trackersV1toV2 } from './trackers-migration';
@@ -49,23 +49,12 @@ const storedTargetSchema = z.object({
 });
 
 /**
- * A tracker's settings are stored in the contract's own shape (one definition of each
- * type's settings); stored-formats.test.ts freezes what the files hold, so a change to that
- * shape cannot reach the disk without a new format version.
+ * A tracker as stored: the contract's tracker, with its target taken as any number (files
+ * written before targets were checked still open) and the time it went to the trash. The
+ * file's array order is the person's order of the trackers.
  */
-const storedSettingsSchema = trackerSettingsSchema;
-
-/** A tracker as stored; the file's array order is the person's order of the trackers. */
-const storedTrackerSchema = z.object({
-  id,
-  name: z.string(),
-  description: z.string(),
-  color: z.string(),
-  emoji: z.string(),
-  archived: z.boolean(),
+const storedTrackerSchema = trackerSchema.extend({
   target: storedTargetSchema.nullable(),
-  settings: storedSettingsSchema,
-  createdAt: z.string(),
   /** Set while the tracker is in the trash (its logs stay on disk until it is purged). */
   deletedAt: z.string().nullable(),
 });
@@ -79,14 +68,8 @@ export type TrackersFile = z.infer<typeof trackersFileSchema>;
 
 const storedValueSchema = logValueSchema;
 
-const storedLogSchema = z.object({
-  id,
-  trackerId: id,
-  at: z.string(),
-  offsetMinutes: z.number().int(),
-  value: storedValueSchema,
-  note: z.string(),
-});
+/** A log as stored: the contract's log, as it is (its shape is frozen by stored-formats.test.ts). */
+const storedLogSchema = logSchema;
 export type StoredLog = z.infer<typeof storedLogSchema>;
 
 /**
