@@ -7,11 +7,10 @@
  * On Linux without a secret service, safeStorage falls back to a fixed key built into
  * Chromium (backend `basic_text`): anyone could decrypt that, so it counts as unavailable.
  */
-import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import { FOLDER_MODE, type Keychain, type KeychainAvailability } from '../core/index';
+import { FOLDER_MODE, nodeFs, removeOrphanedTemps, tempFileFor, type Keychain, type KeychainAvailability } from '../core/index';
 
 const FILE_SUFFIX = '.key';
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -39,6 +38,8 @@ export function createSafeStorageKeychain(folder: string, platform: NodeJS.Platf
     if (!SAFE_ID.test(profileId)) throw new Error(`Unsafe profile id: ${JSON.stringify(profileId)}`);
     return join(folder, `${profileId}${FILE_SUFFIX}`);
   };
+  /** Temp files of saves under way, which a look for leftovers must not remove. */
+  const saving = new Set<string>();
   return {
     availability: () => safeStorageAvailability(platform),
     async save(profileId, dataKey) {
@@ -47,9 +48,14 @@ export function createSafeStorageKeychain(folder: string, platform: NodeJS.Platf
       const blob = safeStorage.encryptString(dataKey.toString('base64'));
       await fsp.mkdir(folder, { recursive: true, mode: FOLDER_MODE });
       // Written aside and renamed, so a crash never leaves half a key file.
-      const aside = join(folder, `.${profileId}.${randomUUID()}.tmp`);
-      await fsp.writeFile(aside, blob, { mode: 0o600 });
-      await fsp.rename(aside, fileOf(profileId));
+      const aside = tempFileFor(fileOf(profileId));
+      saving.add(aside);
+      try {
+        await fsp.writeFile(aside, blob, { mode: 0o600 });
+        await fsp.rename(aside, fileOf(profileId));
+      } finally {
+        saving.delete(aside);
+      }
     },
     async load(profileId) {
       let blob: Buffer;
@@ -70,6 +76,8 @@ export function createSafeStorageKeychain(folder: string, platform: NodeJS.Platf
       await fsp.rm(fileOf(profileId), { force: true });
     },
     async remembered() {
+      // Asked as the app starts: the moment to clear what a crash left half-written.
+      await removeOrphanedTemps(nodeFs, folder, (path) => saving.has(path)).catch(() => 0);
       const names = await fsp.readdir(folder).catch(() => [] as string[]);
       return names.filter((name) => name.endsWith(FILE_SUFFIX)).map((name) => name.slice(0, -FILE_SUFFIX.length)).filter((id) => SAFE_ID.test(id));
     },

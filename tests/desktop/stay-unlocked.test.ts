@@ -3,7 +3,7 @@
  * safeStorage into a file of the app's folder (not the profile folder) and comes back; it
  * is refused when safeStorage is unavailable or, on Linux, backed by `basic_text`.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -116,5 +116,18 @@ describe('stay unlocked through safeStorage', () => {
     await writeFile(join(keychainDir, `${profileId}.key`), 'garbage from another machine');
     const reopened = await start(dataDir, keychainDir);
     expect(await reopened.unlockRemembered(profileId)).toBeNull();
+  });
+});
+
+describe('keychain temp files', () => {
+  it('a key file half-written when the app crashed is removed when the app next looks for remembered keys; look-alikes stay', async () => {
+    const keychainDir = await temp();
+    const orphan = `.p1.key.${'0b5e8f36-6d1c-4c5a-9f0e-2b7f1c3d4e5f'}.tmp`;
+    const lookAlikes = ['p1.key.tmp', '.p1.key.not-a-uuid.tmp', 'notes.txt'];
+    for (const name of [orphan, ...lookAlikes]) await writeFile(join(keychainDir, name), 'x');
+    await writeFile(join(keychainDir, 'p1.key'), 'os-protected:x');
+
+    expect(await createSafeStorageKeychain(keychainDir).remembered()).toEqual(['p1']);
+    expect((await readdir(keychainDir)).sort()).toEqual(['p1.key', ...lookAlikes].sort());
   });
 });
