@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { AtomicWriter } from './atomic-writer';
 import { AppFailure } from '../errors';
 import { errorCode, type FsPort } from './fs-port';
-import { emptyLogShard, emptyTrackersFile, encodeLogShard, logColumnsFormat, logShardFormat, trackersFormat, type LogShard, type TrackersFile } from './formats';
+import { emptyLogShard, emptyTrackersFile, logColumnsFormat, logShardFormat, trackersFormat, type LogShard, type TrackersFile } from './formats';
 import { shardColumns, type LogColumns } from './log-shard-columns';
 import { JsonDocument } from './json-document';
 import { shardMonth, type DataLayout } from './layout';
-import { checkStorable, storableText, VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
+import { storableText, VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
 
 /**
  * For a profile store, `fs` and `writer` are the profile's encrypting views (see
@@ -124,11 +124,7 @@ export class ProfileStore {
       ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: document.text })),
       ...change.shards.map((shard) => ({
         file: layout.logShardFile(this.profileId, shard.trackerId, shard.month),
-        data: () => {
-          const data = shard.data();
-          checkStorable(logShardFormat(shard.trackerId), data);
-          return encodeLogShard(data.logs);
-        },
+        data: () => storableText(logShardFormat(shard.trackerId), shard.data()),
       })),
       ...(change.trackers === undefined ? [] : [{ file: layout.trackersFile(this.profileId), data: storableText(trackersFormat, change.trackers) }]),
     ];

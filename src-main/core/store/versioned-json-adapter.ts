@@ -57,12 +57,23 @@ export const fileText = <T extends { readonly version: number }>(format: FileFor
  * is the rule that holds whatever a caller forgot.
  */
 export function checkStorable<T extends { readonly version: number }>(format: FileFormat<T>, data: T): void {
-  if (format.quickCheck?.(data) === true) return;
-  const parsed = format.schema.safeParse(data);
-  if (parsed.success) return;
+  const checked = checkedAgainst(format, data);
+  if (checked.ok) return;
+  throw new AppFailure('WRITE_REFUSED', `The ${format.label} file was not saved: it would not read back (${checked.message}${checked.where}). Nothing was changed.`);
+}
+
+type Checked<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly message: string; readonly where: string };
+
+/**
+ * What the reader of `format` makes of a record: the quick check, else the schema (whose
+ * output is the data). The one check of both reading and writing (`checkStorable`).
+ */
+function checkedAgainst<T extends { readonly version: number }>(format: FileFormat<T>, record: unknown): Checked<T> {
+  if (format.quickCheck?.(record) === true) return { ok: true, data: record };
+  const parsed = format.schema.safeParse(record);
+  if (parsed.success) return { ok: true, data: parsed.data };
   const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-  throw new AppFailure('WRITE_REFUSED', `The ${format.label} file was not saved: it would not read back (${issue?.message ?? 'invalid'}${where}). Nothing was changed.`);
+  return { ok: false, message: issue?.message ?? 'invalid', where: issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '' };
 }
 
 /** The file's text for `data`, once `checkStorable` let it through. */
@@ -126,14 +137,8 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
       if (!opened.ok) return this.damaged(opened.reason);
       record = opened.data;
     }
-    if (this.format.quickCheck?.(record) === true) return record;
-    const parsed = this.format.schema.safeParse(record);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-      return this.damaged(`unexpected content${where}: ${issue?.message ?? 'invalid'}`);
-    }
-    return parsed.data;
+    const checked = checkedAgainst(this.format, record);
+    return checked.ok ? checked.data : this.damaged(`unexpected content${checked.where}: ${checked.message}`);
   }
 
   async write(data: T): Promise<void> {
