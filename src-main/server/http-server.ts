@@ -11,6 +11,7 @@ import { answerApiRequest, failure, type ApiReply } from './api-requests';
 import { statusOf } from './http-status';
 import { ANSWER_MEMORY } from './idempotency';
 import { RememberedAnswers } from './remembered-answers';
+import { DEFAULT_BODY_READING } from './request-body';
 import { SECURITY_HEADERS } from './response-headers';
 import { hostForUrl, isAllowedHost, isAllowedOrigin, type ServerAddress } from './security';
 import { PRUNE_EVERY_MS, SessionTokens, type SessionLocks } from './session-tokens';
@@ -53,7 +54,7 @@ export interface ServerTimeouts {
 }
 
 /** Node's defaults held a stalled upload for five minutes; these give up within seconds. */
-export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, bodyIdleMs: 10_000, requestMs: 120_000, keepAliveMs: 5_000 };
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, bodyIdleMs: DEFAULT_BODY_READING.idleMs, requestMs: 120_000, keepAliveMs: 5_000 };
 
 export interface RunningServer {
   /** `http://127.0.0.1:<port>/` (or the bound host). */

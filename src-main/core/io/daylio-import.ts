@@ -18,7 +18,7 @@ import { rowError, type ImportRowError } from './import-errors';
 import { localMoment, type OffsetAt } from './local-moment';
 import type { InputFile } from './our-format-import';
 import { unreadColumns, type LeftOut } from './left-out';
-import { MAX_OPTIONS } from './settings-cell';
+import { MAX_CHOICE_OPTIONS } from '../domain/tracker-types';
 
 export const DAYLIO_MOOD_TRACKER = 'Mood';
 export const DAYLIO_ACTIVITIES_TRACKER = 'Activities';
@@ -91,7 +91,7 @@ function trackersAndLogs(entries: readonly Entry[], newId: () => string): { trac
 
   // A multiple-choice tracker needs at least two options; one mood only is still a choice.
   trackers.push(tracker(DAYLIO_MOOD_TRACKER, choices(paddedOptions(moods), false)));
-  const asChoices = activities.length <= MAX_OPTIONS;
+  const asChoices = activities.length <= MAX_CHOICE_OPTIONS;
   if (activities.length > 0) {
     if (asChoices) trackers.push(tracker(DAYLIO_ACTIVITIES_TRACKER, choices(paddedOptions(activities), true)));
     else for (const activity of activities) trackers.push(tracker(activity, { type: 'boolean' }));

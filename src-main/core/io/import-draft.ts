@@ -8,7 +8,7 @@ import type { LogValue, Target, TrackerSettings } from '../../../src-preload/con
 import type { ImportRowError, SourceRow } from './import-errors';
 import type { Separator } from './csv-reader';
 import type { LeftOut } from './left-out';
-import { MIN_OPTIONS } from './settings-cell';
+import { MIN_CHOICE_OPTIONS } from '../domain/tracker-types';
 
 export interface DraftTracker {
   readonly source: SourceRow;
@@ -76,7 +76,7 @@ export const DEFAULT_COLOR = '#4f7cac';
  * "other" beside it (or "other option", when the label is "other").
  */
 export function paddedOptions(labels: readonly string[]): string[] {
-  if (labels.length >= MIN_OPTIONS) return [...labels];
+  if (labels.length >= MIN_CHOICE_OPTIONS) return [...labels];
   const taken = new Set(labels.map((label) => label.toLowerCase()));
   return [...labels, taken.has('other') ? 'other option' : 'other'];
 }

@@ -5,11 +5,9 @@
  * the reason they are refused.
  */
 import { AGGREGATIONS, type Aggregation, type TrackerSettings, type TrackerType } from '../../../src-preload/contract';
-import { trackerTypes } from '../domain/tracker-types';
+import { MAX_CHOICE_OPTIONS, MIN_CHOICE_OPTIONS, trackerTypes } from '../domain/tracker-types';
 import { AppFailure } from '../errors';
 
-export const MIN_OPTIONS = 2;
-export const MAX_OPTIONS = 50;
 export const MAX_OPTION_LABEL = 500;
 const MAX_ID = 64;
 
@@ -67,7 +65,7 @@ function choiceSettings(fields: Record<string, unknown>, newId: () => string): S
   const { options, multiple = false } = fields;
   if (typeof multiple !== 'boolean') return refuse('"multiple" must be true or false.');
   if (!Array.isArray(options)) return refuse('"options" must be a list of options.');
-  if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) return refuse(`Give from ${MIN_OPTIONS} to ${MAX_OPTIONS} options.`);
+  if (options.length < MIN_CHOICE_OPTIONS || options.length > MAX_CHOICE_OPTIONS) return refuse(`Give from ${MIN_CHOICE_OPTIONS} to ${MAX_CHOICE_OPTIONS} options.`);
   const labels = new Set<string>();
   const ids = new Set<string>();
   const stored: { id: string; label: string; archived: boolean }[] = [];

@@ -49,7 +49,8 @@ import { DEFAULT_COLOR, MAX_DESCRIPTION, MAX_NAME, MAX_NOTE, paddedOptions, type
 import { rowError, type ImportRowError, type SourceRow } from './import-errors';
 import { unreadColumns, type LeftOut } from './left-out';
 import type { InputFile } from './our-format-import';
-import { MAX_OPTION_LABEL, MAX_OPTIONS } from './settings-cell';
+import { MAX_CHOICE_OPTIONS } from '../domain/tracker-types';
+import { MAX_OPTION_LABEL } from './settings-cell';
 import { durationText } from './value-text';
 
 /** Hours, minutes, seconds (each may be signed), then `:label` in the 2022–2025 export; digits of any script. */
@@ -262,7 +263,7 @@ function optionsOf(points: readonly Point[], optionOf: (point: Point) => Option)
     else if (known.value !== option.value || known.label !== option.label) return `two different points would both be the option "${option.name}"`;
   }
   const options = [...byName.values()];
-  if (options.length > MAX_OPTIONS) return `as options it would need ${options.length}, more than the ${MAX_OPTIONS} a tracker can have`;
+  if (options.length > MAX_CHOICE_OPTIONS) return `as options it would need ${options.length}, more than the ${MAX_CHOICE_OPTIONS} a tracker can have`;
   if (options.some((option) => option.name.length > MAX_OPTION_LABEL)) return `a label is longer than the ${MAX_OPTION_LABEL} characters of an option`;
   return options.sort((a, b) => a.value - b.value);
 }
