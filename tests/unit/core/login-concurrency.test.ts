@@ -36,7 +36,7 @@ function resetCounts(): void {
   derivations.maxInFlight = 0;
 }
 
-const codesOf = (results: Result<unknown>[]): string[] => results.map((result) => (result.ok ? 'ok' : result.error.code)).sort();
+const codesOf = (results: readonly Result<unknown>[]): string[] => results.map((result) => (result.ok ? 'ok' : result.error.code)).sort();
 
 /** Two profiles signed up, with the clock standing still (no wait can pass during the test). */
 async function twoProfiles() {
@@ -50,25 +50,28 @@ async function twoProfiles() {
 
 const refusedAll = (checked: string, count: number) => [...Array<string>(count).fill(checked), ...Array<string>(GUESSES - count).fill('TOO_MANY_ATTEMPTS')].sort();
 
+/** Of the guesses sent at once, the allowed ones were checked (answered `code`), the rest refused unchecked, and derivations stayed bounded. */
+function expectOnlyAllowedChecked(results: readonly Result<unknown>[], code: string, started: number = FREE_FAILURES): void {
+  expect(codesOf(results)).toEqual(refusedAll(code, FREE_FAILURES));
+  expect(derivations.started).toBe(started);
+  expect(derivations.maxInFlight).toBeLessThanOrEqual(MAX_CONCURRENT_DERIVATIONS);
+}
+
 describe('guesses sent at once', () => {
   beforeEach(resetCounts);
 
   it(`${GUESSES} wrong log-ins at once: only the allowed ones are checked, derivations stay bounded, and another profile still logs in`, async () => {
     const core = await twoProfiles();
     const results = await Promise.all(Array.from({ length: GUESSES }, (_, i) => new Client(core).call('logIn', { email: SIGN_UP.email, password: `wrong guess ${i}` })));
-    expect(codesOf(results)).toEqual(refusedAll('LOGIN_FAILED', FREE_FAILURES));
-    expect(derivations.started).toBe(FREE_FAILURES);
-    expect(derivations.maxInFlight).toBeLessThanOrEqual(MAX_CONCURRENT_DERIVATIONS);
+    expectOnlyAllowedChecked(results, 'LOGIN_FAILED');
     expect(await new Client(core).call('logIn', { email: GRACE.email, password: GRACE.password })).toMatchObject({ ok: true });
   });
 
   it('an e-mail without a profile is throttled the same way', async () => {
     const core = await twoProfiles();
     const results = await Promise.all(Array.from({ length: GUESSES }, (_, i) => new Client(core).call('logIn', { email: 'nobody@example.com', password: `wrong guess ${i}` })));
-    expect(codesOf(results)).toEqual(refusedAll('LOGIN_FAILED', FREE_FAILURES));
     // One more derivation makes the decoy slot the unknown e-mail's guesses are checked against.
-    expect(derivations.started).toBe(FREE_FAILURES + 1);
-    expect(derivations.maxInFlight).toBeLessThanOrEqual(MAX_CONCURRENT_DERIVATIONS);
+    expectOnlyAllowedChecked(results, 'LOGIN_FAILED', FREE_FAILURES + 1);
     expect(await new Client(core).call('logIn', { email: SIGN_UP.email, password: SIGN_UP.password })).toMatchObject({ ok: true });
   });
 
@@ -77,9 +80,7 @@ describe('guesses sent at once', () => {
     const results = await Promise.all(
       Array.from({ length: GUESSES }, (_, i) => new Client(core).call('resetPassword', { email: SIGN_UP.email, backupCode: `wrong-code-${i}`, newPassword: 'a new password' })),
     );
-    expect(codesOf(results)).toEqual(refusedAll('BACKUP_CODE_WRONG', FREE_FAILURES));
-    expect(derivations.started).toBe(FREE_FAILURES);
-    expect(derivations.maxInFlight).toBeLessThanOrEqual(MAX_CONCURRENT_DERIVATIONS);
+    expectOnlyAllowedChecked(results, 'BACKUP_CODE_WRONG');
     expect(await new Client(core).call('logIn', { email: GRACE.email, password: GRACE.password })).toMatchObject({ ok: true });
   });
 
@@ -89,9 +90,7 @@ describe('guesses sent at once', () => {
     await owner.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     resetCounts();
     const results = await Promise.all(Array.from({ length: GUESSES }, (_, i) => owner.call('changePassword', { currentPassword: `wrong guess ${i}`, newPassword: 'a new password' })));
-    expect(codesOf(results)).toEqual(refusedAll('PASSWORD_WRONG', FREE_FAILURES));
-    expect(derivations.started).toBe(FREE_FAILURES);
-    expect(derivations.maxInFlight).toBeLessThanOrEqual(MAX_CONCURRENT_DERIVATIONS);
+    expectOnlyAllowedChecked(results, 'PASSWORD_WRONG');
     expect(await new Client(core).call('logIn', { email: GRACE.email, password: GRACE.password })).toMatchObject({ ok: true });
   });
 
