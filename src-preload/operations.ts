@@ -84,5 +84,18 @@ export type Operations = typeof OPERATIONS;
 
 export const API_METHODS = Object.keys(OPERATIONS) as Method[];
 
+/**
+ * Operations that only read although their route is a POST (their input is too rich for a
+ * query string). Running them again changes nothing, and their answers can be large.
+ */
+const READS_BY_POST: ReadonlySet<Method> = new Set<Method>(['listLogs', 'trackerStats', 'chartSeries', 'exportLogsCsv', 'exportLogsCsvChunk', 'previewImport']);
+
+/**
+ * Whether an operation only reads: a GET route, or one of the reads sent by POST. Anything
+ * else counts as a write (the safe side): a shell refreshes what it shows after one, and the
+ * REST API honours an `Idempotency-Key` on it.
+ */
+export const onlyReads = (method: Method): boolean => OPERATIONS[method].route.startsWith('GET ') || READS_BY_POST.has(method);
+
 /** The IPC channel of an operation. */
 export const channelOf = (method: Method) => `api:${method}` as const;

@@ -7,11 +7,13 @@
  */
 import { ipcMain } from 'electron';
 import type { Result } from '../../src-preload/contract';
+import type { Method } from '../../src-preload/contract';
 import { API_METHODS, channelOf, needsSession } from '../../src-preload/operations';
-import { dispatch, type Handlers, type Session } from '../core/dispatch';
+import type { Session } from '../core/dispatch';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
+import type { CoreClient } from '../host/core-client';
 import { isTrustedSender, type AppLocation } from './security';
-import { DesktopSession, type SessionLocks } from './session-lock';
+import { DesktopSession } from './session-lock';
 
 const FORBIDDEN_SENDER: Result<never> = {
   ok: false,
@@ -20,29 +22,23 @@ const FORBIDDEN_SENDER: Result<never> = {
 
 const LOCKED: Result<never> = { ok: false, error: { code: 'SESSION_LOCKED', message: LOCKED_FOR_INACTIVITY } };
 
-/** Without the core's locks (tests with fake handlers) nothing ever auto-locks. */
-const NEVER_LOCKS: SessionLocks = { autoLockMinutes: () => 0, lockProfile: () => undefined };
-
 export interface IpcOptions {
-  readonly locks?: SessionLocks;
   /** A session opened before any call (a remembered profile, "stay unlocked"). */
   readonly initialSession?: Session | null;
   readonly now?: () => number;
+  /** Told after every call the page made (the tray follows writes). */
+  readonly onAnswered?: (method: Method, result: Result<unknown>) => void;
 }
 
-export function registerIpcHandlers(
-  handlers: Handlers,
-  location: AppLocation,
-  onUnexpected?: (error: unknown) => void,
-  options: IpcOptions = {},
-): DesktopSession {
-  const state = new DesktopSession(options.locks ?? NEVER_LOCKS, options.now, options.initialSession ?? null);
+export function registerIpcHandlers(client: CoreClient, location: AppLocation, options: IpcOptions = {}): DesktopSession {
+  const state = new DesktopSession(client, options.now, options.initialSession ?? null);
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame?.url, location)) return FORBIDDEN_SENDER;
       if (state.lockIfIdle() && needsSession(method)) return LOCKED;
-      const dispatched = await dispatch(handlers, method, input, state.session, onUnexpected);
+      const dispatched = await client.dispatch(method, input, state.session);
       state.set(dispatched.session);
+      options.onAnswered?.(method, dispatched.result);
       return dispatched.result;
     });
   }

@@ -11,6 +11,7 @@ import { openCore, type Core } from '../core/index';
 import { AppFailure } from '../core/errors';
 import { warmingAfterLogIn } from '../core/warm-up';
 import { appLocation } from './bundle-files';
+import { inThreadClient } from '../host/core-client';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
 import { appPaths } from './paths';
@@ -88,7 +89,7 @@ function run(): void {
     // The dashboard's files are read while the window loads (see core/warm-up.ts).
     if (initialSession) opened.warmUp(initialSession.profileId);
     const handlers = warmingAfterLogIn(opened.handlers, (profileId) => opened.warmUp(profileId));
-    const session = registerIpcHandlers(handlers, location, undefined, { locks: opened, initialSession });
+    const session = registerIpcHandlers(inThreadClient(handlers, opened), location, { initialSession });
     const idleTimer = setInterval(() => {
       if (session.lockIfIdle()) mainWindow?.webContents.send(eventChannelOf('session-locked'));
     }, IDLE_CHECK_MS);

@@ -4,10 +4,8 @@
  * to the password prompt while nobody is there (the page hears `session-locked`).
  */
 import type { Session } from '../core/dispatch';
-import type { Core } from '../core/index';
 import { isIdleExpired } from '../core/services/session-idle';
-
-export type SessionLocks = Pick<Core, 'autoLockMinutes' | 'lockProfile'>;
+import type { SessionLocks } from '../host/core-client';
 
 export class DesktopSession {
   private current: Session | null;

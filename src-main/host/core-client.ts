@@ -4,8 +4,7 @@
  * itself and passes the current one with every call; the answer says what it is after.
  */
 import type { Input, Method, Output, Result } from '../../src-preload/contract';
-import { dispatch, type Dispatched, type Session } from '../core/dispatch';
-import type { Core } from '../core/index';
+import { dispatch, type Dispatched, type Handlers, type Session } from '../core/dispatch';
 
 export interface CoreClient {
   /** Run one contract operation: the schema parse, session rule and handler of `dispatch`. */
@@ -28,11 +27,19 @@ export async function call<M extends Method>(
   return { result: dispatched.result as Result<Output<M>>, session: dispatched.session };
 }
 
-/** The core in this thread, behind the same interface (tests of the shells' wiring). */
-export function inThreadClient(core: Core): CoreClient {
+export type SessionLocks = Pick<CoreClient, 'autoLockMinutes' | 'lockProfile'>;
+
+/** Without the core's locks (tests with fake handlers) nothing ever auto-locks. */
+export const NEVER_LOCKS: SessionLocks = { autoLockMinutes: () => 0, lockProfile: () => undefined };
+
+/**
+ * Handlers in this thread behind the same interface: the core's own (`openCore(…).handlers`
+ * with the core as `locks`) or fakes, for tests of the shells' wiring.
+ */
+export function inThreadClient(handlers: Handlers, locks: SessionLocks = NEVER_LOCKS, onUnexpected?: (error: unknown) => void): CoreClient {
   return {
-    dispatch: (method, input, session) => dispatch(core.handlers, method, input, session),
-    autoLockMinutes: (profileId) => core.autoLockMinutes(profileId),
-    lockProfile: (profileId) => core.lockProfile(profileId),
+    dispatch: (method, input, session) => dispatch(handlers, method, input, session, onUnexpected),
+    autoLockMinutes: (profileId) => locks.autoLockMinutes(profileId),
+    lockProfile: (profileId) => locks.lockProfile(profileId),
   };
 }

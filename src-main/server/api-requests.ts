@@ -59,7 +59,7 @@ export async function answerApiRequest(request: IncomingMessage, pathname: strin
   if (needsSession(route.method) && session === null) {
     return found === EXPIRED ? reply(failure('SESSION_LOCKED', LOCKED_FOR_INACTIVITY)) : reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
   }
-  const parsedKey = honoursIdempotencyKey(route.method, verb, rule) ? parseIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]) : { ok: true as const, key: null };
+  const parsedKey = honoursIdempotencyKey(route.method, rule) ? parseIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]) : { ok: true as const, key: null };
   if (!parsedKey.ok) return reply(failure('IDEMPOTENCY_KEY_INVALID', parsedKey.message));
   const { key } = parsedKey;
 

@@ -6,7 +6,7 @@
  * key applies to, what a valid key is, and what makes two requests "the same".
  */
 import type { Method } from '../../src-preload/contract';
-import type { SessionRule } from '../../src-preload/operations';
+import { onlyReads, type SessionRule } from '../../src-preload/operations';
 import type { RememberedAnswersOptions } from './remembered-answers';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -17,21 +17,13 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 export const ANSWER_MEMORY: Omit<RememberedAnswersOptions, 'now'> = { ttlMs: 24 * 60 * 60 * 1000, maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 };
 
 /**
- * POST routes that only read: running them again creates nothing, and their answers can
- * be large (an export part), so they are not kept. A route missing here is treated as a
- * write, which is the safe side.
- */
-const READS_BY_POST: ReadonlySet<Method> = new Set<Method>(['listLogs', 'trackerStats', 'chartSeries', 'exportLogsCsv', 'exportLogsCsvChunk', 'previewImport']);
-
-/**
  * Whether a key on this request is honoured: every write that runs in a session. Sign-up,
  * log-in and password reset ignore it: a retry of them cannot duplicate anything (one profile
  * per e-mail; a reset replaces the backup code), and their answers carry secrets (a session
  * token, a backup code) the server does not keep. Operations that end the session
  * (log-out, lock, deletion) leave no session for a retry to be answered in.
  */
-export const honoursIdempotencyKey = (method: Method, verb: string, rule: SessionRule): boolean =>
-  rule === 'session' && verb !== 'GET' && !READS_BY_POST.has(method);
+export const honoursIdempotencyKey = (method: Method, rule: SessionRule): boolean => rule === 'session' && !onlyReads(method);
 
 const MAX_KEY_LENGTH = 255;
 const VISIBLE_ASCII = /^[\x20-\x7e]+$/;

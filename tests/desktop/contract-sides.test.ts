@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../src-preload/contract';
 import { eventChannelOf, SHELL_EVENTS, type DesktopBridge } from '../../src-preload/events';
 import { API_METHODS, channelOf } from '../../src-preload/operations';
+import { inThreadClient } from '../../src-main/host/core-client';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import { ROUTES, matchRoute } from '../../src-main/server/routes';
 import { fakeHandlers } from '../unit/server/fake-handlers';
@@ -71,7 +72,7 @@ describe('the contract has the same operations on every side', () => {
   });
 
   it('IPC registers exactly the contract channels', () => {
-    registerIpcHandlers(fakeHandlers(), { rendererFileUrl: 'file:///app/index.html', devServerUrl: null });
+    registerIpcHandlers(inThreadClient(fakeHandlers()), { rendererFileUrl: 'file:///app/index.html', devServerUrl: null });
     expect([...ipcMain.handlers.keys()].sort()).toEqual(contractNames.map((name) => `api:${name}`).sort());
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCore, type Core } from '../../src-main/core/index';
+import { inThreadClient } from '../../src-main/host/core-client';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import { ipcMain, resetFake } from './electron-fake';
 
@@ -25,7 +26,7 @@ beforeEach(async () => {
   resetFake();
   dataDir = await mkdtemp(join(tmpdir(), 'qs-ipc-core-'));
   core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-  registerIpcHandlers(core.handlers, { rendererFileUrl: PAGE, devServerUrl: null }, () => undefined);
+  registerIpcHandlers(inThreadClient(core.handlers, core, () => undefined), { rendererFileUrl: PAGE, devServerUrl: null });
 });
 afterEach(async () => {
   await core.close();

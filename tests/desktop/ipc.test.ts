@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../src-preload/contract';
 import { API_METHODS, channelOf } from '../../src-preload/operations';
+import { inThreadClient } from '../../src-main/host/core-client';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import type { AppLocation } from '../../src-main/desktop/security';
 import { fakeHandlers } from '../unit/server/fake-handlers';
@@ -20,7 +21,7 @@ function invoke(method: string, input: unknown, event: { senderFrame: { url: str
 
 beforeEach(() => {
   resetFake();
-  registerIpcHandlers(fakeHandlers(), location, () => undefined);
+  registerIpcHandlers(inThreadClient(fakeHandlers(), undefined, () => undefined), location);
 });
 
 describe('IPC handlers', () => {
@@ -58,7 +59,7 @@ describe('IPC handlers', () => {
     resetFake();
     const handlers = fakeHandlers();
     handlers.resetPassword = () => Promise.reject(new Error('disk on fire'));
-    registerIpcHandlers(handlers, location, () => undefined);
+    registerIpcHandlers(inThreadClient(handlers, undefined, () => undefined), location);
     const result = await invoke('resetPassword', { email: 'a@b.c', backupCode: 'x', newPassword: 'y' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { inThreadClient } from '../../src-main/host/core-client';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import { DesktopSession } from '../../src-main/desktop/session-lock';
 import type { AppLocation } from '../../src-main/desktop/security';
@@ -24,8 +25,7 @@ describe('desktop auto-lock', () => {
   it('locks a session idle for the profile’s minutes on its next use, and forgets the key', async () => {
     let now = 0;
     const locked: string[] = [];
-    registerIpcHandlers(fakeHandlers(), location, () => undefined, {
-      locks: { autoLockMinutes: () => 15, lockProfile: (id) => void locked.push(id) },
+    registerIpcHandlers(inThreadClient(fakeHandlers(), { autoLockMinutes: () => 15, lockProfile: (id) => void locked.push(id) }, () => undefined), location, {
       now: () => now,
     });
     await invoke('signUp', person);
@@ -52,7 +52,7 @@ describe('desktop auto-lock', () => {
   });
 
   it('starts with a remembered session when the shell opened one', async () => {
-    registerIpcHandlers(fakeHandlers(), location, () => undefined, { initialSession: { profileId: 'remembered' } });
+    registerIpcHandlers(inThreadClient(fakeHandlers(), undefined, () => undefined), location, { initialSession: { profileId: 'remembered' } });
     expect(await invoke('listTrackers', {})).toEqual({ ok: true, value: { trackers: [] } });
   });
 });
