@@ -41,7 +41,7 @@ export function createSafeStorageKeychain(folder: string, platform: NodeJS.Platf
   /** Temp files of saves under way, which a look for leftovers must not remove. */
   const saving = new Set<string>();
   return {
-    availability: () => safeStorageAvailability(platform),
+    availability: () => Promise.resolve(safeStorageAvailability(platform)),
     async save(profileId, dataKey) {
       const availability = safeStorageAvailability(platform);
       if (!availability.available) throw new Error(availability.reason ?? 'safeStorage is not available');

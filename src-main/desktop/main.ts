@@ -22,7 +22,7 @@ const IDLE_CHECK_MS = 30_000;
 
 /** The first remembered profile that still opens ("stay unlocked"), as the starting session. */
 async function rememberedSession(core: Core, keychain: SafeStorageKeychain): Promise<Session | null> {
-  if (!keychain.availability().available) return null;
+  if (!(await keychain.availability()).available) return null;
   for (const profileId of await keychain.remembered()) {
     const profile = await core.unlockRemembered(profileId);
     if (profile !== null) return { profileId: profile.id };

@@ -211,7 +211,7 @@ export class AccountService {
    */
   async unlockRemembered(profileId: string): Promise<Profile | null> {
     const keychain = this.deps.keychain;
-    if (keychain === null || !keychain.availability().available) return null;
+    if (keychain === null || !(await keychain.availability()).available) return null;
     const entry = await this.deps.directory.entry(profileId);
     const dataKey = await keychain.load(profileId);
     if (entry?.kind !== 'account' || dataKey === null) return null;

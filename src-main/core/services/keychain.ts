@@ -10,7 +10,8 @@ export interface KeychainAvailability {
 }
 
 export interface Keychain {
-  availability(): KeychainAvailability;
+  /** Asked each time: a secret service may start or stop while the app runs. */
+  availability(): Promise<KeychainAvailability>;
   save(profileId: string, dataKey: Buffer): Promise<void>;
   /** The remembered key, or null when none is kept (or it can no longer be read). */
   load(profileId: string): Promise<Buffer | null>;

@@ -54,7 +54,7 @@ export class SettingsService {
 
   async stayUnlocked(profileId: string): Promise<StayUnlocked> {
     const keychain = this.deps.keychain;
-    const availability = keychain?.availability() ?? NO_KEYCHAIN;
+    const availability = (await keychain?.availability()) ?? NO_KEYCHAIN;
     const enabled = availability.available && keychain !== null && (await keychain.load(profileId)) !== null;
     return { available: availability.available, reason: availability.reason, enabled };
   }
@@ -63,7 +63,7 @@ export class SettingsService {
   async setStayUnlocked(profileId: string, enabled: boolean): Promise<StayUnlocked> {
     const unlocked = this.deps.directory.requireUnlocked(profileId);
     const keychain = this.deps.keychain;
-    const availability = keychain?.availability() ?? NO_KEYCHAIN;
+    const availability = (await keychain?.availability()) ?? NO_KEYCHAIN;
     if (keychain === null || !availability.available) {
       if (!enabled) {
         await keychain?.forget(profileId);

@@ -12,7 +12,7 @@ function memoryKeychain(available = true): Keychain & { keys: Map<string, Buffer
   const keys = new Map<string, Buffer>();
   return {
     keys,
-    availability: () => (available ? { available: true, reason: null } : { available: false, reason: 'No keychain here.' }),
+    availability: () => Promise.resolve(available ? { available: true, reason: null } : { available: false, reason: 'No keychain here.' }),
     save: async (profileId, key) => void keys.set(profileId, Buffer.from(key)),
     load: async (profileId) => keys.get(profileId) ?? null,
     forget: async (profileId) => void keys.delete(profileId),
