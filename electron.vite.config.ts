@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('src-main/desktop/main.ts'),
           // …and the browser shell, a plain Node program over the same core.
           server: resolve('src-main/server/cli.ts'),
+          // …and the core's worker thread, which both shells start (src-main/host/core-host.ts).
+          'core-worker': resolve('src-main/host/core-worker.ts'),
         },
       },
     },

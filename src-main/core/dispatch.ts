@@ -37,6 +37,22 @@ export function describeZodError(error: z.ZodError): { message: string; field?: 
   return field === undefined ? { message } : { message, field };
 }
 
+/**
+ * The input parsed against the operation's schema and its session rule applied: what
+ * every call passes before a handler runs (`dispatch`, and the few answers a core's host
+ * gives itself).
+ */
+export function checkCall(method: Method, rawInput: unknown, session: Session | null): { ok: true; input: unknown } | { ok: false; refused: Dispatched } {
+  const parsed = contract[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, refused: { result: { ok: false, error: { code: 'INVALID_INPUT', ...describeZodError(parsed.error) } }, session } };
+  }
+  if (needsSession(method) && session === null) {
+    return { ok: false, refused: { result: { ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Please log in first.' } }, session } };
+  }
+  return { ok: true, input: parsed.data };
+}
+
 export async function dispatch(
   handlers: Handlers,
   method: string,
@@ -47,19 +63,14 @@ export async function dispatch(
   if (!isMethod(method)) {
     return { result: { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `There is no operation "${method}".` } }, session };
   }
+  const checked = checkCall(method, rawInput, session);
+  if (!checked.ok) return checked.refused;
   const rule = OPERATIONS[method].session;
-  const parsed = contract[method].input.safeParse(rawInput ?? {});
-  if (!parsed.success) {
-    return { result: { ok: false, error: { code: 'INVALID_INPUT', ...describeZodError(parsed.error) } }, session };
-  }
-  if (needsSession(method) && session === null) {
-    return { result: { ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Please log in first.' } }, session };
-  }
   try {
     // The per-method types are checked where `handlers` is built; here the table is
     // indexed by a runtime name, which TypeScript cannot correlate, hence the widening.
     const handler = handlers[method] as (input: unknown, ctx: { profileId: string | null }) => Promise<unknown>;
-    const value = await handler(parsed.data, { profileId: session?.profileId ?? null });
+    const value = await handler(checked.input, { profileId: session?.profileId ?? null });
     return { result: { ok: true, value }, session: nextSession(rule, value, session) };
   } catch (error) {
     if (error instanceof AppFailure) {

@@ -12,6 +12,7 @@ import { machineOffsetMinutes } from './domain/log-time';
 import { AccountService } from './services/accounts';
 import { CsvService } from './services/csv';
 import type { Keychain } from './services/keychain';
+import type { JobListener } from './services/job-progress';
 import { LoginThrottle } from './services/login-throttle';
 import { InsightService } from './services/insights';
 import { LogService } from './services/logs';
@@ -21,13 +22,14 @@ import { Summaries } from './services/summaries';
 import { TimerService } from './services/timers';
 import { TrackerService } from './services/trackers';
 import { createAtomicWriter } from './store/atomic-writer';
-import { acquireDataFolderLock } from './store/data-folder-lock';
+import { acquireDataFolderLock, type DataFolderLock } from './store/data-folder-lock';
 import { nodeFs, type FsPort } from './store/fs-port';
 import { KeyedQueue } from './store/keyed-queue';
 import { dataLayout } from './store/layout';
 import { ProfileDirectory } from './store/profile-directory';
 
 export { defaultDataDir, type DataDirContext } from './store/default-data-dir';
+export { acquireDataFolderLock, type DataFolderLock } from './store/data-folder-lock';
 export { dataLayout, monthOf, type DataLayout } from './store/layout';
 export { encodeLogShard, encodeTrackersFile, type StoredLog } from './store/formats';
 export { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
@@ -55,6 +57,14 @@ export interface CoreOptions {
   readonly newId?: () => string;
   /** Where "stay unlocked on this computer" keeps data keys; only the desktop shell has one. */
   readonly keychain?: Keychain;
+  /** Told every change of a long job's progress (see job-progress.ts). */
+  readonly onJobProgress?: JobListener;
+  /**
+   * The data-folder lock is already held by this process's core host (host/core-host.ts),
+   * which keeps it across restarts of the core's worker; the core then neither takes nor
+   * releases it. Without it the core takes the lock itself.
+   */
+  readonly folderLockHeldByHost?: boolean;
   /**
    * Encrypt profile files at rest (default true). False only for the benchmark that
    * measures what encryption costs; no shell sets it.
@@ -82,11 +92,14 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** The host releases the lock it holds when it closes. */
+const HELD_BY_HOST: DataFolderLock = { release: () => Promise.resolve() };
+
 export async function openCore(options: CoreOptions): Promise<Core> {
   const fs = options.fs ?? nodeFs;
   const layout = dataLayout(options.dataDir);
   await fs.mkdir(layout.dataDir, { recursive: true });
-  const lock = await acquireDataFolderLock(layout.lockFile);
+  const lock: DataFolderLock = options.folderLockHeldByHost === true ? HELD_BY_HOST : await acquireDataFolderLock(layout.lockFile);
 
   const writer = createAtomicWriter(fs);
   const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true });
@@ -110,7 +123,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     logs,
     timers: new TimerService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, logs }),
     insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
-    csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart }),
+    csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart, onJobProgress: options.onJobProgress }),
   };
 
   let closed = false;

@@ -18,8 +18,8 @@ export function statusOf(result: Result<unknown>): number {
   // The key names an earlier request; this one is well formed but cannot be answered under it.
   if (code === 'IDEMPOTENCY_KEY_REUSED') return 422;
   if (code === 'PAYLOAD_TOO_LARGE') return 413;
-  // The core is shutting down with the server: try again shortly.
-  if (code === 'CORE_CLOSED') return 503;
+  // The core is shutting down with the server, or its worker is starting again: try again shortly.
+  if (code === 'CORE_CLOSED' || code === 'CORE_RESTARTED' || code === 'CORE_STOPPED') return 503;
   if (SERVER_FAULTS.has(code)) return 500;
   // INVALID_INPUT and every domain rule (EMAIL_TAKEN, TRACKER_NOT_FOUND, …).
   return 400;

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'WRITE_FAILED',
   'WRITE_REFUSED',
   'CORE_CLOSED',
+  'CORE_RESTARTED',
+  'CORE_STOPPED',
   'INTERNAL',
   // shells: the HTTP server, the IPC bridge and the renderer's HTTP client
   'NOT_FOUND',

@@ -23,7 +23,7 @@ import { documentWrite, type ProfileStore } from '../store/profile-store';
 import { summariesFormat } from '../store/summaries-format';
 import { ExportParts, type ExportPart } from './export-parts';
 import { IdSet } from './id-set';
-import { asJob, JobProgress, type Job } from './job-progress';
+import { asJob, JobProgress, type Job, type JobListener } from './job-progress';
 import { sessionStore } from './profile-access';
 import { columnsInOrder, shardsOf, uniqueColumns } from './shard-stream';
 import { SUMMARIES_FILE, type Summaries } from './summaries';
@@ -39,6 +39,8 @@ export interface CsvDeps {
   readonly timeZoneOf: (profileId: string) => string | Promise<string>;
   /** Entries per part of a chunked export (tests make it small); PART_ROWS by default. */
   readonly rowsPerPart?: number;
+  /** Told every change of a job's progress (the worker publishes them to its host). */
+  readonly onJobProgress?: JobListener;
 }
 
 export type ImportInput = ParsedInput<'commitImport'>;
@@ -79,10 +81,11 @@ function mentioned(files: readonly { readonly text: string }[], trackers: readon
 const inUse = (trackers: readonly StoredTracker[]): Tracker[] => trackers.filter((tracker) => tracker.deletedAt === null).map(publicTracker);
 
 export class CsvService {
-  private readonly jobs = new JobProgress();
+  private readonly jobs: JobProgress;
   private readonly parts: ExportParts;
 
   constructor(private readonly deps: CsvDeps) {
+    this.jobs = new JobProgress(deps.onJobProgress);
     this.parts = new ExportParts(deps.rowsPerPart);
   }
 

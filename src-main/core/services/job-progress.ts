@@ -2,7 +2,9 @@
  * How far the current long job of each profile has got (an export, an import's preview or
  * commit). The API is request/response, so the renderer polls `jobProgress` while its
  * request is in flight; the core keeps the figures in memory only (nothing to recover
- * after a restart: the job is gone too).
+ * after a restart: the job is gone too). Every change is also told to a listener: the
+ * core's worker publishes it to its host, which answers the polls while the worker is busy
+ * with the very job they ask about.
  */
 import type { JobKind, JobView } from '../../../src-preload/contract';
 
@@ -16,8 +18,13 @@ export interface Job {
   end(): void;
 }
 
+/** Told the profile's job after every change; null once it is over. */
+export type JobListener = (profileId: string, job: JobView | null) => void;
+
 export class JobProgress {
   private readonly jobs = new Map<string, { kind: JobKind; phase: string; done: number; total: number }>();
+
+  constructor(private readonly listener: JobListener = () => undefined) {}
 
   /**
    * A profile runs one job at a time (its queue), so a new job replaces whatever is there.
@@ -31,14 +38,24 @@ export class JobProgress {
         state.phase = name;
         state.total = Math.max(0, total);
         state.done = 0;
+        this.tell(profileId, state);
       },
       advance: (done) => {
-        state.done = Math.min(state.total, Math.max(state.done, done));
+        const next = Math.min(state.total, Math.max(state.done, done));
+        if (next === state.done) return;
+        state.done = next;
+        this.tell(profileId, state);
       },
       end: () => {
-        if (this.jobs.get(profileId) === state) this.jobs.delete(profileId);
+        if (this.jobs.get(profileId) !== state) return;
+        this.jobs.delete(profileId);
+        this.listener(profileId, null);
       },
     };
+  }
+
+  private tell(profileId: string, state: JobView): void {
+    if (this.jobs.get(profileId) === state) this.listener(profileId, { ...state });
   }
 
   current(profileId: string): JobView | null {

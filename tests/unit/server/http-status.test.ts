@@ -22,6 +22,8 @@ describe('statusOf', () => {
     ['WRITE_FAILED', 500],
     ['DATA_FILE_DAMAGED', 500],
     ['CORE_CLOSED', 503],
+    ['CORE_RESTARTED', 503],
+    ['CORE_STOPPED', 503],
   ])('maps %s to %i', (code, status) => {
     expect(statusOf(failed(code))).toBe(status);
   });
