@@ -41,6 +41,8 @@ export interface CoreHostOptions extends Omit<WorkerSetup, 'ports'> {
   readonly ports?: Partial<ShellPorts>;
   /** Told when the worker died and a new one took over (or, `stopped`, when none will). */
   readonly onRestart?: (event: RestartEvent) => void;
+  /** Told every change of a long job's progress (null: it is over), as the worker publishes it. */
+  readonly onProgress?: (profileId: string, job: JobView | null) => void;
   readonly now?: () => number;
 }
 
@@ -174,6 +176,7 @@ export class CoreHost implements CoreClient {
         case 'progress':
           if (message.job === null) this.#progress.delete(message.profileId);
           else this.#progress.set(message.profileId, message.job);
+          this.#options.onProgress?.(message.profileId, message.job);
           return;
       }
     });
