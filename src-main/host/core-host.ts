@@ -81,7 +81,8 @@ export class CoreHost implements CoreClient {
   readonly #crashTimes: number[] = [];
   #generation: Generation;
   #nextId = 0;
-  #state: 'running' | 'stopped' | 'closing' | 'closed' = 'running';
+  /** `starting`: the first worker is opening; one that dies then fails the start, unreplaced. */
+  #state: 'starting' | 'running' | 'stopped' | 'closing' | 'closed' = 'starting';
 
   private constructor(options: CoreHostOptions, lock: DataFolderLock) {
     this.#options = options;
@@ -107,6 +108,7 @@ export class CoreHost implements CoreClient {
       await lock.release();
       throw error;
     }
+    host.#state = 'running';
     return host;
   }
 
@@ -213,7 +215,8 @@ export class CoreHost implements CoreClient {
 
   /** Send a message to the current worker once its core is open; null when it died first. */
   async #send(make: (id: number) => ToWorker, evenWhileClosing = false): Promise<Extract<FromWorker, { kind: 'answer' } | { kind: 'control-answer' }> | null> {
-    if (this.#state !== 'running' && !(evenWhileClosing && this.#state === 'closing')) return null;
+    const open = this.#state === 'running' || this.#state === 'starting';
+    if (!open && !(evenWhileClosing && this.#state === 'closing')) return null;
     const generation = this.#generation;
     try {
       await generation.opened;

@@ -7,7 +7,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { AppError, Method, Result } from '../../src-preload/contract';
 import { needsSession, OPERATIONS, type SessionRule } from '../../src-preload/operations';
-import { dispatch, type Handlers, type Session } from '../core/dispatch';
+import type { Session } from '../core/dispatch';
+import type { CoreClient } from '../host/core-client';
 import { statusOf } from './http-status';
 import { fingerprintOf, honoursIdempotencyKey, IDEMPOTENCY_HEADER, parseIdempotencyKey, REPLAYED_HEADER } from './idempotency';
 import type { RememberedAnswers } from './remembered-answers';
@@ -38,7 +39,7 @@ const BODY_FAILURES = {
 
 /** What every API request is answered with: the core, the server's tokens, answers and limits. */
 export interface ApiContext {
-  readonly handlers: Handlers;
+  readonly client: CoreClient;
   readonly tokens: SessionTokens;
   readonly onUnexpected: (error: unknown) => void;
   /** How long a body may pause (`BodyReading.idleMs`). */
@@ -81,7 +82,7 @@ export async function answerApiRequest(request: IncomingMessage, pathname: strin
 
 async function runOperation(method: Method, rule: SessionRule, input: Record<string, unknown>, session: Session | null, token: string | null, context: ApiContext): Promise<ApiReply> {
   const { tokens } = context;
-  const { result, session: after } = await dispatch(context.handlers, method, input, session, context.onUnexpected);
+  const { result, session: after } = await context.client.dispatch(method, input, session);
   if (!result.ok) {
     if (result.error.code === 'SESSION_LOCKED') tokens.revoke(token);
     return reply(result);

@@ -1,6 +1,6 @@
 /**
  * Browser mode: `node out/main/server.js [--port N] [--host H] [--data-dir DIR] [--session-idle-minutes N]`.
- * Opens the core over the data folder, serves the REST API and the built renderer, and
+ * Starts the core in its worker over the data folder (host/core-host.ts), serves the REST API and the built renderer, and
  * prints exactly one line once listening — the e2e harness waits for it and reads the URL:
  *
  *   Quantified Self is running at http://127.0.0.1:<port>/
@@ -10,15 +10,26 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCore, type Core } from '../core/index';
 import { AppFailure } from '../core/errors';
-import { warmingAfterLogIn } from '../core/warm-up';
+import { CoreHost, type RestartEvent } from '../host/core-host';
 import { parseCliArgs } from './cli-args';
 import { startServer, type RunningServer } from './http-server';
 import { resolveDataDir } from './data-dir';
 
 /** The built renderer sits beside the main bundle: out/main/server.js → out/renderer. */
 const RENDERER_DIR = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
+/** The core's worker, built beside this entry. */
+const CORE_WORKER = new URL('./core-worker.js', import.meta.url);
+
+function reportRestart(event: RestartEvent): void {
+  console.error(
+    event.stopped
+      ? `Quantified Self's core keeps stopping and was not started again; API calls now answer 503 CORE_STOPPED. Restart the server.
+${event.reason}`
+      : `Quantified Self's core stopped unexpectedly and was started again; everybody must log in again.
+${event.reason}`,
+  );
+}
 
 function explain(error: unknown, port: number, dataDir: string): string {
   if (error instanceof AppFailure && error.code === 'DATA_FOLDER_LOCKED') {
@@ -40,12 +51,11 @@ async function main(): Promise<void> {
   }
   const { port, host } = parsed.options;
   const dataDir = resolveDataDir(parsed.options.dataDir);
-  let core: Core | null = null;
+  let core: CoreHost | null = null;
   let server: RunningServer | null = null;
   try {
-    core = await openCore({ dataDir });
-    const started = core;
-    server = await startServer({ handlers: warmingAfterLogIn(core.handlers, (profileId) => started.warmUp(profileId)), staticDir: RENDERER_DIR, host, port, sessionIdleMinutes: parsed.options.sessionIdleMinutes, locks: core });
+    core = await CoreHost.start({ dataDir, worker: CORE_WORKER, onRestart: reportRestart });
+    server = await startServer({ client: core, staticDir: RENDERER_DIR, host, port, sessionIdleMinutes: parsed.options.sessionIdleMinutes });
   } catch (error) {
     console.error(explain(error, port, dataDir));
     await core?.close();

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../src-preload/contract';
-import type { Handlers } from '../core/dispatch';
+import type { CoreClient } from '../host/core-client';
 import { answerApiRequest, failure, type ApiReply } from './api-requests';
 import { statusOf } from './http-status';
 import { ANSWER_MEMORY } from './idempotency';
@@ -14,13 +14,14 @@ import { RememberedAnswers } from './remembered-answers';
 import { DEFAULT_BODY_READING } from './request-body';
 import { SECURITY_HEADERS } from './response-headers';
 import { hostForUrl, isAllowedHost, isAllowedOrigin, type ServerAddress } from './security';
-import { PRUNE_EVERY_MS, SessionTokens, type SessionLocks } from './session-tokens';
+import { PRUNE_EVERY_MS, SessionTokens } from './session-tokens';
 import { resolveStaticPath, sendStaticFile } from './static-files';
 
 export const DEFAULT_HOST = '127.0.0.1';
 
 export interface ServerOptions {
-  readonly handlers: Handlers;
+  /** The core (its worker's host in the app): operations, and each profile's auto-lock and lock. */
+  readonly client: CoreClient;
   /** The folder of the built renderer (`out/renderer`). */
   readonly staticDir: string;
   /** Default 127.0.0.1: the server is for this machine only unless told otherwise. */
@@ -30,8 +31,6 @@ export interface ServerOptions {
   readonly onUnexpected?: (error: unknown) => void;
   /** Idle minutes after which a token ends (`--session-idle-minutes`, default 30; 0 = no limit but a week). */
   readonly sessionIdleMinutes?: number;
-  /** The core's auto-lock setting and lock, so idle tokens follow the profile's shorter limit. */
-  readonly locks?: SessionLocks;
   /** The clock of token idleness; tests pass a fake one. */
   readonly now?: () => number;
   /** How long the server waits for a client; tests make them short. */
@@ -94,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error(error));
   const tokens = new SessionTokens({
     ...(options.sessionIdleMinutes === undefined ? {} : { idleMinutes: options.sessionIdleMinutes }),
-    ...(options.locks === undefined ? {} : { locks: options.locks }),
+    locks: options.client,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   let address: ServerAddress = { port: options.port, boundHost: host };
@@ -110,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!isAllowedOrigin(request.headers.origin, address)) {
         return sendFailure(response, failure('FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.'));
       }
-      const reply = await answerApiRequest(request, pathname, { handlers: options.handlers, tokens, onUnexpected, bodyIdleMs: timeouts.bodyIdleMs, answers });
+      const reply = await answerApiRequest(request, pathname, { client: options.client, tokens, onUnexpected, bodyIdleMs: timeouts.bodyIdleMs, answers });
       // An oversized or stalled body was left unread: close the connection rather than drain it.
       return sendJson(response, reply.status, reply.body, { ...reply.headers, ...(reply.status === 413 || reply.status === 408 ? { Connection: 'close' } : {}) });
     }

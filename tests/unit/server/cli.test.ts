@@ -1,6 +1,7 @@
 /**
- * The server CLI as a child process (through tsx, so no build is needed): the one line it
- * prints, clean shutdown on SIGTERM, and exit code 1 for a locked folder or a taken port.
+ * The server CLI as a child process — the built bundle, as `npm run serve` runs it, with the
+ * core's worker built beside it (`npm test` builds first): the one line it prints, clean
+ * shutdown on SIGTERM, and exit code 1 for a locked folder or a taken port.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../src-main/core/index';
 
-const CLI = fileURLToPath(new URL('../../../src-main/server/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../out/main/server.js', import.meta.url));
 const READY_LINE = /^Quantified Self is running at (http:\/\/127\.0\.0\.1:(\d+)\/)$/m;
 
 interface Child {
@@ -24,7 +25,7 @@ interface Child {
 }
 
 function runCli(args: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, QS_DATA_DIR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, QS_DATA_DIR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../../src-main/core/dispatch';
+import { inThreadClient, type SessionLocks } from '../../../src-main/host/core-client';
 import { startServer, type RunningServer, type ServerOptions } from '../../../src-main/server/http-server';
 
 export interface TestServer extends RunningServer {
@@ -11,9 +12,12 @@ export interface TestServer extends RunningServer {
   call(verb: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>;
 }
 
-export async function startTestServer(handlers: Handlers, staticDir?: string, extra: Partial<ServerOptions> = {}): Promise<TestServer> {
+/** `locks`: the core's auto-lock and lock (a real core), else nothing auto-locks. */
+export async function startTestServer(handlers: Handlers, staticDir?: string, extra: Partial<ServerOptions> & { locks?: SessionLocks } = {}): Promise<TestServer> {
   const dir = staticDir ?? (await mkdtemp(join(tmpdir(), 'qs-static-')));
-  const server = await startServer({ handlers, staticDir: dir, port: 0, onUnexpected: () => undefined, ...extra });
+  const { locks, ...options } = extra;
+  const client = inThreadClient(handlers, locks, () => undefined);
+  const server = await startServer({ client, staticDir: dir, port: 0, onUnexpected: () => undefined, ...options });
   return {
     ...server,
     // A folder made here goes with the server, so test runs leave nothing in the temp folder.
