@@ -124,22 +124,23 @@ export function runtimeState(facts) {
     return facts.overrideExists ? { kind: 'present' } : { kind: 'override-missing', path: facts.execPathOverride };
   }
   if (!facts.pathTxt) return { kind: 'missing', why: 'absent' };
-  if (facts.distVersion === null || facts.distVersion.trim().replace(/^v/, '') !== facts.packageVersion) {
-    return { kind: 'missing', why: 'other-version' };
-  }
-  return facts.executableExists ? { kind: 'present' } : { kind: 'missing', why: 'incomplete' };
+  if (facts.distVersion === null || !facts.executableExists) return { kind: 'missing', why: 'incomplete' };
+  if (facts.distVersion.trim().replace(/^v/, '') !== facts.packageVersion) return { kind: 'missing', why: 'other-version' };
+  return { kind: 'present' };
 }
 
 /**
  * What to do before `command`, from the Node.js version and the runtime's state.
  *
- * The Node check gates only what truly needs the newer Node, and so comes first only for
- * `dist`: electron-builder 26 needs 22.12. For `start` and `dev`, a runtime already on disk
- * needs nothing of the system Node (Electron brings its own; electron-vite runs on 20.19+),
- * and Electron's installer runs on 20.19+ though it declares 22.12 (see {@link nodeSupport}),
- * so there a Node older than 22.12 is named in a note and the download is still tried:
- * refusing would stop a download that works, and it lets the tests on this project's
- * Node 20 exercise the real installer and its real failure.
+ * The Node check comes first but refuses only what truly needs a newer Node: `dist` below
+ * 22.12 (electron-builder 26 builds with @electron/rebuild 4 and node-abi 4, which declare it),
+ * and every command on a Node where its tools do not load at all (`too-old`). For `start`
+ * and `dev` on 20.19+, a runtime already on disk needs nothing more of the system Node
+ * (Electron brings its own; electron-vite runs there), and Electron's installer runs there
+ * though it declares 22.12 (on 20.20.2 @electron/get loads and downloads, and the zip
+ * extractor's native binding unpacks), so an older Node is named in a note and the download
+ * is still tried. Refusing would stop a download that works; and this order lets the tests,
+ * on this project's Node 20, exercise the real installer and its real failure.
  * @param {{ command: Command, nodeVersion: string, runtime: RuntimeState }} input
  * @returns {Decision}
  */
@@ -169,8 +170,9 @@ export function decide({ command, nodeVersion, runtime }) {
 }
 
 /**
- * The installer's own words for why it failed, without the error's class or stack:
- * "TypeError: fetch failed\n    at …" gives "fetch failed".
+ * The installer's own words for why it failed, without the error's class, stack or final
+ * full stop (the reason sits inside a sentence): "TypeError: fetch failed\n    at …" gives
+ * "fetch failed".
  * @param {InstallerExit} exit
  */
 export function installerReason(exit) {
@@ -178,7 +180,7 @@ export function installerReason(exit) {
     .split('\n')
     .map((line) => line.trim())
     .find((line) => line !== '' && !line.startsWith('at '));
-  if (first) return first.replace(/^[A-Za-z]*Error(?: \[[A-Z_]+\])?: /, '');
+  if (first) return first.replace(/^[A-Za-z]*Error(?: \[[A-Z_]+\])?: /, '').replace(/\.$/, '');
   if (exit.signal) return `its installer was stopped by ${exit.signal}`;
   return `its installer exited with code ${exit.code ?? 'unknown'}`;
 }
