@@ -9,6 +9,8 @@ import type { Api } from './contract';
 export const SHELL_EVENTS = {
   /** The main process locked the session (its idle timer): show the password prompt. */
   'session-locked': 'onSessionLocked',
+  /** The core's worker stopped and a new one took over, with every profile locked. */
+  'core-restarted': 'onCoreRestarted',
 } as const;
 
 export type ShellEventName = keyof typeof SHELL_EVENTS;
@@ -18,6 +20,7 @@ export const eventChannelOf = (name: ShellEventName) => `event:${name}` as const
 
 export interface ShellEvents {
   onSessionLocked(listener: () => void): () => void;
+  onCoreRestarted(listener: () => void): () => void;
 }
 
 /** What the desktop preload exposes as `window.qs`. */

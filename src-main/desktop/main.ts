@@ -1,17 +1,16 @@
 /**
- * The desktop app's lifecycle: one instance, the core opened on the data folder once
- * Electron is ready, IPC registered before the window can send anything, and the core
- * closed (pending writes flushed, lock released) before the app quits.
+ * The desktop app's lifecycle: one instance, the core started in its worker over the data
+ * folder once Electron is ready (host/core-host.ts: this thread keeps windows, menus and
+ * IPC, and never waits on a file), IPC registered before the window can send anything, and
+ * the core closed (pending writes flushed, lock released) before the app quits.
  * No top-level await: Electron must reach `ready` without waiting on us.
  */
 import { app, BrowserWindow, dialog } from 'electron';
 import { eventChannelOf } from '../../src-preload/events';
 import type { Session } from '../core/dispatch';
-import { openCore, type Core } from '../core/index';
 import { AppFailure } from '../core/errors';
-import { warmingAfterLogIn } from '../core/warm-up';
+import { CoreHost, type RestartEvent } from '../host/core-host';
 import { appLocation } from './bundle-files';
-import { inThreadClient } from '../host/core-client';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
 import { appPaths } from './paths';
@@ -19,9 +18,11 @@ import { createMainWindow } from './window';
 
 /** How often the idle lock looks at the session while nobody calls. */
 const IDLE_CHECK_MS = 30_000;
+/** The core's worker, built beside this entry (out/main/core-worker.js). */
+const CORE_WORKER = new URL('./core-worker.js', import.meta.url);
 
 /** The first remembered profile that still opens ("stay unlocked"), as the starting session. */
-async function rememberedSession(core: Core, keychain: SafeStorageKeychain): Promise<Session | null> {
+async function rememberedSession(core: CoreHost, keychain: SafeStorageKeychain): Promise<Session | null> {
   if (!(await keychain.availability()).available) return null;
   for (const profileId of await keychain.remembered()) {
     const profile = await core.unlockRemembered(profileId);
@@ -41,9 +42,16 @@ function explainStartFailure(error: unknown, dataDir: string): [title: string, c
   return ['Quantified Self could not start', `${message}\n\nData folder: ${dataDir}`];
 }
 
+function explainStop(dataDir: string): [title: string, content: string] {
+  return [
+    'Quantified Self stopped working',
+    `The part of the app that reads and writes your data kept stopping, so it was not started again. Everything saved before is safe. Quit the app and start it again.\n\nData folder: ${dataDir}`,
+  ];
+}
+
 function run(): void {
   const location = appLocation(app.isPackaged);
-  let core: Core | null = null;
+  let core: CoreHost | null = null;
   let mainWindow: BrowserWindow | null = null;
 
   const showWindow = (): void => {
@@ -83,13 +91,21 @@ function run(): void {
   const { dataDir, keychainDir } = appPaths();
   const start = async (): Promise<void> => {
     const keychain = createSafeStorageKeychain(keychainDir);
-    const opened = await openCore({ dataDir, keychain });
+    // Set once IPC is registered; a restart before that has no session to end.
+    let onRestart = (_event: RestartEvent): void => undefined;
+    const opened = await CoreHost.start({ dataDir, worker: CORE_WORKER, ports: { keychain }, onRestart: (event) => onRestart(event) });
     core = opened;
     const initialSession = await rememberedSession(opened, keychain);
     // The dashboard's files are read while the window loads (see core/warm-up.ts).
     if (initialSession) opened.warmUp(initialSession.profileId);
-    const handlers = warmingAfterLogIn(opened.handlers, (profileId) => opened.warmUp(profileId));
-    const session = registerIpcHandlers(inThreadClient(handlers, opened), location, { initialSession });
+    const session = registerIpcHandlers(opened, location, { initialSession });
+    onRestart = (event) => {
+      console.error(event.reason);
+      // The new worker has every profile locked: the page returns to the password prompt.
+      session.set(null);
+      mainWindow?.webContents.send(eventChannelOf('core-restarted'));
+      if (event.stopped) dialog.showErrorBox(...explainStop(dataDir));
+    };
     const idleTimer = setInterval(() => {
       if (session.lockIfIdle()) mainWindow?.webContents.send(eventChannelOf('session-locked'));
     }, IDLE_CHECK_MS);

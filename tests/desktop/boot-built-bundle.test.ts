@@ -24,6 +24,8 @@ interface BootReport {
   errorBoxes: { title: string; content: string }[];
   quitCalls: number;
   probe: unknown;
+  /** Worker threads started, by script path (register.mjs records them). */
+  workers: string[];
 }
 
 function bootBuiltBundle(dataDir: string): Promise<{ code: number | null; report: BootReport | null; output: string }> {
@@ -88,7 +90,13 @@ describe('the built desktop bundle', () => {
     expect(report().windows[0]?.ipcChannelsBefore).toBe(API_METHODS.length);
   });
 
-  it('answers through IPC from the real core in the QS_DATA_DIR folder', () => {
+  it('starts the core in its worker thread, built beside the main bundle', () => {
+    expect(report().workers).toHaveLength(1);
+    expect(report().workers[0]).toMatch(/out\/main\/core-worker\.js$/);
+    expect(existsSync(report().workers[0] ?? '')).toBe(true);
+  });
+
+  it('answers through IPC from the real core in the QS_DATA_DIR folder (a round trip through the worker)', () => {
     expect(report().probe).toEqual({ ok: true, value: { profile: null } });
     expect(report().events.some((event) => event.startsWith('getPath'))).toBe(false);
     expect(existsSync(dataDir)).toBe(true);

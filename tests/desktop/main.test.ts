@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Core, CoreOptions } from '../../src-main/core/index';
+import type { CoreHost, CoreHostOptions } from '../../src-main/host/core-host';
+import { inThreadClient } from '../../src-main/host/core-client';
 import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { fakeHandlers } from '../unit/server/fake-handlers';
 import type * as ElectronFake from './electron-fake';
@@ -11,25 +12,26 @@ const core = vi.hoisted(() => ({
   opened: [] as unknown[],
   closed: 0,
 }));
-vi.mock('../../src-main/core/index', () => ({
-  openCore: (options: unknown) => {
-    core.opened.push(options);
-    return core.open(options);
+vi.mock('../../src-main/host/core-host', () => ({
+  CoreHost: {
+    start: (options: unknown) => {
+      core.opened.push(options);
+      return core.open(options);
+    },
   },
 }));
 
-const workingCore = (): Promise<Core> =>
+/** The core's host with fake handlers in this thread: main only needs its interface. */
+const workingCore = (): Promise<CoreHost> =>
   Promise.resolve({
-    handlers: fakeHandlers(),
-    lockProfile: () => undefined,
-    autoLockMinutes: () => 15,
+    ...inThreadClient(fakeHandlers(), { autoLockMinutes: () => 15, lockProfile: () => undefined }),
     unlockRemembered: () => Promise.resolve(null),
     warmUp: () => undefined,
     close: () => {
       core.closed += 1;
       return Promise.resolve();
     },
-  });
+  } as unknown as CoreHost);
 
 /**
  * Imports main.ts afresh (it runs on import, as in Electron) with a fresh fake Electron,
@@ -62,7 +64,14 @@ describe('desktop main', () => {
   it('opens the core on the data folder, registers every IPC channel, then creates the window', async () => {
     core.open = workingCore;
     const { app, BrowserWindow, ipcMain } = await startApp();
-    expect(core.opened).toEqual([{ dataDir: '/tmp/qs-main-test', keychain: expect.any(Object) } satisfies CoreOptions]);
+    expect(core.opened).toEqual([
+      {
+        dataDir: '/tmp/qs-main-test',
+        worker: expect.objectContaining({ href: expect.stringMatching(/core-worker\.js$/) }),
+        ports: { keychain: expect.any(Object) },
+        onRestart: expect.any(Function),
+      } satisfies CoreHostOptions,
+    ]);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
     expect(BrowserWindow.created).toHaveLength(1);
     expect(app.quitCalls).toBe(0);
@@ -119,6 +128,34 @@ describe('desktop main', () => {
     const { app } = await startApp();
     app.emit('window-all-closed');
     expect(app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
+  });
+});
+
+describe('desktop main when the core’s worker restarts', () => {
+  const restartOf = (): ((event: { reason: string; stopped: boolean }) => void) => (core.opened[0] as CoreHostOptions).onRestart ?? (() => undefined);
+
+  it('ends the session and tells the page, which returns to the password prompt', async () => {
+    core.open = workingCore;
+    const { BrowserWindow, ipcMain, dialog } = await startApp();
+    const fromApp = { senderFrame: { url: BrowserWindow.created[0]?.loadedFile ? `file://${BrowserWindow.created[0].loadedFile}` : '' } };
+    const invoke = (method: string, input: unknown) => ipcMain.handlers.get(`api:${method}`)?.(fromApp, input);
+    await invoke('signUp', { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' });
+    expect(await invoke('listTrackers', {})).toMatchObject({ ok: true });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    restartOf()({ reason: 'worker ended (exit code 1)', stopped: false });
+    expect(BrowserWindow.created[0]?.webContents.sent).toContain('event:core-restarted');
+    expect(await invoke('listTrackers', {})).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(dialog.errorBoxes).toEqual([]);
+  });
+
+  it('explains in a dialog when the host gave up restarting it', async () => {
+    core.open = workingCore;
+    const { dialog } = await startApp();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    restartOf()({ reason: 'worker ended (exit code 1)', stopped: true });
+    expect(dialog.errorBoxes[0]?.[0]).toBe('Quantified Self stopped working');
+    expect(dialog.errorBoxes[0]?.[1]).toContain('/tmp/qs-main-test');
   });
 });
 

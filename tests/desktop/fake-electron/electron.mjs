@@ -12,7 +12,7 @@ let finished = false;
 function finish(exitCode) {
   if (finished) return;
   finished = true;
-  process.stdout.write(`FAKE_ELECTRON_REPORT ${JSON.stringify(report)}\n`);
+  process.stdout.write(`FAKE_ELECTRON_REPORT ${JSON.stringify({ ...report, workers: globalThis.__qsWorkersStarted ?? [] })}\n`);
   process.exit(exitCode);
 }
 

@@ -3,7 +3,8 @@ import type { Api, Profile, Result, Settings } from '../../../../src-preload/con
 import { API_METHODS } from '../../../../src-preload/operations';
 
 /** Answers that mean the session is gone: the server restarted, or the app locked it. */
-const SESSION_GONE: ReadonlySet<string> = new Set(['NOT_LOGGED_IN', 'SESSION_LOCKED']);
+/** Answers after which the session is over: CORE_RESTARTED's new core has every profile locked. */
+const SESSION_GONE: ReadonlySet<string> = new Set(['NOT_LOGGED_IN', 'SESSION_LOCKED', 'CORE_RESTARTED']);
 
 export class Session {
   /** Undefined until the first answer of `currentProfile`, then the profile or null. */

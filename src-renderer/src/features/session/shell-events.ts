@@ -9,10 +9,16 @@ import type { ShellEvents } from '../../../../src-preload/events';
 /** `window.qs` is typed as the contract; the desktop bridge adds the events. */
 type MaybeDesktop = Api & Partial<ShellEvents>;
 
-/** Hear the desktop shell lock the session, when the shell can say so; the result unsubscribes. */
-export function onShellLocked(listener: () => void, shell: MaybeDesktop | undefined = window.qs): () => void {
-  const subscribe = shell?.onSessionLocked;
+/** Hear a shell event, when the shell can send it; the result unsubscribes. */
+function onShellEvent(name: keyof ShellEvents, listener: () => void, shell: MaybeDesktop | undefined): () => void {
+  const subscribe = shell?.[name];
   if (typeof subscribe !== 'function') return () => {};
   const off: unknown = subscribe(listener);
   return typeof off === 'function' ? () => void off() : () => {};
 }
+
+/** Hear the desktop shell lock the session. */
+export const onShellLocked = (listener: () => void, shell: MaybeDesktop | undefined = window.qs): (() => void) => onShellEvent('onSessionLocked', listener, shell);
+
+/** Hear the desktop shell restart the core (every profile is locked again). */
+export const onCoreRestarted = (listener: () => void, shell: MaybeDesktop | undefined = window.qs): (() => void) => onShellEvent('onCoreRestarted', listener, shell);
