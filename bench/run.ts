@@ -14,6 +14,7 @@ const BENCHES = {
   'dashboard-render': 'dashboard-render.ts', // issue 4: first render and chart draw in Chromium
   csv: 'csv.ts', // issue 5: export and import at 100k/1M
   'import-memory': 'import-memory.ts', // issue 10: peak memory of an import's preview and commit, 50 MB files
+  'worker-host': 'worker-host.ts', // issue 11: the shell thread's event-loop delay with the core in its worker, and a call's cost
 } as const;
 type BenchName = keyof typeof BENCHES;
 

@@ -88,7 +88,7 @@ describe('the core host', () => {
 
   it('holds the data-folder lock for its whole life: a second host is refused until the first closes', async () => {
     const { host, dataDir } = await startHost();
-    await expect(CoreHost.start({ dataDir, worker: new URL('./ts-core-worker.mjs', import.meta.url) })).rejects.toMatchObject({ code: 'DATA_FOLDER_LOCKED' });
+    await expect(CoreHost.start({ dataDir, worker: new URL('../../support/ts-core-worker.mjs', import.meta.url) })).rejects.toMatchObject({ code: 'DATA_FOLDER_LOCKED' });
     await host.close();
     expect((await host.dispatch('listProfiles', {}, null)).result).toMatchObject({ ok: false, error: { code: 'CORE_CLOSED' } });
     const { host: next } = await startHost({ dataDir });

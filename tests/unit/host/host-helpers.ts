@@ -11,7 +11,7 @@ import type { CoreClient } from '../../../src-main/host/core-client';
 import type { Input, Method, Output, Result } from '../../../src-preload/contract';
 import { TEST_SCRYPT } from '../core/helpers';
 
-const WORKER_FROM_SOURCES = new URL('./ts-core-worker.mjs', import.meta.url);
+const WORKER_FROM_SOURCES = new URL('../../support/ts-core-worker.mjs', import.meta.url);
 
 const hosts: CoreHost[] = [];
 const dirs: string[] = [];

@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../../../src-main/host/core-worker.ts');
+await import('../../src-main/host/core-worker.ts');
