@@ -52,6 +52,15 @@ export interface AutoLockNote {
 
 export type ToWorker =
   | { readonly kind: 'call'; readonly id: number; readonly method: Method; readonly input: unknown; readonly session: Session | null }
+  /** A REST request's body and path parameters, decoded in the worker (json-input.ts). */
+  | {
+      readonly kind: 'call-json';
+      readonly id: number;
+      readonly method: Method;
+      readonly body: Uint8Array;
+      readonly params: Readonly<Record<string, string>>;
+      readonly session: Session | null;
+    }
   | { readonly kind: 'control'; readonly id: number; readonly control: ControlName; readonly input: Controls[ControlName]['input'] }
   | { readonly kind: 'port-answer'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly kind: 'port-answer'; readonly id: number; readonly ok: false; readonly message: string };

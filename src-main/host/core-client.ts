@@ -5,10 +5,16 @@
  */
 import type { Input, Method, Output, Result } from '../../src-preload/contract';
 import { dispatch, type Dispatched, type Handlers, type Session } from '../core/dispatch';
+import { jsonInput } from './json-input';
 
 export interface CoreClient {
   /** Run one contract operation: the schema parse, session rule and handler of `dispatch`. */
   dispatch(method: Method, input: unknown, session: Session | null): Promise<Dispatched>;
+  /**
+   * The same, its input a REST request's JSON body and path parameters (json-input.ts):
+   * decoded where the core runs, so a large body never holds the shell's thread.
+   */
+  dispatchJson(method: Method, body: Uint8Array, params: Readonly<Record<string, string>>, session: Session | null): Promise<Dispatched>;
   /** The profile's auto-lock minutes while it is unlocked (0 = never), else null. */
   autoLockMinutes(profileId: string): number | null;
   /** Forget a profile's data key (a shell's idle lock). */
@@ -39,7 +45,22 @@ export const NEVER_LOCKS: SessionLocks = { autoLockMinutes: () => 0, lockProfile
 export function inThreadClient(handlers: Handlers, locks: SessionLocks = NEVER_LOCKS, onUnexpected?: (error: unknown) => void): CoreClient {
   return {
     dispatch: (method, input, session) => dispatch(handlers, method, input, session, onUnexpected),
+    dispatchJson: (method, body, params, session) => dispatchJson(handlers, method, body, params, session, onUnexpected),
     autoLockMinutes: (profileId) => locks.autoLockMinutes(profileId),
     lockProfile: (profileId) => locks.lockProfile(profileId),
   };
+}
+
+/** `dispatch` of a JSON body and path parameters; a body that is no JSON object is INVALID_INPUT. */
+export function dispatchJson(
+  handlers: Handlers,
+  method: Method,
+  body: Uint8Array,
+  params: Readonly<Record<string, string>>,
+  session: Session | null,
+  onUnexpected?: (error: unknown) => void,
+): Promise<Dispatched> {
+  const decoded = jsonInput(body, params);
+  if (!decoded.ok) return Promise.resolve({ result: { ok: false, error: { code: 'INVALID_INPUT', message: decoded.message } }, session });
+  return dispatch(handlers, method, decoded.input, session, onUnexpected);
 }

@@ -26,6 +26,9 @@ import type { AutoLockNote, Controls, ControlName, FromWorker, PortCall, ShellPo
 import type { CoreClient } from './core-client';
 import { answerProgress } from './progress-answer';
 
+/** Bodies from this size on are moved to the worker, not copied. */
+const TRANSFER_FROM_BYTES = 64 * 1024;
+
 /** Restarts allowed within RESTART_WINDOW_MS before the host gives up. */
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 60_000;
@@ -115,6 +118,17 @@ export class CoreHost implements CoreClient {
   async dispatch(method: Method, input: unknown, session: Session | null): Promise<Dispatched> {
     if (method === 'jobProgress') return answerProgress(input, session, (profileId) => this.#progress.get(profileId) ?? null);
     const answer = await this.#send((id) => ({ kind: 'call', id, method, input, session }));
+    if (answer === null || answer.kind !== 'answer') return { result: this.#unavailable(), session: answer === null ? null : session };
+    return answer.dispatched;
+  }
+
+  /**
+   * A large body's memory is handed to the worker rather than copied (the server reads each
+   * body into a buffer of its own); a small one, perhaps in Node's shared pool, is copied.
+   */
+  async dispatchJson(method: Method, body: Uint8Array, params: Readonly<Record<string, string>>, session: Session | null): Promise<Dispatched> {
+    const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.byteLength >= TRANSFER_FROM_BYTES && body.buffer instanceof ArrayBuffer;
+    const answer = await this.#send((id) => ({ kind: 'call-json', id, method, body, params, session }), false, own ? [body.buffer as ArrayBuffer] : []);
     if (answer === null || answer.kind !== 'answer') return { result: this.#unavailable(), session: answer === null ? null : session };
     return answer.dispatched;
   }
@@ -214,7 +228,7 @@ export class CoreHost implements CoreClient {
   }
 
   /** Send a message to the current worker once its core is open; null when it died first. */
-  async #send(make: (id: number) => ToWorker, evenWhileClosing = false): Promise<Extract<FromWorker, { kind: 'answer' } | { kind: 'control-answer' }> | null> {
+  async #send(make: (id: number) => ToWorker, evenWhileClosing = false, transfer: readonly ArrayBuffer[] = []): Promise<Extract<FromWorker, { kind: 'answer' } | { kind: 'control-answer' }> | null> {
     const open = this.#state === 'running' || this.#state === 'starting';
     if (!open && !(evenWhileClosing && this.#state === 'closing')) return null;
     const generation = this.#generation;
@@ -227,7 +241,7 @@ export class CoreHost implements CoreClient {
     const id = (this.#nextId += 1);
     return new Promise((resolve) => {
       generation.pending.set(id, { settle: resolve });
-      generation.worker.postMessage(make(id));
+      generation.worker.postMessage(make(id), [...transfer]);
     });
   }
 

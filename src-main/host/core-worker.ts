@@ -12,6 +12,7 @@ import { AppFailure } from '../core/errors';
 import { openCore, type Core } from '../core/index';
 import type { Keychain } from '../core/services/keychain';
 import { warmingAfterLogIn } from '../core/warm-up';
+import { dispatchJson } from './core-client';
 import type { AutoLockNote, Controls, ControlName, FromWorker, PortCall, ToWorker, WorkerSetup } from './channel';
 
 if (parentPort === null) throw new Error('core-worker.ts runs only as a worker thread (see core-host.ts).');
@@ -68,10 +69,16 @@ async function serve(core: Core): Promise<void> {
   host.on('message', (message: ToWorker) => {
     switch (message.kind) {
       case 'call':
-        void dispatch(handlers, message.method, message.input, message.session).then((dispatched: Dispatched) =>
+      case 'call-json': {
+        const answering =
+          message.kind === 'call'
+            ? dispatch(handlers, message.method, message.input, message.session)
+            : dispatchJson(handlers, message.method, message.body, message.params, message.session);
+        void answering.then((dispatched: Dispatched) =>
           post({ kind: 'answer', id: message.id, dispatched, autoLocks: autoLocksOf(core, [message.session, dispatched.session]) }),
         );
         return;
+      }
       case 'control':
         void runControl(core, message.control, message.input).then((value) => {
           const profileId = 'profileId' in message.input ? message.input.profileId : null;

@@ -5,14 +5,14 @@
  * key when the client sent one (see idempotency.ts).
  */
 import type { IncomingMessage } from 'node:http';
-import type { AppError, Method, Result } from '../../src-preload/contract';
+import type { AppError, Result } from '../../src-preload/contract';
 import { needsSession, OPERATIONS, type SessionRule } from '../../src-preload/operations';
-import type { Session } from '../core/dispatch';
+import type { Dispatched, Session } from '../core/dispatch';
 import type { CoreClient } from '../host/core-client';
 import { statusOf } from './http-status';
 import { fingerprintOf, honoursIdempotencyKey, IDEMPOTENCY_HEADER, parseIdempotencyKey, REPLAYED_HEADER } from './idempotency';
 import type { RememberedAnswers } from './remembered-answers';
-import { bodyLimitOf, readJsonBody, type BodyResult } from './request-body';
+import { bodyLimitOf, readBody, type BodyResult } from './request-body';
 import { matchRoute } from './routes';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
 import { bearerToken, EXPIRED, type SessionTokens } from './session-tokens';
@@ -33,7 +33,7 @@ const reply = (result: Result<unknown>): ApiReply => ({ status: statusOf(result)
 
 const BODY_FAILURES = {
   'too-large': (limit: number) => failure('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit / 1024 / 1024} MiB.`),
-  malformed: () => failure('INVALID_INPUT', 'The request body is not a JSON object.'),
+  malformed: () => failure('INVALID_INPUT', 'The request body did not arrive whole (cut short, or longer than its Content-Length said).'),
   timeout: () => failure('REQUEST_TIMEOUT', 'The rest of the request body did not arrive in time; send the request again.'),
 } satisfies Record<Exclude<BodyResult, { ok: true }>['reason'], (limit: number) => Result<never>>;
 
@@ -64,25 +64,26 @@ export async function answerApiRequest(request: IncomingMessage, pathname: strin
   if (!parsedKey.ok) return reply(failure('IDEMPOTENCY_KEY_INVALID', parsedKey.message));
   const { key } = parsedKey;
 
-  let body: Record<string, unknown> = {};
+  let body: Buffer | null = null;
   let digest = '';
   if (verb !== 'GET' && verb !== 'DELETE') {
     const limit = bodyLimitOf(route.method);
-    const read = await readJsonBody(request, limit, { idleMs: context.bodyIdleMs, digest: key !== null });
+    const read = await readBody(request, limit, { idleMs: context.bodyIdleMs, digest: key !== null });
     if (!read.ok) return reply(BODY_FAILURES[read.reason](limit));
-    body = read.value;
+    body = read.bytes;
     digest = read.digest ?? '';
   }
-  // Path parameters win over body fields, so a body cannot retarget the URL's resource.
-  const input = { ...body, ...route.params };
-  const run = () => runOperation(route.method, rule, input, session, token, context);
+  // The body is decoded where the core runs (host/json-input.ts), path parameters winning.
+  const call = (): Promise<Dispatched> =>
+    body === null ? context.client.dispatch(route.method, route.params, session) : context.client.dispatchJson(route.method, body, route.params, session);
+  const run = () => runOperation(rule, call, session, token, context);
   if (key === null || session === null) return run();
   return answerOnce(context.answers, session.profileId, key, fingerprintOf(verb, pathname, digest), run);
 }
 
-async function runOperation(method: Method, rule: SessionRule, input: Record<string, unknown>, session: Session | null, token: string | null, context: ApiContext): Promise<ApiReply> {
+async function runOperation(rule: SessionRule, call: () => Promise<Dispatched>, session: Session | null, token: string | null, context: ApiContext): Promise<ApiReply> {
   const { tokens } = context;
-  const { result, session: after } = await context.client.dispatch(method, input, session);
+  const { result, session: after } = await call();
   if (!result.ok) {
     if (result.error.code === 'SESSION_LOCKED') tokens.revoke(token);
     return reply(result);

@@ -1,6 +1,7 @@
 /**
- * Reads a JSON request body with a size cap. Oversized and malformed bodies become typed
- * failures (413, 400) instead of exceptions, so a bad request can never produce a 500.
+ * Reads a request body with a size cap, as bytes: the core decodes them where it runs
+ * (host/json-input.ts). Oversized, cut-short and stalled bodies become typed failures
+ * (413, 400, 408) instead of exceptions, so a bad request can never produce a 500.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -19,7 +20,7 @@ export const bodyLimitOf = (method: Method): number => LARGE_BODIES[method] ?? M
 
 export type BodyResult =
   /** `digest`: the body's SHA-256 (base64url), when asked for. */
-  | { readonly ok: true; readonly value: Record<string, unknown>; readonly digest?: string }
+  | { readonly ok: true; readonly bytes: Buffer; readonly digest?: string }
   | { readonly ok: false; readonly reason: 'too-large' | 'malformed' | 'timeout' };
 
 export interface BodyReading {
@@ -35,10 +36,11 @@ export interface BodyReading {
 export const DEFAULT_BODY_READING: BodyReading = { idleMs: 10_000 };
 
 /**
- * The body as a JSON object. On 'too-large' and 'timeout' the rest is left unread: the
- * caller answers and closes the connection.
+ * The body's bytes. On 'too-large' and 'timeout' the rest is left unread: the caller
+ * answers and closes the connection. The digest is made as the bytes arrive, so a large
+ * body's hash never holds the thread at once.
  */
-export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES, reading: BodyReading = DEFAULT_BODY_READING): Promise<BodyResult> {
+export function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES, reading: BodyReading = DEFAULT_BODY_READING): Promise<BodyResult> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) return Promise.resolve({ ok: false, reason: 'too-large' });
   return new Promise((resolve) => {
@@ -48,6 +50,7 @@ export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES
     // over) make the body malformed.
     const into = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
     const chunks: Buffer[] = [];
+    const hash = reading.digest === true ? createHash('sha256') : null;
     let size = 0;
     const finish = (result: BodyResult): void => {
       clearTimeout(idle);
@@ -58,6 +61,7 @@ export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES
     const idle = setTimeout(() => finish({ ok: false, reason: 'timeout' }), reading.idleMs);
     const onData = (chunk: Buffer): void => {
       idle.refresh();
+      hash?.update(chunk);
       if (into !== null) {
         if (size + chunk.length > into.length) return finish({ ok: false, reason: 'malformed' });
         chunk.copy(into, size);
@@ -70,8 +74,7 @@ export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES
     };
     const onEnd = (): void => {
       const bytes = into === null ? Buffer.concat(chunks) : into.subarray(0, size);
-      const parsed = parseObject(bytes.toString('utf8'));
-      finish(parsed.ok && reading.digest === true ? { ...parsed, digest: createHash('sha256').update(bytes).digest('base64url') } : parsed);
+      finish(hash === null ? { ok: true, bytes } : { ok: true, bytes, digest: hash.digest('base64url') });
     };
     // The client went away mid-body: nobody reads the answer, which says the body was cut short.
     const onError = (): void => finish({ ok: false, reason: 'malformed' });
@@ -79,14 +82,3 @@ export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES
   });
 }
 
-function parseObject(text: string): BodyResult {
-  if (text.trim() === '') return { ok: true, value: {} };
-  try {
-    const value: unknown = JSON.parse(text);
-    // Operations take objects; path parameters are merged into them.
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'malformed' };
-    return { ok: true, value: value as Record<string, unknown> };
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
-}

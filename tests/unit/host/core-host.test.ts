@@ -140,6 +140,32 @@ describe('the core host', () => {
     expect((await host.dispatch('jobProgress', {}, null)).result).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
   });
 
+  it('decodes a REST body in the worker: a large one is moved there, not copied; a malformed one is INVALID_INPUT', async () => {
+    const { host } = await startHost();
+    const client = new SessionClient(host);
+    await client.ok('signUp', SIGN_UP);
+    const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+    const rows = Array.from({ length: 4000 }, (_, index) => `Weight,2026-01-01T08:00:00Z,${index},`);
+    const input = { kind: 'logs', files: [{ name: 'w.csv', text: `tracker,time,value,note\n${rows.join('\n')}\n` }] };
+    const text = JSON.stringify(input);
+    const body = Buffer.alloc(Buffer.byteLength(text));
+    body.write(text);
+    expect(body.byteLength).toBeGreaterThan(64 * 1024);
+
+    const asJson = await host.dispatchJson('previewImport', new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {}, client.session);
+    expect(body.buffer.byteLength).toBe(0); // handed over to the worker
+    expect(asJson.result).toEqual((await host.dispatch('previewImport', input, client.session)).result);
+    expect(asJson.result).toMatchObject({ ok: true, value: { counts: { newLogs: 4000 } } });
+
+    // Path parameters win over the body's fields.
+    const added = await host.dispatchJson('addLog', Buffer.from('{"trackerId":"elsewhere","value":71}'), { trackerId: tracker.id }, client.session);
+    expect(added.result).toMatchObject({ ok: true, value: { log: { trackerId: tracker.id, value: 71 } } });
+    expect((await host.dispatchJson('addLog', Buffer.from('[71]'), { trackerId: tracker.id }, client.session)).result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'The request body is not a JSON object.' },
+    });
+  });
+
   it('fails to start as the core fails to open, and releases the lock', async () => {
     const { dataDir, host } = await startHost();
     await host.close();
