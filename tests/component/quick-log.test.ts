@@ -225,4 +225,22 @@ describe('the quick-log in the app', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Log Water' })).toBeTruthy();
     await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Value')));
   });
+
+  it('sends someone else who logs in after a lock to the picker, not to the previous person’s tracker', async () => {
+    router.go({ name: 'quick-log', trackerId: 't-water' });
+    const grace = { ...ada, id: 'p-grace', email: 'grace@example.org', name: 'Grace' };
+    // The first answer finds the profile locked (by the other window, or the idle timer).
+    const listTrackers = vi
+      .fn<Api['listTrackers']>()
+      .mockResolvedValueOnce({ ok: false, error: { code: 'SESSION_LOCKED', message: 'This profile was locked.' } })
+      .mockImplementation(() => ok({ trackers: ALL }));
+    const logIn = vi.fn<Api['logIn']>(() => ok({ profile: grace, newBackupCode: null }));
+    render(App, { props: { api: session({ currentProfile: () => ok({ profile: ada }), listTrackers, logIn }) } });
+    const form = await screen.findByRole('form', { name: 'Log in' });
+    await fireEvent.input(within(form).getByLabelText('Email'), { target: { value: 'grace@example.org' } });
+    await fireEvent.input(within(form).getByLabelText('Password'), { target: { value: 'secret words' } });
+    await fireEvent.click(within(form).getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Quick log' })).toBeTruthy();
+    expect(router.route).toEqual({ name: 'quick-log', trackerId: null });
+  });
 });
