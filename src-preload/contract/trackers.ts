@@ -62,6 +62,8 @@ export const trackerSchema = z.object({
   /** One emoji or empty. */
   emoji: z.string(),
   archived: z.boolean(),
+  /** Listed first in the tray menu and the quick-log picker; the dashboard keeps the person's order. */
+  pinned: z.boolean(),
   target: targetSchema.nullable(),
   settings: trackerSettingsSchema,
   createdAt: z.string(),
@@ -120,10 +122,17 @@ export const trackerOperations = {
   listTrackers: op(empty, z.object({ trackers: z.array(trackerSchema) })),
   /** Create a tracker of any of the four types. Names are unique per profile (any case). */
   createTracker: op(
-    z.object({ name: text(500), description: text(5000).default(''), ...looks, target: targetSchema.nullable().default(null), settings: newSettingsSchema }),
+    z.object({
+      name: text(500),
+      description: text(5000).default(''),
+      ...looks,
+      pinned: z.boolean().default(false),
+      target: targetSchema.nullable().default(null),
+      settings: newSettingsSchema,
+    }),
     z.object({ tracker: trackerSchema }),
   ),
-  /** Change any of name, description, looks, target, archived flag and settings. */
+  /** Change any of name, description, looks, target, archived and pinned flags, and settings. */
   updateTracker: op(
     z.object({
       trackerId: id,
@@ -132,6 +141,7 @@ export const trackerOperations = {
       ...looks,
       target: targetSchema.nullable().optional(),
       archived: z.boolean().optional(),
+      pinned: z.boolean().optional(),
       settings: settingsUpdateSchema.optional(),
     }),
     z.object({ tracker: trackerSchema }),

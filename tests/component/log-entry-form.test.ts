@@ -120,6 +120,29 @@ describe('the entry form', () => {
     expect(onsubmit).toHaveBeenCalledWith({ value: true, note: '' });
   });
 
+  it('saves on Enter from a single-choice list and from the note, not while an input method composes', async () => {
+    const { onsubmit, form } = renderForm(trackers.multipleChoice);
+    const value = within(form).getByLabelText('Value');
+    const note = within(form).getByLabelText('Note');
+    await fireEvent.change(value, { target: { value: 'o-good' } });
+    await fireEvent.input(note, { target: { value: 'さくら' } });
+    await fireEvent.keyDown(note, { key: 'Enter', isComposing: true });
+    expect(onsubmit).not.toHaveBeenCalled();
+    await fireEvent.keyDown(value, { key: 'Enter' });
+    expect(onsubmit).toHaveBeenCalledWith({ value: ['o-good'], note: 'さくら' });
+  });
+
+  it('answers a yes/no tracker with the Y and N keys', async () => {
+    const { onsubmit, form } = renderForm(trackers.boolean);
+    const yes = within(form).getByLabelText('Yes') as HTMLInputElement;
+    await fireEvent.keyDown(yes, { key: 'y' });
+    expect(yes.checked).toBe(true);
+    await fireEvent.keyDown(yes, { key: 'N' });
+    expect((within(form).getByLabelText('No') as HTMLInputElement).checked).toBe(true);
+    await save(form);
+    expect(onsubmit).toHaveBeenCalledWith({ value: false, note: '' });
+  });
+
   it('shows the core’s error about the value next to it', async () => {
     const onsubmit = vi.fn(async (): Promise<Result<unknown>> => ({
       ok: false,

@@ -15,6 +15,12 @@ describe('the hash router', () => {
     ['#/trackers/', { name: 'dashboard' }],
     ['#/trackers/a/b', { name: 'dashboard' }],
     ['#/nowhere', { name: 'dashboard' }],
+    ['#/quick-log', { name: 'quick-log', trackerId: null }],
+    ['#/quick-log/', { name: 'quick-log', trackerId: null }],
+    ['#/quick-log/t-1', { name: 'quick-log', trackerId: 't-1' }],
+    ['#/quick-log/a%20b', { name: 'quick-log', trackerId: 'a b' }],
+    ['#/quick-log/%E0%A4%A', { name: 'quick-log', trackerId: null }],
+    ['#/quick-log/a/b', { name: 'dashboard' }],
   ])('%j is %j', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });
@@ -24,6 +30,8 @@ describe('the hash router', () => {
     { name: 'settings' },
     { name: 'trash' },
     { name: 'tracker', trackerId: 'odd/id #?' },
+    { name: 'quick-log', trackerId: null },
+    { name: 'quick-log', trackerId: 'odd/id #?' },
   ])('href of %j reads back as the same route', (route) => {
     expect(parseHash(href(route))).toEqual(route);
   });

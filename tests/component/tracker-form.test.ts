@@ -35,6 +35,7 @@ describe('the tracker form', () => {
       description: 'Hours a night',
       emoji: '😴',
       color: '#1f9d74',
+      pinned: false,
       target: { period: 'day', comparison: 'at_least', value: 8 },
       settings: { type: 'numerical', unit: 'h', min: 0, max: 24, decimals: 2, aggregation: 'sum' },
     });
@@ -84,6 +85,27 @@ describe('the tracker form', () => {
         { label: 'Meh', archived: false },
       ],
     });
+  });
+
+  it('creates a pinned tracker when “Pinned” is ticked, and an unpinned one otherwise', async () => {
+    const { onsave, form } = renderForm();
+    const pin = within(form).getByLabelText('Pinned (first in the tray menu and quick-log)') as HTMLInputElement;
+    expect(pin.checked).toBe(false);
+    await input(form, 'Name', 'Water');
+    await fireEvent.click(pin);
+    await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+    expect(createInput(onsave.mock.calls[0]![0]).pinned).toBe(true);
+    // The form is blank again for the next tracker, unpinned.
+    expect(pin.checked).toBe(false);
+  });
+
+  it('shows a pinned tracker’s box ticked when editing, and unpins it', async () => {
+    const { onsave, form } = renderForm({ ...trackers.boolean, pinned: true });
+    const pin = within(form).getByLabelText('Pinned (first in the tray menu and quick-log)') as HTMLInputElement;
+    expect(pin.checked).toBe(true);
+    await fireEvent.click(pin);
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(updateInput('t-bool', onsave.mock.calls[0]![0])).toMatchObject({ trackerId: 't-bool', pinned: false });
   });
 
   it('shows the core’s refusal of a type change next to the type', async () => {

@@ -81,6 +81,17 @@ describe('the tracker page', () => {
     expect(updateTracker).toHaveBeenLastCalledWith({ trackerId: 't-num', archived: false });
   });
 
+  it('pins the tracker from its Edit dialog', async () => {
+    const updateTracker = vi.fn<Api['updateTracker']>(async (input) => ok({ tracker: { ...trackers.numerical, pinned: input.pinned ?? false } }));
+    renderPage({ updateTracker });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Sleep' });
+    await fireEvent.click(within(dialog).getByLabelText('Pinned (first in the tray menu and quick-log)'));
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(updateTracker).toHaveBeenCalledWith(expect.objectContaining({ trackerId: 't-num', pinned: true }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
   it('moves the tracker to the trash after asking, with Undo', async () => {
     const deleteTracker = vi.fn<Api['deleteTracker']>(async () => ok({}));
     const restoreTracker = vi.fn<Api['restoreTracker']>(async () => ok({ tracker: trackers.numerical }));

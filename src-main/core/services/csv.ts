@@ -166,7 +166,7 @@ export class CsvService {
       asJob(this.jobs, profileId, 'import-commit', async (job) => {
         const { plan } = await this.plan(store, input, job);
         if (!plan.canCommit) fail('IMPORT_INVALID', refusal(plan.errors, plan.errorCount), 'files');
-        const created = plan.newTrackers.map((tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), deletedAt: null }));
+        const created = plan.newTrackers.map((tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), pinned: false, deletedAt: null }));
         const shards = await this.shardsAfter(store, plan, created);
         job.phase(WRITE_PHASE, shards.length);
         let made = 0;

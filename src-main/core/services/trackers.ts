@@ -53,6 +53,7 @@ export class TrackerService {
         color: input.color === undefined ? paletteColor(current.trackers.length) : validColor(input.color),
         emoji: input.emoji === undefined ? '' : validEmoji(input.emoji),
         archived: false,
+        pinned: input.pinned,
         target: validTarget(input.target, settings),
         settings,
         createdAt: this.deps.now().toISOString(),
@@ -77,6 +78,7 @@ export class TrackerService {
         color: change.color === undefined ? tracker.color : validColor(change.color),
         emoji: change.emoji === undefined ? tracker.emoji : validEmoji(change.emoji),
         archived: change.archived ?? tracker.archived,
+        pinned: change.pinned ?? tracker.pinned,
         // A kept target is checked again: new settings may no longer fit it.
         target: validTarget(change.target === undefined ? tracker.target : change.target, settings),
         settings,

@@ -1,10 +1,4 @@
-/**
- * trackers.json version 1 → 2 (issue 4): trackers gained looks, a target, an archived
- * flag and a trash time; numerical settings gained bounds, decimals and an aggregation;
- * choice options gained an archived flag, and choice trackers a single/multi switch.
- * Version 1 accepted several options per entry, so its choice trackers become multi-select:
- * anything else could make old entries invalid.
- */
+/** The upgrades of trackers.json, one function per format version (see migrate.ts). */
 import { paletteColor } from '../domain/tracker-looks';
 import { isRecord, type JsonRecord } from './migrate';
 
@@ -22,6 +16,13 @@ function settingsV2(settings: unknown): unknown {
   }
 }
 
+/**
+ * trackers.json version 1 → 2 (issue 4): trackers gained looks, a target, an archived
+ * flag and a trash time; numerical settings gained bounds, decimals and an aggregation;
+ * choice options gained an archived flag, and choice trackers a single/multi switch.
+ * Version 1 accepted several options per entry, so its choice trackers become multi-select:
+ * anything else could make old entries invalid.
+ */
 export function trackersV1toV2(old: JsonRecord): JsonRecord {
   const trackers = Array.isArray(old['trackers']) ? old['trackers'] : [];
   return {
@@ -33,4 +34,15 @@ export function trackersV1toV2(old: JsonRecord): JsonRecord {
         : tracker,
     ),
   };
+}
+
+/**
+ * trackers.json version 2 → 3 (issue 11): trackers gained a pinned flag (first in the tray
+ * menu and the quick-log picker). Every tracker written before it is unpinned. A new version
+ * rather than an optional field: an older app refuses the file instead of reading it,
+ * dropping the flag, and writing it back without.
+ */
+export function trackersV2toV3(old: JsonRecord): JsonRecord {
+  const trackers = Array.isArray(old['trackers']) ? old['trackers'] : [];
+  return { ...old, version: 3, trackers: trackers.map((tracker: unknown) => (isRecord(tracker) ? { ...tracker, pinned: false } : tracker)) };
 }

@@ -9,7 +9,18 @@ export type Route =
   | { readonly name: 'tracker'; readonly trackerId: string }
   | { readonly name: 'settings' }
   | { readonly name: 'trash' }
-  | { readonly name: 'csv' };
+  | { readonly name: 'csv' }
+  /** The quick-log page (the desktop app's small window): for one tracker, or a picker when null. */
+  | { readonly name: 'quick-log'; readonly trackerId: string | null };
+
+/** The id in a hash segment, or undefined when its %-escapes are malformed (it cannot name a tracker). */
+function decodedId(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The route a hash names; anything unknown is the dashboard, so an old link never strands the person. */
 export function parseHash(hash: string): Route {
@@ -17,14 +28,14 @@ export function parseHash(hash: string): Route {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/trash') return { name: 'trash' };
   if (path === '/csv') return { name: 'csv' };
+  if (path === '/quick-log') return { name: 'quick-log', trackerId: null };
   const tracker = /^\/trackers\/([^/]+)$/.exec(path);
-  if (tracker?.[1]) {
-    try {
-      return { name: 'tracker', trackerId: decodeURIComponent(tracker[1]) };
-    } catch {
-      // A malformed %-escape cannot name a tracker.
-      return { name: 'dashboard' };
-    }
+  const trackerId = tracker?.[1] === undefined ? undefined : decodedId(tracker[1]);
+  if (trackerId !== undefined) return { name: 'tracker', trackerId };
+  const quickLog = /^\/quick-log\/([^/]+)$/.exec(path);
+  if (quickLog?.[1] !== undefined) {
+    // A tracker the hash cannot name still gets the quick-log, with its picker.
+    return { name: 'quick-log', trackerId: decodedId(quickLog[1]) ?? null };
   }
   return { name: 'dashboard' };
 }
@@ -42,6 +53,8 @@ export function href(route: Route): string {
       return '#/trash';
     case 'csv':
       return '#/csv';
+    case 'quick-log':
+      return route.trackerId === null ? '#/quick-log' : `#/quick-log/${encodeURIComponent(route.trackerId)}`;
   }
 }
 

@@ -27,6 +27,7 @@ export const trackerFixture = (id: string, name: string, settings: Tracker['sett
   color: '#336699',
   emoji: '',
   archived: false,
+  pinned: false,
   target: null,
   settings,
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { trackersFormat } from '../../../src-main/core/store/formats';
 import { migrate } from '../../../src-main/core/store/migrate';
-import { trackersV1toV2 } from '../../../src-main/core/store/trackers-migration';
+import { trackersV1toV2, trackersV2toV3 } from '../../../src-main/core/store/trackers-migration';
 import { TRACKER_PALETTE } from '../../../src-main/core/domain/tracker-looks';
 
 const v1 = {
@@ -40,7 +40,7 @@ describe('trackers.json v1 → v2', () => {
     });
   });
 
-  it('gives a file the current schema accepts, through the format table', () => {
+  it('gives, through the format table, a file the current schema accepts', () => {
     const outcome = migrate(structuredClone(v1), trackersFormat.version, trackersFormat.migrations);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
@@ -49,5 +49,25 @@ describe('trackers.json v1 → v2', () => {
 
   it('migrates an empty file', () => {
     expect(trackersV1toV2({ version: 1, trackers: [] })).toEqual({ version: 2, trackers: [] });
+  });
+});
+
+describe('trackers.json v2 → v3', () => {
+  const v2 = trackersV1toV2(structuredClone(v1));
+
+  it('adds the pinned flag, unset, to every tracker and changes nothing else', () => {
+    const v3 = trackersV2toV3(structuredClone(v2));
+    const trackers = v2['trackers'] as Record<string, unknown>[];
+    expect(v3).toEqual({ version: 3, trackers: trackers.map((tracker) => ({ ...tracker, pinned: false })) });
+  });
+
+  it('gives, through the format table, a file the current schema accepts', () => {
+    const outcome = migrate(structuredClone(v2), trackersFormat.version, trackersFormat.migrations);
+    expect(outcome.ok && trackersFormat.schema.parse(outcome.record).trackers.map((tracker) => tracker.pinned)).toEqual([false, false, false, false]);
+  });
+
+  it('leaves what was malformed for the schema to report', () => {
+    expect(trackersV2toV3({ version: 2, trackers: [null] })).toEqual({ version: 3, trackers: [null] });
+    expect(trackersV2toV3({ version: 2 })).toEqual({ version: 3, trackers: [] });
   });
 });

@@ -31,6 +31,7 @@ describe('trackers', () => {
       color: '#4e79a7',
       emoji: '',
       archived: false,
+      pinned: false,
       target: null,
       settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 2, aggregation: 'average' },
       createdAt: expect.any(String),

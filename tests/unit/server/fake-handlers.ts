@@ -63,7 +63,7 @@ export function fakeHandlers(): Handlers {
         input.settings.type === 'multiple_choice'
           ? { type: 'multiple_choice', options: input.settings.options.map((label) => ({ id: newId(), label, archived: false })), multiple: input.settings.multiple }
           : input.settings;
-      const tracker: Tracker = { id: newId(), name: input.name, description: input.description, color: '#4477aa', emoji: '', archived: false, target: input.target, settings, createdAt: '2026-01-01T00:00:00.000Z' };
+      const tracker: Tracker = { id: newId(), name: input.name, description: input.description, color: '#4477aa', emoji: '', archived: false, pinned: input.pinned, target: input.target, settings, createdAt: '2026-01-01T00:00:00.000Z' };
       trackers.set(tracker.id, { ...tracker, profileId: ctx.profileId });
       return { tracker };
     },

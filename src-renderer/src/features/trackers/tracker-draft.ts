@@ -17,6 +17,8 @@ export interface TrackerDraft {
   description: string;
   emoji: string;
   color: string;
+  /** First in the tray menu and the quick-log picker. */
+  pinned: boolean;
   type: TrackerType;
   unit: string;
   min: number | null;
@@ -63,6 +65,7 @@ export function draftOfTracker(tracker: Tracker | undefined, colorIndex = 0): Tr
     description: '',
     emoji: '',
     color: PALETTE[colorIndex % PALETTE.length] ?? '#2f6fdf',
+    pinned: false,
     type: 'numerical',
     unit: '',
     min: null,
@@ -85,6 +88,7 @@ export function draftOfTracker(tracker: Tracker | undefined, colorIndex = 0): Tr
     description: tracker.description,
     emoji: tracker.emoji,
     color: tracker.color || draft.color,
+    pinned: tracker.pinned,
     type: settings.type,
   });
   if (settings.type === 'numerical') {
@@ -117,7 +121,14 @@ const numeric = (draft: TrackerDraft) => ({
 });
 
 /** What a draft says of everything but the settings, as both operations take it. Plain copies: IPC cannot clone `$state` proxies. */
-const looksAndTarget = (draft: TrackerDraft) => ({ name: draft.name, description: draft.description, emoji: draft.emoji.trim(), color: draft.color, target: targetOf(draft) });
+const looksAndTarget = (draft: TrackerDraft) => ({
+  name: draft.name,
+  description: draft.description,
+  emoji: draft.emoji.trim(),
+  color: draft.color,
+  pinned: draft.pinned,
+  target: targetOf(draft),
+});
 
 /** The `createTracker` input. A new tracker's options are labels: the core gives them ids. */
 export function createInput(draft: TrackerDraft): Input<'createTracker'> {
