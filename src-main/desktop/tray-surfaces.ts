@@ -3,7 +3,7 @@
  * this once the core answers and the IPC handlers hold the session, and passes its
  * `afterCall` as the handlers' `onAnswered`.
  */
-import type { WebContents } from 'electron';
+import { app, nativeTheme, type WebContents } from 'electron';
 import type { Method, Result } from '../../src-preload/contract';
 import type { CoreClient } from '../host/core-client';
 import { isDataChange, tellWindowsDataChanged } from './data-changed';
@@ -12,12 +12,23 @@ import { createQuickLogWindow, type QuickLogWindow } from './quick-log-window';
 import type { AppLocation } from './security';
 import type { DesktopSession } from './session-lock';
 import { createTrayMenu, type TrayMenu } from './tray';
+import { trayIconFile } from './tray-icon';
+
+/**
+ * The tray icon for the system's panel now: on Windows the taskbar can be dark while apps
+ * are light, so its own setting decides there (see `trayIconFile`).
+ */
+export function currentTrayIcon(platform: NodeJS.Platform = process.platform): string {
+  const darkPanel = platform === 'win32' ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI : nativeTheme.shouldUseDarkColors;
+  return trayIconFile(platform, darkPanel, app.getAppPath());
+}
 
 export interface TraySurfacesOptions {
   readonly client: CoreClient;
   readonly session: DesktopSession;
   readonly location: AppLocation;
-  readonly iconPath: string;
+  /** The tray icon; by default the one for the panel's colours, following their changes. */
+  readonly icon?: string | (() => string);
   /** Show the main window, making it again if it was closed. */
   readonly openMainWindow: () => void;
   readonly quit: () => void;
@@ -42,7 +53,7 @@ export function installTraySurfaces(options: TraySurfacesOptions): TraySurfaces 
   const tray = createTrayMenu({
     client: options.client,
     session: options.session,
-    iconPath: options.iconPath,
+    icon: options.icon ?? (() => currentTrayIcon()),
     openMainWindow: options.openMainWindow,
     // Called on a click, by which time the window maker below exists.
     openQuickLog: (trackerId) => quickLog.open(trackerId),

@@ -5,7 +5,7 @@
  * clicks, after a log-in or a lock, when the person's day ends, and when the computer
  * wakes. Nothing a click does may throw into Electron: a failure becomes the menu's state.
  */
-import { Menu, powerMonitor, Tray, type MenuItemConstructorOptions, type Rectangle } from 'electron';
+import { Menu, nativeTheme, powerMonitor, Tray, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import type { Method, Result } from '../../src-preload/contract';
 import { onlyReads } from '../../src-preload/operations';
 import type { Session } from '../core/dispatch';
@@ -18,8 +18,11 @@ export interface TrayMenuOptions {
   readonly client: CoreClient;
   /** The desktop's one session (`registerIpcHandlers` returns it). */
   readonly session: DesktopSession;
-  /** The tray icon's file. */
-  readonly iconPath: string;
+  /**
+   * The tray icon's file; a function is asked again whenever the system's colours change,
+   * since a light panel and a dark one need different icons (tray-icon.ts).
+   */
+  readonly icon: string | (() => string);
   /** Show the main window (made again if it was closed). */
   readonly openMainWindow: () => void;
   /** Open the quick-log window for a tracker, or with the tracker picker (null). */
@@ -65,8 +68,13 @@ export function createTrayMenu(options: TrayMenuOptions): TrayMenu {
   const platform = options.platform ?? process.platform;
   const onError = options.onError ?? ((error: unknown) => console.error(error));
 
-  const tray = new Tray(options.iconPath);
+  const { icon } = options;
+  const tray = new Tray(typeof icon === 'function' ? icon() : icon);
   tray.setToolTip(TRAY_TOOLTIP);
+  const onThemeChange = (): void => {
+    if (!destroyed && typeof icon === 'function') tray.setImage(icon());
+  };
+  nativeTheme.on('updated', onThemeChange);
   // Windows shows the menu on a right click only; a left click should open it too.
   if (platform === 'win32') tray.on('click', () => tray.popUpContextMenu());
 
@@ -235,6 +243,7 @@ export function createTrayMenu(options: TrayMenuOptions): TrayMenu {
       destroyed = true;
       clearDayTimer();
       powerMonitor.removeListener('resume', onResume);
+      nativeTheme.removeListener('updated', onThemeChange);
       tray.destroy();
     },
   };

@@ -117,6 +117,9 @@ class FakeApp extends Emitter {
   getPath(name: string): string {
     return `/fake/${name}`;
   }
+  getAppPath(): string {
+    return '/fake/app';
+  }
   whenReady(): Promise<void> {
     return Promise.resolve();
   }
@@ -200,9 +203,12 @@ export class Tray extends Emitter {
   bounds = { x: 1500, y: 0, width: 24, height: 24 };
   popUps = 0;
   destroyed = false;
-  constructor(readonly image: string) {
+  constructor(public image: string) {
     super();
     Tray.created.push(this);
+  }
+  setImage(image: string): void {
+    this.image = image;
   }
   setToolTip(text: string): void {
     this.tooltip = text;
@@ -260,6 +266,9 @@ export const screen = {
 
 export const powerMonitor = new Emitter();
 
+/** The system's colours; tests flip them and emit `updated`. */
+export const nativeTheme = Object.assign(new Emitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false });
+
 function resetDesktopSurfaces(): void {
   Menu.built.length = 0;
   Tray.created.length = 0;
@@ -269,6 +278,9 @@ function resetDesktopSurfaces(): void {
   screen.cursor = { x: 960, y: 540 };
   screen.asked.length = 0;
   powerMonitor.listeners.clear();
+  nativeTheme.listeners.clear();
+  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
 }
 
 // ---- end of tray, menus, global shortcuts, screen and power ----

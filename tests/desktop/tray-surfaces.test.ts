@@ -2,9 +2,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { inThreadClient } from '../../src-main/host/core-client';
 import { DesktopSession } from '../../src-main/desktop/session-lock';
-import { installTraySurfaces } from '../../src-main/desktop/tray-surfaces';
+import { currentTrayIcon, installTraySurfaces } from '../../src-main/desktop/tray-surfaces';
 import { fakeHandlers } from '../unit/server/fake-handlers';
-import { BrowserWindow, globalShortcut, resetFake, Tray } from './electron-fake';
+import { BrowserWindow, globalShortcut, nativeTheme, resetFake, Tray } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 
@@ -13,7 +13,7 @@ const location = { rendererFileUrl: 'file:///opt/qs/out/renderer/index.html', de
 function install(accelerator?: string) {
   const client = inThreadClient({ ...fakeHandlers(), dashboard: async () => ({ cards: [] }) });
   const spies = { openMainWindow: vi.fn(), quit: vi.fn(), onSessionLocked: vi.fn() };
-  const surfaces = installTraySurfaces({ client, session: new DesktopSession(client), location, iconPath: '/icons/tray.png', ...spies, ...(accelerator === undefined ? {} : { accelerator }) });
+  const surfaces = installTraySurfaces({ client, session: new DesktopSession(client), location, ...spies, ...(accelerator === undefined ? {} : { accelerator }) });
   return { surfaces, spies };
 }
 
@@ -23,7 +23,6 @@ describe('installTraySurfaces', () => {
   it('creates the tray and registers the default shortcut, which opens the quick-log picker', async () => {
     const { surfaces } = install();
     await surfaces.tray.refresh();
-    expect(Tray.created[0]?.image).toBe('/icons/tray.png');
     expect(Tray.created[0]?.contextMenu?.items.map((item) => item.label)[0]).toBe('Locked');
     expect(surfaces.shortcutOutcome).toEqual({ ok: true });
     expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Shift+L']);
@@ -32,6 +31,23 @@ describe('installTraySurfaces', () => {
 
     expect(BrowserWindow.created).toHaveLength(1);
     expect(BrowserWindow.created[0]?.loadedHash).toBe('/quick-log');
+  });
+
+  it('shows the icon for the panel’s colours, and changes it when they change', () => {
+    install();
+    expect(Tray.created[0]?.image).toBe(currentTrayIcon());
+    expect(Tray.created[0]?.image).toMatch(/^\/fake\/app\/resources\/tray\/tray-on-light\.png$/);
+    nativeTheme.shouldUseDarkColors = true;
+    nativeTheme.emit('updated');
+    expect(Tray.created[0]?.image).toMatch(/tray-on-dark\.png$/);
+  });
+
+  it('asks the taskbar’s own colours on Windows, and uses the template image on macOS', () => {
+    nativeTheme.shouldUseDarkColors = false;
+    nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
+    expect(currentTrayIcon('win32')).toMatch(/tray-on-dark\.png$/);
+    expect(currentTrayIcon('linux')).toMatch(/tray-on-light\.png$/);
+    expect(currentTrayIcon('darwin')).toMatch(/trayTemplate\.png$/);
   });
 
   it('uses the saved shortcut, and reports one that is taken', () => {

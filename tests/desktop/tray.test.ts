@@ -67,7 +67,7 @@ function openTray(session: DesktopSession, extra: Partial<TrayMenuOptions> = {})
     onDataChanged: vi.fn(),
     onError: vi.fn(),
   };
-  const tray = createTrayMenu({ client, session, iconPath: ICON, platform: 'linux', ...spies, ...extra });
+  const tray = createTrayMenu({ client, session, icon: ICON, platform: 'linux', ...spies, ...extra });
   trays.push(tray);
   return { tray, spies };
 }

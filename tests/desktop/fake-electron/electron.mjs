@@ -110,6 +110,10 @@ class FakeApp extends EventEmitter {
       }),
     );
   }
+  /** The project folder, as Electron answers in development (the test starts the bundle there). */
+  getAppPath() {
+    return process.cwd();
+  }
   getPath(name) {
     // The test sets QS_DATA_DIR; reaching this means the override was ignored.
     report.events.push(`getPath ${name}`);
@@ -177,6 +181,9 @@ export class Tray extends EventEmitter {
   setToolTip(text) {
     this.#record.tooltip = text;
   }
+  setImage(image) {
+    this.#record.image = image;
+  }
   setContextMenu(menu) {
     this.#record.menu = menu ? menu.items : null;
     report.events.push('tray menu set');
@@ -220,6 +227,8 @@ export const screen = {
 
 export const powerMonitor = new EventEmitter();
 
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false, themeSource: 'system' });
+
 // ---- end of tray, menus, global shortcuts, screen and power ----
 export const contextBridge = { exposeInMainWorld() {} };
 export const ipcRenderer = { invoke: async () => undefined, on() {}, removeListener() {} };
@@ -235,4 +244,4 @@ export const safeStorage = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer, safeStorage, Menu, Tray, globalShortcut, screen, powerMonitor };
+export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer, safeStorage, Menu, Tray, globalShortcut, screen, powerMonitor, nativeTheme };
