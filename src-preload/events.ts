@@ -7,10 +7,12 @@
 import type { Api } from './contract';
 
 export const SHELL_EVENTS = {
-  /** The main process locked the session (its idle timer): show the password prompt. */
+  /** The main process locked the session (its idle timer, the tray's Lock): show the password prompt. */
   'session-locked': 'onSessionLocked',
   /** The core's worker stopped and a new one took over, with every profile locked. */
   'core-restarted': 'onCoreRestarted',
+  /** Entries, trackers or settings changed elsewhere (the tray, another window): read them again. */
+  'entries-changed': 'onEntriesChanged',
 } as const;
 
 export type ShellEventName = keyof typeof SHELL_EVENTS;
@@ -18,10 +20,8 @@ export type ShellEventName = keyof typeof SHELL_EVENTS;
 /** The IPC channel of an event. */
 export const eventChannelOf = (name: ShellEventName) => `event:${name}` as const;
 
-export interface ShellEvents {
-  onSessionLocked(listener: () => void): () => void;
-  onCoreRestarted(listener: () => void): () => void;
-}
+/** One subscription per event, named by the table above, so the two cannot drift. */
+export type ShellEvents = { readonly [N in ShellEventName as (typeof SHELL_EVENTS)[N]]: (listener: () => void) => () => void };
 
 /** What the desktop preload exposes as `window.qs`. */
 export type DesktopBridge = Api & ShellEvents;

@@ -5,7 +5,7 @@
  * profile's auto-lock minutes. Every outcome is a `Result` value: Electron would pass only
  * the message of a thrown error across IPC.
  */
-import { ipcMain } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import type { Result } from '../../src-preload/contract';
 import type { Method } from '../../src-preload/contract';
 import { API_METHODS, channelOf, needsSession } from '../../src-preload/operations';
@@ -26,8 +26,11 @@ export interface IpcOptions {
   /** A session opened before any call (a remembered profile, "stay unlocked"). */
   readonly initialSession?: Session | null;
   readonly now?: () => number;
-  /** Told after every call the page made (the tray follows writes). */
-  readonly onAnswered?: (method: Method, result: Result<unknown>) => void;
+  /**
+   * Told after every call a page made, with the page that made it (the tray follows
+   * writes; the other windows are told to read again).
+   */
+  readonly onAnswered?: (method: Method, result: Result<unknown>, sender: WebContents) => void;
 }
 
 export function registerIpcHandlers(client: CoreClient, location: AppLocation, options: IpcOptions = {}): DesktopSession {
@@ -35,10 +38,14 @@ export function registerIpcHandlers(client: CoreClient, location: AppLocation, o
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame?.url, location)) return FORBIDDEN_SENDER;
-      if (state.lockIfIdle() && needsSession(method)) return LOCKED;
+      if (state.lockIfIdle() && needsSession(method)) {
+        // The session just ended: whoever follows the calls must hear it too.
+        options.onAnswered?.(method, LOCKED, event.sender);
+        return LOCKED;
+      }
       const dispatched = await client.dispatch(method, input, state.session);
       state.set(dispatched.session);
-      options.onAnswered?.(method, dispatched.result);
+      options.onAnswered?.(method, dispatched.result, event.sender);
       return dispatched.result;
     });
   }

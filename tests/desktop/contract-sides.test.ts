@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../src-preload/contract';
-import { eventChannelOf, SHELL_EVENTS, type DesktopBridge } from '../../src-preload/events';
+import { eventChannelOf, SHELL_EVENTS, type DesktopBridge, type ShellEventName, type ShellEvents } from '../../src-preload/events';
 import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { inThreadClient } from '../../src-main/host/core-client';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
@@ -60,16 +60,19 @@ describe('the contract has the same operations on every side', () => {
     expect(bridge.invoked.every(([channel, input]) => channel === `api:${(input as { probe: string }).probe}`)).toBe(true);
   });
 
-  it('the preload forwards session-locked to a listener without the IPC event, and unsubscribes', async () => {
-    await import('../../src-preload/index');
-    const api = bridge.exposed.get('qs') as DesktopBridge;
-    const heard: unknown[][] = [];
-    const off = api.onSessionLocked((...args: unknown[]) => heard.push(args));
-    bridge.listeners.get(eventChannelOf('session-locked'))?.({ sender: 'the IPC event object' }, 'extra');
-    expect(heard).toEqual([[]]);
-    off();
-    expect(bridge.listeners.has(eventChannelOf('session-locked'))).toBe(false);
-  });
+  it.each(Object.entries(SHELL_EVENTS) as [ShellEventName, keyof ShellEvents][])(
+    'the preload forwards %s to %s without the IPC event, and unsubscribes',
+    async (name, key) => {
+      await import('../../src-preload/index');
+      const api = bridge.exposed.get('qs') as DesktopBridge;
+      const heard: unknown[][] = [];
+      const off = api[key]((...args: unknown[]) => heard.push(args));
+      bridge.listeners.get(eventChannelOf(name))?.({ sender: 'the IPC event object' }, 'extra');
+      expect(heard).toEqual([[]]);
+      off();
+      expect(bridge.listeners.has(eventChannelOf(name))).toBe(false);
+    },
+  );
 
   it('IPC registers exactly the contract channels', () => {
     registerIpcHandlers(inThreadClient(fakeHandlers()), { rendererFileUrl: 'file:///app/index.html', devServerUrl: null });

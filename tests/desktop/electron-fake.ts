@@ -17,6 +17,10 @@ class Emitter {
   emit(name: string, ...args: unknown[]): void {
     for (const listener of this.listeners.get(name) ?? []) listener(...args);
   }
+  removeListener(name: string, listener: Listener): this {
+    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((candidate) => candidate !== listener));
+    return this;
+  }
 }
 
 export class FakeSession {
@@ -52,12 +56,16 @@ export class BrowserWindow extends Emitter {
   loadedUrl: string | null = null;
   shown = false;
   focused = false;
+  destroyed = false;
+  position: [number, number] | null = null;
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
   }
-  loadFile(file: string): Promise<void> {
+  loadedHash: string | null = null;
+  loadFile(file: string, options: { hash?: string } = {}): Promise<void> {
     this.loadedFile = file;
+    this.loadedHash = options.hash ?? null;
     return Promise.resolve();
   }
   loadURL(url: string): Promise<void> {
@@ -74,6 +82,18 @@ export class BrowserWindow extends Emitter {
     return false;
   }
   restore(): void {}
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** As Electron: the window goes away and says so. */
+  close(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  setPosition(x: number, y: number): void {
+    this.position = [x, y];
+  }
 }
 
 type IpcHandler = (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>;
@@ -96,6 +116,9 @@ class FakeApp extends Emitter {
   }
   getPath(name: string): string {
     return `/fake/${name}`;
+  }
+  getAppPath(): string {
+    return '/fake/app';
   }
   whenReady(): Promise<void> {
     return Promise.resolve();
@@ -148,8 +171,123 @@ export const safeStorage = {
   },
 };
 
+// ---- Tray, menus, global shortcuts, screen and power (tray.ts, quick-log-window.ts, global-shortcut.ts) ----
+
+/** A menu item as the shell gives it to `Menu.buildFromTemplate`. */
+export interface FakeMenuItem {
+  readonly label?: string;
+  readonly type?: string;
+  readonly checked?: boolean;
+  readonly enabled?: boolean;
+  readonly click?: () => void;
+}
+
+export class FakeMenu {
+  constructor(readonly items: readonly FakeMenuItem[]) {}
+}
+
+export const Menu = {
+  built: [] as FakeMenu[],
+  buildFromTemplate(template: readonly FakeMenuItem[]): FakeMenu {
+    const menu = new FakeMenu(template);
+    this.built.push(menu);
+    return menu;
+  },
+};
+
+export class Tray extends Emitter {
+  static readonly created: Tray[] = [];
+  tooltip = '';
+  contextMenu: FakeMenu | null = null;
+  /** What Electron would say on macOS and Windows; tests move the icon. */
+  bounds = { x: 1500, y: 0, width: 24, height: 24 };
+  popUps = 0;
+  destroyed = false;
+  constructor(public image: string) {
+    super();
+    Tray.created.push(this);
+  }
+  setImage(image: string): void {
+    this.image = image;
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.contextMenu = menu;
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return this.bounds;
+  }
+  popUpContextMenu(): void {
+    this.popUps += 1;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+/** Electron's globalShortcut; `taken` holds accelerators another app already uses. */
+export const globalShortcut = {
+  registered: new Map<string, () => void>(),
+  taken: new Set<string>(),
+  register(accelerator: string, callback: () => void): boolean {
+    if (this.taken.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator);
+  },
+  unregisterAll(): void {
+    this.registered.clear();
+  },
+  isRegistered(accelerator: string): boolean {
+    return this.registered.has(accelerator);
+  },
+};
+
+/** One display with a menu bar at the top; tests may change its work area and the pointer. */
+export const screen = {
+  workArea: { x: 0, y: 25, width: 1920, height: 1055 },
+  cursor: { x: 960, y: 540 },
+  asked: [] as { x: number; y: number }[],
+  getDisplayNearestPoint(point: { x: number; y: number }): { workArea: { x: number; y: number; width: number; height: number } } {
+    this.asked.push(point);
+    return { workArea: this.workArea };
+  },
+  getCursorScreenPoint(): { x: number; y: number } {
+    return this.cursor;
+  },
+};
+
+export const powerMonitor = new Emitter();
+
+/** The system's colours; tests flip them and emit `updated`. */
+export const nativeTheme = Object.assign(new Emitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false });
+
+function resetDesktopSurfaces(): void {
+  Menu.built.length = 0;
+  Tray.created.length = 0;
+  globalShortcut.registered.clear();
+  globalShortcut.taken.clear();
+  screen.workArea = { x: 0, y: 25, width: 1920, height: 1055 };
+  screen.cursor = { x: 960, y: 540 };
+  screen.asked.length = 0;
+  powerMonitor.listeners.clear();
+  nativeTheme.listeners.clear();
+  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+}
+
+// ---- end of tray, menus, global shortcuts, screen and power ----
+
 /** Forget everything recorded, between tests. */
 export function resetFake(): void {
+  resetDesktopSurfaces();
   BrowserWindow.created.length = 0;
   ipcMain.handlers.clear();
   app.listeners.clear();

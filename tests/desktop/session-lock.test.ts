@@ -37,6 +37,24 @@ describe('desktop auto-lock', () => {
     expect(await invoke('listTrackers', {})).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
   });
 
+  it('whoever follows the calls (the tray) hears each answer with its page, the idle lock included', async () => {
+    let now = 0;
+    const heard: [string, unknown, unknown][] = [];
+    registerIpcHandlers(inThreadClient(fakeHandlers(), { autoLockMinutes: () => 15, lockProfile: () => undefined }, () => undefined), location, {
+      now: () => now,
+      onAnswered: (method, result, sender) => void heard.push([method, result.ok ? 'ok' : result.error.code, sender]),
+    });
+    const page = { id: 7 };
+    const handler = (method: string) => ipcMain.handlers.get(`api:${method}`);
+    await handler('signUp')?.({ ...fromApp, sender: page } as never, person);
+    now += 16 * MINUTE;
+    await handler('listTrackers')?.({ ...fromApp, sender: page } as never, {});
+    expect(heard).toEqual([
+      ['signUp', 'ok', page],
+      ['listTrackers', 'SESSION_LOCKED', page],
+    ]);
+  });
+
   it('the timer check locks without a call (the shell then sends session-locked); 0 minutes never locks', () => {
     let now = 0;
     let minutes = 0;

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 
-const report = { events: [], windows: [], ipcChannels: [], errorBoxes: [], quitCalls: 0, probe: null };
+const report = { events: [], windows: [], ipcChannels: [], errorBoxes: [], quitCalls: 0, probe: null, trays: [], shortcuts: [] };
 const ipcHandlers = new Map();
 let finished = false;
 
@@ -87,6 +87,13 @@ export class BrowserWindow extends EventEmitter {
   isMinimized() {
     return false;
   }
+  isDestroyed() {
+    return false;
+  }
+  close() {
+    this.emit('closed');
+  }
+  setPosition() {}
 }
 
 class FakeApp extends EventEmitter {
@@ -102,6 +109,10 @@ class FakeApp extends EventEmitter {
         resolve();
       }),
     );
+  }
+  /** The project folder, as Electron answers in development (the test starts the bundle there). */
+  getAppPath() {
+    return process.cwd();
   }
   getPath(name) {
     // The test sets QS_DATA_DIR; reaching this means the override was ignored.
@@ -139,6 +150,86 @@ export const shell = {
 };
 
 export const session = { defaultSession: new FakeSession() };
+
+// ---- Tray, menus, global shortcuts, screen and power (tray.ts, quick-log-window.ts, global-shortcut.ts) ----
+
+/** A menu keeps its items' labels for the report (click handlers cannot be JSON). */
+class FakeMenu {
+  constructor(template) {
+    this.items = template.map((item) => item.label ?? `(${item.type ?? 'item'})`);
+  }
+}
+
+export const Menu = {
+  buildFromTemplate(template) {
+    return new FakeMenu(template);
+  },
+  setApplicationMenu() {},
+  getApplicationMenu() {
+    return null;
+  },
+};
+
+export class Tray extends EventEmitter {
+  #record;
+  constructor(image) {
+    super();
+    this.#record = { image, tooltip: '', menu: null };
+    report.trays.push(this.#record);
+    report.events.push('tray created');
+  }
+  setToolTip(text) {
+    this.#record.tooltip = text;
+  }
+  setImage(image) {
+    this.#record.image = image;
+  }
+  setContextMenu(menu) {
+    this.#record.menu = menu ? menu.items : null;
+    report.events.push('tray menu set');
+  }
+  getBounds() {
+    return { x: 0, y: 0, width: 0, height: 0 };
+  }
+  popUpContextMenu() {}
+  destroy() {}
+  isDestroyed() {
+    return false;
+  }
+}
+
+const shortcuts = new Set();
+export const globalShortcut = {
+  register(accelerator) {
+    report.shortcuts.push(accelerator);
+    report.events.push(`shortcut registered ${accelerator}`);
+    shortcuts.add(accelerator);
+    return true;
+  },
+  unregister(accelerator) {
+    shortcuts.delete(accelerator);
+  },
+  unregisterAll() {
+    shortcuts.clear();
+  },
+  isRegistered(accelerator) {
+    return shortcuts.has(accelerator);
+  },
+};
+
+const DISPLAY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, scaleFactor: 1 };
+export const screen = {
+  getDisplayNearestPoint: () => DISPLAY,
+  getPrimaryDisplay: () => DISPLAY,
+  getAllDisplays: () => [DISPLAY],
+  getCursorScreenPoint: () => ({ x: 960, y: 540 }),
+};
+
+export const powerMonitor = new EventEmitter();
+
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false, themeSource: 'system' });
+
+// ---- end of tray, menus, global shortcuts, screen and power ----
 export const contextBridge = { exposeInMainWorld() {} };
 export const ipcRenderer = { invoke: async () => undefined, on() {}, removeListener() {} };
 // A machine without a keychain: "stay unlocked" is offered nowhere in the boot test.
@@ -153,4 +244,4 @@ export const safeStorage = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer, safeStorage };
+export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer, safeStorage, Menu, Tray, globalShortcut, screen, powerMonitor, nativeTheme };

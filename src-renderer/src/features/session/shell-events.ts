@@ -1,7 +1,8 @@
 /**
  * Events the desktop shell sends on its own, beyond the contract's request/answer
  * operations (`src-preload/events.ts`). Browser mode has none: its sessions end by
- * answers (`SESSION_LOCKED`), which the session already watches.
+ * answers (`SESSION_LOCKED`), which the session already watches, and it has no tray or
+ * second window to change data behind the page's back.
  */
 import type { Api } from '../../../../src-preload/contract';
 import type { ShellEvents } from '../../../../src-preload/events';
@@ -22,3 +23,9 @@ export const onShellLocked = (listener: () => void, shell: MaybeDesktop | undefi
 
 /** Hear the desktop shell restart the core (every profile is locked again). */
 export const onCoreRestarted = (listener: () => void, shell: MaybeDesktop | undefined = window.qs): (() => void) => onShellEvent('onCoreRestarted', listener, shell);
+
+/**
+ * Hear that entries, trackers or settings changed outside this window (the tray, the
+ * quick-log window), so what the page shows is read again; the result unsubscribes.
+ */
+export const onEntriesChangedElsewhere = (listener: () => void, shell: MaybeDesktop | undefined = window.qs): (() => void) => onShellEvent('onEntriesChanged', listener, shell);
