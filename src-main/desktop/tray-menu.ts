@@ -3,17 +3,12 @@
  * pure so every state (locked, empty, a day answered yes or no) is tested without Electron.
  */
 import type { DashboardCard, Input, Tracker } from '../../src-preload/contract';
-
-/**
- * A tracker as the tray reads it. `pinned` is optional until the contract's tracker carries
- * the flag everywhere (trackers pinned in the app come first in the tray).
- */
-export type TrayTracker = Tracker & { readonly pinned?: boolean };
+import { pinnedFirst } from '../../src-preload/tracker-values/tracker-order';
 
 /** What the tray last read from the core. */
 export type TrayView =
   | { readonly kind: 'locked' }
-  | { readonly kind: 'open'; readonly trackers: readonly TrayTracker[]; readonly cards: readonly DashboardCard[] }
+  | { readonly kind: 'open'; readonly trackers: readonly Tracker[]; readonly cards: readonly DashboardCard[] }
   /** The core answered the reads with something other than a lock (it is kept in the menu). */
   | { readonly kind: 'unavailable'; readonly message: string };
 
@@ -49,11 +44,6 @@ export function menuLabel(text: string): string {
   return cut.replaceAll('&', '&&');
 }
 
-/** The trackers the tray lists: archived ones left out, pinned first, each group in the person's order. */
-export function trayTrackers(trackers: readonly TrayTracker[]): TrayTracker[] {
-  const shown = trackers.filter((tracker) => !tracker.archived);
-  return [...shown.filter((tracker) => tracker.pinned === true), ...shown.filter((tracker) => tracker.pinned !== true)];
-}
 
 /** Whether today's answer is yes (the day's newest yes/no entry, as the core counts it). */
 export const answeredYes = (card: DashboardCard | undefined): boolean => card?.today.value === true;
@@ -70,9 +60,9 @@ export function dayAnswerToggle(trackerId: string, card: DashboardCard | undefin
   return { method: 'updateLog', input: { trackerId, logId: answer.id, value: !answeredYes(card) } };
 }
 
-const trackerLabel = (tracker: TrayTracker): string => menuLabel(tracker.emoji ? `${tracker.emoji} ${tracker.name}` : tracker.name);
+const trackerLabel = (tracker: Tracker): string => menuLabel(tracker.emoji ? `${tracker.emoji} ${tracker.name}` : tracker.name);
 
-function trackerItem(tracker: TrayTracker, card: DashboardCard | undefined): TrayItem {
+function trackerItem(tracker: Tracker, card: DashboardCard | undefined): TrayItem {
   if (tracker.settings.type === 'boolean') {
     return { kind: 'answer', label: trackerLabel(tracker), trackerId: tracker.id, checked: answeredYes(card), write: dayAnswerToggle(tracker.id, card) };
   }
@@ -100,7 +90,7 @@ export function trayMenuItems(view: TrayView, notice: string | null = null): Tra
     return [...top, { kind: 'note', label: menuLabel(`Trackers unavailable: ${view.message}`) }, SEPARATOR, OPEN, LOCK, SEPARATOR, QUIT];
   }
   const cards = new Map(view.cards.map((card) => [card.trackerId, card]));
-  const trackers = trayTrackers(view.trackers);
+  const trackers = pinnedFirst(view.trackers);
   const list: TrayItem[] = trackers.length === 0 ? [{ kind: 'note', label: NO_TRACKERS }] : trackers.map((tracker) => trackerItem(tracker, cards.get(tracker.id)));
   return [...top, ...list, SEPARATOR, OPEN, LOCK, SEPARATOR, QUIT];
 }

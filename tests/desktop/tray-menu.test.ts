@@ -1,15 +1,17 @@
 /** The tray menu's model: pure data from the trackers, today's cards and the session. */
 import { describe, expect, it } from 'vitest';
-import type { DashboardCard, Log } from '../../src-preload/contract';
-import { dayAnswerToggle, menuLabel, NO_TRACKERS, trayMenuItems, trayTrackers, type TrayItem, type TrayTracker } from '../../src-main/desktop/tray-menu';
+import type { DashboardCard, Log, Tracker } from '../../src-preload/contract';
+import { dayAnswerToggle, menuLabel, NO_TRACKERS, trayMenuItems, type TrayItem } from '../../src-main/desktop/tray-menu';
+import { pinnedFirst } from '../../src-preload/tracker-values/tracker-order';
 
-const tracker = (id: string, name: string, type: 'boolean' | 'numerical' | 'duration', extra: Partial<TrayTracker> = {}): TrayTracker => ({
+const tracker = (id: string, name: string, type: 'boolean' | 'numerical' | 'duration', extra: Partial<Tracker> = {}): Tracker => ({
   id,
   name,
   description: '',
   color: '#2f6fdf',
   emoji: '',
   archived: false,
+  pinned: false,
   target: null,
   settings:
     type === 'numerical'
@@ -31,7 +33,7 @@ const card = (trackerId: string, today: Log | null): DashboardCard => ({
 
 const labels = (items: readonly TrayItem[]) => items.map((item) => (item.kind === 'separator' ? '—' : item.label));
 
-describe('trayTrackers', () => {
+describe('the tray’s trackers (pinnedFirst)', () => {
   it('leaves archived trackers out and puts pinned ones first, each group in the person’s order', () => {
     const list = [
       tracker('a', 'Sleep', 'numerical'),
@@ -40,7 +42,7 @@ describe('trayTrackers', () => {
       tracker('d', 'Meditated', 'boolean'),
       tracker('e', 'Read', 'duration', { pinned: true }),
     ];
-    expect(trayTrackers(list).map((item) => item.id)).toEqual(['b', 'e', 'a', 'd']);
+    expect(pinnedFirst(list).map((item) => item.id)).toEqual(['b', 'e', 'a', 'd']);
   });
 });
 
