@@ -14,6 +14,7 @@ import { appLocation } from './bundle-files';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
 import { appPaths } from './paths';
+import { installTraySurfaces, type TraySurfaces } from './tray-surfaces';
 import { createMainWindow } from './window';
 
 /** How often the idle lock looks at the session while nobody calls. */
@@ -61,10 +62,16 @@ function run(): void {
     });
   };
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
+  /** Bring the main window forward, making it again if it was closed (the tray's Open). */
+  const openMainWindow = (): void => {
+    if (!mainWindow) return showWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
+  };
+
+  app.on('second-instance', () => {
+    if (mainWindow) openMainWindow();
   });
 
   app.on('window-all-closed', () => {
@@ -98,20 +105,30 @@ function run(): void {
     const initialSession = await rememberedSession(opened, keychain);
     // The dashboard's files are read while the window loads (see core/warm-up.ts).
     if (initialSession) opened.warmUp(initialSession.profileId);
-    const session = registerIpcHandlers(opened, location, { initialSession });
+    let surfaces: TraySurfaces | null = null;
+    const session = registerIpcHandlers(opened, location, { initialSession, onAnswered: (method, result, sender) => surfaces?.afterCall(method, result, sender) });
+    const tellLocked = (): void => mainWindow?.webContents.send(eventChannelOf('session-locked'));
+    surfaces = installTraySurfaces({ client: opened, session, location, openMainWindow, quit: () => app.quit(), onSessionLocked: tellLocked });
+    const tray = surfaces;
     onRestart = (event) => {
       console.error(event.reason);
       // The new worker has every profile locked: the page returns to the password prompt.
       session.set(null);
       mainWindow?.webContents.send(eventChannelOf('core-restarted'));
+      void tray.tray.refresh();
       if (event.stopped) dialog.showErrorBox(...explainStop(dataDir));
     };
     const idleTimer = setInterval(() => {
-      if (session.lockIfIdle()) mainWindow?.webContents.send(eventChannelOf('session-locked'));
+      if (!session.lockIfIdle()) return;
+      tellLocked();
+      void tray.tray.refresh();
     }, IDLE_CHECK_MS);
     // The timer alone must never keep a quitting app alive.
     idleTimer.unref();
-    app.once('will-quit', () => clearInterval(idleTimer));
+    app.once('will-quit', () => {
+      clearInterval(idleTimer);
+      tray.destroy();
+    });
     showWindow();
   };
 

@@ -26,6 +26,8 @@ interface BootReport {
   probe: unknown;
   /** Worker threads started, by script path (register.mjs records them). */
   workers: string[];
+  trays: { image: string; tooltip: string; menu: { label?: string }[] | null }[];
+  shortcuts: string[];
 }
 
 function bootBuiltBundle(dataDir: string): Promise<{ code: number | null; report: BootReport | null; output: string }> {
@@ -94,6 +96,13 @@ describe('the built desktop bundle', () => {
     expect(report().workers).toHaveLength(1);
     expect(report().workers[0]).toMatch(/out\/main\/core-worker\.js$/);
     expect(existsSync(report().workers[0] ?? '')).toBe(true);
+  });
+
+  it('puts the app in the tray with an icon that exists, and registers the quick-log shortcut', () => {
+    expect(report().events).toContain('tray created');
+    expect(report().trays).toHaveLength(1);
+    expect(existsSync(report().trays[0]?.image ?? '')).toBe(true);
+    expect(report().shortcuts).toEqual(['CommandOrControl+Shift+L']);
   });
 
   it('answers through IPC from the real core in the QS_DATA_DIR folder (a round trip through the worker)', () => {

@@ -24,7 +24,7 @@ vi.mock('../../src-main/host/core-host', () => ({
 /** The core's host with fake handlers in this thread: main only needs its interface. */
 const workingCore = (): Promise<CoreHost> =>
   Promise.resolve({
-    ...inThreadClient(fakeHandlers(), { autoLockMinutes: () => 15, lockProfile: () => undefined }),
+    ...inThreadClient(fakeHandlers(), { autoLockMinutes: () => 15, lockProfile: () => undefined }, () => undefined),
     unlockRemembered: () => Promise.resolve(null),
     warmUp: () => undefined,
     close: () => {
@@ -75,6 +75,16 @@ describe('desktop main', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
     expect(BrowserWindow.created).toHaveLength(1);
     expect(app.quitCalls).toBe(0);
+  });
+
+  it('puts the app in the tray and registers the quick-log shortcut, released when the app quits', async () => {
+    core.open = workingCore;
+    const { app, Tray, globalShortcut } = await startApp();
+    expect(Tray.created).toHaveLength(1);
+    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Shift+L']);
+    app.emit('will-quit');
+    expect(globalShortcut.registered.size).toBe(0);
+    expect(Tray.created[0]?.destroyed).toBe(true);
   });
 
   it('quits at once when another instance holds the lock', async () => {
