@@ -1,7 +1,4 @@
 /** A core host over a temp data folder, its worker run from the TypeScript sources. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach } from 'vitest';
 import type { Session } from '../../../src-main/core/dispatch';
@@ -9,23 +6,16 @@ import { CoreHost, type CoreHostOptions } from '../../../src-main/host/core-host
 import type { WorkerSetup } from '../../../src-main/host/channel';
 import type { CoreClient } from '../../../src-main/host/core-client';
 import type { Input, Method, Output, Result } from '../../../src-preload/contract';
-import { TEST_SCRYPT } from '../core/helpers';
+import { tempDir, TEST_SCRYPT } from '../core/helpers';
 
 const WORKER_FROM_SOURCES = new URL('../../support/ts-core-worker.mjs', import.meta.url);
 
 const hosts: CoreHost[] = [];
-const dirs: string[] = [];
 
+// Registered before core/helpers' own (which removes the temp folders): hosts close first.
 afterEach(async () => {
   await Promise.all(hosts.splice(0).map((host) => host.close()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-export async function tempDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'qs-host-'));
-  dirs.push(dir);
-  return dir;
-}
 
 /** Every worker the host made, newest last: tests end them to play a crash. */
 export interface StartedHost {
@@ -35,7 +25,7 @@ export interface StartedHost {
 }
 
 export async function startHost(options: Partial<Omit<CoreHostOptions, 'worker'>> = {}): Promise<StartedHost> {
-  const dataDir = options.dataDir ?? (await tempDataDir());
+  const dataDir = options.dataDir ?? (await tempDir());
   const workers: Worker[] = [];
   const worker = (setup: WorkerSetup): Worker => {
     const made = new Worker(WORKER_FROM_SOURCES, { workerData: setup });
