@@ -14,7 +14,17 @@ export default defineConfig({
         plugins: [svelte(), svelteTesting()],
         test: { ...shared, name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.ts'] },
       },
-      { test: { ...shared, name: 'desktop', environment: 'node', include: ['tests/desktop/**/*.test.ts'] } },
+      {
+        test: {
+          ...shared,
+          name: 'desktop',
+          environment: 'node',
+          include: ['tests/desktop/**/*.test.ts'],
+          // electron-store imports `electron`: processed by Vite, it gets the test's
+          // `vi.mock('electron')` instead of the real package (which would try to download a runtime).
+          server: { deps: { inline: ['electron-store'] } },
+        },
+      },
       {
         test: {
           ...shared,

@@ -1,7 +1,9 @@
 /**
  * The only caller of `app.getPath`: every folder the desktop app uses comes from here.
  * `QS_DATA_DIR` points a development or test run at a temp folder; a packaged app ignores
- * it, so a stray environment variable cannot move a person's data.
+ * it, so a stray environment variable cannot move a person's data. Under the override every
+ * folder below lives inside that temp folder, so a test run never touches the person's real
+ * keys, settings, reports or login items.
  */
 import { join } from 'node:path';
 import { app } from 'electron';
@@ -14,12 +16,29 @@ export interface AppPaths {
    * from the profile folders (and from a test's QS_DATA_DIR).
    */
   readonly keychainDir: string;
+  /**
+   * Where the app-level settings file (`app-settings.json`: window state, tray, login
+   * item, shortcut) lives: beside `profiles/`, not inside any profile, since none of it
+   * is a person's data.
+   */
+  readonly settingsDir: string;
+  /** Where saved reports go; created when first needed ("Open reports folder", a report). */
+  readonly reportsDir: string;
+  /**
+   * The XDG autostart folder of Linux login items (`~/.config/autostart`); inside the
+   * override's folder in a development or test run. Read lazily: only Linux needs it.
+   */
+  autostartDir(): string;
 }
 
 export function appPaths(): AppPaths {
   const override = app.isPackaged ? undefined : process.env.QS_DATA_DIR;
   const dataDir = override ? override : app.getPath('userData');
-  // Beside `profiles/`, not in a profile folder; under a test's data folder, so a test run
-  // never touches the person's real keys.
-  return { dataDir, keychainDir: join(dataDir, 'stay-unlocked') };
+  return {
+    dataDir,
+    keychainDir: join(dataDir, 'stay-unlocked'),
+    settingsDir: dataDir,
+    reportsDir: override ? join(override, 'reports') : join(app.getPath('documents'), 'Quantified Self reports'),
+    autostartDir: () => (override ? join(override, 'autostart') : join(app.getPath('appData'), 'autostart')),
+  };
 }

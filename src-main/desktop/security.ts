@@ -1,13 +1,13 @@
 /**
  * Trust decisions of the desktop shell, as pure functions over `new URL()` (string
- * prefixes are fooled by `file:///app/out/renderer/index.html.evil` and friends).
+ * prefixes are fooled by `qs://app/index.html.evil`, `qs://app.evil/` and friends).
  * The Electron wiring in window.ts and ipc.ts only calls these.
  */
 
-/** Where the app's own page lives: the built renderer file, or the dev server in development. */
+/** Where the app's own page lives: the app scheme's page, or the dev server in development. */
 export interface AppLocation {
-  /** `file://…/out/renderer/index.html`. */
-  readonly rendererFileUrl: string;
+  /** The built page, `qs://app/index.html` (app-scheme.ts). */
+  readonly pageUrl: string;
   /** `ELECTRON_RENDERER_URL` of `electron-vite dev`; null in a built or packaged app. */
   readonly devServerUrl: string | null;
 }
@@ -21,7 +21,12 @@ function parse(text: string | null | undefined): URL | null {
   }
 }
 
-/** The URL is the app's own page (any hash or query: the renderer is one document). */
+/**
+ * The URL is the app's own page (any hash or query: the renderer is one document). Built,
+ * that is exactly the scheme, host and path of `pageUrl`, with no port or credentials; the
+ * scheme's other files (scripts, styles) are never a page to navigate to or to trust.
+ * (A custom scheme's `URL.origin` is "null" in Node, so scheme and host are compared.)
+ */
 export function isAppUrl(url: string | null | undefined, location: AppLocation): boolean {
   const candidate = parse(url);
   if (!candidate || candidate.username !== '' || candidate.password !== '') return false;
@@ -29,8 +34,8 @@ export function isAppUrl(url: string | null | undefined, location: AppLocation):
   if (dev) {
     return (candidate.protocol === 'http:' || candidate.protocol === 'https:') && candidate.origin === dev.origin;
   }
-  const own = parse(location.rendererFileUrl);
-  return own !== null && candidate.protocol === 'file:' && candidate.host === own.host && candidate.pathname === own.pathname;
+  const own = parse(location.pageUrl);
+  return own !== null && candidate.protocol === own.protocol && candidate.host === own.host && candidate.port === '' && candidate.pathname === own.pathname;
 }
 
 /** An IPC message comes from a frame showing the app's own page, never a foreign one. */

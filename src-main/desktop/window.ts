@@ -5,8 +5,9 @@
  * The main window and the quick-log window are both made here, so they share every setting.
  */
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session } from 'electron';
-import { PRELOAD_FILE, RENDERER_FILE } from './bundle-files';
+import { PRELOAD_FILE } from './bundle-files';
 import { isAppUrl, safeExternalUrl, type AppLocation } from './security';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowPlacement } from './window-state';
 
 function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
@@ -44,23 +45,46 @@ export function createAppWindow(location: AppLocation, options: AppWindowOptions
   return window;
 }
 
-/** Load the app's page, at a route (`#/quick-log/…`) when given. */
+/**
+ * Load the app's page, at a route (`#/quick-log/…`) when given: from the app scheme
+ * (`qs://app/index.html`) when built, from the dev server in development.
+ */
 export function loadRenderer(window: BrowserWindow, location: AppLocation, hash = ''): void {
-  if (location.devServerUrl) void window.loadURL(new URL(hash, location.devServerUrl).href);
-  else void window.loadFile(RENDERER_FILE, hash === '' ? {} : { hash: hash.replace(/^#/, '') });
+  void window.loadURL(new URL(hash, location.devServerUrl ?? location.pageUrl).href);
 }
 
-export function createMainWindow(location: AppLocation): BrowserWindow {
+export interface MainWindowOptions {
+  /** Size, place and maximised state to open with (window-state.ts); the default size, centred, without. */
+  readonly placement?: WindowPlacement;
+  /** Show once painted; false keeps it hidden (a start at login stays in the tray). */
+  readonly showWhenReady?: boolean;
+}
+
+/** Windows left maximised last time, maximised when first shown (see revealWindow). */
+const maximizeWhenShown = new WeakSet<BrowserWindow>();
+
+/**
+ * Show a main window that is hidden (painted, or back from the tray). The first time, a
+ * window left maximised is maximised instead: Electron's `maximize()` also shows a hidden
+ * window, so doing it earlier would flash a blank window, or show one meant to stay in the tray.
+ */
+export function revealWindow(window: BrowserWindow): void {
+  if (maximizeWhenShown.delete(window)) window.maximize();
+  else window.show();
+}
+
+export function createMainWindow(location: AppLocation, options: MainWindowOptions = {}): BrowserWindow {
+  const { maximized, ...bounds } = options.placement ?? { ...DEFAULT_WINDOW_SIZE, maximized: false };
   const window = createAppWindow(location, {
-    width: 1100,
-    height: 760,
-    minWidth: 480,
-    minHeight: 400,
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Quantified Self',
     // Shown once painted, so the person never sees a blank white frame.
     show: false,
   });
-  window.once('ready-to-show', () => window.show());
+  if (maximized) maximizeWhenShown.add(window);
+  if (options.showWhenReady !== false) window.once('ready-to-show', () => revealWindow(window));
   loadRenderer(window, location);
   return window;
 }

@@ -58,9 +58,17 @@ export class BrowserWindow extends Emitter {
   focused = false;
   destroyed = false;
   position: [number, number] | null = null;
+  // --- window state, close-to-tray and maximise (window-lifecycle) ---
+  minimized = false;
+  maximized = false;
+  /** What the window did, in order: show, hide, maximize, restore, focus. */
+  readonly actions: string[] = [];
+  normalBounds: { x: number; y: number; width: number; height: number };
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
+    const number = (key: string, fallback: number): number => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+    this.normalBounds = { x: number('x', 0), y: number('y', 0), width: number('width', 800), height: number('height', 600) };
   }
   loadedHash: string | null = null;
   loadFile(file: string, options: { hash?: string } = {}): Promise<void> {
@@ -70,26 +78,61 @@ export class BrowserWindow extends Emitter {
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
+    // The route in the page's hash, as loadFile's `hash` option would give it.
+    const { hash } = new URL(url);
+    this.loadedHash = hash === '' ? null : hash.slice(1);
     return Promise.resolve();
   }
   show(): void {
     this.shown = true;
+    this.actions.push('show');
+  }
+  hide(): void {
+    this.shown = false;
+    this.actions.push('hide');
+  }
+  isVisible(): boolean {
+    return this.shown;
   }
   focus(): void {
     this.focused = true;
+    this.actions.push('focus');
   }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
-  restore(): void {}
+  restore(): void {
+    this.minimized = false;
+    this.actions.push('restore');
+  }
+  /** Like Electron's: maximising a hidden window also shows it. */
+  maximize(): void {
+    this.maximized = true;
+    this.shown = true;
+    this.actions.push('maximize');
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.normalBounds };
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** As Electron: the window goes away and says so. */
-  close(): void {
-    if (this.destroyed) return;
+  /**
+   * As Electron: 'close' (which a listener may cancel), then, unless cancelled, the window
+   * goes away and says so ('closed'). True when it closed.
+   */
+  close(): boolean {
+    if (this.destroyed) return false;
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return false;
     this.destroyed = true;
+    this.shown = false;
     this.emit('closed');
+    return true;
   }
   setPosition(x: number, y: number): void {
     this.position = [x, y];
@@ -103,6 +146,14 @@ export const ipcMain = {
   handle(channel: string, handler: IpcHandler): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
+  },
+  /** `ipcMain.on` listeners (electron-store adds one); `removeAllListeners` drops them. */
+  listeners: new Map<string, Listener[]>(),
+  on(channel: string, listener: Listener): void {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+  },
+  removeAllListeners(channel: string): void {
+    this.listeners.delete(channel);
   },
 };
 
@@ -126,6 +177,19 @@ class FakeApp extends Emitter {
   quit(): void {
     this.quitCalls += 1;
   }
+  // --- login items, name and version (window-lifecycle) ---
+  name = 'Quantified Self';
+  loginItemCalls: { openAtLogin: boolean; args?: string[] }[] = [];
+  wasOpenedAtLogin = false;
+  getVersion(): string {
+    return '0.0.0-test';
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void {
+    this.loginItemCalls.push(settings);
+  }
+  getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
+    return { openAtLogin: this.loginItemCalls.at(-1)?.openAtLogin ?? false, wasOpenedAtLogin: this.wasOpenedAtLogin };
+  }
 }
 export const app = new FakeApp();
 
@@ -134,6 +198,11 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push([title, content]);
   },
+  messageBoxes: [] as Record<string, unknown>[],
+  showMessageBox(options: Record<string, unknown>): Promise<{ response: number }> {
+    this.messageBoxes.push(options);
+    return Promise.resolve({ response: 0 });
+  },
 };
 
 export const shell = {
@@ -141,6 +210,13 @@ export const shell = {
   openExternal(url: string): Promise<void> {
     this.opened.push(url);
     return Promise.resolve();
+  },
+  openedPaths: [] as string[],
+  /** What `openPath` answers: '' for success, else the OS's message. */
+  openPathAnswer: '',
+  openPath(path: string): Promise<string> {
+    this.openedPaths.push(path);
+    return Promise.resolve(this.openPathAnswer);
   },
 };
 
@@ -192,6 +268,11 @@ export const Menu = {
     const menu = new FakeMenu(template);
     this.built.push(menu);
     return menu;
+  },
+  /** The application menu (app-menu.ts). */
+  application: null as FakeMenu | null,
+  setApplicationMenu(menu: FakeMenu | null): void {
+    this.application = menu;
   },
 };
 
@@ -250,9 +331,21 @@ export const globalShortcut = {
   },
 };
 
-/** One display with a menu bar at the top; tests may change its work area and the pointer. */
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * The primary display with a menu bar at the top, and any others (`otherWorkAreas`, e.g. a
+ * monitor to its left); tests may change the work areas and the pointer.
+ */
 export const screen = {
-  workArea: { x: 0, y: 25, width: 1920, height: 1055 },
+  workArea: { x: 0, y: 25, width: 1920, height: 1055 } as Rect,
+  otherWorkAreas: [] as Rect[],
+  getAllDisplays(): { id: number; bounds: Rect; workArea: Rect }[] {
+    return [this.workArea, ...this.otherWorkAreas].map((workArea, id) => ({ id, bounds: workArea, workArea }));
+  },
+  getPrimaryDisplay(): { id: number; bounds: Rect; workArea: Rect } {
+    return { id: 0, bounds: this.workArea, workArea: this.workArea };
+  },
   cursor: { x: 960, y: 540 },
   asked: [] as { x: number; y: number }[],
   getDisplayNearestPoint(point: { x: number; y: number }): { workArea: { x: number; y: number; width: number; height: number } } {
@@ -275,6 +368,8 @@ function resetDesktopSurfaces(): void {
   globalShortcut.registered.clear();
   globalShortcut.taken.clear();
   screen.workArea = { x: 0, y: 25, width: 1920, height: 1055 };
+  screen.otherWorkAreas = [];
+  Menu.application = null;
   screen.cursor = { x: 960, y: 540 };
   screen.asked.length = 0;
   powerMonitor.listeners.clear();
@@ -285,9 +380,59 @@ function resetDesktopSurfaces(): void {
 
 // ---- end of tray, menus, global shortcuts, screen and power ----
 
+// ---- The app scheme, notifications and login items (app-protocol.ts, close-hint.ts, login-item.ts) ----
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+export const protocol = {
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+    this.handlers.set(scheme, handler);
+  },
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme);
+  },
+  isProtocolHandled(scheme: string): boolean {
+    return this.handlers.has(scheme);
+  },
+};
+
+export class Notification {
+  static supported = true;
+  static readonly shown: { title: string; body: string }[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  constructor(readonly options: { title: string; body: string }) {}
+  show(): void {
+    Notification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
+function resetWindowLifecycle(): void {
+  protocol.privileged.length = 0;
+  protocol.handlers.clear();
+  Notification.supported = true;
+  Notification.shown.length = 0;
+  app.loginItemCalls = [];
+  app.wasOpenedAtLogin = false;
+  ipcMain.listeners.clear();
+  dialog.messageBoxes.length = 0;
+  shell.openedPaths.length = 0;
+  shell.openPathAnswer = '';
+}
+
+// ---- end of the app scheme, notifications and login items ----
+
 /** Forget everything recorded, between tests. */
 export function resetFake(): void {
   resetDesktopSurfaces();
+  resetWindowLifecycle();
   BrowserWindow.created.length = 0;
   ipcMain.handlers.clear();
   app.listeners.clear();
@@ -300,3 +445,6 @@ export function resetFake(): void {
   safeStorage.backend = 'gnome_libsecret';
   safeStorage.encrypted.length = 0;
 }
+
+/** electron-store imports Electron's default export. */
+export default { app, BrowserWindow, ipcMain, dialog, shell, session, safeStorage, Menu, Tray, globalShortcut, screen, powerMonitor, nativeTheme, protocol, Notification };

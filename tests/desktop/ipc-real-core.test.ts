@@ -10,7 +10,7 @@ import { ipcMain, resetFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 
-const PAGE = 'file:///opt/qs/out/renderer/index.html';
+const PAGE = 'qs://app/index.html';
 const person = { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' };
 
 let dataDir: string;
@@ -26,7 +26,7 @@ beforeEach(async () => {
   resetFake();
   dataDir = await mkdtemp(join(tmpdir(), 'qs-ipc-core-'));
   core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-  registerIpcHandlers(inThreadClient(core.handlers, core, () => undefined), { rendererFileUrl: PAGE, devServerUrl: null });
+  registerIpcHandlers(inThreadClient(core.handlers, core, () => undefined), { pageUrl: PAGE, devServerUrl: null });
 });
 afterEach(async () => {
   await core.close();

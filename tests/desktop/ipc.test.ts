@@ -9,8 +9,8 @@ import { ipcMain, resetFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 
-const location: AppLocation = { rendererFileUrl: 'file:///opt/qs/out/renderer/index.html', devServerUrl: null };
-const fromApp = { senderFrame: { url: 'file:///opt/qs/out/renderer/index.html' } };
+const location: AppLocation = { pageUrl: 'qs://app/index.html', devServerUrl: null };
+const fromApp = { senderFrame: { url: 'qs://app/index.html' } };
 const person = { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' };
 
 function invoke(method: string, input: unknown, event: { senderFrame: { url: string } | null } = fromApp): Promise<unknown> {
@@ -32,7 +32,7 @@ describe('IPC handlers', () => {
   });
 
   it.each(API_METHODS)('%s refuses a sender from a foreign origin with FORBIDDEN_SENDER', async (method) => {
-    for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/evil.html' }, null]) {
+    for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/evil.html' }, { url: 'file:///opt/qs/out/renderer/index.html' }, { url: 'qs://app/assets/index.js' }, null]) {
       expect(await invoke(method, {}, { senderFrame })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     }
   });

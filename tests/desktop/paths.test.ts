@@ -18,6 +18,23 @@ describe('appPaths', () => {
     expect(appPaths().dataDir).toBe('/tmp/qs-test');
   });
 
+  it('keeps the app settings beside the data, and reports and autostart entries inside QS_DATA_DIR, when overridden', () => {
+    vi.stubEnv('QS_DATA_DIR', '/tmp/qs-test');
+    const paths = appPaths();
+    expect(paths.settingsDir).toBe('/tmp/qs-test');
+    expect(paths.reportsDir).toBe('/tmp/qs-test/reports');
+    expect(paths.autostartDir()).toBe('/tmp/qs-test/autostart');
+  });
+
+  it('puts reports in Documents and autostart entries in the config folder of a packaged app', () => {
+    vi.stubEnv('QS_DATA_DIR', '/tmp/qs-test');
+    app.isPackaged = true;
+    const paths = appPaths();
+    expect(paths.settingsDir).toBe('/fake/userData');
+    expect(paths.reportsDir).toBe('/fake/documents/Quantified Self reports');
+    expect(paths.autostartDir()).toBe('/fake/appData/autostart');
+  });
+
   it('ignores QS_DATA_DIR in a packaged app', () => {
     vi.stubEnv('QS_DATA_DIR', '/tmp/qs-test');
     app.isPackaged = true;

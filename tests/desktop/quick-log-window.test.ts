@@ -7,7 +7,7 @@ import { BrowserWindow, resetFake, screen } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 
-const built: AppLocation = { rendererFileUrl: 'file:///opt/qs/out/renderer/index.html', devServerUrl: null };
+const built: AppLocation = { pageUrl: 'qs://app/index.html', devServerUrl: null };
 const size = { width: 420, height: 260 };
 
 describe('quickLogPosition', () => {
@@ -82,7 +82,7 @@ describe('the quick-log window', () => {
   it('loads the tracker’s quick-log route, or the picker', () => {
     const quickLog = createQuickLogWindow(built);
     quickLog.open('t 1/2');
-    expect(window().loadedFile).toMatch(/[\\/]renderer[\\/]index\.html$/);
+    expect(window().loadedUrl).toBe('qs://app/index.html#/quick-log/t%201%2F2');
     expect(window().loadedHash).toBe('/quick-log/t%201%2F2');
     expect(quickLogHash(null)).toBe('#/quick-log');
     quickLog.close();

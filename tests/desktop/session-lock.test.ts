@@ -8,8 +8,8 @@ import { ipcMain, resetFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 
-const location: AppLocation = { rendererFileUrl: 'file:///opt/qs/out/renderer/index.html', devServerUrl: null };
-const fromApp = { senderFrame: { url: location.rendererFileUrl } };
+const location: AppLocation = { pageUrl: 'qs://app/index.html', devServerUrl: null };
+const fromApp = { senderFrame: { url: location.pageUrl } };
 const person = { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' };
 const MINUTE = 60_000;
 

@@ -8,7 +8,7 @@ import { BrowserWindow, globalShortcut, nativeTheme, resetFake, Tray } from './e
 
 vi.mock('electron', () => import('./electron-fake'));
 
-const location = { rendererFileUrl: 'file:///opt/qs/out/renderer/index.html', devServerUrl: null };
+const location = { pageUrl: 'qs://app/index.html', devServerUrl: null };
 
 function install(accelerator?: string) {
   const client = inThreadClient({ ...fakeHandlers(), dashboard: async () => ({ cards: [] }) });

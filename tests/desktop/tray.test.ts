@@ -23,8 +23,8 @@ import { BrowserWindow, ipcMain, Menu, powerMonitor, resetFake, Tray, type FakeM
 
 vi.mock('electron', () => import('./electron-fake'));
 
-const PAGE = 'file:///opt/qs/out/renderer/index.html';
-const LOCATION: AppLocation = { rendererFileUrl: PAGE, devServerUrl: null };
+const PAGE = 'qs://app/index.html';
+const LOCATION: AppLocation = { pageUrl: PAGE, devServerUrl: null };
 const ICON = '/opt/qs/resources/tray/tray-icon.png';
 const person = { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' } as const;
 
