@@ -5,6 +5,7 @@
  * unsubscribe function, never the IPC event object or `ipcRenderer` itself.
  */
 import type { Api } from './contract';
+import type { DesktopSettingsBridge } from './desktop-settings';
 
 export const SHELL_EVENTS = {
   /** The main process locked the session (its idle timer, the tray's Lock): show the password prompt. */
@@ -24,4 +25,4 @@ export const eventChannelOf = (name: ShellEventName) => `event:${name}` as const
 export type ShellEvents = { readonly [N in ShellEventName as (typeof SHELL_EVENTS)[N]]: (listener: () => void) => () => void };
 
 /** What the desktop preload exposes as `window.qs`. */
-export type DesktopBridge = Api & ShellEvents;
+export type DesktopBridge = Api & ShellEvents & DesktopSettingsBridge;

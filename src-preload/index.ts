@@ -1,9 +1,11 @@
 /**
  * The preload bridge: exposes exactly the contract's operations as `window.qs`, each an
  * `ipcRenderer.invoke` on its channel, plus one `on…` subscription per shell event
- * (events.ts). Never the transport itself, nor the IPC event object.
+ * (events.ts) and the desktop-only settings methods (desktop-settings.ts). Never the
+ * transport itself, nor the IPC event object.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { DESKTOP_METHODS, desktopChannelOf } from './desktop-settings';
 import { eventChannelOf, SHELL_EVENTS, type ShellEventName } from './events';
 import { API_METHODS, channelOf } from './operations';
 
@@ -17,6 +19,10 @@ for (const [name, key] of Object.entries(SHELL_EVENTS) as [ShellEventName, strin
     ipcRenderer.on(eventChannelOf(name), forward);
     return () => void ipcRenderer.removeListener(eventChannelOf(name), forward);
   };
+}
+
+for (const method of DESKTOP_METHODS) {
+  api[method] = (input?: unknown) => ipcRenderer.invoke(desktopChannelOf(method), input);
 }
 
 contextBridge.exposeInMainWorld('qs', api);

@@ -76,6 +76,11 @@ export const ERROR_CODES = [
   'FORBIDDEN_SENDER',
   'NETWORK',
   'BAD_RESPONSE',
+  // the desktop app's own settings (src-main/desktop/desktop-settings-ipc.ts)
+  'SHORTCUT_UNAVAILABLE',
+  'OPEN_AT_LOGIN_UNAVAILABLE',
+  'OPEN_AT_LOGIN_FAILED',
+  'SETTINGS_NOT_SAVED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,17 +5,26 @@
  * channel not registered. Needs `npm run build` first (`npm test` does it).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, channelOf } from '../../src-preload/operations';
+import { DESKTOP_METHODS, desktopChannelOf } from '../../src-preload/desktop-settings';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN_BUNDLE = join(ROOT, 'out/main/index.js');
 const REGISTER = fileURLToPath(new URL('./fake-electron/register.mjs', import.meta.url));
+
+interface SchemeAnswer {
+  url: string;
+  status: number | string;
+  contentType?: string | null;
+  csp?: string | null;
+  body?: string;
+}
 
 interface BootReport {
   events: string[];
@@ -28,11 +37,14 @@ interface BootReport {
   workers: string[];
   trays: { image: string; tooltip: string; menu: { label?: string }[] | null }[];
   shortcuts: string[];
+  privilegedSchemes: { scheme: string; privileges?: Record<string, boolean> }[];
+  schemeAnswers: SchemeAnswer[];
+  menu: { label?: string; role?: string; submenu?: { label?: string; role?: string }[] }[] | null;
 }
 
-function bootBuiltBundle(dataDir: string): Promise<{ code: number | null; report: BootReport | null; output: string }> {
+function bootBuiltBundle(dataDir: string, userDataDir: string): Promise<{ code: number | null; report: BootReport | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, QS_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, QS_DATA_DIR: dataDir, FAKE_ELECTRON_USER_DATA: userDataDir };
     delete env.ELECTRON_RENDERER_URL;
     const child = spawn(process.execPath, ['--import', REGISTER, MAIN_BUNDLE], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -47,15 +59,18 @@ function bootBuiltBundle(dataDir: string): Promise<{ code: number | null; report
 }
 
 let dataDir: string;
+let userDataDir: string;
 let boot: Awaited<ReturnType<typeof bootBuiltBundle>>;
 
 beforeAll(async () => {
   if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run \`npm run build\` first (npm test does).`);
   dataDir = await mkdtemp(join(tmpdir(), 'qs-boot-'));
-  boot = await bootBuiltBundle(dataDir);
+  userDataDir = await mkdtemp(join(tmpdir(), 'qs-boot-user-data-'));
+  boot = await bootBuiltBundle(dataDir, userDataDir);
 }, 30_000);
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
+  await rm(userDataDir, { recursive: true, force: true });
 });
 
 /** The report, or a failure that shows what the child printed. */
@@ -72,12 +87,44 @@ describe('the built desktop bundle', () => {
     expect(boot.code).toBe(0);
   });
 
-  it('loads a renderer file that exists on disk', () => {
+  it('loads the page through the app scheme, whose handler answers the renderer file on disk', () => {
     const window = report().windows[0];
-    expect(window?.loadedUrl).toBeNull();
-    expect(window?.loadedFile).toMatch(/out[\\/]renderer[\\/]index\.html$/);
-    expect(existsSync(window?.loadedFile ?? '')).toBe(true);
+    expect(window?.loadedFile).toBeNull();
+    expect(window?.loadedUrl).toBe('qs://app/index.html');
+    const page = report().schemeAnswers.find((answer) => answer.url === 'qs://app/index.html');
+    expect(page).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
+    expect(page?.body).toBe(readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8'));
+    expect(page?.csp).toContain("default-src 'self'");
     expect(window?.shown).toBe(true);
+  });
+
+  it('registers the scheme as privileged before ready and handles it after', () => {
+    const { events, privilegedSchemes } = report();
+    expect(privilegedSchemes).toEqual([{ scheme: 'qs', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(events).toContain('schemes registered');
+    expect(events).not.toContain('schemes registered after ready');
+    expect(events.indexOf('schemes registered')).toBeLessThan(events.indexOf('ready'));
+    expect(events.indexOf('protocol handled qs')).toBeLessThan(events.indexOf('renderer loaded'));
+  });
+
+  it('serves every script and stylesheet the page names, with its type, and refuses a way out of the folder', () => {
+    const answers = report().schemeAnswers;
+    const assets = answers.filter((answer) => /\/assets\/[^/]+\.(js|css)$/.test(answer.url));
+    expect(assets.map((answer) => answer.url.slice(-3)).sort()).toEqual(['.js', 'css']);
+    for (const asset of assets) {
+      expect(asset.status).toBe(200);
+      expect(asset.contentType).toBe(asset.url.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8');
+    }
+    const escapes = answers.filter((answer) => answer.url.includes('%2'));
+    expect(escapes).toHaveLength(2);
+    for (const escape of escapes) expect(escape.status).toBe(404);
+  });
+
+  it('sets the application menu, with reload only because this build is not packaged', () => {
+    const labels = (report().menu ?? []).map((menu) => menu.label);
+    expect(labels).toEqual(expect.arrayContaining(['&Edit', '&View', '&Window', '&Help']));
+    const view = report().menu?.find((menu) => menu.label === '&View');
+    expect(view?.submenu?.map((item) => item.role)).toContain('reload');
   });
 
   it('uses a CommonJS preload that exists on disk, in a locked-down window', () => {
@@ -87,9 +134,10 @@ describe('the built desktop bundle', () => {
     expect(existsSync(String(prefs.preload))).toBe(true);
   });
 
-  it('registers every IPC channel of the contract before the window exists', () => {
-    expect([...report().ipcChannels].sort()).toEqual(API_METHODS.map(channelOf).sort());
-    expect(report().windows[0]?.ipcChannelsBefore).toBe(API_METHODS.length);
+  it('registers every IPC channel of the contract and of the desktop settings before the window exists', () => {
+    const expected = [...API_METHODS.map(channelOf), ...DESKTOP_METHODS.map(desktopChannelOf)].sort();
+    expect([...report().ipcChannels].sort()).toEqual(expected);
+    expect(report().windows[0]?.ipcChannelsBefore).toBe(expected.length);
   });
 
   it('starts the core in its worker thread, built beside the main bundle', () => {
@@ -107,7 +155,14 @@ describe('the built desktop bundle', () => {
 
   it('answers through IPC from the real core in the QS_DATA_DIR folder (a round trip through the worker)', () => {
     expect(report().probe).toEqual({ ok: true, value: { profile: null } });
-    expect(report().events.some((event) => event.startsWith('getPath'))).toBe(false);
     expect(existsSync(dataDir)).toBe(true);
+  });
+
+  it('keeps the app settings beside the data under QS_DATA_DIR and writes nothing to Electron’s userData folder', async () => {
+    expect(existsSync(join(dataDir, 'app-settings.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dataDir, 'app-settings.json'), 'utf8'))).toMatchObject({ closeToTray: true, openAtLogin: false });
+    expect(await readdir(userDataDir)).toEqual([]);
+    // electron-store's channel for renderer-side stores is closed again.
+    expect(report().events.indexOf('ipcMain.removeAllListeners electron-store-get-data')).toBeGreaterThan(report().events.indexOf('ipcMain.on electron-store-get-data'));
   });
 });

@@ -8,6 +8,9 @@ import { eventChannelOf, SHELL_EVENTS, type DesktopBridge, type ShellEventName, 
 import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { inThreadClient } from '../../src-main/host/core-client';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
+import { AppSettings, memorySettingsStore } from '../../src-main/desktop/app-settings';
+import { registerDesktopSettingsHandlers } from '../../src-main/desktop/desktop-settings-ipc';
+import { DESKTOP_METHODS, desktopChannelOf } from '../../src-preload/desktop-settings';
 import { ROUTES, matchRoute } from '../../src-main/server/routes';
 import { fakeHandlers } from '../unit/server/fake-handlers';
 import { ipcMain, resetFake } from './electron-fake';
@@ -51,7 +54,7 @@ describe('the contract has the same operations on every side', () => {
     await import('../../src-preload/index');
     expect([...bridge.exposed.keys()]).toEqual(['qs']);
     const api = bridge.exposed.get('qs') as Record<string, (input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual([...contractNames, ...Object.values(SHELL_EVENTS)].sort());
+    expect(Object.keys(api).sort()).toEqual([...contractNames, ...Object.values(SHELL_EVENTS), ...DESKTOP_METHODS].sort());
     for (const name of contractNames) {
       expect(typeof api[name]).toBe('function');
       await api[name]?.({ probe: name });
@@ -74,8 +77,26 @@ describe('the contract has the same operations on every side', () => {
     },
   );
 
+  it('the preload’s desktop-only methods invoke exactly the channels main registers for them', async () => {
+    await import('../../src-preload/index');
+    const api = bridge.exposed.get('qs') as Record<string, (input?: unknown) => Promise<unknown>>;
+    const from = bridge.invoked.length;
+    for (const method of DESKTOP_METHODS) await api[method]?.({ probe: method });
+    const invoked = bridge.invoked.slice(from).map(([channel]) => channel).sort();
+
+    registerDesktopSettingsHandlers(
+      { settings: new AppSettings(memorySettingsStore()), applyShortcut: () => ({ ok: true }), applyOpenAtLogin: () => Promise.resolve(), openAtLoginUnavailable: () => null },
+      { pageUrl: 'qs://app/index.html', devServerUrl: null },
+    );
+    const registered = [...ipcMain.handlers.keys()].sort();
+    expect(invoked).toEqual(registered);
+    expect(registered).toEqual(DESKTOP_METHODS.map(desktopChannelOf).sort());
+    // Never one of the contract's channels, which main checks against the contract's schemas.
+    expect(registered.some((channel) => channel.startsWith('api:'))).toBe(false);
+  });
+
   it('IPC registers exactly the contract channels', () => {
-    registerIpcHandlers(inThreadClient(fakeHandlers()), { rendererFileUrl: 'file:///app/index.html', devServerUrl: null });
+    registerIpcHandlers(inThreadClient(fakeHandlers()), { pageUrl: 'qs://app/index.html', devServerUrl: null });
     expect([...ipcMain.handlers.keys()].sort()).toEqual(contractNames.map((name) => `api:${name}`).sort());
   });
 

@@ -5,8 +5,24 @@
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 
-const report = { events: [], windows: [], ipcChannels: [], errorBoxes: [], quitCalls: 0, probe: null, trays: [], shortcuts: [] };
+const report = {
+  events: [],
+  windows: [],
+  ipcChannels: [],
+  errorBoxes: [],
+  quitCalls: 0,
+  probe: null,
+  trays: [],
+  shortcuts: [],
+  // window-lifecycle: the app scheme, the menu, login items
+  privilegedSchemes: [],
+  schemeAnswers: [],
+  menu: null,
+  loginItemCalls: [],
+};
 const ipcHandlers = new Map();
+const protocolHandlers = new Map();
+let ready = false;
 let finished = false;
 
 function finish(exitCode) {
@@ -21,6 +37,46 @@ setTimeout(() => {
   report.events.push('timed out');
   finish(2);
 }, 15_000).unref();
+
+/**
+ * Ask the scheme's handler for `url` as Chromium would, and record the answer: its status,
+ * type, CSP, and the bytes (for the page, so the test can compare them with the file).
+ */
+async function fetchThroughScheme(url, withBody) {
+  const scheme = new URL(url).protocol.slice(0, -1);
+  const handler = protocolHandlers.get(scheme);
+  if (!handler) {
+    report.schemeAnswers.push({ url, status: 'no handler' });
+    return null;
+  }
+  try {
+    const response = await handler(new Request(url));
+    const body = await response.text();
+    report.schemeAnswers.push({
+      url,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      csp: response.headers.get('content-security-policy'),
+      ...(withBody ? { body } : {}),
+    });
+    return body;
+  } catch (error) {
+    report.schemeAnswers.push({ url, status: `threw: ${error instanceof Error ? error.message : String(error)}` });
+    return null;
+  }
+}
+
+/**
+ * Load a page of the app scheme as Chromium would: the page, then every script and
+ * stylesheet it names (relative to the page), then two requests a hostile page might try.
+ */
+async function loadThroughScheme(url) {
+  const html = await fetchThroughScheme(url, true);
+  if (html === null) return;
+  for (const match of html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) await fetchThroughScheme(new URL(match[1], url).href, false);
+  await fetchThroughScheme(new URL('/..%2fmain%2findex.js', url).href, false);
+  await fetchThroughScheme(new URL('/%2e%2e%2fpreload%2findex.cjs', url).href, false);
+}
 
 /** After the page is loaded: call one operation through IPC as the page would, then report. */
 async function probeAndFinish(sourceUrl) {
@@ -77,10 +133,31 @@ export class BrowserWindow extends EventEmitter {
   async loadURL(url) {
     this.#record.loadedUrl = url;
     report.events.push('renderer loaded');
-    setImmediate(() => void probeAndFinish(url));
+    setImmediate(async () => {
+      if (!url.startsWith('http:') && !url.startsWith('https:')) await loadThroughScheme(url);
+      this.emit('ready-to-show');
+      await probeAndFinish(url);
+    });
   }
   show() {
     this.#record.shown = true;
+  }
+  hide() {
+    this.#record.shown = false;
+  }
+  isVisible() {
+    return this.#record.shown;
+  }
+  maximize() {
+    this.#record.shown = true;
+    this.#record.maximized = true;
+  }
+  isMaximized() {
+    return this.#record.maximized === true;
+  }
+  getNormalBounds() {
+    const { x = 0, y = 0, width = 800, height = 600 } = this.#record.options;
+    return { x, y, width, height };
   }
   focus() {}
   restore() {}
@@ -105,6 +182,7 @@ class FakeApp extends EventEmitter {
   whenReady() {
     return new Promise((resolve) =>
       setImmediate(() => {
+        ready = true;
         report.events.push('ready');
         resolve();
       }),
@@ -115,9 +193,20 @@ class FakeApp extends EventEmitter {
     return process.cwd();
   }
   getPath(name) {
-    // The test sets QS_DATA_DIR; reaching this means the override was ignored.
+    // The app's own folders come from QS_DATA_DIR; electron-store asks for userData anyway
+    // (and is then given a folder of its own). The test checks this folder stays empty.
     report.events.push(`getPath ${name}`);
-    return process.env.QS_DATA_DIR || '/nonexistent/qs-fake-user-data';
+    return process.env.FAKE_ELECTRON_USER_DATA || '/nonexistent/qs-fake-user-data';
+  }
+  name = 'Quantified Self';
+  getVersion() {
+    return '0.0.0-boot-test';
+  }
+  setLoginItemSettings(settings) {
+    report.loginItemCalls.push(settings);
+  }
+  getLoginItemSettings() {
+    return { openAtLogin: false, wasOpenedAtLogin: false };
   }
   quit() {
     report.quitCalls += 1;
@@ -136,27 +225,69 @@ export const ipcMain = {
   removeHandler(channel) {
     ipcHandlers.delete(channel);
   },
-  on() {},
+  on(channel) {
+    report.events.push(`ipcMain.on ${channel}`);
+  },
+  removeAllListeners(channel) {
+    report.events.push(`ipcMain.removeAllListeners ${channel}`);
+  },
 };
 
 export const dialog = {
   showErrorBox(title, content) {
     report.errorBoxes.push({ title, content });
   },
+  async showMessageBox() {
+    return { response: 0 };
+  },
 };
 
 export const shell = {
   async openExternal() {},
+  async openPath() {
+    return '';
+  },
 };
+
+// ---- The app scheme, the application menu's record, notifications (window-lifecycle) ----
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes) {
+    // Electron ignores it after `ready`; the record says when it came.
+    report.events.push(ready ? 'schemes registered after ready' : 'schemes registered');
+    report.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme, handler) {
+    report.events.push(`protocol handled ${scheme}`);
+    protocolHandlers.set(scheme, handler);
+  },
+  unhandle(scheme) {
+    protocolHandlers.delete(scheme);
+  },
+  isProtocolHandled(scheme) {
+    return protocolHandlers.has(scheme);
+  },
+};
+
+export class Notification {
+  static isSupported() {
+    return false;
+  }
+  show() {}
+}
 
 export const session = { defaultSession: new FakeSession() };
 
 // ---- Tray, menus, global shortcuts, screen and power (tray.ts, quick-log-window.ts, global-shortcut.ts) ----
 
-/** A menu keeps its items' labels for the report (click handlers cannot be JSON). */
+/**
+ * A menu keeps its items' labels for the report (click handlers cannot be JSON), and its
+ * whole template for the application menu's record (labels, roles, submenus).
+ */
 class FakeMenu {
   constructor(template) {
     this.items = template.map((item) => item.label ?? `(${item.type ?? 'item'})`);
+    this.template = template;
   }
 }
 
@@ -164,7 +295,10 @@ export const Menu = {
   buildFromTemplate(template) {
     return new FakeMenu(template);
   },
-  setApplicationMenu() {},
+  setApplicationMenu(menu) {
+    report.events.push('application menu set');
+    report.menu = JSON.parse(JSON.stringify(menu?.template ?? null));
+  },
   getApplicationMenu() {
     return null;
   },
@@ -244,4 +378,4 @@ export const safeStorage = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer, safeStorage, Menu, Tray, globalShortcut, screen, powerMonitor, nativeTheme };
+export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer, safeStorage, Menu, Tray, globalShortcut, screen, powerMonitor, nativeTheme, protocol, Notification };
