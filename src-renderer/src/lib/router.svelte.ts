@@ -1,7 +1,7 @@
 /**
  * Which page is showing, kept in the location hash so a reload, the back button and a
- * link all agree. Hash routing needs nothing from the shell: the desktop app loads a
- * file:// page and the browser shell serves one index.html, and both keep the hash.
+ * link all agree. Hash routing needs nothing from the shell: the desktop app loads one
+ * page (`qs://app/index.html`) and the browser shell serves one index.html, and both keep the hash.
  */
 
 export type Route =
