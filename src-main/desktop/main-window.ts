@@ -117,6 +117,7 @@ export interface AppEvents {
  */
 export function installMainWindowLifecycle(app: AppEvents, mainWindow: MainWindow, platform: NodeJS.Platform = process.platform): void {
   app.on('before-quit', () => mainWindow.markQuitting());
-  app.on('second-instance', (_event, argv) => mainWindow.onSecondInstance(argv, platform));
+  // The other launch's arguments come from outside: read them only if they are a list.
+  app.on('second-instance', (_event, argv) => mainWindow.onSecondInstance(Array.isArray(argv) ? argv : [], platform));
   app.on('activate', () => mainWindow.show());
 }

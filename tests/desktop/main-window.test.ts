@@ -140,6 +140,14 @@ describe('the main window', () => {
     expect(window.shown).toBe(true);
   });
 
+  it('shows the window for a second launch whose arguments did not come through', () => {
+    const { mainWindow } = setUp();
+    installMainWindowLifecycle(appEvents, mainWindow, 'linux');
+    const window = fake(mainWindow.open({ hidden: true }));
+    app.emit('second-instance', {});
+    expect(window.shown).toBe(true);
+  });
+
   it('stays in the tray when the second launch is itself a start at login', () => {
     const { mainWindow } = setUp();
     installMainWindowLifecycle(appEvents, mainWindow, 'win32');

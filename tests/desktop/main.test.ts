@@ -147,7 +147,8 @@ describe('desktop main when the core’s worker restarts', () => {
   it('ends the session and tells the page, which returns to the password prompt', async () => {
     core.open = workingCore;
     const { BrowserWindow, ipcMain, dialog } = await startApp();
-    const fromApp = { senderFrame: { url: BrowserWindow.created[0]?.loadedFile ? `file://${BrowserWindow.created[0].loadedFile}` : '' } };
+    // The page the window loaded (qs://app/index.html), as its frame would report it.
+    const fromApp = { senderFrame: { url: BrowserWindow.created[0]?.loadedUrl ?? '' } };
     const invoke = (method: string, input: unknown) => ipcMain.handlers.get(`api:${method}`)?.(fromApp, input);
     await invoke('signUp', { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' });
     expect(await invoke('listTrackers', {})).toMatchObject({ ok: true });
