@@ -15,11 +15,13 @@ export interface DesktopSettings {
   readonly openAtLogin: boolean;
   /** Why open at login cannot be set here (e.g. not the installed app), or null. */
   readonly openAtLoginUnavailable: string | null;
-  /** The global shortcut that opens quick log, an Electron accelerator (`CommandOrControl+Shift+L`). */
+  /** The global shortcut that opens quick log, an Electron accelerator (`CommandOrControl+Shift+L`); empty for none. */
   readonly quickLogShortcut: string;
+  /** Why the saved shortcut does not work now (another app took it before this start), or null. */
+  readonly quickLogShortcutProblem: string | null;
 }
 
-/** The settings a person can change; any subset at once. */
+/** The settings a person can change; any subset at once (an empty shortcut turns it off). */
 export type DesktopSettingsPatch = Partial<Pick<DesktopSettings, 'closeToTray' | 'openAtLogin' | 'quickLogShortcut'>>;
 
 /** The desktop-only methods of `window.qs`. */

@@ -11,12 +11,8 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcMain } from 'electron';
 import ElectronStore, { type Schema } from 'electron-store';
-
-/** Ctrl+Shift+L (Cmd+Shift+L on a Mac): "L" for log, and free in the usual apps. */
-export const DEFAULT_QUICK_LOG_SHORTCUT = 'CommandOrControl+Shift+L';
-
-/** Longer than any real accelerator (`CommandOrControl+Alt+Shift+PageDown` is 34). */
-export const MAX_SHORTCUT_LENGTH = 64;
+import { ACCELERATOR_MAX_LENGTH } from './accelerator';
+import { DEFAULT_QUICK_LOG_SHORTCUT } from './global-shortcut';
 
 /** The file's name without `.json`, inside `AppPaths.settingsDir`. */
 export const APP_SETTINGS_FILE = 'app-settings';
@@ -39,7 +35,7 @@ export interface AppSettingsValues {
   readonly closeToTray: boolean;
   /** Start with the computer, hidden in the tray. */
   readonly openAtLogin: boolean;
-  /** The global shortcut that opens quick log, as an Electron accelerator. */
+  /** The global shortcut that opens quick log, as an Electron accelerator; empty for none. */
   readonly quickLogShortcut: string;
   /** The one-time "still running in the tray" hint was shown. */
   readonly closeHintShown: boolean;
@@ -60,7 +56,7 @@ const number = { type: 'number' } as const;
 const SCHEMA: Schema<AppSettingsValues> = {
   closeToTray: { type: 'boolean' },
   openAtLogin: { type: 'boolean' },
-  quickLogShortcut: { type: 'string', minLength: 1, maxLength: MAX_SHORTCUT_LENGTH },
+  quickLogShortcut: { type: 'string', maxLength: ACCELERATOR_MAX_LENGTH },
   closeHintShown: { type: 'boolean' },
   windowState: {
     type: 'object',
@@ -84,9 +80,13 @@ export interface SettingsStorePort {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An accelerator-shaped string: visible ASCII, no spaces at the ends, not too long. */
-export const isShortcutText = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0 && value.length <= MAX_SHORTCUT_LENGTH && /^[\x21-\x7e]+$/.test(value);
+/**
+ * A shortcut as stored: text of an accelerator's length without control characters, or
+ * empty for none. Whether the keys make a shortcut is `parseAccelerator`'s to say (main
+ * checks a change with it; the saved one is checked again when it is registered).
+ */
+export const isStoredShortcut = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= ACCELERATOR_MAX_LENGTH && ![...value].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f);
 
 function windowBoundsOf(value: unknown): WindowBounds | null {
   if (!isRecord(value)) return null;
@@ -111,7 +111,7 @@ export function sanitizeAppSettings(raw: unknown): AppSettingsValues {
     closeToTray: flag('closeToTray'),
     openAtLogin: flag('openAtLogin'),
     closeHintShown: flag('closeHintShown'),
-    quickLogShortcut: isShortcutText(stored.quickLogShortcut) ? stored.quickLogShortcut : DEFAULT_QUICK_LOG_SHORTCUT,
+    quickLogShortcut: isStoredShortcut(stored.quickLogShortcut) ? stored.quickLogShortcut : DEFAULT_QUICK_LOG_SHORTCUT,
     windowState: { bounds: windowBoundsOf(windowState.bounds), maximized: windowState.maximized === true },
   };
 }

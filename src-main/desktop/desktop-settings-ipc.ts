@@ -7,12 +7,14 @@
 import { ipcMain } from 'electron';
 import type { AppError, Result } from '../../src-preload/contract';
 import { DESKTOP_METHODS, desktopChannelOf, type DesktopMethod, type DesktopSettings, type DesktopSettingsPatch } from '../../src-preload/desktop-settings';
-import { isShortcutText, MAX_SHORTCUT_LENGTH, type AppSettings, type AppSettingsValues } from './app-settings';
+import { parseAccelerator } from './accelerator';
+import type { AppSettings, AppSettingsValues } from './app-settings';
 import { isTrustedSender, type AppLocation } from './security';
 
 /**
- * Registers the quick-log shortcut in place of the current one (the tray's module). On
- * failure the previous shortcut must stay registered; the message says why, for Settings.
+ * Registers the quick-log shortcut in place of the current one, or none for '' (the tray's
+ * `GlobalShortcut.apply`). On failure the previous shortcut stays registered; the message
+ * says why, for Settings.
  */
 export type ShortcutApplier = (accelerator: string) => { readonly ok: true } | { readonly ok: false; readonly message: string };
 
@@ -23,6 +25,10 @@ export interface DesktopSettingsDeps {
   readonly applyOpenAtLogin: (openAtLogin: boolean) => Promise<void>;
   /** Why open at login cannot be set here, or null when it can. */
   readonly openAtLoginUnavailable: () => string | null;
+  /** Why the saved shortcut could not be registered at start (the tray's `shortcutOutcome`), or null. */
+  readonly initialShortcutProblem?: string | null;
+  /** Whose keys a shortcut names (`CommandOrControl` is Cmd on macOS). */
+  readonly platform?: NodeJS.Platform;
 }
 
 const failure = (code: AppError['code'], message: string, field?: string): { ok: false; error: AppError } => ({
@@ -32,8 +38,12 @@ const failure = (code: AppError['code'], message: string, field?: string): { ok:
 
 const PATCH_KEYS: ReadonlySet<string> = new Set<keyof DesktopSettingsPatch>(['closeToTray', 'openAtLogin', 'quickLogShortcut']);
 
-/** The patch in `input`, or INVALID_INPUT naming the first wrong field. */
-export function parseDesktopSettingsPatch(input: unknown): Result<DesktopSettingsPatch> {
+/**
+ * The patch in `input`, or INVALID_INPUT naming the first wrong field. A shortcut is
+ * trimmed; empty means none; otherwise `parseAccelerator` must accept it, and its message
+ * says what is wrong.
+ */
+export function parseDesktopSettingsPatch(input: unknown, platform: NodeJS.Platform = process.platform): Result<DesktopSettingsPatch> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return failure('INVALID_INPUT', 'Expected the settings to change.');
   const record = input as Record<string, unknown>;
   const unknownKey = Object.keys(record).find((key) => !PATCH_KEYS.has(key));
@@ -47,21 +57,24 @@ export function parseDesktopSettingsPatch(input: unknown): Result<DesktopSetting
   }
   if ('quickLogShortcut' in record) {
     const raw = record.quickLogShortcut;
-    const value = typeof raw === 'string' ? raw.trim() : raw;
-    if (!isShortcutText(value)) {
-      return failure('INVALID_INPUT', `Type a shortcut such as Ctrl+Shift+L: keys joined by “+”, no spaces, at most ${MAX_SHORTCUT_LENGTH} characters.`, 'quickLogShortcut');
+    if (typeof raw !== 'string') return failure('INVALID_INPUT', 'Type a shortcut, such as Ctrl+Shift+L, or leave it empty for none.', 'quickLogShortcut');
+    const value = raw.trim();
+    if (value !== '') {
+      const parsed = parseAccelerator(value, platform);
+      if (!parsed.ok) return failure('INVALID_INPUT', parsed.message, 'quickLogShortcut');
     }
     patch.quickLogShortcut = value;
   }
   return { ok: true, value: patch };
 }
 
-export function desktopSettingsView(values: AppSettingsValues, openAtLoginUnavailable: string | null): DesktopSettings {
+export function desktopSettingsView(values: AppSettingsValues, openAtLoginUnavailable: string | null, quickLogShortcutProblem: string | null): DesktopSettings {
   return {
     closeToTray: values.closeToTray,
     openAtLogin: values.openAtLogin,
     openAtLoginUnavailable,
     quickLogShortcut: values.quickLogShortcut,
+    quickLogShortcutProblem,
   };
 }
 
@@ -74,7 +87,9 @@ export interface DesktopSettingsService {
 }
 
 export function createDesktopSettingsService(deps: DesktopSettingsDeps): DesktopSettingsService {
-  const view = (): DesktopSettings => desktopSettingsView(deps.settings.get(), deps.openAtLoginUnavailable());
+  // Cleared once a shortcut is registered: from then on the one in use is the saved one.
+  let shortcutProblem = deps.initialShortcutProblem ?? null;
+  const view = (): DesktopSettings => desktopSettingsView(deps.settings.get(), deps.openAtLoginUnavailable(), shortcutProblem);
   const tryShortcut = (accelerator: string): { ok: true } | { ok: false; message: string } => {
     try {
       return deps.applyShortcut(accelerator);
@@ -94,7 +109,7 @@ export function createDesktopSettingsService(deps: DesktopSettingsDeps): Desktop
   };
 
   async function update(input: unknown): Promise<Result<DesktopSettings>> {
-    const parsed = parseDesktopSettingsPatch(input);
+    const parsed = parseDesktopSettingsPatch(input, deps.platform);
     if (!parsed.ok) return parsed;
     const patch = parsed.value;
     const before = deps.settings.get();
@@ -104,10 +119,14 @@ export function createDesktopSettingsService(deps: DesktopSettingsDeps): Desktop
       const unavailable = deps.openAtLoginUnavailable();
       if (unavailable !== null) return failure('OPEN_AT_LOGIN_UNAVAILABLE', unavailable, 'openAtLogin');
     }
-    if (patch.quickLogShortcut !== undefined && patch.quickLogShortcut !== before.quickLogShortcut) {
+    // The same shortcut again is asked for only when it did not work: saving it retries.
+    const shortcutChange = patch.quickLogShortcut !== undefined && (patch.quickLogShortcut !== before.quickLogShortcut || shortcutProblem !== null);
+    if (shortcutChange && patch.quickLogShortcut !== undefined) {
       const applied = tryShortcut(patch.quickLogShortcut);
       if (!applied.ok) return failure('SHORTCUT_UNAVAILABLE', applied.message, 'quickLogShortcut');
-      undoSteps.unshift(() => tryShortcut(before.quickLogShortcut));
+      // Put back the shortcut that was working, or none if the saved one was not.
+      const previous = shortcutProblem === null ? before.quickLogShortcut : '';
+      undoSteps.unshift(() => tryShortcut(previous));
     }
     if (patch.openAtLogin !== undefined && patch.openAtLogin !== before.openAtLogin) {
       try {
@@ -124,6 +143,7 @@ export function createDesktopSettingsService(deps: DesktopSettingsDeps): Desktop
       await undo(undoSteps);
       return failure('SETTINGS_NOT_SAVED', `The settings could not be saved: ${messageOf(error)}`);
     }
+    if (shortcutChange) shortcutProblem = null;
     return { ok: true, value: view() };
   }
 

@@ -7,7 +7,13 @@ import type { DesktopSettings, DesktopSettingsBridge } from '../../src-preload/d
 import { ada, noStayUnlocked, settings } from './session-fixtures';
 import { ok, stubApi } from './stub-api';
 
-const installed: DesktopSettings = { closeToTray: true, openAtLogin: false, openAtLoginUnavailable: null, quickLogShortcut: 'CommandOrControl+Shift+L' };
+const installed: DesktopSettings = {
+  closeToTray: true,
+  openAtLogin: false,
+  openAtLoginUnavailable: null,
+  quickLogShortcut: 'CommandOrControl+Shift+L',
+  quickLogShortcutProblem: null,
+};
 
 const api = stubApi({ currentProfile: () => ok({ profile: ada }), getSettings: () => ok({ settings, stayUnlocked: noStayUnlocked }) });
 
@@ -109,14 +115,23 @@ describe('the Desktop app section', () => {
     expect(within(form).queryByRole('status')).toBeNull();
   });
 
-  it('asks for a shortcut before asking the app when the field is empty', async () => {
+  it('turns the shortcut off with an empty field', async () => {
     const desktop = bridge();
     renderWith(desktop);
     const form = within(await desktopRegion()).getByRole('form', { name: 'Change the quick-log shortcut' });
-    await fireEvent.input(within(form).getByLabelText('Quick-log shortcut'), { target: { value: '  ' } });
+    await fireEvent.input(within(form).getByLabelText('Quick-log shortcut'), { target: { value: '' } });
     await fireEvent.click(within(form).getByRole('button', { name: 'Save shortcut' }));
-    expect(desktop.updateDesktopSettings).not.toHaveBeenCalled();
-    expect(within(form).getByRole('alert').textContent).toBe('Type a shortcut, such as CommandOrControl+Shift+L.');
+    expect(desktop.updateDesktopSettings).toHaveBeenCalledWith({ quickLogShortcut: '' });
+    expect((await within(form).findByRole('status')).textContent).toBe('Saved: no shortcut.');
+  });
+
+  it('shows by the field why the saved shortcut does not work since this start', async () => {
+    renderWith(bridge({ ...installed, quickLogShortcut: 'Ctrl+Alt+T', quickLogShortcutProblem: 'Ctrl+Alt+T is already used by another app.' }));
+    const form = within(await desktopRegion()).getByRole('form', { name: 'Change the quick-log shortcut' });
+    const field = within(form).getByLabelText('Quick-log shortcut');
+    const alert = within(form).getByRole('alert');
+    expect(alert.textContent).toBe('Ctrl+Alt+T is already used by another app.');
+    expect(field.getAttribute('aria-describedby')).toContain(alert.id);
   });
 
   it('says so when the desktop app could not read its settings, and shows the rest of the page', async () => {

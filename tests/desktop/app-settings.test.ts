@@ -60,7 +60,11 @@ describe('sanitizeAppSettings', () => {
     });
   });
 
-  it.each(['', ' ', 'Ctrl + L', 'Ctrl+\nL', 'Ctrl+Ł', 'x'.repeat(65), 42, null])('refuses the shortcut %j', (quickLogShortcut) => {
+  it.each(['', 'Alt+Shift+Q', 'Ctrl + L'])('keeps the stored shortcut %j (empty is none; the keys are checked when registered)', (quickLogShortcut) => {
+    expect(sanitizeAppSettings({ quickLogShortcut }).quickLogShortcut).toBe(quickLogShortcut);
+  });
+
+  it.each(['Ctrl+\nL', 'Ctrl+\u0000L', 'x'.repeat(101), 42, null, ['Ctrl', 'L']])('refuses the stored shortcut %j', (quickLogShortcut) => {
     expect(sanitizeAppSettings({ quickLogShortcut }).quickLogShortcut).toBe('CommandOrControl+Shift+L');
   });
 

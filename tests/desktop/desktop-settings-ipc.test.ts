@@ -20,7 +20,15 @@ vi.mock('electron', () => import('./electron-fake'));
 
 const location: AppLocation = { pageUrl: 'qs://app/index.html', devServerUrl: null };
 
-function setUp(options: { stored?: Partial<AppSettingsValues>; applyShortcut?: ShortcutApplier; applyOpenAtLogin?: (on: boolean) => Promise<void>; unavailable?: string | null } = {}) {
+function setUp(
+  options: {
+    stored?: Partial<AppSettingsValues>;
+    applyShortcut?: ShortcutApplier;
+    applyOpenAtLogin?: (on: boolean) => Promise<void>;
+    unavailable?: string | null;
+    initialShortcutProblem?: string | null;
+  } = {},
+) {
   const store = memorySettingsStore(options.stored ?? {});
   const settings = new AppSettings(store);
   const shortcuts: string[] = [];
@@ -36,6 +44,8 @@ function setUp(options: { stored?: Partial<AppSettingsValues>; applyShortcut?: S
       return options.applyOpenAtLogin ? options.applyOpenAtLogin(on) : Promise.resolve();
     },
     openAtLoginUnavailable: () => options.unavailable ?? null,
+    initialShortcutProblem: options.initialShortcutProblem ?? null,
+    platform: 'linux',
   };
   return { store, settings, shortcuts, logins, service: createDesktopSettingsService(deps), deps };
 }
@@ -44,11 +54,23 @@ beforeEach(() => resetFake());
 
 describe('parseDesktopSettingsPatch', () => {
   it('takes any subset of the three settings, trimming the shortcut', () => {
-    expect(parseDesktopSettingsPatch({})).toEqual({ ok: true, value: {} });
-    expect(parseDesktopSettingsPatch({ closeToTray: false, openAtLogin: true, quickLogShortcut: '  Alt+Shift+Q ' })).toEqual({
+    expect(parseDesktopSettingsPatch({}, 'linux')).toEqual({ ok: true, value: {} });
+    expect(parseDesktopSettingsPatch({ closeToTray: false, openAtLogin: true, quickLogShortcut: '  Alt+Shift+Q ' }, 'linux')).toEqual({
       ok: true,
       value: { closeToTray: false, openAtLogin: true, quickLogShortcut: 'Alt+Shift+Q' },
     });
+  });
+
+  it('takes an empty shortcut as none', () => {
+    expect(parseDesktopSettingsPatch({ quickLogShortcut: '   ' }, 'linux')).toEqual({ ok: true, value: { quickLogShortcut: '' } });
+  });
+
+  it('says what is wrong with a shortcut that is not one, in the accelerator check’s words', () => {
+    expect(parseDesktopSettingsPatch({ quickLogShortcut: 'Ctrl+' }, 'linux')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'quickLogShortcut', message: expect.stringContaining('has a + with no key beside it') },
+    });
+    expect(parseDesktopSettingsPatch({ quickLogShortcut: 'L' }, 'linux')).toMatchObject({ ok: false, error: { message: expect.stringContaining('needs Ctrl, Alt, Cmd or Super') } });
   });
 
   it.each([
@@ -58,17 +80,18 @@ describe('parseDesktopSettingsPatch', () => {
     [{ closeToTray: 'false' }, 'closeToTray'],
     [{ openAtLogin: 1 }, 'openAtLogin'],
     [{ openAtLogin: null }, 'openAtLogin'],
-    [{ quickLogShortcut: '' }, 'quickLogShortcut'],
-    [{ quickLogShortcut: '   ' }, 'quickLogShortcut'],
-    [{ quickLogShortcut: 'Ctrl + L' }, 'quickLogShortcut'],
+    [{ quickLogShortcut: 'Ctrl+Shift' }, 'quickLogShortcut'],
+    [{ quickLogShortcut: 'Ctrl+L+K' }, 'quickLogShortcut'],
     [{ quickLogShortcut: 'Ctrl+\u0000L' }, 'quickLogShortcut'],
-    [{ quickLogShortcut: `Ctrl+${'L'.repeat(80)}` }, 'quickLogShortcut'],
+    [{ quickLogShortcut: `Ctrl+${'L'.repeat(120)}` }, 'quickLogShortcut'],
     [{ quickLogShortcut: ['Ctrl', 'L'] }, 'quickLogShortcut'],
+    [{ quickLogShortcut: 42 }, 'quickLogShortcut'],
+    [{ quickLogShortcut: null }, 'quickLogShortcut'],
     [{ closeHintShown: true }, 'closeHintShown'],
     [{ windowState: { bounds: null, maximized: true } }, 'windowState'],
     [{ __proto__: { closeToTray: false }, polluted: true }, 'polluted'],
   ])('refuses %j with INVALID_INPUT naming %s', (input, field) => {
-    const result = parseDesktopSettingsPatch(input);
+    const result = parseDesktopSettingsPatch(input, 'linux');
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!result.ok) expect(result.error.field).toBe(field);
   });
@@ -79,7 +102,13 @@ describe('the desktop settings service', () => {
     const { service } = setUp({ unavailable: 'Only the installed app can open at login.' });
     expect(service.get()).toEqual({
       ok: true,
-      value: { closeToTray: true, openAtLogin: false, openAtLoginUnavailable: 'Only the installed app can open at login.', quickLogShortcut: 'CommandOrControl+Shift+L' },
+      value: {
+        closeToTray: true,
+        openAtLogin: false,
+        openAtLoginUnavailable: 'Only the installed app can open at login.',
+        quickLogShortcut: 'CommandOrControl+Shift+L',
+        quickLogShortcutProblem: null,
+      },
     });
   });
 
@@ -106,6 +135,28 @@ describe('the desktop settings service', () => {
     expect(settings.get().quickLogShortcut).toBe('Alt+Shift+Q');
   });
 
+  it('turns the shortcut off with an empty one', async () => {
+    const { service, settings, shortcuts } = setUp();
+    expect(await service.update({ quickLogShortcut: '' })).toMatchObject({ ok: true, value: { quickLogShortcut: '' } });
+    expect(shortcuts).toEqual(['']);
+    expect(settings.get().quickLogShortcut).toBe('');
+  });
+
+  it('refuses a malformed shortcut before asking the OS, saving nothing', async () => {
+    const { service, store, shortcuts } = setUp();
+    expect(await service.update({ quickLogShortcut: 'Ctrl+Shift' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'quickLogShortcut' } });
+    expect(shortcuts).toEqual([]);
+    expect(store.written).toEqual([]);
+  });
+
+  it('shows why the saved shortcut did not work at start, and a save of the same one retries and clears it', async () => {
+    const { service, shortcuts } = setUp({ stored: { quickLogShortcut: 'Ctrl+Alt+T' }, initialShortcutProblem: 'Ctrl+Alt+T is already used by another app.' });
+    expect(service.get()).toMatchObject({ ok: true, value: { quickLogShortcut: 'Ctrl+Alt+T', quickLogShortcutProblem: 'Ctrl+Alt+T is already used by another app.' } });
+    expect(await service.update({ closeToTray: false })).toMatchObject({ ok: true, value: { quickLogShortcutProblem: 'Ctrl+Alt+T is already used by another app.' } });
+    expect(await service.update({ quickLogShortcut: 'Ctrl+Alt+T' })).toMatchObject({ ok: true, value: { quickLogShortcutProblem: null } });
+    expect(shortcuts).toEqual(['Ctrl+Alt+T']);
+  });
+
   it('shows a shortcut another app holds by its field, and saves nothing of the change', async () => {
     const { service, store, settings, logins } = setUp({ applyShortcut: () => ({ ok: false, message: 'Another app already uses Ctrl+Alt+T.' }) });
     const result = await service.update({ quickLogShortcut: 'Ctrl+Alt+T', closeToTray: false, openAtLogin: true });
@@ -118,10 +169,10 @@ describe('the desktop settings service', () => {
   it('treats an applier that throws like one that refuses', async () => {
     const { service, store } = setUp({
       applyShortcut: () => {
-        throw new TypeError('Error processing argument: conversion failure from Ctrl+Nope');
+        throw new TypeError('Error processing argument: conversion failure from Ctrl+F24');
       },
     });
-    expect(await service.update({ quickLogShortcut: 'Ctrl+Nope' })).toMatchObject({ ok: false, error: { code: 'SHORTCUT_UNAVAILABLE', message: expect.stringContaining('conversion failure'), field: 'quickLogShortcut' } });
+    expect(await service.update({ quickLogShortcut: 'Ctrl+F24' })).toMatchObject({ ok: false, error: { code: 'SHORTCUT_UNAVAILABLE', message: expect.stringContaining('conversion failure'), field: 'quickLogShortcut' } });
     expect(store.written).toEqual([]);
   });
 
