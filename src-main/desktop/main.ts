@@ -5,17 +5,23 @@
  * the core closed (pending writes flushed, lock released) before the app quits.
  * No top-level await: Electron must reach `ready` without waiting on us.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog, screen } from 'electron';
 import { eventChannelOf } from '../../src-preload/events';
 import type { Session } from '../core/dispatch';
 import { AppFailure } from '../core/errors';
 import { CoreHost, type RestartEvent } from '../host/core-host';
+import { installAppMenu } from './app-menu';
+import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { openAppSettings } from './app-settings';
 import { appLocation } from './bundle-files';
+import { showCloseHint } from './close-hint';
+import { registerDesktopSettingsHandlers } from './desktop-settings-ipc';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
+import { displayWorkAreas, installMainWindowLifecycle, MainWindow } from './main-window';
+import { openAtLoginControl } from './open-at-login';
 import { appPaths } from './paths';
 import { installTraySurfaces, type TraySurfaces } from './tray-surfaces';
-import { createMainWindow } from './window';
 
 /** How often the idle lock looks at the session while nobody calls. */
 const IDLE_CHECK_MS = 30_000;
@@ -53,34 +59,13 @@ function explainStop(dataDir: string): [title: string, content: string] {
 function run(): void {
   const location = appLocation(app.isPackaged);
   let core: CoreHost | null = null;
-  let mainWindow: BrowserWindow | null = null;
-
-  const showWindow = (): void => {
-    mainWindow = createMainWindow(location);
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
-  };
-
-  /** Bring the main window forward, making it again if it was closed (the tray's Open). */
-  const openMainWindow = (): void => {
-    if (!mainWindow) return showWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  };
-
-  app.on('second-instance', () => {
-    if (mainWindow) openMainWindow();
-  });
+  // The page is served by the app's own scheme, which must be known before `ready`.
+  registerAppScheme();
 
   app.on('window-all-closed', () => {
-    // macOS apps stay in the dock until the person quits them.
+    // macOS apps stay in the dock until the person quits them; elsewhere, with the main
+    // window closed for real (close-to-tray off), the app ends.
     if (process.platform !== 'darwin') app.quit();
-  });
-
-  app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) showWindow();
   });
 
   app.on('before-quit', (event) => {
@@ -95,8 +80,16 @@ function run(): void {
       .finally(() => app.quit());
   });
 
-  const { dataDir, keychainDir } = appPaths();
+  const paths = appPaths();
+  const { dataDir, keychainDir } = paths;
   const start = async (): Promise<void> => {
+    handleAppScheme();
+    const settings = openAppSettings(paths.settingsDir);
+    const openAtLogin = openAtLoginControl(paths.autostartDir);
+    void openAtLogin.apply(settings.get().openAtLogin).catch((error: unknown) => console.warn('Open at login could not be set.', error));
+    installAppMenu(paths);
+    const windows = new MainWindow({ location, settings, workAreas: () => displayWorkAreas(screen), showCloseHint: () => showCloseHint() });
+
     const keychain = createSafeStorageKeychain(keychainDir);
     // Set once IPC is registered; a restart before that has no session to end.
     let onRestart = (_event: RestartEvent): void => undefined;
@@ -107,14 +100,32 @@ function run(): void {
     if (initialSession) opened.warmUp(initialSession.profileId);
     let surfaces: TraySurfaces | null = null;
     const session = registerIpcHandlers(opened, location, { initialSession, onAnswered: (method, result, sender) => surfaces?.afterCall(method, result, sender) });
-    const tellLocked = (): void => mainWindow?.webContents.send(eventChannelOf('session-locked'));
-    surfaces = installTraySurfaces({ client: opened, session, location, openMainWindow, quit: () => app.quit(), onSessionLocked: tellLocked });
+    const tellLocked = (): void => windows.current?.webContents.send(eventChannelOf('session-locked'));
+    surfaces = installTraySurfaces({
+      client: opened,
+      session,
+      location,
+      openMainWindow: () => windows.show(),
+      quit: () => app.quit(),
+      onSessionLocked: tellLocked,
+      accelerator: settings.get().quickLogShortcut,
+    });
     const tray = surfaces;
+    registerDesktopSettingsHandlers(
+      {
+        settings,
+        applyShortcut: (accelerator) => tray.shortcut.apply(accelerator),
+        applyOpenAtLogin: (on) => openAtLogin.apply(on),
+        openAtLoginUnavailable: () => openAtLogin.unavailable(),
+        initialShortcutProblem: tray.shortcutOutcome.ok ? null : tray.shortcutOutcome.message,
+      },
+      location,
+    );
     onRestart = (event) => {
       console.error(event.reason);
       // The new worker has every profile locked: the page returns to the password prompt.
       session.set(null);
-      mainWindow?.webContents.send(eventChannelOf('core-restarted'));
+      windows.current?.webContents.send(eventChannelOf('core-restarted'));
       void tray.tray.refresh();
       if (event.stopped) dialog.showErrorBox(...explainStop(dataDir));
     };
@@ -129,7 +140,9 @@ function run(): void {
       clearInterval(idleTimer);
       tray.destroy();
     });
-    showWindow();
+    installMainWindowLifecycle(app, windows);
+    // Started at login: the app waits in the tray until the person opens it.
+    windows.open({ hidden: openAtLogin.startedHidden() });
   };
 
   app

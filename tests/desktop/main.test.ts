@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreHost, CoreHostOptions } from '../../src-main/host/core-host';
 import { inThreadClient } from '../../src-main/host/core-client';
+import { DESKTOP_METHODS, desktopChannelOf } from '../../src-preload/desktop-settings';
 import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { fakeHandlers } from '../unit/server/fake-handlers';
 import type * as ElectronFake from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
+// App-level settings in memory: a test run writes no settings file.
+vi.mock('../../src-main/desktop/app-settings', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src-main/desktop/app-settings')>();
+  return { ...real, openAppSettings: () => new real.AppSettings(real.memorySettingsStore()) };
+});
 
 const core = vi.hoisted(() => ({
   open: (_options: unknown): Promise<unknown> => Promise.reject(new Error('set per test')),
@@ -72,7 +78,7 @@ describe('desktop main', () => {
         onRestart: expect.any(Function),
       } satisfies CoreHostOptions,
     ]);
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...API_METHODS.map(channelOf), ...DESKTOP_METHODS.map(desktopChannelOf)].sort());
     expect(BrowserWindow.created).toHaveLength(1);
     expect(app.quitCalls).toBe(0);
   });
