@@ -13,7 +13,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { TRAY_ICON_DIR, TRAY_ICON_FILES } from '../src-main/desktop/tray-icon';
+import { TRAY_ICON_DIR, TRAY_ICON_FILES } from '../src-main/desktop/tray/tray-icon';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESOURCES = join(ROOT, 'resources');

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_PAGE_URL } from './app-scheme';
+import { APP_PAGE_URL } from './window/app-scheme';
 import type { AppLocation } from './security';
 
 const MAIN_DIR = dirname(fileURLToPath(import.meta.url));

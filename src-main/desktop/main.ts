@@ -10,18 +10,18 @@ import { eventChannelOf } from '../../src-preload/events';
 import type { Session } from '../core/dispatch';
 import { AppFailure } from '../core/errors';
 import { CoreHost, type RestartEvent } from '../host/core-host';
-import { installAppMenu } from './app-menu';
-import { handleAppScheme, registerAppScheme } from './app-protocol';
-import { openAppSettings } from './app-settings';
+import { installAppMenu } from './window/app-menu';
+import { handleAppScheme, registerAppScheme } from './window/app-protocol';
+import { openAppSettings } from './settings/app-settings';
 import { appLocation } from './bundle-files';
-import { showCloseHint } from './close-hint';
-import { registerDesktopSettingsHandlers } from './desktop-settings-ipc';
+import { showCloseHint } from './window/close-hint';
+import { registerDesktopSettingsHandlers } from './settings/desktop-settings-ipc';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
-import { displayWorkAreas, installMainWindowLifecycle, MainWindow } from './main-window';
-import { openAtLoginControl } from './open-at-login';
+import { displayWorkAreas, installMainWindowLifecycle, MainWindow } from './window/main-window';
+import { openAtLoginControl } from './settings/open-at-login';
 import { appPaths } from './paths';
-import { installTraySurfaces, type TraySurfaces } from './tray-surfaces';
+import { installTraySurfaces, type TraySurfaces } from './tray/tray-surfaces';
 
 /** How often the idle lock looks at the session while nobody calls. */
 const IDLE_CHECK_MS = 30_000;

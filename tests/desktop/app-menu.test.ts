@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { appMenuTemplate, installAppMenu, openFolder, type AppMenuContext } from '../../src-main/desktop/app-menu';
+import { appMenuTemplate, installAppMenu, openFolder, type AppMenuContext } from '../../src-main/desktop/window/app-menu';
 import { dialog, Menu, resetFake, shell } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));

@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, handleAppScheme, registerAppScheme, serveAppFiles } from '../../src-main/desktop/app-protocol';
-import { RENDERER_CSP } from '../../src-main/desktop/app-scheme';
+import { APP_SCHEME_PRIVILEGES, handleAppScheme, registerAppScheme, serveAppFiles } from '../../src-main/desktop/window/app-protocol';
+import { RENDERER_CSP } from '../../src-main/desktop/window/app-scheme';
 import { protocol, resetFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));

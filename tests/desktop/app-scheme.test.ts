@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { APP_PAGE_URL, isInside, RENDERER_CSP, resolveAppRequest } from '../../src-main/desktop/app-scheme';
+import { APP_PAGE_URL, isInside, RENDERER_CSP, resolveAppRequest } from '../../src-main/desktop/window/app-scheme';
 
 const ROOT = '/opt/qs/out/renderer';
 

@@ -13,7 +13,7 @@ import {
   openAppSettings,
   sanitizeAppSettings,
   type AppSettingsValues,
-} from '../../src-main/desktop/app-settings';
+} from '../../src-main/desktop/settings/app-settings';
 import { ipcMain, resetFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));

@@ -12,7 +12,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { convertIcon } from 'app-builder-lib/out/util/iconConverter.js';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { TRAY_ICON_DIR, TRAY_ICON_FILES, trayIconFile } from '../../src-main/desktop/tray-icon';
+import { TRAY_ICON_DIR, TRAY_ICON_FILES, trayIconFile } from '../../src-main/desktop/tray/tray-icon';
 import { decodeRgba, readPngHeader, type RgbaImage } from './png-reader';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -8,8 +8,8 @@ import { eventChannelOf, SHELL_EVENTS, type DesktopBridge, type ShellEventName, 
 import { API_METHODS, channelOf } from '../../src-preload/operations';
 import { inThreadClient } from '../../src-main/host/core-client';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
-import { AppSettings, memorySettingsStore } from '../../src-main/desktop/app-settings';
-import { registerDesktopSettingsHandlers } from '../../src-main/desktop/desktop-settings-ipc';
+import { AppSettings, memorySettingsStore } from '../../src-main/desktop/settings/app-settings';
+import { registerDesktopSettingsHandlers } from '../../src-main/desktop/settings/desktop-settings-ipc';
 import { DESKTOP_METHODS, desktopChannelOf } from '../../src-preload/desktop-settings';
 import { ROUTES, matchRoute } from '../../src-main/server/routes';
 import { fakeHandlers } from '../unit/server/fake-handlers';

@@ -1,6 +1,6 @@
 /** When the tray's "today" ends: midnight in the profile's zone, across clock changes. */
 import { describe, expect, it } from 'vitest';
-import { msUntilNextDay } from '../../src-main/desktop/day-change';
+import { msUntilNextDay } from '../../src-main/desktop/tray/day-change';
 
 const HOUR = 3_600_000;
 

@@ -4,14 +4,14 @@
  * was already applied); only the app's own page may ask.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppSettings, memorySettingsStore, type AppSettingsValues } from '../../src-main/desktop/app-settings';
+import { AppSettings, memorySettingsStore, type AppSettingsValues } from '../../src-main/desktop/settings/app-settings';
 import {
   createDesktopSettingsService,
   parseDesktopSettingsPatch,
   registerDesktopSettingsHandlers,
   type DesktopSettingsDeps,
   type ShortcutApplier,
-} from '../../src-main/desktop/desktop-settings-ipc';
+} from '../../src-main/desktop/settings/desktop-settings-ipc';
 import type { AppLocation } from '../../src-main/desktop/security';
 import { desktopChannelOf } from '../../src-preload/desktop-settings';
 import { ipcMain, resetFake } from './electron-fake';

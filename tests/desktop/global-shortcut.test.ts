@@ -1,7 +1,7 @@
 /** The quick-log shortcut: checked before Electron sees it, registered, changed, refused with a reason. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { acceleratorText, parseAccelerator } from '../../src-main/desktop/accelerator';
-import { createGlobalShortcut, DEFAULT_QUICK_LOG_SHORTCUT } from '../../src-main/desktop/global-shortcut';
+import { acceleratorText, parseAccelerator } from '../../src-main/desktop/tray/accelerator';
+import { createGlobalShortcut, DEFAULT_QUICK_LOG_SHORTCUT } from '../../src-main/desktop/tray/global-shortcut';
 import { app, globalShortcut, resetFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));

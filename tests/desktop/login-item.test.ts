@@ -14,8 +14,8 @@ import {
   loginItemPlan,
   startsHidden,
   type LoginItemContext,
-} from '../../src-main/desktop/login-item';
-import { openAtLoginControl } from '../../src-main/desktop/open-at-login';
+} from '../../src-main/desktop/settings/login-item';
+import { openAtLoginControl } from '../../src-main/desktop/settings/open-at-login';
 import { app, resetFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));

@@ -4,11 +4,11 @@
  * a second launch or the dock, and kept hidden on a start at login.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppSettings, memorySettingsStore, type AppSettingsValues } from '../../src-main/desktop/app-settings';
-import { closeHintText, showCloseHint } from '../../src-main/desktop/close-hint';
-import { closeAction, displayWorkAreas, installMainWindowLifecycle, MainWindow, type AppEvents } from '../../src-main/desktop/main-window';
+import { AppSettings, memorySettingsStore, type AppSettingsValues } from '../../src-main/desktop/settings/app-settings';
+import { closeHintText, showCloseHint } from '../../src-main/desktop/window/close-hint';
+import { closeAction, displayWorkAreas, installMainWindowLifecycle, MainWindow, type AppEvents } from '../../src-main/desktop/window/main-window';
 import type { AppLocation } from '../../src-main/desktop/security';
-import { SAVE_DELAY_MS } from '../../src-main/desktop/window-state';
+import { SAVE_DELAY_MS } from '../../src-main/desktop/window/window-state';
 import { app, BrowserWindow, dialog, Notification, resetFake, screen } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));

@@ -8,8 +8,8 @@ import type * as ElectronFake from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 // App-level settings in memory: a test run writes no settings file.
-vi.mock('../../src-main/desktop/app-settings', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/desktop/app-settings')>();
+vi.mock('../../src-main/desktop/settings/app-settings', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src-main/desktop/settings/app-settings')>();
   return { ...real, openAppSettings: () => new real.AppSettings(real.memorySettingsStore()) };
 });
 

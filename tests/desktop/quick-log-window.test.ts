@@ -1,7 +1,7 @@
 /** The quick-log window: where it opens, how it is made, one at a time, gone on blur. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { anchorPoint, PLACEMENT_GAP, quickLogPosition, type Rect } from '../../src-main/desktop/quick-log-placement';
-import { createQuickLogWindow, QUICK_LOG_SIZE, quickLogHash } from '../../src-main/desktop/quick-log-window';
+import { anchorPoint, PLACEMENT_GAP, quickLogPosition, type Rect } from '../../src-main/desktop/tray/quick-log-placement';
+import { createQuickLogWindow, QUICK_LOG_SIZE, quickLogHash } from '../../src-main/desktop/tray/quick-log-window';
 import type { AppLocation } from '../../src-main/desktop/security';
 import { BrowserWindow, resetFake, screen } from './electron-fake';
 

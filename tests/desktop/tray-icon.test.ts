@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TrayIconRootError, trayIconFile } from '../../src-main/desktop/tray-icon';
+import { TrayIconRootError, trayIconFile } from '../../src-main/desktop/tray/tray-icon';
 
 const ROOT = '/opt/Quantified Self/resources/app.asar';
 

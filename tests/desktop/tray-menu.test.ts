@@ -1,7 +1,7 @@
 /** The tray menu's model: pure data from the trackers, today's cards and the session. */
 import { describe, expect, it } from 'vitest';
 import type { DashboardCard, Log, Tracker } from '../../src-preload/contract';
-import { dayAnswerToggle, menuLabel, NO_TRACKERS, trayMenuItems, type TrayItem } from '../../src-main/desktop/tray-menu';
+import { dayAnswerToggle, menuLabel, NO_TRACKERS, trayMenuItems, type TrayItem } from '../../src-main/desktop/tray/tray-menu';
 import { pinnedFirst } from '../../src-preload/tracker-values/tracker-order';
 
 const tracker = (id: string, name: string, type: 'boolean' | 'numerical' | 'duration', extra: Partial<Tracker> = {}): Tracker => ({

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { inThreadClient } from '../../src-main/host/core-client';
 import { DesktopSession } from '../../src-main/desktop/session-lock';
-import { currentTrayIcon, installTraySurfaces } from '../../src-main/desktop/tray-surfaces';
+import { currentTrayIcon, installTraySurfaces } from '../../src-main/desktop/tray/tray-surfaces';
 import { fakeHandlers } from '../unit/server/fake-handlers';
 import { BrowserWindow, globalShortcut, nativeTheme, resetFake, Tray } from './electron-fake';
 

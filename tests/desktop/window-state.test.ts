@@ -3,8 +3,8 @@
  * when its state is saved (fake timers: a drag fires many events, one write follows).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { restoreWindowPlacement, SAVE_DELAY_MS, trackWindowState, type TrackedWindow } from '../../src-main/desktop/window-state';
-import type { WindowState } from '../../src-main/desktop/app-settings';
+import { restoreWindowPlacement, SAVE_DELAY_MS, trackWindowState, type TrackedWindow } from '../../src-main/desktop/window/window-state';
+import type { WindowState } from '../../src-main/desktop/settings/app-settings';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
 /** A second monitor to the left of the primary one: negative x is a real place. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, resetFake, shell } from './electron-fake';
-import { createAppWindow, createMainWindow, loadRenderer, revealWindow } from '../../src-main/desktop/window';
+import { createAppWindow, createMainWindow, loadRenderer, revealWindow } from '../../src-main/desktop/window/window';
 import type { AppLocation } from '../../src-main/desktop/security';
 
 vi.mock('electron', () => import('./electron-fake'));

@@ -5,7 +5,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { protocol, type CustomScheme } from 'electron';
-import { RENDERER_DIR } from './bundle-files';
+import { RENDERER_DIR } from '../bundle-files';
 import { APP_SCHEME, isInside, RENDERER_CSP, resolveAppRequest } from './app-scheme';
 
 /**

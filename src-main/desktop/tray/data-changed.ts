@@ -4,9 +4,9 @@
  * `entries-changed` and reads again, or the dashboard would show a stale "today".
  */
 import { BrowserWindow, type WebContents } from 'electron';
-import type { Method, Result } from '../../src-preload/contract';
-import { eventChannelOf } from '../../src-preload/events';
-import { OPERATIONS, onlyReads } from '../../src-preload/operations';
+import type { Method, Result } from '../../../src-preload/contract';
+import { eventChannelOf } from '../../../src-preload/events';
+import { OPERATIONS, onlyReads } from '../../../src-preload/operations';
 
 /**
  * Whether an answered call changed the person's data (trackers, entries, settings).

@@ -5,8 +5,8 @@
  * The main window and the quick-log window are both made here, so they share every setting.
  */
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session } from 'electron';
-import { PRELOAD_FILE } from './bundle-files';
-import { isAppUrl, safeExternalUrl, type AppLocation } from './security';
+import { PRELOAD_FILE } from '../bundle-files';
+import { isAppUrl, safeExternalUrl, type AppLocation } from '../security';
 import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowPlacement } from './window-state';
 
 function denyAllPermissions(session: Session): void {

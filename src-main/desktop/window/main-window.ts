@@ -4,9 +4,9 @@
  * second launch or a click on the dock, and really closes once the app is quitting.
  */
 import type { BrowserWindow } from 'electron';
-import type { AppSettings } from './app-settings';
-import { startsHidden } from './login-item';
-import type { AppLocation } from './security';
+import type { AppSettings } from '../settings/app-settings';
+import { startsHidden } from '../settings/login-item';
+import type { AppLocation } from '../security';
 import { createMainWindow, revealWindow, type MainWindowOptions } from './window';
 import { restoreWindowPlacement, trackWindowState } from './window-state';
 

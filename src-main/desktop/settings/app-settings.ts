@@ -11,8 +11,8 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcMain } from 'electron';
 import ElectronStore, { type Schema } from 'electron-store';
-import { ACCELERATOR_MAX_LENGTH } from './accelerator';
-import { DEFAULT_QUICK_LOG_SHORTCUT } from './global-shortcut';
+import { ACCELERATOR_MAX_LENGTH } from '../tray/accelerator';
+import { DEFAULT_QUICK_LOG_SHORTCUT } from '../tray/global-shortcut';
 
 /** The file's name without `.json`, inside `AppPaths.settingsDir`. */
 export const APP_SETTINGS_FILE = 'app-settings';

@@ -5,11 +5,11 @@
  * and leaves every setting — and what the OS was told — as it was.
  */
 import { ipcMain } from 'electron';
-import type { AppError, Result } from '../../src-preload/contract';
-import { DESKTOP_METHODS, desktopChannelOf, type DesktopMethod, type DesktopSettings, type DesktopSettingsPatch } from '../../src-preload/desktop-settings';
-import { parseAccelerator } from './accelerator';
+import type { AppError, Result } from '../../../src-preload/contract';
+import { DESKTOP_METHODS, desktopChannelOf, type DesktopMethod, type DesktopSettings, type DesktopSettingsPatch } from '../../../src-preload/desktop-settings';
+import { parseAccelerator } from '../tray/accelerator';
 import type { AppSettings, AppSettingsValues } from './app-settings';
-import { isTrustedSender, type AppLocation } from './security';
+import { isTrustedSender, type AppLocation } from '../security';
 
 /**
  * Registers the quick-log shortcut in place of the current one, or none for '' (the tray's

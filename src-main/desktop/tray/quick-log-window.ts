@@ -4,9 +4,9 @@
  * time (opening again re-routes it), and it closes when it loses focus, as a tray popup does.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
-import type { AppLocation } from './security';
+import type { AppLocation } from '../security';
 import { anchorPoint, quickLogPosition, type Size } from './quick-log-placement';
-import { createAppWindow, loadRenderer } from './window';
+import { createAppWindow, loadRenderer } from '../window/window';
 
 export const QUICK_LOG_SIZE: Size = { width: 420, height: 260 };
 

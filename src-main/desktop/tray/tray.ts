@@ -6,12 +6,12 @@
  * wakes. Nothing a click does may throw into Electron: a failure becomes the menu's state.
  */
 import { Menu, nativeTheme, powerMonitor, Tray, type MenuItemConstructorOptions, type Rectangle } from 'electron';
-import type { Method, Result } from '../../src-preload/contract';
-import { onlyReads } from '../../src-preload/operations';
-import type { Session } from '../core/dispatch';
-import { call, type CoreClient } from '../host/core-client';
+import type { Method, Result } from '../../../src-preload/contract';
+import { onlyReads } from '../../../src-preload/operations';
+import type { Session } from '../../core/dispatch';
+import { call, type CoreClient } from '../../host/core-client';
 import { DAY_CHANGE_SLACK_MS, msUntilNextDay } from './day-change';
-import type { DesktopSession } from './session-lock';
+import type { DesktopSession } from '../session-lock';
 import { trayMenuItems, type DayAnswerWrite, type TrayItem, type TrayView } from './tray-menu';
 
 export interface TrayMenuOptions {

@@ -2,8 +2,8 @@
  * When "today" ends for the person: at midnight in their profile's time zone (where the
  * core counts days), which may differ from the computer's.
  */
-import { DayCalendar } from '../core/insights/day-calendar';
-import { addDays } from '../core/insights/days';
+import { DayCalendar } from '../../core/insights/day-calendar';
+import { addDays } from '../../core/insights/days';
 
 /**
  * A timer may fire a moment early by the clock the core reads; waking a little after

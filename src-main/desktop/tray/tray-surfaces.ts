@@ -4,13 +4,13 @@
  * `afterCall` as the handlers' `onAnswered`.
  */
 import { app, nativeTheme, type WebContents } from 'electron';
-import type { Method, Result } from '../../src-preload/contract';
-import type { CoreClient } from '../host/core-client';
+import type { Method, Result } from '../../../src-preload/contract';
+import type { CoreClient } from '../../host/core-client';
 import { isDataChange, tellWindowsDataChanged } from './data-changed';
 import { createGlobalShortcut, DEFAULT_QUICK_LOG_SHORTCUT, type GlobalShortcut, type ShortcutOutcome } from './global-shortcut';
 import { createQuickLogWindow, type QuickLogWindow } from './quick-log-window';
-import type { AppLocation } from './security';
-import type { DesktopSession } from './session-lock';
+import type { AppLocation } from '../security';
+import type { DesktopSession } from '../session-lock';
 import { createTrayMenu, type TrayMenu } from './tray';
 import { trayIconFile } from './tray-icon';
 

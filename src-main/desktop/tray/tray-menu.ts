@@ -2,8 +2,8 @@
  * What the tray menu shows, as plain data: tray.ts turns it into an Electron menu. Kept
  * pure so every state (locked, empty, a day answered yes or no) is tested without Electron.
  */
-import type { DashboardCard, Input, Tracker } from '../../src-preload/contract';
-import { pinnedFirst } from '../../src-preload/tracker-values/tracker-order';
+import type { DashboardCard, Input, Tracker } from '../../../src-preload/contract';
+import { pinnedFirst } from '../../../src-preload/tracker-values/tracker-order';
 
 /** What the tray last read from the core. */
 export type TrayView =

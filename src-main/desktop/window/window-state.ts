@@ -3,7 +3,7 @@
  * only where a person can still reach it. A monitor unplugged since, a changed resolution
  * or a hand-edited settings file must never open the window off-screen or at a useless size.
  */
-import type { WindowBounds, WindowState } from './app-settings';
+import type { WindowBounds, WindowState } from '../settings/app-settings';
 
 export interface Size {
   readonly width: number;
