@@ -9,7 +9,7 @@
  * - `commit`: commitImport;
  * - `request`: previewImport as the browser shell answers it: the request's JSON body
  *   (the one file given, written by the parent) read from a stream of 64 KiB chunks by the
- *   server's readJsonBody, then dispatched — the body's bytes, their text and the parsed
+ *   server's body reader and decoded as the core decodes it, then dispatched — the body's bytes, their text and the parsed
  *   JSON are measured too; the files are not read beforehand.
  * `data dir` is `new` for a new profile in a temporary folder (removed after), or a folder
  * kept for the next child: a new profile when it is empty, else the profile an earlier child
@@ -58,13 +58,29 @@ function startMeasuring() {
   return { rssBefore: mib(kib('VmRSS')), heapBefore: process.memoryUsage().heapUsed / 2 ** 20 };
 }
 
-/** The body as the server reads it (request-body.ts of `root`), from the file in chunks as a socket gives them. */
+/**
+ * The body as the server reads it (request-body.ts of `root`), from the file in chunks as a
+ * socket gives them, then decoded as the core does: by `readJsonBody` in trees before
+ * issue 11, by `readBody` and the worker's `jsonInput` since.
+ */
 async function requestBody(path: string): Promise<unknown> {
-  const { readJsonBody } = (await import(pathToFileURL(join(root as string, 'src-main/server/request-body.ts')).href)) as {
-    readJsonBody: (request: unknown, maxBytes: number) => Promise<{ ok: true; value: unknown } | { ok: false }>;
+  const module = (await import(pathToFileURL(join(root as string, 'src-main/server/request-body.ts')).href)) as {
+    readJsonBody?: (request: unknown, maxBytes: number) => Promise<{ ok: true; value: unknown } | { ok: false }>;
+    readBody?: (request: unknown, maxBytes: number) => Promise<{ ok: true; bytes: Uint8Array } | { ok: false }>;
   };
   const request = Object.assign(createReadStream(path, { highWaterMark: 64 * 1024 }), { headers: { 'content-length': String(statSync(path).size) } });
-  const read = await readJsonBody(request, 256 * 2 ** 20);
+  if (module.readBody) {
+    const read = await module.readBody(request, 256 * 2 ** 20);
+    if (!read.ok) throw new Error('the request body was refused');
+    const { jsonInput } = (await import(pathToFileURL(join(root as string, 'src-main/host/json-input.ts')).href)) as {
+      jsonInput: (body: Uint8Array, params: Record<string, string>) => { ok: true; input: unknown } | { ok: false; message: string };
+    };
+    const decoded = jsonInput(read.bytes, {});
+    if (!decoded.ok) throw new Error(decoded.message);
+    return decoded.input;
+  }
+  if (!module.readJsonBody) throw new Error('request-body.ts has neither readBody nor readJsonBody');
+  const read = await module.readJsonBody(request, 256 * 2 ** 20);
   if (!read.ok) throw new Error('the request body was refused');
   return read.value;
 }
