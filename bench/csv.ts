@@ -127,8 +127,8 @@ async function measure(count: number): Promise<Row> {
   ];
   let imported = 0;
   let next = 0;
-  const importMs = await timeOnce(async () => {
-    const plan = await planFiles('trackers', files, { newId: () => `id-${++next}`, offsetAt: () => 0 }, { trackers: [], logsOf: () => [] }, { skipInvalid: false, now: new Date().toISOString() });
+  const importMs = await timeOnce(() => {
+    const plan = planFiles('trackers', files, { newId: () => `id-${++next}`, offsetAt: () => 0 }, { trackers: [], logsOf: () => [] }, { skipInvalid: false, now: new Date().toISOString() });
     if (!plan.canCommit) throw new Error(`import refused: ${plan.errors[0]?.message}`);
     imported = plan.entries.count;
   });
@@ -179,8 +179,8 @@ async function measure(count: number): Promise<Row> {
 }
 
 /**
- * Every log shard of the profile as the export reads them (store, codec, shape check, the
- * same read-ahead), without writing any CSV; answers the logs read.
+ * Every log shard of the profile as the export reads them (store, codec, shape check, in
+ * the same order), without writing any CSV; answers the logs read.
  */
 async function readEveryShard(dataDir: string, profileId: string): Promise<number> {
   const layout = dataLayout(dataDir);

@@ -13,7 +13,7 @@
  * - peak RSS: the process's highest RSS during the operation (VmHWM, reset before it);
  * - added: peak − input, what the operation itself took;
  * - heap before, peak heap: the V8 heap in use before (the files' text is on it) and at
- *   its largest, sampled every 2 ms.
+ *   its largest, sampled every 2 ms and at every change of the job's progress.
  * With `--baseline=main` the same children also run the core of that commit (extracted
  * with `git archive` into a temporary folder), so one run prints before and after side by
  * side. Prints a table and writes `bench/results/import-memory-<stamp>.json`.

@@ -67,64 +67,32 @@ export interface CsvScan extends CsvHeader {
   readonly problems: ImportRowError[];
 }
 
+/** Told how far a long scan has got (an import's check shows its progress meanwhile). */
+export interface ScanProgress {
+  /** Data rows between two calls of `read`. */
+  readonly every: number;
+  /** Called, inside the scan, after every `every` data rows. */
+  read(): void;
+}
+
 /**
  * Parse `text` (already decoded) row by row: `onHeader` sees the header and answers the
  * visitor of the data rows (null to skip them, 'stop' to read no further). Rows are never gathered into one
  * array, so a million-row file leaves little garbage (papaparse's step mode is also about
  * twice as fast as building the whole result). Throws CSV_TOO_LARGE, CSV_BINARY or
- * CSV_EMPTY for a file that cannot be a CSV at all; row-level problems are returned.
+ * CSV_EMPTY for a file that cannot be a CSV at all; row-level problems are returned. The
+ * scan runs to the end at once (the core has its own worker); `progress`, when given, is
+ * told as it goes.
  */
-export function scanCsv(file: string, text: string, onHeader: (header: CsvHeader) => RowVisitor | null | 'stop'): CsvScan {
+export function scanCsv(file: string, text: string, onHeader: (header: CsvHeader) => RowVisitor | null | 'stop', progress?: ScanProgress): CsvScan {
   const scan = new Scan(file, text, onHeader);
-  Papa.parse<string[]>(scan.body, { ...scan.options, step: (results, parser) => scan.step(results, parser) });
-  return scan.finish();
-}
-
-/** Where a long scan stops to let the process answer other requests (and show progress). */
-export interface ScanPace {
-  /** Data rows between two pauses. */
-  readonly every: number;
-  /** Called every `every` data rows; the scan goes on when it resolves (and fails if it rejects). */
-  pause(): Promise<void>;
-}
-
-/**
- * `scanCsv` with a pause every `pace.every` data rows (papaparse's pause and resume):
- * checking a million rows takes seconds, and in one go it would leave a shell unable to
- * answer anything — the progress it is asked for included. Same rows, same problems,
- * same answer (a test holds the two equal on every file of the malformed corpus).
- */
-export function scanCsvPaced(file: string, text: string, onHeader: (header: CsvHeader) => RowVisitor | null | 'stop', pace: ScanPace): Promise<CsvScan> {
-  return new Promise((resolve, reject) => {
-    const scan = new Scan(file, text, onHeader);
-    // After a pause the rows are read from a timer's turn, where a throw would end the process.
-    let failed = false;
-    const failWith = (error: unknown, parser: Papa.Parser) => {
-      failed = true;
-      parser.abort();
-      reject(error);
-    };
-    Papa.parse<string[]>(scan.body, {
-      ...scan.options,
-      step: (results, parser) => {
-        if (failed) return;
-        try {
-          if (!scan.step(results, parser) || scan.rows % pace.every !== 0) return;
-        } catch (error) {
-          failWith(error, parser);
-          return;
-        }
-        parser.pause();
-        pace.pause().then(
-          () => parser.resume(),
-          (error: unknown) => failWith(error, parser),
-        );
-      },
-      complete: () => {
-        if (!failed) resolve(scan.finish());
-      },
-    });
+  Papa.parse<string[]>(scan.body, {
+    ...scan.options,
+    step: (results, parser) => {
+      if (scan.step(results, parser) && progress !== undefined && scan.rows % progress.every === 0) progress.read();
+    },
   });
+  return scan.finish();
 }
 
 /**

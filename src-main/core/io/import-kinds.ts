@@ -4,8 +4,8 @@ import { draftFromDaylio } from './daylio-import';
 import type { OffsetAt } from './local-moment';
 import { draftFromLoop } from './loop-import';
 import { ImportPlanner, planImport, type ExistingData, type ImportPlan, type PlanOptions } from './import-plan';
-import type { ScanPace } from './csv-reader';
-import { draftFromOurFiles, readOurFiles, readOurFilesPaced, type InputFile } from './our-format-import';
+import type { ScanProgress } from './csv-reader';
+import { draftFromOurFiles, readOurFiles, type InputFile } from './our-format-import';
 import { draftFromTrackAndGraph } from './trackandgraph-import';
 
 import type { ImportKind } from '../../../src-preload/contract';
@@ -36,13 +36,13 @@ export function draftOf(kind: ImportKind, files: readonly InputFile[], ports: Dr
 
 /**
  * Read and plan. Our own files are planned row by row as they are read (a million-row
- * logs file never exists as a million drafts), pausing as `pace` says when there is one;
- * other apps' files are small and go through a draft in one go.
+ * logs file never exists as a million drafts), telling `progress` as they go when there is
+ * one; other apps' files are small and go through a draft in one go.
  */
-export async function planFiles(kind: ImportKind, files: readonly InputFile[], ports: DraftPorts, existing: ExistingData, options: PlanOptions, pace?: ScanPace): Promise<ImportPlan> {
+export function planFiles(kind: ImportKind, files: readonly InputFile[], ports: DraftPorts, existing: ExistingData, options: PlanOptions, progress?: ScanProgress): ImportPlan {
   if (kind === 'trackers' || kind === 'logs') {
     const planner = new ImportPlanner(existing, options);
-    return planner.finish(pace === undefined ? readOurFiles(files, ports.newId, planner) : await readOurFilesPaced(files, ports.newId, planner, pace));
+    return planner.finish(readOurFiles(files, ports.newId, planner, progress));
   }
   return planImport(draftOf(kind, files, ports), existing, options);
 }

@@ -5,7 +5,7 @@
 import { TRACKER_TYPES, targetSchema, type TrackerType } from '../../../src-preload/contract';
 import { AppFailure, fail } from '../errors';
 import { validEmoji } from '../domain/tracker-looks';
-import { locateColumns, scanCsv, scanCsvPaced, type CsvHeader, type CsvScan, type RowVisitor, type ScanPace } from './csv-reader';
+import { locateColumns, scanCsv, type CsvHeader, type RowVisitor, type ScanProgress } from './csv-reader';
 import { readLogTime } from './fast-log-time';
 import {
   MAX_DESCRIPTION,
@@ -59,20 +59,12 @@ export function draftFromOurFiles(files: readonly InputFile[], newId: () => stri
 
 type Role = 'trackers' | 'logs';
 
-/** A file to scan and the visitor of its rows (chosen from its header). */
-interface ScanRequest {
-  readonly input: InputFile;
-  readonly onHeader: (header: CsvHeader) => RowVisitor | null;
-}
-
 /**
- * Reading our files, as steps that ask for each file's scan: `readOurFiles` answers them
- * at once, `readOurFilesPaced` with pauses (a million-row file), and the reading itself is
- * written once. Every trackers file first (the logs name their trackers), then the logs
- * files, each log handed to `sink` as its row is read. Returns the files as read, in the
- * order given.
+ * Read our files into `sink`: every trackers file first (the logs name their trackers),
+ * then the logs files, each log handed to `sink` as its row is read (`progress`, when
+ * given, is told every few rows of each file). Returns the files as read, in the order given.
  */
-function* readingOurFiles(files: readonly InputFile[], newId: () => string, sink: DraftSink): Generator<ScanRequest, FileSummary[], CsvScan> {
+export function readOurFiles(files: readonly InputFile[], newId: () => string, sink: DraftSink, progress?: ScanProgress): FileSummary[] {
   const roles = files.map((input) => roleOf(input));
   const summaries = new Map<InputFile, FileSummary>();
   const trackers: DraftTracker[] = [];
@@ -81,7 +73,7 @@ function* readingOurFiles(files: readonly InputFile[], newId: () => string, sink
     if (roles[index] !== 'trackers') continue;
     const columnErrors: ImportRowError[] = [];
     const rowErrors: ImportRowError[] = [];
-    const scan = yield { input, onHeader: (head) => trackerRows(head, newId, trackers, columnErrors, rowErrors, broken) };
+    const scan = scanCsv(input.name, input.text, (head) => trackerRows(head, newId, trackers, columnErrors, rowErrors, broken), progress);
     // In the order a person reads them: the file's own problems, its header's, then its rows'.
     sink.addErrors([...scan.problems, ...columnErrors, ...rowErrors]);
     sink.addLeftOut(unreadColumns(input.name, scan.header, [...TRACKER_REQUIRED, ...TRACKER_OPTIONAL]));
@@ -91,30 +83,12 @@ function* readingOurFiles(files: readonly InputFile[], newId: () => string, sink
   for (const [index, input] of files.entries()) {
     if (roles[index] !== 'logs') continue;
     const columnErrors: ImportRowError[] = [];
-    const scan = yield { input, onHeader: (head) => logRows(head, sink, columnErrors) };
+    const scan = scanCsv(input.name, input.text, (head) => logRows(head, sink, columnErrors), progress);
     sink.addErrors([...scan.problems, ...columnErrors]);
     sink.addLeftOut(unreadColumns(input.name, scan.header, [...LOG_REQUIRED, ...LOG_OPTIONAL]));
     summaries.set(input, { file: input.name, role: 'logs', separator: scan.separator, columns: scan.header, rows: scan.rows });
   }
   return files.map((input) => summaries.get(input) as FileSummary);
-}
-
-/** Read our files into `sink` in one go. */
-export function readOurFiles(files: readonly InputFile[], newId: () => string, sink: DraftSink): FileSummary[] {
-  const steps = readingOurFiles(files, newId, sink);
-  for (let step = steps.next(); ; ) {
-    if (step.done === true) return step.value;
-    step = steps.next(scanCsv(step.value.input.name, step.value.input.text, step.value.onHeader));
-  }
-}
-
-/** Read our files into `sink`, pausing as `pace` says between slices of rows. */
-export async function readOurFilesPaced(files: readonly InputFile[], newId: () => string, sink: DraftSink, pace: ScanPace): Promise<FileSummary[]> {
-  const steps = readingOurFiles(files, newId, sink);
-  for (let step = steps.next(); ; ) {
-    if (step.done === true) return step.value;
-    step = steps.next(await scanCsvPaced(step.value.input.name, step.value.input.text, step.value.onHeader, pace));
-  }
 }
 
 /** Which of our files this is, from its header alone. */

@@ -5,11 +5,10 @@
  * them the profile's trackers and logs and writes what the plan says.
  */
 import type { CsvFile, ImportPreview, JobView, Log, ParsedInput, Tracker } from '../../../src-preload/contract';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fail } from '../errors';
 import { joinChunks, logChunks, trackerChunks } from '../io/csv-export';
 import type { ImportRowError } from '../io/import-errors';
-import { approximateRows, type ScanPace } from '../io/csv-reader';
+import { approximateRows, type ScanProgress } from '../io/csv-reader';
 import { planFiles } from '../io/import-kinds';
 import type { ImportPlan } from '../io/import-plan';
 import { momentOf, StoredMomentsBuilder, TimeTexts, type StoredMoments, type TrackerEntries } from '../io/planned-entries';
@@ -217,20 +216,19 @@ export class CsvService {
     const check = () => {
       job.phase(CHECK_PHASE, rows);
       let checked = 0;
-      // Between slices the process answers other requests: the progress polls among them.
-      const pace: ScanPace = {
-        every: CHECK_SLICE_ROWS,
-        pause: () => {
-          job.advance((checked += CHECK_SLICE_ROWS));
-          return nextTurn();
-        },
-      };
-      return planFiles(input.kind, input.files, ports, existing, options, pace).finally(() => job.advance(rows));
+      // The check holds the core's thread to its end; each advance is published to the host
+      // (`onJobProgress`), which answers the progress polls meanwhile.
+      const progress: ScanProgress = { every: CHECK_SLICE_ROWS, read: () => job.advance((checked += CHECK_SLICE_ROWS)) };
+      try {
+        return planFiles(input.kind, input.files, ports, existing, options, progress);
+      } finally {
+        job.advance(rows);
+      }
     };
-    let plan = await check();
+    let plan = check();
     if (missed.size > 0) {
       await load(missed);
-      plan = await check();
+      plan = check();
     }
     return { plan, trackers };
   }
@@ -280,7 +278,10 @@ export const STORED_PHASE = 'Reading stored entries';
 export const CHECK_PHASE = 'Checking every row';
 export const WRITE_PHASE = 'Writing months of entries';
 
-/** Rows checked between two pauses of an import's check: a few tens of milliseconds of work. */
+/**
+ * Rows checked between two progress reports of an import's check: a few tens of
+ * milliseconds of work, so the bar moves often without a message to the host every row.
+ */
 export const CHECK_SLICE_ROWS = 20_000;
 
 /**

@@ -42,11 +42,6 @@ interface PartsState extends PartsStart {
   readonly token: string;
   /** Index in `refs` of the next part's first shard. */
   next: number;
-  /**
-   * The shards read for the next part, a few ahead, as the last part left them; valid while
-   * the store has had no write since (`writes`), else they are read again from `next`.
-   */
-  reader: { readonly shards: AsyncGenerator<LogColumns>; readonly writes: number } | null;
   /** The tracker the last part ended in, and the ids of its logs written so far (kept in `seen`). */
   unique: { readonly trackerId: string; readonly take: (columns: LogColumns) => LogColumns } | null;
   readonly seen: IdSet;
@@ -67,7 +62,7 @@ export class ExportParts {
 
   /** A new export of the profile (replacing one left unfinished), and its first part. */
   first(store: ProfileStore, start: PartsStart): Promise<ExportPart> {
-    const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0, reader: null, unique: null, seen: new IdSet() };
+    const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0, unique: null, seen: new IdSet() };
     this.exports.set(store, state);
     return this.part(store, state);
   }
@@ -89,13 +84,9 @@ export class ExportParts {
   private async part(store: ProfileStore, state: PartsState): Promise<ExportPart> {
     const { refs } = state;
     const limit = this.rowsPerPart;
-    // The reads ahead of the last part are used when nothing was written since: read again,
-    // they were a part's worth of shards read twice (20 parts: 60 to 320 shards).
-    const kept = state.reader;
-    state.reader = null;
-    const fresh = kept === null || kept.writes !== store.writes;
-    if (fresh) await kept?.shards.return(undefined);
-    const shards = fresh ? columnsInOrder(store, refs.slice(state.next)) : kept.shards;
+    // No shard is read before the part that writes it asks for it, so a part reads from
+    // `next` what the profile holds now: an edit between two parts is in the later one.
+    const shards = columnsInOrder(store, refs.slice(state.next));
     const trackers = new Map(state.trackers.map((tracker) => [tracker.id, tracker]));
     let index = state.next;
     let rows = 0;
@@ -134,15 +125,11 @@ export class ExportParts {
     } catch (error) {
       // The ids met are already counted: this part cannot be made again, so the export ends.
       this.exports.delete(store);
-      await shards.return(undefined);
       throw error;
     }
     state.next = index;
     const last = index >= refs.length;
-    if (last) {
-      this.exports.delete(store);
-      await shards.return(undefined);
-    } else state.reader = { shards, writes: store.writes };
+    if (last) this.exports.delete(store);
     return { csv: texts.length === 1 ? (texts[0] as string) : texts.join(''), fileName: state.fileName, cursor: last ? null : `${state.token}.${index}`, done: index, total: refs.length };
   }
 }

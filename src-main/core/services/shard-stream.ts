@@ -1,31 +1,14 @@
 /**
  * Every shard of several trackers, in order, for one pass over a whole history (an export).
- * Reads run a few files ahead of the consumer, so that with a file-system port whose reads
- * are asynchronous, parsing one shard overlaps the disk reads of the next. (The real port
- * reads at once — fs-port.ts — and there reading ahead neither helps nor costs much:
- * measured equal within noise.) Shards are read through `shardOnce` or `columnsOnce`, so
- * they are not kept in memory after they are used.
+ * Shards are read one after another through `shardOnce` or `columnsOnce`, so they are not
+ * kept in memory after they are used. The core runs in its own worker (host/core-host.ts),
+ * so a pass may hold its thread from start to end: no turn of the event loop is given, and
+ * no read runs ahead (reads complete at once, fs-port.ts, so there is nothing to overlap).
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LogShard } from '../store/formats';
 import { rowsOf, type LogColumns } from '../store/log-shard-columns';
 import type { ProfileStore } from '../store/profile-store';
 import type { IdSet } from './id-set';
-
-/**
- * How many logs may wait in shards read ahead: enough to keep the disk busy while one shard
- * is parsed, few enough that little waits in memory. Counted in logs, not shards, because
- * shards differ a hundredfold: parsed shards that wait outlive young-generation collections
- * and are copied again (four shards of 2,000 logs touched a third less fresh memory than
- * eight), while the reads of many small shards (150 logs) each pay a file's open, stat and
- * close, which only more reads in flight hide (sixteen: a 50-tracker export 15% faster).
- */
-const LOGS_AHEAD = 8_000;
-const MIN_AHEAD = 2;
-const MAX_AHEAD = 16;
-
-/** How long a pass may keep the event loop before giving it a turn. */
-const TURN_MS = 15;
 
 export interface ShardRef {
   readonly trackerId: string;
@@ -40,51 +23,19 @@ export async function shardsOf(store: ProfileStore, trackerIds: readonly string[
 }
 
 /**
- * What `read` gives for each of `refs`, in their order, a few reads in flight (about
- * LOGS_AHEAD logs, `size` counting a shard's logs). A damaged shard fails the iteration
- * when its turn comes (DATA_FILE_DAMAGED, as any read reports it).
+ * What `read` gives for each of `refs`, in their order, each read when the consumer asks
+ * for it. A damaged shard fails the iteration when its turn comes (DATA_FILE_DAMAGED, as
+ * any read reports it).
  */
-async function* readAhead<S>(refs: readonly ShardRef[], read: (ref: ShardRef) => Promise<S>, size: (shard: S) => number): AsyncGenerator<S> {
-  const inFlight: Promise<S>[] = [];
-  let next = 0;
-  let ahead = MIN_AHEAD;
-  let shardsRead = 0;
-  let logsRead = 0;
-  const fill = () => {
-    while (next < refs.length && inFlight.length < ahead) {
-      const reading = read(refs[next++] as ShardRef);
-      // Awaited in turn below; without this a read that fails before its turn (or after the
-      // consumer stopped) would be an unhandled rejection, which ends a Node process.
-      reading.catch(() => undefined);
-      inFlight.push(reading);
-    }
-  };
-  fill();
-  let turn = performance.now();
-  while (inFlight.length > 0) {
-    // Reads may complete at once (fs-port.ts): without a turn of the event loop now and
-    // then, a pass over a whole history would answer no other request (progress polls
-    // among them) until it ends.
-    if (performance.now() - turn > TURN_MS) {
-      await nextTurn();
-      turn = performance.now();
-    }
-    const shard = await (inFlight.shift() as Promise<S>);
-    shardsRead += 1;
-    logsRead += size(shard);
-    ahead = Math.min(MAX_AHEAD, Math.max(MIN_AHEAD, Math.floor((LOGS_AHEAD * shardsRead) / Math.max(1, logsRead))));
-    fill();
-    yield shard;
-  }
+async function* inOrder<S>(refs: readonly ShardRef[], read: (ref: ShardRef) => Promise<S>): AsyncGenerator<S> {
+  for (const ref of refs) yield await read(ref);
 }
 
-/** The shards of `refs` in order, as whole logs (see `readAhead`). */
-export const readInOrder = (store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogShard> =>
-  readAhead(refs, (ref) => store.shardOnce(ref.trackerId, ref.month), (shard) => shard.logs.length);
+/** The shards of `refs` in order, as whole logs. */
+export const readInOrder = (store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogShard> => inOrder(refs, (ref) => store.shardOnce(ref.trackerId, ref.month));
 
 /** The shards of `refs` in order, as their columns: for a pass that needs no log objects (an export). */
-export const columnsInOrder = (store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogColumns> =>
-  readAhead(refs, (ref) => store.columnsOnce(ref.trackerId, ref.month), (columns) => columns.ids.length);
+export const columnsInOrder = (store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogColumns> => inOrder(refs, (ref) => store.columnsOnce(ref.trackerId, ref.month));
 
 /**
  * A tracker's shards one after another, each log id once. A log moved to another month is

@@ -95,7 +95,7 @@ export class Summaries {
 
   /**
    * Bring the summaries of several trackers up to date at once (the dashboard, before its
-   * cards). Those that cannot be used are rebuilt from every shard, read a few files ahead
+   * cards). Those that cannot be used are rebuilt from every shard, read one after another
    * and not kept in memory — the first dashboard over a history written without summaries
    * reads ten years of every tracker — and saved in one write, not one write of the whole
    * file per tracker. When nothing needs rebuilding, a save that failed earlier is tried again.

@@ -51,8 +51,8 @@ export const nodeFs: FsPort = {
   // Read at once: a data file is one tracker's month (kilobytes) on a local disk, and an
   // asynchronous read is four thread-pool round trips (open, stat, read, close) whose
   // dispatch and callbacks on this thread cost more than the read itself — for an export of
-  // 6,000 shards, ~570 ms against ~300 ms. Long passes over many files (shard-stream.ts)
-  // give the event loop a turn every few milliseconds.
+  // 6,000 shards, ~570 ms against ~300 ms. The core runs in its own worker
+  // (host/core-host.ts), so a long pass over many files blocks no window or connection.
   readBytes: (path) => {
     try {
       return Promise.resolve(readFileSync(path));

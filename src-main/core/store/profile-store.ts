@@ -45,23 +45,12 @@ export class ProfileStore {
     private readonly deps: StoreDeps,
     readonly profileId: string,
     readonly trackers: JsonDocument<TrackersFile>,
-    private readonly counter: WriteCounter,
   ) {}
 
-  static async open(given: StoreDeps, profileId: string): Promise<ProfileStore> {
-    const counter = new WriteCounter();
-    const deps = { ...given, writer: counter.counting(given.writer) };
+  static async open(deps: StoreDeps, profileId: string): Promise<ProfileStore> {
     const adapter = new VersionedJsonAdapter(deps.layout.trackersFile(profileId), trackersFormat, deps.fs, deps.writer, deps.layout.dataDir);
     const trackers = await JsonDocument.open(adapter, emptyTrackersFile());
-    return new ProfileStore(deps, profileId, trackers, counter);
-  }
-
-  /**
-   * How many writes (and removals) of the profile's files have begun: the same number later
-   * means nothing was written in between, so what was read before is still what they hold.
-   */
-  get writes(): number {
-    return this.counter.count;
+    return new ProfileStore(deps, profileId, trackers);
   }
 
   /** The shard of one tracker and month (`YYYY-MM`); empty when the file does not exist yet. */
@@ -159,8 +148,6 @@ export class ProfileStore {
    * leftover bytes (its id is never reused), not a reason to report the delete as failed.
    */
   async removeLogs(trackerId: string): Promise<void> {
-    // A removal changes what the files hold, as a write does.
-    this.counter.count++;
     for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
     await this.deps.fs.rm(this.deps.layout.trackerLogsDir(this.profileId, trackerId), { recursive: true, force: true }).catch(() => undefined);
   }
@@ -229,25 +216,5 @@ export class ProfileStore {
       if (errorCode(error) === 'ENOENT') return [];
       throw error;
     }
-  }
-}
-
-/** Counts the writes that begin through the writers it wraps (and what the store adds by hand). */
-class WriteCounter {
-  count = 0;
-
-  counting(writer: AtomicWriter): AtomicWriter {
-    return {
-      write: (file, data) => {
-        this.count++;
-        return writer.write(file, data);
-      },
-      writeBatch: (files) => {
-        this.count++;
-        return writer.writeBatch(files);
-      },
-      idle: () => writer.idle(),
-      removeOrphanedTemps: (folder) => writer.removeOrphanedTemps(folder),
-    };
   }
 }

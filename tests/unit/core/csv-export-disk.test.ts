@@ -1,21 +1,18 @@
 /**
  * The export's read path from disk: the quick shard and column checks accept only what
  * their schemas accept unchanged, the id set answers as a Set does (UUIDs kept as bits,
- * other ids as text), shards come back in order while
- * reads run ahead (also after a restart, when nothing is kept in memory), a damaged shard
- * still fails with DATA_FILE_DAMAGED, and the export reports its progress and clears it.
+ * other ids as text), shards come back in order (also after a restart, when nothing is
+ * kept in memory), a damaged shard still fails with DATA_FILE_DAMAGED, and the export
+ * reports its progress and clears it.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdSet, uuidHash } from '../../../src-main/core/services/id-set';
 import { EXPORT_PHASE } from '../../../src-main/core/services/csv';
-import { columnsInOrder } from '../../../src-main/core/services/shard-stream';
 import { logColumnsSchema, logShardSchema } from '../../../src-main/core/store/formats';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
-import { shardColumns } from '../../../src-main/core/store/log-shard-columns';
 import { isLogColumns, isLogShard } from '../../../src-main/core/store/log-shard-guard';
-import type { ProfileStore } from '../../../src-main/core/store/profile-store';
 import type { JobView } from '../../../src-preload/contract';
 import { Client, SIGN_UP, startCore } from './helpers';
 
@@ -199,33 +196,8 @@ async function profileWithMonths(months: number, fs?: FsPort) {
   return { core, client, ids: [a.tracker.id, b.tracker.id] };
 }
 
-describe('a pass over many shards', () => {
-  it('gives the event loop a turn now and then, though every read completes at once', async () => {
-    const refs = Array.from({ length: 40 }, (_, month) => ({ trackerId: 't', month: `2020-${String(month + 1).padStart(2, '0')}` }));
-    // Each read is already done when asked for, and busies this thread for 3 ms, as a synchronous read and parse would.
-    const store = {
-      columnsOnce: () => {
-        const until = performance.now() + 3;
-        while (performance.now() < until);
-        return Promise.resolve(shardColumns([]));
-      },
-    } as unknown as ProfileStore;
-    const turns: number[] = [];
-    let yielded = 0;
-    const tick = () => {
-      turns.push(yielded);
-      if (yielded < refs.length) setImmediate(tick);
-    };
-    setImmediate(tick);
-    for await (const _shard of columnsInOrder(store, refs)) yielded++;
-    expect(yielded).toBe(refs.length);
-    // Turns came while shards were still to come, not only once the pass had ended.
-    expect(turns.filter((at) => at > 0 && at < refs.length).length).toBeGreaterThanOrEqual(3);
-  });
-});
-
 describe('exportLogsCsv from disk', () => {
-  it('gives the same file after a restart (shards read ahead, not kept) as from memory', async () => {
+  it('gives the same file after a restart (shards read from disk, not kept) as from memory', async () => {
     const { core, client } = await profileWithMonths(20);
     const warm = (await client.ok('exportLogsCsv', {})).csv;
     const lines = warm.split('\r\n');
@@ -238,7 +210,7 @@ describe('exportLogsCsv from disk', () => {
     expect((await again.ok('exportLogsCsv', {})).csv).toBe(warm);
   });
 
-  it('fails with DATA_FILE_DAMAGED when one shard (read ahead of its turn) is damaged, and reports nothing after', async () => {
+  it('fails with DATA_FILE_DAMAGED when one shard is damaged, and reports nothing after', async () => {
     const { core, ids } = await profileWithMonths(12);
     await core.close();
     const shardDir = join(core.dataDir, 'profiles');

@@ -119,10 +119,10 @@ describe('exportLogsCsvChunk', () => {
     expect(parts.length).toBeGreaterThan(2);
   });
 
-  it('writes an entry edited between parts as it is now, though its month was already read ahead', async () => {
+  it('writes an entry edited between parts, in the month the next part starts with, as it is now', async () => {
     const { client, steps } = await profile();
     const first = await client.ok('exportLogsCsvChunk', {});
-    // The next part starts with the month after the first part's: read ahead with it.
+    // The next part starts with the month after the first part's.
     const { logs } = await client.ok('listLogs', { trackerId: steps, order: 'oldest', limit: 100 });
     const firstMonths = new Set(first.csv.split('\r\n').slice(1, -1).map((line) => /,(2025-\d\d)-/.exec(line)?.[1]));
     const next = logs.find((log) => !firstMonths.has(log.at.slice(0, 7)));

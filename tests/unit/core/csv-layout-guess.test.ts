@@ -3,11 +3,11 @@
  * its first ten rows fit) instead of from its whole text (csv-reader.ts, `guessLayout`).
  * Whatever falls across the end of that prefix — a row, a quoted cell with line breaks, a
  * CRLF, a byte-order mark — the scan reads every file exactly as papaparse reads the whole
- * text with its own guess, at once and paced alike.
+ * text with its own guess.
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { guessLayout, LAYOUT_GUESS_CHARS, scanCsv, scanCsvPaced, type CsvHeader, type RowVisitor } from '../../../src-main/core/io/csv-reader';
+import { guessLayout, LAYOUT_GUESS_CHARS, scanCsv, type CsvHeader, type RowVisitor } from '../../../src-main/core/io/csv-reader';
 
 const BOM = '\uFEFF';
 
@@ -38,56 +38,53 @@ function recorder() {
   return { rows, onHeader };
 }
 
-async function expectReadAsWhole(text: string) {
+function expectReadAsWhole(text: string) {
   const expected = reference(text);
   const atOnce = recorder();
   const scan = scanCsv('big.csv', text, atOnce.onHeader);
   expect({ separator: scan.separator, header: scan.header, problems: scan.problems }).toEqual({ separator: expected.separator, header: expected.header, problems: [] });
   expect(atOnce.rows).toEqual(expected.rows);
-  const paced = recorder();
-  await scanCsvPaced('big.csv', text, paced.onHeader, { every: 5_000, pause: () => new Promise((resolve) => setImmediate(resolve)) });
-  expect(paced.rows).toEqual(expected.rows);
   return expected;
 }
 
 describe('the layout guessed from the start of a file', () => {
-  it('a row across the end of the guessed prefix', async () => {
+  it('a row across the end of the guessed prefix', () => {
     const text = fileWith(LAYOUT_GUESS_CHARS - 3, 'the note of the row across the end\r\nlast;2;after\r\n');
-    const read = await expectReadAsWhole(text);
+    const read = expectReadAsWhole(text);
     expect(read.separator).toBe(';');
     expect(read.rows.at(-2)?.[2]).toBe('the note of the row across the end');
   });
 
-  it('a quoted cell with line breaks and separators across the end of the prefix', async () => {
+  it('a quoted cell with line breaks and separators across the end of the prefix', () => {
     const quoted = '"first line;\r\nsecond line, ""quoted""\r\nthird"';
     const text = fileWith(LAYOUT_GUESS_CHARS - 20, `${quoted}\r\nlast;2;after\r\n`);
-    const read = await expectReadAsWhole(text);
+    const read = expectReadAsWhole(text);
     expect(read.rows.at(-2)?.[2]).toBe('first line;\r\nsecond line, "quoted"\r\nthird');
   });
 
-  it('a CRLF split by the end of the prefix', async () => {
+  it('a CRLF split by the end of the prefix', () => {
     // The prefix ends between the \r and the \n of the line break after `end`.
     const text = fileWith(LAYOUT_GUESS_CHARS - 4, 'end\r\nlast;2;after\r\n');
     expect(text.slice(LAYOUT_GUESS_CHARS - 1, LAYOUT_GUESS_CHARS + 1)).toBe('\r\n');
-    const read = await expectReadAsWhole(text);
+    const read = expectReadAsWhole(text);
     expect(guessLayout(text).newline).toBe('\r\n');
     expect(read.rows.at(-1)).toEqual(['last', '2', 'after']);
   });
 
-  it('a byte-order mark is dropped at the start only: one at the end of the prefix stays in its cell', async () => {
+  it('a byte-order mark is dropped at the start only: one at the end of the prefix stays in its cell', () => {
     const text = BOM + fileWith(LAYOUT_GUESS_CHARS - 1, `${BOM}kept\r\nlast;2;after\r\n`);
     expect(text.charAt(1 + LAYOUT_GUESS_CHARS - 1)).toBe(BOM);
-    const read = await expectReadAsWhole(text);
+    const read = expectReadAsWhole(text);
     expect(read.header).toEqual(['name', 'value', 'note']);
     expect(read.rows.at(-2)?.[2]).toBe(`${BOM}kept`);
   });
 
-  it('first ten rows longer than a MiB: the guess reads on until they fit', async () => {
+  it('first ten rows longer than a MiB: the guess reads on until they fit', () => {
     // Cut after its fourth row's start, this file looks comma-separated (three cells a row
     // so far); its first ten rows say semicolons.
     const rows = ['p,q;r,s', 'p,q;r,s', 'p,q;r,s', `p,q,${'w'.repeat(LAYOUT_GUESS_CHARS)};end`, ...Array.from({ length: 8 }, (_, row) => `plain ${row};text`)];
     const text = `${rows.join('\n')}\n`;
-    const read = await expectReadAsWhole(text);
+    const read = expectReadAsWhole(text);
     expect(read.separator).toBe(';');
     expect(read.header).toEqual(['p,q', 'r,s']);
     expect(read.rows).toHaveLength(11);

@@ -168,13 +168,13 @@ describe('errors kept in bounded memory', () => {
     expect(errors.rowsWithErrors()).toEqual({ count: rows.length, rows: rows.slice(0, limit) });
   });
 
-  it('through an import: 6,000 bad rows are all counted and the first 5,000 listed, in the preview as before', async () => {
+  it('through an import: 6,000 bad rows are all counted and the first 5,000 listed, in the preview as before', () => {
     // Rows 2–4,001 have a bad value, found as they are read; rows 4,002–6,001 have too few
     // cells, problems the scanner reports after the last row.
     const lines = ['name,type', 'Weight,numerical'];
     const logs = ['tracker,time,value'];
     for (let row = 2; row <= 6_001; row++) logs.push(row <= 4_001 ? 'Weight,2026-01-01T08:00:00Z,heavy' : 'Weight');
-    const plan = await planFiles('trackers', [{ name: 'trackers.csv', text: lines.join('\n') }, { name: 'logs.csv', text: logs.join('\n') }], { newId: counterIds(), offsetAt: () => 0 }, { trackers: [], logsOf: () => [] }, { skipInvalid: true, now: '2026-11-25T12:00:00.000Z' });
+    const plan = planFiles('trackers', [{ name: 'trackers.csv', text: lines.join('\n') }, { name: 'logs.csv', text: logs.join('\n') }], { newId: counterIds(), offsetAt: () => 0 }, { trackers: [], logsOf: () => [] }, { skipInvalid: true, now: '2026-11-25T12:00:00.000Z' });
     const preview = previewOf(plan, []);
     expect(preview.counts).toMatchObject({ errors: 6_000, skippedRows: 6_000, newLogs: 0 });
     expect(preview.errors).toHaveLength(MAX_LISTED_ERRORS);

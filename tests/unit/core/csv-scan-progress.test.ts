@@ -1,15 +1,16 @@
 /**
- * The paced scan (an import's check, with a pause every few thousand rows) reads every
- * file exactly as the scan in one go does — the same rows and cells, the same problems,
- * the same refusals — however often it pauses; a failure after a pause rejects instead of
- * escaping from a timer's turn. And the import service really pauses: its progress can be
- * asked for, and moves, while a large file is checked.
+ * A scan told its progress (an import's check, told every few thousand rows) reads every
+ * file exactly as a scan without — the same rows and cells, the same problems, the same
+ * refusals — and is told after every `every` data rows. And an import's check of a large
+ * file publishes its progress while it runs (the core's worker hands each change to its
+ * host, which answers the polls): the listener hears the check move forward, slice by
+ * slice, before the preview answers.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src-main/core/errors';
-import { approximateRows, decodeCsvBytes, readCsv, scanCsv, scanCsvPaced, type CsvHeader, type CsvScan, type RowVisitor, type ScanPace } from '../../../src-main/core/io/csv-reader';
+import { approximateRows, decodeCsvBytes, readCsv, scanCsv, type CsvHeader, type CsvScan, type RowVisitor } from '../../../src-main/core/io/csv-reader';
 import { CHECK_PHASE, CHECK_SLICE_ROWS } from '../../../src-main/core/services/csv';
 import type { JobView } from '../../../src-preload/contract';
 import { FIXTURES } from './csv-fixtures';
@@ -43,14 +44,14 @@ function readAtOnce(name: string, text: string): Outcome {
   }
 }
 
-async function readPaced(name: string, text: string, every: number): Promise<{ outcome: Outcome; pauses: number }> {
+/** The scan told its progress every `every` rows; `told` holds the rows read at each call. */
+function readTold(name: string, text: string, every: number): { outcome: Outcome; told: number[] } {
   const { headers, rows, onHeader } = recorder();
-  let pauses = 0;
-  const pace: ScanPace = { every, pause: () => (pauses++, new Promise((resolve) => setImmediate(resolve))) };
+  const told: number[] = [];
   try {
-    return { outcome: { read: { scan: await scanCsvPaced(name, text, onHeader, pace), headers, rows } }, pauses };
+    return { outcome: { read: { scan: scanCsv(name, text, onHeader, { every, read: () => told.push(rows.length) }), headers, rows } }, told };
   } catch (error) {
-    return { outcome: refusalOf(error), pauses };
+    return { outcome: refusalOf(error), told };
   }
 }
 
@@ -88,53 +89,39 @@ const TRICKY: [string, string][] = [
   ['formula cells', "tracker,value\nA,'=1+1\nB,'-3\nC,-3\n"],
 ];
 
-describe('the paced scan', () => {
+describe('a scan told its progress', () => {
   const cases = [...fixtureTexts(), ...TRICKY];
 
   it('has at least the whole fixture corpus to compare on', () => {
     expect(cases.length).toBeGreaterThan(50);
   });
 
-  it.each(cases)('reads %s exactly as the scan in one go, pausing after every row or every few', async (name, text) => {
+  it.each(cases)('reads %s exactly as a scan without, told after every row or every few', (name, text) => {
     const atOnce = readAtOnce(name, text);
     for (const every of [1, 2, 7]) {
-      const { outcome, pauses } = await readPaced(name, text, every);
+      const { outcome, told } = readTold(name, text, every);
       expect(outcome).toEqual(atOnce);
       const rows = 'read' in atOnce ? atOnce.read.scan.rows : 0;
-      expect(pauses).toBe(Math.floor(rows / every));
+      expect(told).toEqual(Array.from({ length: Math.floor(rows / every) }, (_, index) => (index + 1) * every));
     }
   });
 
-  it('stops after the header when the header is all that is wanted', async () => {
-    let visited = false;
-    const scan = await scanCsvPaced('x.csv', 'tracker,time\nA,1\nB,2\n', () => 'stop', { every: 1, pause: () => Promise.resolve().then(() => void (visited = true)) });
+  it('is told nothing when the header is all that is wanted', () => {
+    const told: number[] = [];
+    const scan = scanCsv('x.csv', 'tracker,time\nA,1\nB,2\n', () => 'stop', { every: 1, read: () => told.push(1) });
     expect(scan.header).toEqual(['tracker', 'time']);
     expect(scan.rows).toBe(0);
-    expect(visited).toBe(false);
+    expect(told).toEqual([]);
   });
 
-  it('rejects with the error of a row read after a pause, and reads no further', async () => {
+  it('ends with the error a row’s visitor throws, and reads no further', () => {
     const seen: number[] = [];
     const onHeader = () => (row: number) => {
       seen.push(row);
       if (row === 4) throw new AppFailure('INTERNAL', 'row 4 broke');
     };
-    const scanning = scanCsvPaced('x.csv', 'a\n1\n2\n3\n4\n5\n6\n', onHeader, { every: 1, pause: () => new Promise((resolve) => setImmediate(resolve)) });
-    await expect(scanning).rejects.toMatchObject({ code: 'INTERNAL', message: 'row 4 broke' });
+    expect(() => scanCsv('x.csv', 'a\n1\n2\n3\n4\n5\n6\n', onHeader, { every: 1, read: () => undefined })).toThrow(expect.objectContaining({ code: 'INTERNAL', message: 'row 4 broke' }));
     expect(seen).toEqual([2, 3, 4]);
-  });
-
-  it('rejects when a pause fails, and reads no further', async () => {
-    const seen: number[] = [];
-    const scanning = scanCsvPaced('x.csv', 'a\n1\n2\n3\n4\n', () => (row) => void seen.push(row), { every: 2, pause: () => Promise.reject(new Error('closing')) });
-    await expect(scanning).rejects.toThrow('closing');
-    expect(seen).toEqual([2, 3]);
-  });
-
-  it('refuses an empty or binary file as the scan in one go does', async () => {
-    const pace: ScanPace = { every: 1, pause: () => Promise.resolve() };
-    await expect(scanCsvPaced('e.csv', ' \n', () => null, pace)).rejects.toMatchObject({ code: 'CSV_EMPTY' });
-    await expect(scanCsvPaced('b.csv', 'a\u0000b', () => null, pace)).rejects.toMatchObject({ code: 'CSV_BINARY' });
   });
 });
 
@@ -173,8 +160,10 @@ describe('approximateRows', () => {
 });
 
 describe('an import’s check of a large file', () => {
-  it('answers progress polls while it checks, moving forward, and ends at the total', async () => {
-    const client = new Client(await startCore());
+  it('publishes its progress as it checks, slice by slice, moving forward to the total', async () => {
+    let previewed = false;
+    const heard: { job: JobView; previewed: boolean }[] = [];
+    const client = new Client(await startCore({ onJobProgress: (_profileId, job) => job !== null && heard.push({ job, previewed }) }));
     await client.ok('signUp', SIGN_UP);
     await client.ok('createTracker', { name: 'Steps', settings: { type: 'numerical' } });
     const count = CHECK_SLICE_ROWS * 2 + 1_000;
@@ -183,20 +172,12 @@ describe('an import’s check of a large file', () => {
     for (let i = 0; i < count; i++) lines.push(`Steps,${new Date(start + i * 3_600_000).toISOString()},${i % 5_000}`);
     const text = `${lines.join('\n')}\n`;
 
-    let finished = false;
-    const preview = client.ok('previewImport', { kind: 'logs', files: [{ name: 'steps.csv', text }], skipInvalid: false }).finally(() => (finished = true));
-    const seen: JobView[] = [];
-    while (!finished) {
-      // A timer's turn between polls, as the renderer's interval gives: the check runs in between.
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      const { job } = await client.ok('jobProgress', {});
-      if (job?.phase === CHECK_PHASE) seen.push(job);
-    }
-    expect((await preview).counts.newLogs).toBe(count);
-    const midway = seen.filter((job) => job.done > 0 && job.done < job.total);
-    expect(midway.length).toBeGreaterThan(0);
-    expect(seen.every((job) => job.kind === 'import-preview' && job.total === count)).toBe(true);
-    const done = seen.map((job) => job.done);
-    expect(done).toEqual([...done].sort((a, b) => a - b));
+    const preview = await client.ok('previewImport', { kind: 'logs', files: [{ name: 'steps.csv', text }], skipInvalid: false });
+    previewed = true;
+    expect(preview.counts.newLogs).toBe(count);
+    const checking = heard.filter(({ job }) => job.phase === CHECK_PHASE);
+    // Heard while the check ran, before the preview answered: a host answers polls with these.
+    expect(checking.every((event) => !event.previewed && event.job.kind === 'import-preview' && event.job.total === count)).toBe(true);
+    expect(checking.map(({ job }) => job.done)).toEqual([0, CHECK_SLICE_ROWS, CHECK_SLICE_ROWS * 2, count]);
   });
 });
