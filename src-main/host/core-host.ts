@@ -117,9 +117,7 @@ export class CoreHost implements CoreClient {
 
   async dispatch(method: Method, input: unknown, session: Session | null): Promise<Dispatched> {
     if (method === 'jobProgress') return answerProgress(input, session, (profileId) => this.#progress.get(profileId) ?? null);
-    const answer = await this.#send((id) => ({ kind: 'call', id, method, input, session }));
-    if (answer === null || answer.kind !== 'answer') return { result: this.#unavailable(), session: answer === null ? null : session };
-    return answer.dispatched;
+    return this.#call((id) => ({ kind: 'call', id, method, input, session }));
   }
 
   /**
@@ -128,9 +126,7 @@ export class CoreHost implements CoreClient {
    */
   async dispatchJson(method: Method, body: Uint8Array, params: Readonly<Record<string, string>>, session: Session | null): Promise<Dispatched> {
     const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.byteLength >= TRANSFER_FROM_BYTES && body.buffer instanceof ArrayBuffer;
-    const answer = await this.#send((id) => ({ kind: 'call-json', id, method, body, params, session }), false, own ? [body.buffer as ArrayBuffer] : []);
-    if (answer === null || answer.kind !== 'answer') return { result: this.#unavailable(), session: answer === null ? null : session };
-    return answer.dispatched;
+    return this.#call((id) => ({ kind: 'call-json', id, method, body, params, session }), own ? [body.buffer as ArrayBuffer] : []);
   }
 
   autoLockMinutes(profileId: string): number | null {
@@ -243,6 +239,12 @@ export class CoreHost implements CoreClient {
       generation.pending.set(id, { settle: resolve });
       generation.worker.postMessage(make(id), [...transfer]);
     });
+  }
+
+  /** An operation's answer; without one (the worker died, the host closed) the reason, and no session. */
+  async #call(make: (id: number) => ToWorker, transfer: readonly ArrayBuffer[] = []): Promise<Dispatched> {
+    const answer = await this.#send(make, false, transfer);
+    return answer?.kind === 'answer' ? answer.dispatched : { result: this.#unavailable(), session: null };
   }
 
   async #control<C extends ControlName>(control: C, input: Controls[C]['input'], evenWhileClosing = false): Promise<unknown> {
