@@ -18,6 +18,7 @@ import { DesktopSession } from '../../src-main/desktop/session-lock';
 import { createTrayMenu, TRAY_TOOLTIP, type TrayMenu, type TrayMenuOptions } from '../../src-main/desktop/tray/tray';
 import { NO_TRACKERS } from '../../src-main/desktop/tray/tray-menu';
 import type { AppLocation } from '../../src-main/desktop/security';
+import { startHost } from '../unit/host/host-helpers';
 import { fakeHandlers } from '../unit/server/fake-handlers';
 import { BrowserWindow, ipcMain, Menu, powerMonitor, resetFake, Tray, type FakeMenuItem } from './electron-fake';
 
@@ -331,5 +332,23 @@ describe('the tray’s day', () => {
     await tray.refresh();
     Tray.created[0]?.emit('click');
     expect(Tray.created[0]?.popUps).toBe(1);
+  });
+});
+
+describe('the tray over the core’s worker', () => {
+  it('a yes/no click writes through the worker, and the menu is rebuilt from the worker’s answers', async () => {
+    const { host } = await startHost();
+    const signUp = await call(host, 'signUp', person, null);
+    if (signUp.session === null) throw new Error('sign-up failed');
+    const created = await call(host, 'createTracker', { name: 'Meditated', settings: { type: 'boolean' } }, signUp.session);
+    if (!created.result.ok) throw new Error(created.result.error.message);
+    const { tray } = openTray(new DesktopSession(host, Date.now, signUp.session), { client: host });
+    await tray.refresh();
+    expect(item('Meditated').checked).toBe(false);
+
+    item('Meditated').click?.();
+    await until(() => expect(item('Meditated').checked).toBe(true));
+    const logs = await call(host, 'listLogs', { trackerId: created.result.value.tracker.id }, signUp.session);
+    expect(logs.result).toMatchObject({ ok: true, value: { logs: [{ value: true }], total: 1 } });
   });
 });
