@@ -21,6 +21,7 @@ export * from './contract/accounts';
 export * from './contract/csv';
 export * from './contract/errors';
 export * from './contract/insights';
+export * from './contract/jobs';
 export * from './contract/logs';
 export * from './contract/shared';
 export * from './contract/trackers';

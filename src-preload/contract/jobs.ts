@@ -1,0 +1,110 @@
+/**
+ * What the app does while nobody looks (issue 12): daily nudges for trackers without an
+ * entry that day, the monthly report, and mail — their settings, and the record of every
+ * run the Activity view lists. The decisions live in the core (src-main/core/jobs/), as
+ * pure functions of the clock, the profile's time zone, these settings and the run record.
+ */
+import { z } from 'zod';
+import { day, id } from './shared';
+
+/** A time of day on the profile's clock, `HH:MM` (24 h). */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:MM (00:00 to 23:59).');
+export type ClockTime = z.infer<typeof clockTime>;
+
+/** A calendar month, `YYYY-MM`. */
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month as YYYY-MM.');
+
+/** ISO weekdays: 1 = Monday … 7 = Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const weekdaySchema = z.number().int().min(1).max(7);
+
+/** A tracker's reminder: whether the daily nudge may name it, on which weekdays, at what time. */
+export const trackerReminderSchema = z.object({
+  enabled: z.boolean(),
+  /** Weekdays on which a missing entry is nudged; at least one. */
+  days: z.array(weekdaySchema).min(1).max(7),
+  /** Its own time, else the profile's nudge time. */
+  time: clockTime.nullable(),
+});
+export type TrackerReminder = z.infer<typeof trackerReminderSchema>;
+
+export const DEFAULT_REMINDER: TrackerReminder = { enabled: true, days: [...WEEKDAYS], time: null };
+
+/**
+ * What a nudge may say: `names` lists the trackers, `generic` only says it is time to log —
+ * for a screen others can see.
+ */
+export const NUDGE_TEXTS = ['names', 'generic'] as const;
+
+export const nudgeSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** When trackers without an entry today are nudged, unless a tracker has its own time. */
+  time: clockTime,
+  text: z.enum(NUDGE_TEXTS),
+  /** Also send the nudge by mail (needs mail settings). */
+  byMail: z.boolean(),
+});
+export type NudgeSettings = z.infer<typeof nudgeSettingsSchema>;
+
+export const DEFAULT_NUDGES: NudgeSettings = { enabled: true, time: '20:00', text: 'names', byMail: false };
+
+export const reportSettingsSchema = z.object({
+  /** Make last month's report on the 1st of each month. */
+  enabled: z.boolean(),
+  /** At this time on the 1st. */
+  time: clockTime,
+  /** Also mail it as a PDF attachment (needs mail settings). */
+  byMail: z.boolean(),
+});
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+
+export const DEFAULT_REPORTS: ReportSettings = { enabled: true, time: '09:00', byMail: false };
+
+export const TLS_MODES = ['starttls', 'tls', 'none'] as const;
+
+/** SMTP settings as the person sees them: the password is never sent back, only whether one is kept. */
+export const mailSettingsViewSchema = z.object({
+  host: z.string().max(253),
+  port: z.number().int().min(1).max(65_535),
+  /** `tls`: TLS from the first byte (465); `starttls`: upgrade after connecting (587); `none`: plain (local relays only). */
+  tls: z.enum(TLS_MODES),
+  user: z.string().max(320),
+  hasPassword: z.boolean(),
+  from: z.string().max(320),
+  to: z.string().max(320),
+});
+export type MailSettingsView = z.infer<typeof mailSettingsViewSchema>;
+
+/** The kinds of job a run record names. */
+export const JOB_RUN_KINDS = ['nudge', 'report', 'mail'] as const;
+export type JobRunKind = (typeof JOB_RUN_KINDS)[number];
+
+/**
+ * `done`: it ran; `failed`: it ran and failed (`error` says why; a mail is retried);
+ * `missed`: its time passed while the app was closed and it can no longer be useful (a
+ * nudge for a day that is over); `skipped`: nothing to do (every tracker had an entry).
+ */
+export const JOB_OUTCOMES = ['done', 'failed', 'missed', 'skipped'] as const;
+export type JobOutcome = (typeof JOB_OUTCOMES)[number];
+
+/** One run of a job, as the Activity view lists it. */
+export const jobRunSchema = z.object({
+  id,
+  kind: z.enum(JOB_RUN_KINDS),
+  /**
+   * What the run was for, unique per job: `nudge:<day>:<trackerId>`… (see core/jobs): a run
+   * recorded under a key is never repeated, which is what keeps restarts from nudging twice.
+   */
+  key: z.string().max(200),
+  /** When it was due (UTC ISO), and when it ran. */
+  dueAt: z.string(),
+  ranAt: z.string(),
+  outcome: z.enum(JOB_OUTCOMES),
+  /** What it did, in words for the Activity view ("Nudged: Sleep, Water"). */
+  summary: z.string().max(1000),
+  /** Why it failed, for the person; null unless `failed`. */
+  error: z.string().max(1000).nullable(),
+  /** The day or month it concerns, for grouping. */
+  day: day.nullable(),
+});
+export type JobRun = z.infer<typeof jobRunSchema>;
