@@ -7,6 +7,14 @@ import type { ErrorCode, Result } from '../../src-preload/contract';
 /** Failures of the machine, not of the request: the person did nothing wrong. */
 const SERVER_FAULTS = new Set<ErrorCode>(['INTERNAL', 'WRITE_FAILED', 'DATA_FILE_DAMAGED', 'DATA_FOLDER_LOCKED']);
 
+/**
+ * The person's mail server failed or refused: this app acted as a gateway to it and is fine.
+ * A 4xx would tell the client to change its request, which it cannot (a refused login or
+ * recipient is fixed in the stored settings, an unreachable host may come back). Settings
+ * found wrong before connecting (MAIL_SETTINGS_INVALID) are the request's fault: 400.
+ */
+const MAIL_SERVER_ANSWERS = new Set<ErrorCode>(['MAIL_HOST_UNREACHABLE', 'MAIL_TLS_FAILED', 'MAIL_LOGIN_REFUSED', 'MAIL_REJECTED']);
+
 export function statusOf(result: Result<unknown>): number {
   if (result.ok) return 200;
   const { code } = result.error;
@@ -21,6 +29,8 @@ export function statusOf(result: Result<unknown>): number {
   // The core is shutting down with the server, or its worker is starting again: try again shortly.
   if (code === 'CORE_CLOSED' || code === 'CORE_RESTARTED' || code === 'CORE_STOPPED') return 503;
   if (SERVER_FAULTS.has(code)) return 500;
-  // INVALID_INPUT and every domain rule (EMAIL_TAKEN, TRACKER_NOT_FOUND, …).
+  if (MAIL_SERVER_ANSWERS.has(code)) return 502;
+  if (code === 'MAIL_TIMEOUT') return 504;
+  // INVALID_INPUT, MAIL_SETTINGS_INVALID and every domain rule (EMAIL_TAKEN, TRACKER_NOT_FOUND, …).
   return 400;
 }

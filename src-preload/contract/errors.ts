@@ -81,6 +81,13 @@ export const ERROR_CODES = [
   'OPEN_AT_LOGIN_UNAVAILABLE',
   'OPEN_AT_LOGIN_FAILED',
   'SETTINGS_NOT_SAVED',
+  // mail (src-main/core/mail): what sending through the person's SMTP server can answer
+  'MAIL_SETTINGS_INVALID',
+  'MAIL_LOGIN_REFUSED',
+  'MAIL_HOST_UNREACHABLE',
+  'MAIL_TLS_FAILED',
+  'MAIL_REJECTED',
+  'MAIL_TIMEOUT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

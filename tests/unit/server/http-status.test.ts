@@ -24,6 +24,12 @@ describe('statusOf', () => {
     ['CORE_CLOSED', 503],
     ['CORE_RESTARTED', 503],
     ['CORE_STOPPED', 503],
+    ['MAIL_SETTINGS_INVALID', 400],
+    ['MAIL_LOGIN_REFUSED', 502],
+    ['MAIL_HOST_UNREACHABLE', 502],
+    ['MAIL_TLS_FAILED', 502],
+    ['MAIL_REJECTED', 502],
+    ['MAIL_TIMEOUT', 504],
   ])('maps %s to %i', (code, status) => {
     expect(statusOf(failed(code))).toBe(status);
   });
