@@ -12,8 +12,11 @@ LOOPBACK.addAddress('::1', 'ipv6');
 /** The one name taken as loopback; see `connectHost` for why it is never looked up. */
 const LOCALHOST = /^localhost\.?$/i;
 
-/** `[::1]` → `::1`: a URL-style bracketed IPv6 address as a socket wants it. */
-export const unbracketed = (host: string): string => (host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host);
+/** `[::1]` → `::1`: a URL-style bracketed IPv6 address as a socket wants it. Only IPv6 is unwrapped. */
+export function unbracketed(host: string): string {
+  const inner = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : null;
+  return inner !== null && isIP(inner) === 6 ? inner : host;
+}
 
 /**
  * True for an IPv4 address in 127.0.0.0/8, `::1` (with or without brackets, also written
