@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 /** Print `html` as the report is printed; answers the PDF's path, its text (layout kept) and its page count. */
-async function printReport(html: string, name: string, locale: string): Promise<{ pdf: string; text: string; pages: number; scriptsRan: boolean }> {
+async function printReport(html: string, name: string, locale: string): Promise<{ pdf: string; text: string; pages: number; pageSize: string; scriptsRan: boolean }> {
   if (!browser) throw new Error('The browser starts in beforeAll.');
   const context = await browser.newContext({ javaScriptEnabled: true });
   const page = await context.newPage();
@@ -55,21 +55,23 @@ async function printReport(html: string, name: string, locale: string): Promise<
   const { stdout: text } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']);
   const { stdout: info } = await run('pdfinfo', [pdf]);
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-  await run('pdftoppm', ['-png', '-r', '70', pdf, join(OUT, name)]);
-  return { pdf, text, pages, scriptsRan };
+  const pageSize = /Page size:\s+(.+)/.exec(info)?.[1]?.trim() ?? '';
+  await run('pdftoppm', ['-png', '-r', '80', pdf, join(OUT, name)]);
+  return { pdf, text, pages, pageSize, scriptsRan };
 }
 
 describe('the monthly report as a PDF', () => {
   it('prints a month of four kinds of tracker with their figures, streaks and the month before', async () => {
     const { input, expected } = novemberFixture();
     const model = reportModel(input);
-    const { text, pages, scriptsRan, pdf } = await printReport(reportHtml(model), 'november-2026', 'en-GB');
+    const { text, pages, pageSize, scriptsRan } = await printReport(reportHtml(model), 'november-2026', 'en-GB');
     const flat = text.replace(/\s+/g, ' ');
     // pdftotext guesses spaces from glyph positions ("6 h" may come out as "6h"): figures are compared without them.
     const tight = text.replace(/\s+/g, '');
     const has = (expectedText: string) => expect(tight).toContain(expectedText.replace(/\s+/g, ''));
 
     expect(scriptsRan).toBe(false);
+    expect(pageSize).toMatch(/\(A4\)/);
     expect(pages).toBeGreaterThanOrEqual(3);
     // Title page.
     expect(flat).toContain('Monthly report');
@@ -102,13 +104,25 @@ describe('the monthly report as a PDF', () => {
     expect(flat).toContain('Woke at 4 <script>alert("night")</script>, then slept again.');
     expect(flat).toContain(`…and ${expected.teaNotes - 20} more notes this month.`);
     // Quiet and archived trackers.
-    expect(flat).toMatch(/Water — no entries \(October 2026: 12\)/);
+    expect(flat).toMatch(/Water — no entries \(October 2026: 12 entries\)/);
     expect(flat).not.toContain('Old habit');
     // The printer's footer: page numbers.
     expect(flat).toContain(`Page 1 of ${pages}`);
     expect(flat).toContain(`Page ${pages} of ${pages}`);
     const png = (await readdir(OUT)).filter((file) => file.startsWith('november-2026') && file.endsWith('.png'));
     expect(png).toHaveLength(pages);
-    expect(pdf).toMatch(/\.pdf$/);
+  });
+
+  it('prints an empty month as one Letter page that says so', async () => {
+    const { input } = novemberFixture();
+    const quietInput = { ...input, locale: 'en-US', trackers: input.trackers.map(({ tracker, logs }) => ({ tracker, logs: logs.filter((log) => log.at < '2026-10-31T23:00:00.000Z') })) };
+    const { text, pages, pageSize } = await printReport(reportHtml(reportModel(quietInput)), 'empty-month', 'en-US');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(pageSize).toMatch(/\(letter\)/);
+    expect(pages).toBe(1);
+    expect(flat).toContain('No entries this month');
+    expect(flat).toContain('None of your trackers has an entry in November 2026.');
+    expect(flat).toMatch(/Your trackers .*Sleep — October 2026: 31 entries/);
+    expect(flat).toContain('Page 1 of 1');
   });
 });

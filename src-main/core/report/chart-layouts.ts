@@ -104,7 +104,12 @@ export function lineLayout(input: DailyInput): LineLayout {
   const target = input.target ?? null;
   const levels = [...values.map((point) => point.value), ...(target === null ? [] : [target])];
   const scale = { steps: input.steps, minStep: input.minStep };
-  const axis = levels.length === 0 ? niceAxis(0, 1, scale) : niceAxis(Math.min(...levels), Math.max(...levels), scale);
+  const low = Math.min(...levels);
+  const high = Math.max(...levels);
+  // A twentieth of the span of room at both ends, so the lowest and highest points sit off
+  // the axis lines (and the lowest off the day numbers) rather than on them.
+  const pad = (high - low) / 20;
+  const axis = levels.length === 0 ? niceAxis(0, 1, scale) : niceAxis(low - pad, high + pad, scale);
   const y = linearScale([axis.min, axis.max], [PLOT.bottom, PLOT.top]);
   const points = values.map((point): Point => ({ x: band(index.get(point.day) ?? 0, input.days.length, PLOT.left, PLOT.right).center, y: y(point.value), day: point.day, value: point.value }));
   const segments: Point[][] = [];

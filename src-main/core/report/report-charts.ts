@@ -60,9 +60,8 @@ export function trackerChart(report: TrackerReport, model: Pick<ReportModel, 'da
         days,
         values,
         target: dailyTarget,
-        // The level's label in whole minutes (`avg 30m`, not `avg 30m 30s`): the figures above give it exactly.
         average,
-        format: (seconds) => durationText(seconds >= 60 ? Math.round(seconds / 60) * 60 : seconds),
+        format: durationText,
         steps: DURATION_STEPS,
       });
     }

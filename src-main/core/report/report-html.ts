@@ -102,7 +102,7 @@ function overview(model: ReportModel): string {
   if (model.trackers.length === 0) {
     const what = model.quiet.length === 0 ? 'There are no trackers to report on.' : `None of your trackers has an entry in ${e(model.monthText)}.`;
     const before = model.previousEntries > 0 ? ` ${previous} had ${e(String(model.previousEntries))} ${model.previousEntries === 1 ? 'entry' : 'entries'}.` : '';
-    return `<section class="empty" aria-labelledby="empty-title"><h2 id="empty-title">No entries this month</h2><p>${what}${before}</p>${quiet(model)}</section>`;
+    return `<section class="empty" aria-labelledby="empty-title"><h2 id="empty-title">No entries this month</h2><p>${what}${before}</p>${quiet(model, true)}</section>`;
   }
   const rows = model.trackers
     .map(
@@ -122,10 +122,14 @@ function overview(model: ReportModel): string {
   );
 }
 
-function quiet(model: ReportModel): string {
+/** Trackers without entries this month: under their own heading, or as the whole of an empty month's list. */
+function quiet(model: ReportModel, emptyMonth = false): string {
   if (model.quiet.length === 0) return '';
-  const items = model.quiet.map((tracker) => `<li>${swatch(tracker.tracker.color)}${nameOf(tracker)} <span class="muted">— no entries (${e(model.previousMonthText)}: ${e(String(tracker.previousEntries))})</span></li>`).join('');
-  return `<div class="quiet"><h3>No entries this month</h3><ul>${items}</ul></div>`;
+  const before = (n: number) => `${e(model.previousMonthText)}: ${n} ${n === 1 ? 'entry' : 'entries'}`;
+  const items = model.quiet
+    .map((tracker) => `<li>${swatch(tracker.tracker.color)}${nameOf(tracker)} <span class="muted">— ${emptyMonth ? before(tracker.previousEntries) : `no entries (${before(tracker.previousEntries)})`}</span></li>`)
+    .join('');
+  return `<div class="quiet"><h3>${emptyMonth ? 'Your trackers' : 'No entries this month'}</h3><ul>${items}</ul></div>`;
 }
 
 function comparisonTable(report: TrackerReport, model: ReportModel): string {

@@ -191,3 +191,14 @@ describe('SVG text', () => {
     expect(svg).toContain('stroke-dasharray="2 2"');
   });
 });
+
+describe('line layout room', () => {
+  it('keeps the lowest and highest points off the plot’s edges', () => {
+    const layout = lineLayout({ days: days(3), values: [{ day: '2026-11-01', value: 1 }, { day: '2026-11-02', value: 3 }], format, minStep: 1 });
+    expect(layout.axis.ticks).toEqual([0, 1, 2, 3, 4]);
+    for (const point of layout.points) {
+      expect(point.y).toBeGreaterThan(layout.plot.top);
+      expect(point.y).toBeLessThan(layout.plot.bottom);
+    }
+  });
+});
