@@ -8,6 +8,7 @@ import { escapeHtml, safeColor } from './html-text';
 import { trackerChart } from './report-charts';
 import type { ReportModel, TrackerReport } from './report-model';
 import { REPORT_MARGINS_MM } from './report-pdf-options';
+import { ReportText } from './report-text';
 
 const m = REPORT_MARGINS_MM;
 
@@ -97,46 +98,45 @@ function cover(model: ReportModel): string {
   );
 }
 
-function overview(model: ReportModel): string {
+function overview(model: ReportModel, text: ReportText): string {
   const previous = e(model.previousMonthText);
   if (model.trackers.length === 0) {
     const what = model.quiet.length === 0 ? 'There are no trackers to report on.' : `None of your trackers has an entry in ${e(model.monthText)}.`;
-    const before = model.previousEntries > 0 ? ` ${previous} had ${e(String(model.previousEntries))} ${model.previousEntries === 1 ? 'entry' : 'entries'}.` : '';
-    return `<section class="empty" aria-labelledby="empty-title"><h2 id="empty-title">No entries this month</h2><p>${what}${before}</p>${quiet(model, true)}</section>`;
+    const before = model.previousEntries > 0 ? ` ${previous} had ${e(text.counted(model.previousEntries, 'entry', 'entries'))}.` : '';
+    return `<section class="empty" aria-labelledby="empty-title"><h2 id="empty-title">No entries this month</h2><p>${what}${before}</p>${quiet(model, text, true)}</section>`;
   }
   const rows = model.trackers
     .map(
       (report) =>
-        `<tr><td>${swatch(report.tracker.color)}${nameOf(report)}</td><td class="num">${e(String(report.entries))}</td><td class="num change">${e(report.entriesChangeText)}</td>` +
+        `<tr><td>${swatch(report.tracker.color)}${nameOf(report)}</td><td class="num">${e(text.number(report.entries))}</td><td class="num change">${e(report.entriesChangeText)}</td>` +
         `<td>${e(report.headline.label)}: <strong>${e(report.headline.text)}</strong></td><td class="num change">${e(report.headline.changeText ?? '—')}</td></tr>`,
     )
     .join('');
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     `<section class="overview" aria-labelledby="overview-title"><h2 id="overview-title">At a glance</h2>` +
-    `<p class="summary">${e(count(model.entries, 'entry', 'entries'))} in ${e(model.monthText)} across ${e(count(model.trackers.length, 'tracker', 'trackers'))}; ${previous}: ${e(String(model.previousEntries))}.</p>` +
+    `<p class="summary">${e(text.counted(model.entries, 'entry', 'entries'))} in ${e(model.monthText)} across ${e(text.counted(model.trackers.length, 'tracker', 'trackers'))}; ${previous}: ${e(text.number(model.previousEntries))}.</p>` +
     `<table><thead><tr><th scope="col">Tracker</th><th scope="col" class="num">Entries</th><th scope="col" class="num">vs ${e(model.previousMonthName)}</th><th scope="col">Main figure</th><th scope="col" class="num">vs ${e(model.previousMonthName)}</th></tr></thead><tbody>${rows}</tbody></table>` +
-    quiet(model) +
-    (model.archivedLeftOut > 0 ? `<p class="left-out muted">${e(count(model.archivedLeftOut, 'archived tracker', 'archived trackers'))} without entries this month ${model.archivedLeftOut === 1 ? 'is' : 'are'} left out.</p>` : '') +
+    quiet(model, text) +
+    (model.archivedLeftOut > 0 ? `<p class="left-out muted">${e(text.counted(model.archivedLeftOut, 'archived tracker', 'archived trackers'))} without entries this month ${model.archivedLeftOut === 1 ? 'is' : 'are'} left out.</p>` : '') +
     `</section>`
   );
 }
 
 /** Trackers without entries this month: under their own heading, or as the whole of an empty month's list. */
-function quiet(model: ReportModel, emptyMonth = false): string {
+function quiet(model: ReportModel, text: ReportText, emptyMonth = false): string {
   if (model.quiet.length === 0) return '';
-  const before = (n: number) => `${e(model.previousMonthText)}: ${n} ${n === 1 ? 'entry' : 'entries'}`;
+  const before = (n: number) => `${e(model.previousMonthText)}: ${e(text.counted(n, 'entry', 'entries'))}`;
   const items = model.quiet
     .map((tracker) => `<li>${swatch(tracker.tracker.color)}${nameOf(tracker)} <span class="muted">— ${emptyMonth ? before(tracker.previousEntries) : `no entries (${before(tracker.previousEntries)})`}</span></li>`)
     .join('');
   return `<div class="quiet"><h3>${emptyMonth ? 'Your trackers' : 'No entries this month'}</h3><ul>${items}</ul></div>`;
 }
 
-function comparisonTable(report: TrackerReport, model: ReportModel): string {
+function comparisonTable(report: TrackerReport, model: ReportModel, text: ReportText): string {
   const rows = report.comparisons.map((row) => `<tr><th scope="row">${e(row.label)}</th><td class="num">${e(row.currentText)}</td><td class="num">${e(row.previousText)}</td><td class="num change">${e(row.changeText ?? '—')}</td></tr>`);
   const target = report.target;
   if (target !== null) {
-    const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
+    const share = (value: number | null) => (value === null ? '—' : text.share(value));
     rows.push(`<tr><th scope="row">Target met</th><td class="num">${e(share(target.completion))}</td><td class="num">${e(share(target.previous))}</td><td class="num change">${e(target.changeText ?? '—')}</td></tr>`);
   }
   return (
@@ -169,7 +169,7 @@ function legend(report: TrackerReport): string {
   return report.series.kind === 'done' ? `<span class="legend" aria-hidden="true"><span class="yes">yes</span><span class="no">no</span><span class="none">no answer</span></span>` : '';
 }
 
-function section(report: TrackerReport, model: ReportModel, index: number): string {
+function section(report: TrackerReport, model: ReportModel, text: ReportText, index: number): string {
   const color = safeColor(report.tracker.color);
   const id = `tracker-${index}`;
   const archived = report.tracker.archived ? '<span class="badge">Archived</span>' : '';
@@ -178,7 +178,7 @@ function section(report: TrackerReport, model: ReportModel, index: number): stri
     `<section class="tracker" style="--color:${color}" aria-labelledby="${id}">` +
     `<div class="tracker-main"><h2 id="${id}">${swatch(color)}<span>${nameOf(report)}</span>${archived}<span class="kind">${e(report.typeLabel)}${unitOf(report)}</span></h2>` +
     `<dl class="figures">${figures}</dl>` +
-    `<div class="columns">${comparisonTable(report, model)}${streaksAndTarget(report, model)}</div>` +
+    `<div class="columns">${comparisonTable(report, model, text)}${streaksAndTarget(report, model)}</div>` +
     `<figure>${trackerChart(report, model, index)}<figcaption>${e(chartCaption(report))}${legend(report)}</figcaption></figure></div>` +
     notes(report) +
     `</section>`
@@ -203,14 +203,15 @@ function chartCaption(report: TrackerReport): string {
 /** The report as one HTML document, to print to PDF (see `REPORT_PDF_OPTIONS`) or show as a page. */
 export function reportHtml(model: ReportModel): string {
   const title = `Monthly report · ${model.monthText} · ${model.profileName}`;
-  const sections = model.trackers.map((report, i) => section(report, model, i + 1)).join('');
+  const text = new ReportText(model.locale);
+  const sections = model.trackers.map((report, i) => section(report, model, text, i + 1)).join('');
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     // Nothing may load or run, even if some text were to slip through unescaped.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
     `<title>${e(title)}</title><style>${STYLE}</style></head><body>` +
     cover(model) +
-    overview(model) +
+    overview(model, text) +
     (sections === '' ? '' : `<main class="trackers">${sections}</main>`) +
     '</body></html>'
   );
