@@ -7,16 +7,15 @@ import { valueRulesOf } from '../../../src-preload/tracker-values/value-rules';
 import { eachDay } from '../insights/days';
 import type { DayAnswer, DayValue } from './chart-layouts';
 import type { ReportModel, TrackerReport } from './report-model';
-import { ReportText } from './report-text';
+import type { ReportText } from './report-text';
 import { svgBarChart, svgHeatStrip, svgLineChart, svgOptionBars } from './svg-charts';
 
 /** Steps a duration axis may take: whole minutes, then whole hours. */
 export const DURATION_STEPS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 14_400, 21_600, 43_200, 86_400] as const;
 
 /** The chart of one tracker's month as SVG text. `index` keeps its ids unique in the document. */
-export function trackerChart(report: TrackerReport, model: Pick<ReportModel, 'days' | 'monthText' | 'locale'>, index: number): string {
+export function trackerChart(report: TrackerReport, model: Pick<ReportModel, 'days' | 'monthText'>, text: ReportText, index: number): string {
   const { tracker, series } = report;
-  const text = new ReportText(model.locale);
   const days = eachDay(model.days.from, model.days.to);
   const id = `chart-${index}`;
   const color = tracker.color;

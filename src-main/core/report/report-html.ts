@@ -179,7 +179,7 @@ function section(report: TrackerReport, model: ReportModel, text: ReportText, in
     `<div class="tracker-main"><h2 id="${id}">${swatch(color)}<span>${nameOf(report)}</span>${archived}<span class="kind">${e(report.typeLabel)}${unitOf(report)}</span></h2>` +
     `<dl class="figures">${figures}</dl>` +
     `<div class="columns">${comparisonTable(report, model, text)}${streaksAndTarget(report, model)}</div>` +
-    `<figure>${trackerChart(report, model, index)}<figcaption>${e(chartCaption(report))}${legend(report)}</figcaption></figure></div>` +
+    `<figure>${trackerChart(report, model, text, index)}<figcaption>${e(chartCaption(report))}${legend(report)}</figcaption></figure></div>` +
     notes(report) +
     `</section>`
   );
