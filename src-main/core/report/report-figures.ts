@@ -90,6 +90,7 @@ const daysLogged = (facts: MonthFacts, text: ReportText): ReportFigure => ({ lab
 
 const seriesAverageSeconds = (series: ChartSeries): number | null => (series.kind === 'duration' ? series.averageSeconds : null);
 
+/** The table: per tracker type, its name, statistics, compared figures, headline and target words. */
 export const reportFigures: { readonly [K in TrackerType]: TypeFigures<K> } = {
   numerical: {
     label: 'Number',
@@ -174,8 +175,10 @@ export const reportFigures: { readonly [K in TrackerType]: TypeFigures<K> } = {
 // Keyed by the settings' own tag, which TypeScript cannot correlate through an index: the one place that widens.
 const figuresOf = (settings: TrackerSettings): TypeFigures<TrackerType> => reportFigures[settings.type] as unknown as TypeFigures<TrackerType>;
 
+/** `Number`, `Yes / no`, `Multiple choice`, `Duration`. */
 export const typeLabel = (settings: TrackerSettings): string => figuresOf(settings).label;
 
+/** The type's statistics of one month, in words and reading order. */
 export const figuresFor = (settings: TrackerSettings, facts: MonthFacts, text: ReportText): ReportFigure[] => figuresOf(settings).figures(settings, facts, text);
 
 /** The overview's figure: its label, this month's text, and its change when it is compared. */
@@ -184,6 +187,7 @@ export function headlineOf(settings: TrackerSettings, figures: readonly ReportFi
   return { label, text: figures.find((figure) => figure.label === label)?.text ?? NONE, changeText: comparisons.find((comparison) => comparison.label === label)?.changeText ?? null };
 }
 
+/** A tracker's target in words. */
 export const targetTextFor = (settings: TrackerSettings, target: Target, text: ReportText): string => figuresOf(settings).target(settings, target, text);
 
 /** The type's figures of both months side by side, the main one first. */
