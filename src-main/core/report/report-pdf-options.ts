@@ -1,0 +1,118 @@
+/**
+ * How the report is printed, in one place for both printers: the desktop shell's
+ * `webContents.printToPDF` and browser mode's headless Chromium (`page.pdf`). Paper by the
+ * person's locale (Letter where CLDR says it is the custom, A4 elsewhere), the same margins
+ * as the page's `@page` rule, backgrounds on (the charts' fills), and page numbers in a
+ * footer drawn by the printer.
+ */
+
+export type PaperSize = 'A4' | 'Letter';
+
+/** CLDR's US-Letter territories (supplementalData `paperSize`); everywhere else uses A4. */
+const LETTER_REGIONS: ReadonlySet<string> = new Set(['BZ', 'CA', 'CL', 'CO', 'CR', 'GT', 'MX', 'NI', 'PA', 'PH', 'PR', 'SV', 'US', 'VE']);
+
+/**
+ * The paper of a locale: its region, or the region its language most likely means (`en` →
+ * US, `fr` → FR). A4 when the locale is missing or not a BCP 47 tag: most of the world's paper.
+ */
+export function paperSizeFor(locale: string | undefined): PaperSize {
+  if (locale === undefined || locale.trim() === '') return 'A4';
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale.trim()).maximize().region;
+  } catch {
+    return 'A4';
+  }
+  return region !== undefined && LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
+}
+
+/** Page margins in millimetres; the bottom one holds the footer. Fits A4 and Letter alike. */
+export const REPORT_MARGINS_MM = { top: 16, right: 16, bottom: 20, left: 16 } as const;
+
+/**
+ * The printer's footer: the document's title and "Page n of m". Chromium fills the
+ * `title`, `pageNumber` and `totalPages` spans itself; the template has no user text, and
+ * it must set its own font size (the printer's default is too small to read).
+ */
+export const REPORT_FOOTER_TEMPLATE =
+  '<div style="box-sizing:border-box;width:100%;padding:0 16mm;display:flex;justify-content:space-between;' +
+  'font-family:system-ui,-apple-system,\'Segoe UI\',Roboto,\'Liberation Sans\',Arial,sans-serif;font-size:8pt;color:#666">' +
+  '<span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>';
+
+/** No header: the title page and each section say what they are. An empty string would print the default header. */
+export const REPORT_HEADER_TEMPLATE = '<div></div>';
+
+/** The recommended print settings, printer-neutral; `electronPdfOptions` and `chromiumPdfOptions` spell them for each printer. */
+export const REPORT_PDF_OPTIONS = {
+  paperSize: paperSizeFor,
+  marginsMm: REPORT_MARGINS_MM,
+  printBackground: true,
+  displayHeaderFooter: true,
+  headerTemplate: REPORT_HEADER_TEMPLATE,
+  footerTemplate: REPORT_FOOTER_TEMPLATE,
+  /** Headings become the PDF's outline, and the PDF carries structure for screen readers. */
+  tagged: true,
+  outline: true,
+} as const;
+
+const MM_PER_INCH = 25.4;
+const inches = (mm: number): number => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+
+/** Electron's `webContents.printToPDF` options (margins in inches), shaped like its `PrintToPDFOptions`. */
+export interface ElectronPdfOptions {
+  readonly pageSize: PaperSize;
+  readonly margins: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+  readonly printBackground: boolean;
+  readonly displayHeaderFooter: boolean;
+  readonly headerTemplate: string;
+  readonly footerTemplate: string;
+  readonly preferCSSPageSize: boolean;
+  readonly generateTaggedPDF: boolean;
+  readonly generateDocumentOutline: boolean;
+}
+
+/** The report's options for the desktop shell's `webContents.printToPDF`. */
+export function electronPdfOptions(locale: string | undefined): ElectronPdfOptions {
+  const m = REPORT_PDF_OPTIONS.marginsMm;
+  return {
+    pageSize: REPORT_PDF_OPTIONS.paperSize(locale),
+    margins: { top: inches(m.top), right: inches(m.right), bottom: inches(m.bottom), left: inches(m.left) },
+    printBackground: REPORT_PDF_OPTIONS.printBackground,
+    displayHeaderFooter: REPORT_PDF_OPTIONS.displayHeaderFooter,
+    headerTemplate: REPORT_PDF_OPTIONS.headerTemplate,
+    footerTemplate: REPORT_PDF_OPTIONS.footerTemplate,
+    // The paper is chosen by locale here; the page's CSS sets margins only, never a size.
+    preferCSSPageSize: false,
+    generateTaggedPDF: REPORT_PDF_OPTIONS.tagged,
+    generateDocumentOutline: REPORT_PDF_OPTIONS.outline,
+  };
+}
+
+/** Chromium's `page.pdf` options (Playwright and Puppeteer spell them the same way). */
+export interface ChromiumPdfOptions {
+  readonly format: PaperSize;
+  readonly margin: { readonly top: string; readonly right: string; readonly bottom: string; readonly left: string };
+  readonly printBackground: boolean;
+  readonly displayHeaderFooter: boolean;
+  readonly headerTemplate: string;
+  readonly footerTemplate: string;
+  readonly preferCSSPageSize: boolean;
+  readonly tagged: boolean;
+  readonly outline: boolean;
+}
+
+/** The report's options for browser mode's headless Chromium `page.pdf`. */
+export function chromiumPdfOptions(locale: string | undefined): ChromiumPdfOptions {
+  const m = REPORT_PDF_OPTIONS.marginsMm;
+  return {
+    format: REPORT_PDF_OPTIONS.paperSize(locale),
+    margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+    printBackground: REPORT_PDF_OPTIONS.printBackground,
+    displayHeaderFooter: REPORT_PDF_OPTIONS.displayHeaderFooter,
+    headerTemplate: REPORT_PDF_OPTIONS.headerTemplate,
+    footerTemplate: REPORT_PDF_OPTIONS.footerTemplate,
+    preferCSSPageSize: false,
+    tagged: REPORT_PDF_OPTIONS.tagged,
+    outline: REPORT_PDF_OPTIONS.outline,
+  };
+}
