@@ -3,18 +3,37 @@
  * the contract: a call names a contract operation and carries its raw input and the
  * caller's session; the answer is `dispatch`'s own. Beside the calls travel the few
  * controls a shell needs that are not operations (lock a profile, open a remembered one,
- * warm up, close), the calls the core makes to capabilities only the shell has (its ports:
- * the keychain today), and the progress of long jobs. Everything here is plain data:
- * it crosses the thread by structured clone.
+ * warm up, hand over a snoozed nudge, close), the calls the core makes to capabilities only
+ * the shell has (its ports: keychain, notifier, printer), and the progress of long jobs.
+ * Everything here is plain data: it crosses the thread by structured clone (a PDF's bytes
+ * are moved, not copied). A port that fails with a PortFailure keeps its code across.
+ *
+ * Nudges and the way back. The core's job runner calls `notifier.notify(nudge)`; the answer
+ * says only whether the system showed it (the runner records that). What the person does
+ * with it later is handled by the shell that showed it, with what that shell already has:
+ * - clicked: the shell opens the quick-log window for the nudge's one tracker, else the
+ *   dashboard. The core is not told; an entry logged there is an ordinary write.
+ * - "Done for today" (offered only when every tracker is yes/no): the shell writes today's
+ *   "yes" with the contract's own `addLog` / `updateLog`, through its CoreClient and the
+ *   person's session, as the tray does, so every window hears of it and the runner sees an
+ *   entry for the day.
+ * - "Snooze 1 hour": the shell sends the `snoozeNudge` control; the worker keeps it in
+ *   `NudgeSnoozes` (core/services/nudge-snoozes.ts), where the runner reads it.
+ * Browser mode's host notifications carry no buttons (node-notifier cannot report them on
+ * Linux); there the open page is the place to act (see server/jobs/host-notifier.ts).
  */
 import type { JobView, Method, Profile } from '../../src-preload/contract';
 import type { Dispatched, Session } from '../core/dispatch';
 import type { ScryptParams } from '../core/index';
 import type { Keychain } from '../core/services/keychain';
+import type { Notifier } from '../core/services/notifier';
+import type { Printer } from '../core/services/printer';
 
 /** Capabilities a shell lends the core, reached through the core's ports. */
 export interface ShellPorts {
   readonly keychain: Keychain;
+  readonly notifier: Notifier;
+  readonly printer: Printer;
 }
 export type PortName = keyof ShellPorts;
 
@@ -39,6 +58,8 @@ export interface Controls {
   lockProfile: { input: { profileId: string }; output: null };
   unlockRemembered: { input: { profileId: string }; output: Profile | null };
   warmUp: { input: { profileId: string }; output: null };
+  /** The person snoozed a nudge for these trackers until `until` (ms since the epoch). */
+  snoozeNudge: { input: { profileId: string; trackerIds: readonly string[]; until: number }; output: null };
   /** Let pending writes land; the worker then ends. */
   close: { input: Record<string, never>; output: null };
 }
@@ -63,7 +84,8 @@ export type ToWorker =
     }
   | { readonly kind: 'control'; readonly id: number; readonly control: ControlName; readonly input: Controls[ControlName]['input'] }
   | { readonly kind: 'port-answer'; readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly kind: 'port-answer'; readonly id: number; readonly ok: false; readonly message: string };
+  /** `code`: a PortFailure's code (core/services/port-failure.ts), else null. */
+  | { readonly kind: 'port-answer'; readonly id: number; readonly ok: false; readonly message: string; readonly code: string | null };
 
 export type FromWorker =
   | { readonly kind: 'opened' }

@@ -24,6 +24,7 @@ import { acquireDataFolderLock, dataLayout, FOLDER_MODE, type DataFolderLock } f
 import type { ErrorCode } from '../core/errors';
 import type { AutoLockNote, Controls, ControlName, FromWorker, PortCall, ShellPorts, ToWorker, WorkerSetup } from './channel';
 import type { CoreClient } from './core-client';
+import { answerPortCall } from './port-calls';
 import { answerProgress } from './progress-answer';
 
 /** Bodies from this size on are moved to the worker, not copied. */
@@ -40,7 +41,7 @@ export interface CoreHostOptions extends Omit<WorkerSetup, 'ports'> {
    * function making the worker (tests run the TypeScript sources and kill workers through it).
    */
   readonly worker: URL | ((setup: WorkerSetup) => Worker);
-  /** Capabilities the shell lends the core (the desktop app's keychain). */
+  /** Capabilities the shell lends the core (the desktop app's keychain; a notifier and a printer). */
   readonly ports?: Partial<ShellPorts>;
   /** Told when the worker died and a new one took over (or, `stopped`, when none will). */
   readonly onRestart?: (event: RestartEvent) => void;
@@ -146,6 +147,14 @@ export class CoreHost implements CoreClient {
   /** Read the profile's dashboard ahead of the page (see core/warm-up.ts). */
   warmUp(profileId: string): void {
     void this.#control('warmUp', { profileId });
+  }
+
+  /**
+   * The person snoozed a nudge (channel.ts, "Nudges and the way back"): the job runner holds
+   * these trackers' nudges back until `until` (ms since the epoch), then nudges again.
+   */
+  async snoozeNudge(profileId: string, trackerIds: readonly string[], until: number): Promise<void> {
+    await this.#control('snoozeNudge', { profileId, trackerIds: [...trackerIds], until });
   }
 
   /** Let pending writes land, end the worker and release the data-folder lock. */
@@ -263,16 +272,9 @@ export class CoreHost implements CoreClient {
   }
 
   async #answerPortCall(worker: Worker, call: { readonly id: number } & PortCall): Promise<void> {
-    const answer = (message: ToWorker): void => {
-      // The worker may have died while the shell answered: nobody is left to tell.
-      if (!this.#generation.exited && this.#generation.worker === worker) worker.postMessage(message);
-    };
-    try {
-      const value = await runPortCall(this.#options.ports ?? {}, call);
-      answer({ kind: 'port-answer', id: call.id, ok: true, value });
-    } catch (error) {
-      answer({ kind: 'port-answer', id: call.id, ok: false, message: error instanceof Error ? error.message : String(error) });
-    }
+    const { answer, transfer } = await answerPortCall(this.#options.ports ?? {}, call);
+    // The worker may have died while the shell answered: nobody is left to tell.
+    if (!this.#generation.exited && this.#generation.worker === worker) worker.postMessage(answer, transfer);
   }
 
   async #stopWorker(): Promise<void> {
@@ -282,27 +284,5 @@ export class CoreHost implements CoreClient {
     // After `close` the worker ends by itself; terminate covers a worker that never opened.
     if (this.#state !== 'closing') await generation.worker.terminate();
     await exited;
-  }
-}
-
-/** Run a port call on the shell's object; a Buffer came across as a plain Uint8Array. */
-function runPortCall(ports: Partial<ShellPorts>, call: PortCall): Promise<unknown> {
-  switch (call.port) {
-    case 'keychain': {
-      const keychain = ports.keychain;
-      if (keychain === undefined) return Promise.reject(new Error('This shell lends no keychain.'));
-      switch (call.method) {
-        case 'availability':
-          return keychain.availability();
-        case 'save': {
-          const [profileId, dataKey] = call.args;
-          return keychain.save(profileId, Buffer.from(dataKey.buffer, dataKey.byteOffset, dataKey.byteLength));
-        }
-        case 'load':
-          return keychain.load(...call.args);
-        case 'forget':
-          return keychain.forget(...call.args);
-      }
-    }
   }
 }

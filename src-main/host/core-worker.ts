@@ -2,45 +2,30 @@
  * The core's thread: opens the core over the data folder (whose lock the host holds), then
  * answers the host's messages (channel.ts). Work in here may block as long as it likes —
  * reads are synchronous, an export runs start to end — because no window, menu or HTTP
- * connection waits on this thread. What the core needs from the shell (the keychain) it
- * asks over the same channel.
+ * connection waits on this thread. What the core needs from the shell (keychain, notifier,
+ * printer) it asks over the same channel (port-proxies.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dispatched, Session } from '../core/dispatch';
 import { dispatch } from '../core/dispatch';
 import { AppFailure } from '../core/errors';
 import { openCore, type Core } from '../core/index';
-import type { Keychain } from '../core/services/keychain';
+import { NudgeSnoozes } from '../core/services/nudge-snoozes';
 import { warmingAfterLogIn } from '../core/warm-up';
 import { dispatchJson } from './core-client';
-import type { AutoLockNote, Controls, ControlName, FromWorker, PortCall, ToWorker, WorkerSetup } from './channel';
+import type { AutoLockNote, Controls, ControlName, FromWorker, ToWorker, WorkerSetup } from './channel';
+import { portCaller, portsOverChannel } from './port-proxies';
 
 if (parentPort === null) throw new Error('core-worker.ts runs only as a worker thread (see core-host.ts).');
 const host = parentPort;
 const setup = workerData as WorkerSetup;
 const post = (message: FromWorker): void => host.postMessage(message);
 
-/** Calls to the shell's ports still waiting for their answers. */
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-let nextPortCall = 0;
-
-function callShell(call: PortCall): Promise<unknown> {
-  const id = (nextPortCall += 1);
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    post({ kind: 'port-call', id, ...call });
-  });
-}
-
-/** A Buffer crosses the thread as a plain Uint8Array. */
-const asBuffer = (value: unknown): Buffer | null => (value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : null);
-
-const keychainOverChannel: Keychain = {
-  availability: () => callShell({ port: 'keychain', method: 'availability', args: [] }) as ReturnType<Keychain['availability']>,
-  save: async (profileId, dataKey) => void (await callShell({ port: 'keychain', method: 'save', args: [profileId, dataKey] })),
-  load: async (profileId) => asBuffer(await callShell({ port: 'keychain', method: 'load', args: [profileId] })),
-  forget: async (profileId) => void (await callShell({ port: 'keychain', method: 'forget', args: [profileId] })),
-};
+const shell = portCaller(post);
+/** The shell's ports as the core calls them; the job runner takes the notifier and printer from here. */
+const ports = portsOverChannel(shell.call);
+/** Nudges the person snoozed, for the job runner (nudge-snoozes.ts). */
+const snoozes = new NudgeSnoozes();
 
 function autoLocksOf(core: Core, sessions: readonly (Session | null)[]): AutoLockNote[] {
   const profileIds = new Set(sessions.flatMap((session) => (session === null ? [] : [session.profileId])));
@@ -58,6 +43,11 @@ async function runControl(core: Core, control: ControlName, input: Controls[Cont
     case 'warmUp':
       core.warmUp(profileId);
       return null;
+    case 'snoozeNudge': {
+      const { trackerIds, until } = input as Controls['snoozeNudge']['input'];
+      snoozes.snooze(profileId, trackerIds, until);
+      return null;
+    }
     case 'close':
       await core.close();
       return null;
@@ -87,13 +77,9 @@ async function serve(core: Core): Promise<void> {
           if (message.control === 'close') host.close();
         });
         return;
-      case 'port-answer': {
-        const call = waiting.get(message.id);
-        waiting.delete(message.id);
-        if (message.ok) call?.resolve(message.value);
-        else call?.reject(new Error(message.message));
+      case 'port-answer':
+        shell.settle(message);
         return;
-      }
     }
   });
 }
@@ -103,7 +89,7 @@ openCore({
   folderLockHeldByHost: true,
   ...(setup.scrypt === undefined ? {} : { scrypt: setup.scrypt }),
   ...(setup.exportRowsPerPart === undefined ? {} : { exportRowsPerPart: setup.exportRowsPerPart }),
-  ...(setup.ports.includes('keychain') ? { keychain: keychainOverChannel } : {}),
+  ...(setup.ports.includes('keychain') ? { keychain: ports.keychain } : {}),
   onJobProgress: (profileId, job) => post({ kind: 'progress', profileId, job }),
 }).then(
   async (core) => {
