@@ -32,6 +32,20 @@ export class FakeSession {
   setPermissionCheckHandler(handler: Listener): void {
     this.permissionCheckHandler = handler;
   }
+  // --- a session's own protocol handlers and request filter (desktop/jobs/print-window.ts) ---
+  readonly protocol = {
+    handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+      if (this.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+      this.handlers.set(scheme, handler);
+    },
+  };
+  beforeRequest: ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void => {
+      this.beforeRequest = listener;
+    },
+  };
 }
 
 export class FakeWebContents extends Emitter {
@@ -43,6 +57,12 @@ export class FakeWebContents extends Emitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
+  }
+  // --- printing (desktop/jobs/print-window.ts): `printing` decides what printToPDF does ---
+  readonly printedWith: Record<string, unknown>[] = [];
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printedWith.push(options);
+    return printing.next(this);
   }
 }
 
@@ -137,6 +157,13 @@ export class BrowserWindow extends Emitter {
   setPosition(x: number, y: number): void {
     this.position = [x, y];
   }
+  // --- destroy (desktop/jobs/print-window.ts): gone at once, no 'close' a listener could cancel ---
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.shown = false;
+    this.emit('closed');
+  }
 }
 
 type IpcHandler = (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>;
@@ -220,7 +247,16 @@ export const shell = {
   },
 };
 
-export const session = { defaultSession: new FakeSession() };
+export const session = {
+  defaultSession: new FakeSession(),
+  /** Sessions by partition (desktop/jobs/print-window.ts), with the options each was first asked with. */
+  partitions: new Map<string, { session: FakeSession; options: Record<string, unknown> | undefined }>(),
+  fromPartition(partition: string, options?: Record<string, unknown>): FakeSession {
+    const known = this.partitions.get(partition) ?? { session: new FakeSession(), options };
+    this.partitions.set(partition, known);
+    return known.session;
+  },
+};
 
 /**
  * Electron's safeStorage, by default a Linux machine with a secret service. "Encryption"
@@ -402,23 +438,11 @@ export const protocol = {
   },
 };
 
-export class Notification {
-  static supported = true;
-  static readonly shown: { title: string; body: string }[] = [];
-  static isSupported(): boolean {
-    return Notification.supported;
-  }
-  constructor(readonly options: { title: string; body: string }) {}
-  show(): void {
-    Notification.shown.push({ title: this.options.title, body: this.options.body });
-  }
-}
+// Notification: see the nudges and printing block below.
 
 function resetWindowLifecycle(): void {
   protocol.privileged.length = 0;
   protocol.handlers.clear();
-  Notification.supported = true;
-  Notification.shown.length = 0;
   app.loginItemCalls = [];
   app.wasOpenedAtLogin = false;
   ipcMain.listeners.clear();
@@ -429,10 +453,70 @@ function resetWindowLifecycle(): void {
 
 // ---- end of the app scheme, notifications and login items ----
 
+// ---- Nudges and printing (close-hint.ts, desktop/jobs/: desktop-notifier.ts, print-window.ts) ----
+
+/**
+ * Electron's Notification. `show()` says it was shown (the 'show' event) unless a test
+ * made the system refuse it (`failWith`, the 'failed' event) or stay silent (`silent`,
+ * no event at all). Tests fire 'click' and 'action' themselves.
+ */
+export class Notification extends Emitter {
+  static supported = true;
+  static failWith: string | null = null;
+  static silent = false;
+  static readonly created: Notification[] = [];
+  static readonly shown: { title: string; body: string }[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  closed = false;
+  constructor(readonly options: { title: string; body: string; actions?: { type: string; text?: string }[]; silent?: boolean }) {
+    super();
+    Notification.created.push(this);
+  }
+  show(): void {
+    if (Notification.failWith !== null) return this.emit('failed', {}, Notification.failWith);
+    Notification.shown.push({ title: this.options.title, body: this.options.body });
+    if (!Notification.silent) this.emit('show', {});
+  }
+  close(): void {
+    this.closed = true;
+    this.emit('close', { reason: 'programmatic' });
+  }
+}
+
+/** What `webContents.printToPDF` answers: these bytes, or a rejection, or a promise a test settles. */
+export const printing = {
+  pdf: Buffer.from('%PDF-1.7 fake'),
+  failWith: null as string | null,
+  /** When set, each print waits for the test to call the resolver it gets here. */
+  hold: null as ((contents: FakeWebContents, resolve: (pdf: Buffer) => void, reject: (error: Error) => void) => void) | null,
+  next(contents: FakeWebContents): Promise<Buffer> {
+    const { hold, failWith, pdf } = this;
+    if (hold !== null) return new Promise((resolve, reject) => hold(contents, resolve, reject));
+    return failWith === null ? Promise.resolve(pdf) : Promise.reject(new Error(failWith));
+  },
+};
+
+function resetNudgesAndPrinting(): void {
+  Notification.supported = true;
+  Notification.failWith = null;
+  Notification.silent = false;
+  Notification.created.length = 0;
+  Notification.shown.length = 0;
+  printing.pdf = Buffer.from('%PDF-1.7 fake');
+  printing.failWith = null;
+  printing.hold = null;
+  session.partitions.clear();
+}
+
+// ---- end of nudges and printing ----
+
 /** Forget everything recorded, between tests. */
 export function resetFake(): void {
   resetDesktopSurfaces();
   resetWindowLifecycle();
+  resetNudgesAndPrinting();
   BrowserWindow.created.length = 0;
   ipcMain.handlers.clear();
   app.listeners.clear();

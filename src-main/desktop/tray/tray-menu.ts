@@ -60,6 +60,15 @@ export function dayAnswerToggle(trackerId: string, card: DashboardCard | undefin
   return { method: 'updateLog', input: { trackerId, logId: answer.id, value: !answeredYes(card) } };
 }
 
+/**
+ * Make today's yes/no answer "yes" (a nudge's "Done for today"): the day's newest entry is
+ * changed when it says no, a "yes" is added when there is none; null when it already says yes.
+ */
+export function dayAnswerYes(trackerId: string, card: DashboardCard | undefined): DayAnswerWrite | null {
+  if (answeredYes(card)) return null;
+  return dayAnswerToggle(trackerId, card);
+}
+
 const trackerLabel = (tracker: Tracker): string => menuLabel(tracker.emoji ? `${tracker.emoji} ${tracker.name}` : tracker.name);
 
 function trackerItem(tracker: Tracker, card: DashboardCard | undefined): TrayItem {
