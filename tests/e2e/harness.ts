@@ -10,32 +10,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { lookForChromium } from '../../src-main/server/jobs/find-chromium';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER_ENTRY = join(ROOT, 'out/main/server.js');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 
-const BROWSER_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-
-/** The browser to drive: $CHROMIUM_PATH or $CHROME_PATH, else the usual system paths. */
+/** The browser to drive: the app's own lookup (src-main/server/jobs/find-chromium.ts), or why not. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  for (const name of ['CHROMIUM_PATH', 'CHROME_PATH'] as const) {
-    const path = env[name];
-    if (path) {
-      if (!existsSync(path)) throw new Error(`${name} is set to ${path}, but there is no file there.`);
-      return path;
-    }
-  }
-  const found = BROWSER_CANDIDATES.find((path) => existsSync(path));
-  if (found) return found;
+  const lookup = lookForChromium(env);
+  if (lookup.found) return lookup.path;
   throw new Error(
-    'The e2e tests need Chromium or Google Chrome, and none was found at ' +
-      `${BROWSER_CANDIDATES.join(', ')}.\n` +
+    `The e2e tests need Chromium or Google Chrome. ${lookup.reason}\n` +
       'Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`), ' +
       'or point CHROMIUM_PATH at a Chromium/Chrome binary: `CHROMIUM_PATH=/path/to/chrome npm run test:e2e`.',
   );
