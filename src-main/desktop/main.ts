@@ -18,6 +18,9 @@ import { showCloseHint } from './window/close-hint';
 import { registerDesktopSettingsHandlers } from './settings/desktop-settings-ipc';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeychain, type SafeStorageKeychain } from './keychain';
+import { createDesktopNotifier } from './jobs/desktop-notifier';
+import { nudgeAnswers } from './jobs/nudge-answers';
+import { createPrintWindowPrinter } from './jobs/print-window';
 import { displayWorkAreas, installMainWindowLifecycle, MainWindow } from './window/main-window';
 import { openAtLoginControl } from './settings/open-at-login';
 import { appPaths } from './paths';
@@ -91,9 +94,11 @@ function run(): void {
     const windows = new MainWindow({ location, settings, workAreas: () => displayWorkAreas(screen), showCloseHint: () => showCloseHint() });
 
     const keychain = createSafeStorageKeychain(keychainDir);
+    const notifier = createDesktopNotifier();
     // Set once IPC is registered; a restart before that has no session to end.
     let onRestart = (_event: RestartEvent): void => undefined;
-    const opened = await CoreHost.start({ dataDir, worker: CORE_WORKER, ports: { keychain }, onRestart: (event) => onRestart(event) });
+    const ports = { keychain, notifier, printer: createPrintWindowPrinter() };
+    const opened = await CoreHost.start({ dataDir, worker: CORE_WORKER, ports, onRestart: (event) => onRestart(event) });
     core = opened;
     const initialSession = await rememberedSession(opened, keychain);
     // The dashboard's files are read while the window loads (see core/warm-up.ts).
@@ -111,6 +116,17 @@ function run(): void {
       accelerator: settings.get().quickLogShortcut,
     });
     const tray = surfaces;
+    notifier.answerWith(
+      nudgeAnswers({
+        client: opened,
+        session,
+        openQuickLog: (trackerId) => tray.quickLog.open(trackerId),
+        openMainWindow: () => windows.show(),
+        snooze: (profileId, trackerIds, until) => opened.snoozeNudge(profileId, trackerIds, until),
+        afterWrite: (method, result) => tray.afterCall(method, result),
+        onSessionLocked: tellLocked,
+      }),
+    );
     registerDesktopSettingsHandlers(
       {
         settings,

@@ -15,6 +15,8 @@ import { CoreHost, type RestartEvent } from '../host/core-host';
 import { parseCliArgs } from './cli-args';
 import { startServer, type RunningServer } from './http-server';
 import { resolveDataDir } from './data-dir';
+import { createChromiumPrinter } from './jobs/chromium-printer';
+import { createHostNotifier } from './jobs/host-notifier';
 
 /** The built renderer sits beside the main bundle: out/main/server.js → out/renderer. */
 const RENDERER_DIR = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
   let core: CoreHost | null = null;
   let server: RunningServer | null = null;
   try {
-    core = await CoreHost.start({ dataDir, worker: CORE_WORKER, onRestart: reportRestart });
+    const ports = { notifier: createHostNotifier(), printer: createChromiumPrinter() };
+    core = await CoreHost.start({ dataDir, worker: CORE_WORKER, ports, onRestart: reportRestart });
     server = await startServer({ client: core, staticDir: RENDERER_DIR, host, port, sessionIdleMinutes: parsed.options.sessionIdleMinutes });
   } catch (error) {
     console.error(explain(error, port, dataDir));

@@ -74,7 +74,7 @@ describe('desktop main', () => {
       {
         dataDir: '/tmp/qs-main-test',
         worker: expect.objectContaining({ href: expect.stringMatching(/core-worker\.js$/) }),
-        ports: { keychain: expect.any(Object) },
+        ports: { keychain: expect.any(Object), notifier: expect.any(Object), printer: expect.any(Object) },
         onRestart: expect.any(Function),
       } satisfies CoreHostOptions,
     ]);
@@ -91,6 +91,16 @@ describe('desktop main', () => {
     app.emit('will-quit');
     expect(globalShortcut.registered.size).toBe(0);
     expect(Tray.created[0]?.destroyed).toBe(true);
+  });
+
+  it('lends the core a notifier whose nudges, clicked, open the quick-log window for their one tracker', async () => {
+    core.open = workingCore;
+    const { BrowserWindow, Notification } = await startApp();
+    const { notifier } = (core.opened[0] as CoreHostOptions).ports ?? {};
+    if (notifier === undefined) throw new Error('main lent no notifier');
+    expect(await notifier.notify({ profileId: 'p-1', title: 'Time to log', body: 'Sleep has no entry today.', trackerIds: ['t-1'], actions: [] })).toEqual({ shown: true });
+    Notification.created[0]?.emit('click', {});
+    expect(BrowserWindow.created.map((window) => window.loadedHash)).toContain('/quick-log/t-1');
   });
 
   it('quits at once when another instance holds the lock', async () => {
