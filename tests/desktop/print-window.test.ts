@@ -6,13 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PortFailure } from '../../src-main/core/services/port-failure';
 import { PAGE_NUMBER_FOOTER, PRINT_TIMEOUT_MS, REPORT_CSP, type PdfOptions } from '../../src-main/core/services/printer';
-import { createPrintWindowPrinter, electronPdfOptions, isReportRequest, PRINT_PARTITION, reportToken } from '../../src-main/desktop/jobs/print-window';
+import { createPrintWindowPrinter, printToPdfOptions, isReportRequest, PRINT_PARTITION, reportToken } from '../../src-main/desktop/jobs/print-window';
 import { BrowserWindow, printing, resetFake, session, type FakeSession } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 
 const HTML = '<!doctype html><title>March 2026</title><h1>Sleep</h1><p>31 entries</p>';
-const A4: PdfOptions = { pageSize: 'A4', landscape: false, marginsMm: { top: 25.4, right: 12.7, bottom: 19.05, left: 12.7 }, printBackground: true, footerTemplate: PAGE_NUMBER_FOOTER };
+const A4: PdfOptions = { pageSize: 'A4', landscape: false, marginsMm: { top: 25.4, right: 12.7, bottom: 19.05, left: 12.7 }, printBackground: true, footerTemplate: PAGE_NUMBER_FOOTER, tagged: false, outline: false };
 
 beforeEach(() => resetFake());
 afterEach(() => vi.useRealTimers());
@@ -35,23 +35,29 @@ async function served(url: string, method = 'GET'): Promise<Response> {
   return handler(new Request(url, { method }));
 }
 
-describe('electronPdfOptions', () => {
+describe('printToPdfOptions', () => {
   it('maps the port’s options to printToPDF’s: inches, the footer alone (an empty header)', () => {
-    expect(electronPdfOptions(A4)).toEqual({
+    expect(printToPdfOptions(A4)).toEqual({
       pageSize: 'A4',
       landscape: false,
       printBackground: true,
       margins: { top: 1, right: 0.5, bottom: expect.closeTo(0.75, 10), left: 0.5 },
       preferCSSPageSize: false,
+      generateTaggedPDF: false,
+      generateDocumentOutline: false,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: PAGE_NUMBER_FOOTER,
     });
   });
 
+  it('asks for a tagged PDF with an outline when the options do', () => {
+    expect(printToPdfOptions({ ...A4, tagged: true, outline: true })).toMatchObject({ generateTaggedPDF: true, generateDocumentOutline: true });
+  });
+
   it('without a footer template shows neither header nor footer', () => {
-    expect(electronPdfOptions({ ...A4, pageSize: 'Letter', footerTemplate: null })).toMatchObject({ pageSize: 'Letter', displayHeaderFooter: false });
-    expect(electronPdfOptions({ ...A4, footerTemplate: null })).not.toHaveProperty('footerTemplate');
+    expect(printToPdfOptions({ ...A4, pageSize: 'Letter', footerTemplate: null })).toMatchObject({ pageSize: 'Letter', displayHeaderFooter: false });
+    expect(printToPdfOptions({ ...A4, footerTemplate: null })).not.toHaveProperty('footerTemplate');
   });
 });
 
@@ -61,7 +67,7 @@ describe('the print window', () => {
     const pdf = await createPrintWindowPrinter().printPdf(HTML, A4);
     expect(Buffer.from(pdf).toString('latin1')).toBe('%PDF-1.7 March');
     const window = printWindow();
-    expect(window.webContents.printedWith).toEqual([electronPdfOptions(A4)]);
+    expect(window.webContents.printedWith).toEqual([printToPdfOptions(A4)]);
     expect(window.options).toMatchObject({ show: false });
     expect(window.shown).toBe(false);
     expect(window.destroyed).toBe(true);

@@ -13,15 +13,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { reportHtml } from '../../src-main/core/report/report-html';
+import { reportModel } from '../../src-main/core/report/report-model';
+import { reportPrintOptions } from '../../src-main/core/report/report-pdf-options';
 import { PortFailure } from '../../src-main/core/services/port-failure';
 import { PAGE_NUMBER_FOOTER, type PdfOptions } from '../../src-main/core/services/printer';
 import { createChromiumPrinter } from '../../src-main/server/jobs/chromium-printer';
 import { lookForChromium } from '../../src-main/server/jobs/find-chromium';
+import { novemberFixture } from '../support/report-month';
 import { SCREENSHOT_DIR } from './harness';
 
 const run = promisify(execFile);
 
-const A4: PdfOptions = { pageSize: 'A4', landscape: false, marginsMm: { top: 15, right: 15, bottom: 18, left: 15 }, printBackground: true, footerTemplate: PAGE_NUMBER_FOOTER };
+const A4: PdfOptions = { pageSize: 'A4', landscape: false, marginsMm: { top: 15, right: 15, bottom: 18, left: 15 }, printBackground: true, footerTemplate: PAGE_NUMBER_FOOTER, tagged: false, outline: false };
 
 const folders: string[] = [];
 const servers: Server[] = [];
@@ -91,6 +95,19 @@ describe('printing through the real Chromium', () => {
     const file = join(await folder(), 'report.pdf');
     await writeFile(file, pdf);
     await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(SCREENSHOT_DIR, 'chromium-printer-page-1')]);
+  });
+
+  it('prints the monthly report as the job runner will: the core’s HTML with the report’s recommended options', async () => {
+    const { input } = novemberFixture();
+    const pdf = await createChromiumPrinter().printPdf(reportHtml(reportModel({ ...input, locale: 'en-US' })), reportPrintOptions('en-US'));
+    const text = (await textOf(pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain('Monthly report');
+    expect(text).toContain('November 2026');
+    for (const name of ['Sleep', 'Mood', 'Meditated', 'Reading', 'Tea & <b>coffee</b>']) expect(text).toContain(name);
+    const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(await pageSizeOf(pdf)).toMatch(/\(letter\)/);
   });
 
   it('fetches nothing the document names, runs none of its scripts, and is not sent away', async () => {

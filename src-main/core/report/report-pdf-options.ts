@@ -5,6 +5,7 @@
  * as the page's `@page` rule, backgrounds on (the charts' fills), and page numbers in a
  * footer drawn by the printer.
  */
+import type { PdfOptions } from '../services/printer';
 
 export type PaperSize = 'A4' | 'Letter';
 
@@ -112,6 +113,22 @@ export function chromiumPdfOptions(locale: string | undefined): ChromiumPdfOptio
     headerTemplate: REPORT_PDF_OPTIONS.headerTemplate,
     footerTemplate: REPORT_PDF_OPTIONS.footerTemplate,
     preferCSSPageSize: false,
+    tagged: REPORT_PDF_OPTIONS.tagged,
+    outline: REPORT_PDF_OPTIONS.outline,
+  };
+}
+
+/**
+ * The report's options as the printer port takes them (core/services/printer.ts): what the
+ * job runner passes to `printer.printPdf`; each shell spells them for its printer.
+ */
+export function reportPrintOptions(locale: string | undefined): PdfOptions {
+  return {
+    pageSize: REPORT_PDF_OPTIONS.paperSize(locale),
+    landscape: false,
+    marginsMm: { ...REPORT_PDF_OPTIONS.marginsMm },
+    printBackground: REPORT_PDF_OPTIONS.printBackground,
+    footerTemplate: REPORT_PDF_OPTIONS.footerTemplate,
     tagged: REPORT_PDF_OPTIONS.tagged,
     outline: REPORT_PDF_OPTIONS.outline,
   };

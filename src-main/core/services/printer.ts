@@ -38,6 +38,10 @@ export const pdfOptionsSchema = z
      * class `pageNumber`, `totalPages`, `title` and `date` are filled in.
      */
     footerTemplate: z.string().max(4000).nullable(),
+    /** A tagged PDF, whose structure screen readers follow. */
+    tagged: z.boolean(),
+    /** The document's headings as the PDF's outline (its bookmarks). */
+    outline: z.boolean(),
   })
   .strict();
 export type PdfOptions = Readonly<z.infer<typeof pdfOptionsSchema>>;

@@ -42,7 +42,7 @@ export const PRINT_WINDOW_PREFERENCES: WebPreferences = {
 const NO_HEADER = '<span></span>';
 
 /** The port's options as `webContents.printToPDF` takes them (inches, Chromium's templates). */
-export function electronPdfOptions(options: PdfOptions): PrintToPDFOptions {
+export function printToPdfOptions(options: PdfOptions): PrintToPDFOptions {
   const { top, right, bottom, left } = options.marginsMm;
   const footer = options.footerTemplate === null ? { displayHeaderFooter: false } : { displayHeaderFooter: true, headerTemplate: NO_HEADER, footerTemplate: options.footerTemplate };
   return {
@@ -51,6 +51,8 @@ export function electronPdfOptions(options: PdfOptions): PrintToPDFOptions {
     printBackground: options.printBackground,
     margins: { top: mmToInches(top), right: mmToInches(right), bottom: mmToInches(bottom), left: mmToInches(left) },
     preferCSSPageSize: false,
+    generateTaggedPDF: options.tagged,
+    generateDocumentOutline: options.outline,
     ...footer,
   };
 }
@@ -142,7 +144,7 @@ export function createPrintWindowPrinter(options: PrintWindowOptions = {}): Prin
         });
         const print = async (): Promise<Uint8Array> => {
           await printing.loadURL(reportUrl(token));
-          const pdf = await printing.webContents.printToPDF(electronPdfOptions(input.options));
+          const pdf = await printing.webContents.printToPDF(printToPdfOptions(input.options));
           return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
         };
         return await Promise.race([print(), timedOut]);

@@ -35,9 +35,10 @@ export class CdpPipe {
     this.#out = out;
     input.on('data', (chunk: Buffer) => this.#receive(chunk));
     input.on('close', () => this.#close(new Error('Chromium closed its DevTools pipe.')));
-    // A browser that died makes writes fail (EPIPE): the calls waiting fail with the close.
-    input.on('error', (error: Error) => this.#close(error));
-    out.on('error', (error: Error) => this.#close(error));
+    // A browser that died makes reads and writes fail (ECONNRESET, EPIPE) before the close: the same news.
+    const broken = (error: Error): void => this.#close(new Error(`Chromium closed its DevTools pipe (${error.message}).`));
+    input.on('error', broken);
+    out.on('error', broken);
   }
 
   /** Send a command (to a target's session when `sessionId` is given) and wait for its result. */

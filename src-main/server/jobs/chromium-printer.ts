@@ -51,6 +51,8 @@ export function cdpPrintParams(options: PdfOptions): Record<string, unknown> {
     marginBottom: mmToInches(bottom),
     marginLeft: mmToInches(left),
     preferCSSPageSize: false,
+    generateTaggedPDF: options.tagged,
+    generateDocumentOutline: options.outline,
     ...footer,
   };
 }

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseNudge } from '../../../src-main/core/services/notifier';
 import { NudgeSnoozes } from '../../../src-main/core/services/nudge-snoozes';
 import { PortFailure } from '../../../src-main/core/services/port-failure';
+import { reportPrintOptions, REPORT_FOOTER_TEMPLATE } from '../../../src-main/core/report/report-pdf-options';
 import { PAGE_NUMBER_FOOTER, parsePrintInput, printFailed, type PdfOptions } from '../../../src-main/core/services/printer';
 
 const NUDGE = { profileId: 'p-1', title: 'Time to log', body: 'Sleep has no entry today.', trackerIds: ['t-1'], actions: ['snooze', 'done-for-today'] };
-const OPTIONS: PdfOptions = { pageSize: 'Letter', landscape: false, marginsMm: { top: 12, right: 12, bottom: 16, left: 12 }, printBackground: true, footerTemplate: PAGE_NUMBER_FOOTER };
+const OPTIONS: PdfOptions = { pageSize: 'Letter', landscape: false, marginsMm: { top: 12, right: 12, bottom: 16, left: 12 }, printBackground: true, footerTemplate: PAGE_NUMBER_FOOTER, tagged: false, outline: false };
 
 const failureOf = (run: () => unknown): unknown => {
   try {
@@ -51,6 +52,19 @@ describe('parsePrintInput', () => {
   ])('refuses %s with PORT_INPUT_INVALID naming it', (_what, html, options, named) => {
     const failure = failureOf(() => parsePrintInput(html, options));
     expect(failure).toMatchObject({ code: 'PORT_INPUT_INVALID', message: expect.stringContaining(named) });
+  });
+
+  it('takes the report’s recommended options as they are: paper by locale, its margins and footer, tagged with an outline', () => {
+    expect(parsePrintInput('<p/>', reportPrintOptions('en-US')).options).toEqual({
+      pageSize: 'Letter',
+      landscape: false,
+      marginsMm: { top: 16, right: 16, bottom: 20, left: 16 },
+      printBackground: true,
+      footerTemplate: REPORT_FOOTER_TEMPLATE,
+      tagged: true,
+      outline: true,
+    });
+    expect(reportPrintOptions('de-DE').pageSize).toBe('A4');
   });
 
   it('says why a print failed, keeping a PortFailure as it is', () => {

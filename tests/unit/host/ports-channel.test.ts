@@ -22,6 +22,8 @@ const OPTIONS: PdfOptions = {
   marginsMm: { top: 15, right: 15, bottom: 18, left: 15 },
   printBackground: true,
   footerTemplate: PAGE_NUMBER_FOOTER,
+  tagged: true,
+  outline: true,
 };
 
 const channels: MessagePort[] = [];

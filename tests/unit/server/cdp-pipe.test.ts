@@ -66,6 +66,15 @@ describe('CdpPipe', () => {
     await expect(answer).rejects.toThrow('Page.navigate: Cannot navigate to invalid URL');
   });
 
+  it('fails what waits with the same words when the pipe breaks rather than closes', async () => {
+    const toChromium = new PassThrough();
+    const fromChromium = new PassThrough();
+    const cdp = new CdpPipe(toChromium, fromChromium);
+    const waiting = cdp.send('Target.createBrowserContext');
+    fromChromium.destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+    await expect(waiting).rejects.toThrow('Target.createBrowserContext: Chromium closed its DevTools pipe (read ECONNRESET).');
+  });
+
   it('fails every waiting command when the pipe closes, and any sent after', async () => {
     const { cdp, end } = pipe();
     const waiting = cdp.send('Page.printToPDF');
