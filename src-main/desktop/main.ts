@@ -10,6 +10,7 @@ import { eventChannelOf } from '../../src-preload/events';
 import type { Session } from '../core/dispatch';
 import { AppFailure } from '../core/errors';
 import { CoreHost, type RestartEvent } from '../host/core-host';
+import { APP_USER_MODEL_ID } from './app-identity';
 import { installAppMenu } from './window/app-menu';
 import { handleAppScheme, registerAppScheme } from './window/app-protocol';
 import { openAppSettings } from './settings/app-settings';
@@ -86,6 +87,9 @@ function run(): void {
   const paths = appPaths();
   const { dataDir, keychainDir } = paths;
   const start = async (): Promise<void> => {
+    // Windows shows an app's notifications (nudges, the tray hint) only under its app id,
+    // the installer's (electron-builder.yml); an unpackaged run needs it set as well.
+    if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
     handleAppScheme();
     const settings = openAppSettings(paths.settingsDir);
     const openAtLogin = openAtLoginControl(paths.autostartDir);

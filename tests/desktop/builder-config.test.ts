@@ -12,6 +12,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { convertIcon } from 'app-builder-lib/out/util/iconConverter.js';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { APP_USER_MODEL_ID } from '../../src-main/desktop/app-identity';
 import { TRAY_ICON_DIR, TRAY_ICON_FILES, trayIconFile } from '../../src-main/desktop/tray/tray-icon';
 import { decodeRgba, readPngHeader, type RgbaImage } from './png-reader';
 
@@ -123,7 +124,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('names the app and its id', () => {
-    expect(config.appId).toBe('app.quantifiedself.desktop');
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
     expect(config.productName).toBe('Quantified Self');
   });
 
