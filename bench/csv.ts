@@ -37,7 +37,7 @@ import { seededRandom } from './random';
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [10_000, 100_000] : [100_000, 1_000_000];
 
-const base = { description: '', color: '#336699', emoji: '', archived: false, pinned: false, target: null, createdAt: '2016-01-01T00:00:00.000Z' };
+const base = { description: '', color: '#336699', emoji: '', archived: false, pinned: false, reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null }, target: null, createdAt: '2016-01-01T00:00:00.000Z' };
 const FOUR_TYPES: Tracker[] = [
   { ...base, id: 'weight', name: 'Weight', settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 1, aggregation: 'average' } },
   { ...base, id: 'mood', name: 'Mood', settings: { type: 'multiple_choice', multiple: true, options: ['Calm', 'Tense', 'Happy'].map((label, i) => ({ id: `o${i}`, label, archived: false })) } },

@@ -33,7 +33,7 @@ const megabytes = Number(process.argv.find((arg) => arg.startsWith('--mb='))?.sl
 const baselineRef = process.argv.find((arg) => arg.startsWith('--baseline='))?.slice('--baseline='.length);
 const repo = join(import.meta.dirname, '..');
 
-const base = { description: '', color: '#336699', emoji: '', archived: false, pinned: false, target: null, createdAt: '2016-01-01T00:00:00.000Z' };
+const base = { description: '', color: '#336699', emoji: '', archived: false, pinned: false, reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null }, target: null, createdAt: '2016-01-01T00:00:00.000Z' };
 const TRACKERS: Tracker[] = [
   { ...base, id: 'weight', name: 'Weight', settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 1, aggregation: 'average' } },
   { ...base, id: 'mood', name: 'Mood', settings: { type: 'multiple_choice', multiple: true, options: ['Calm', 'Tense', 'Happy'].map((label, i) => ({ id: `o${i}`, label, archived: false })) } },

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { accountOperations } from './contract/accounts';
 import { csvOperations } from './contract/csv';
 import { insightOperations } from './contract/insights';
+import { jobOperations } from './contract/jobs';
 import { logOperations } from './contract/logs';
 import type { Result } from './contract/shared';
 import { trackerOperations } from './contract/trackers';
@@ -26,7 +27,7 @@ export * from './contract/logs';
 export * from './contract/shared';
 export * from './contract/trackers';
 
-export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations, ...csvOperations } as const;
+export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations, ...csvOperations, ...jobOperations } as const;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

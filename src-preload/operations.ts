@@ -78,6 +78,10 @@ export const OPERATIONS = {
   previewImport: { session: 'session', route: 'POST /api/import/preview' },
   commitImport: { session: 'session', route: 'POST /api/import' },
   jobProgress: { session: 'session', route: 'GET /api/progress' },
+  // jobs: mail settings and the record of runs
+  getMailSettings: { session: 'session', route: 'GET /api/settings/mail' },
+  updateMailSettings: { session: 'session', route: 'POST /api/settings/mail' },
+  listActivity: { session: 'session', route: 'POST /api/activity/query' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;
@@ -88,7 +92,15 @@ export const API_METHODS = Object.keys(OPERATIONS) as Method[];
  * Operations that only read although their route is a POST (their input is too rich for a
  * query string). Running them again changes nothing, and their answers can be large.
  */
-const READS_BY_POST: ReadonlySet<Method> = new Set<Method>(['listLogs', 'trackerStats', 'chartSeries', 'exportLogsCsv', 'exportLogsCsvChunk', 'previewImport']);
+const READS_BY_POST: ReadonlySet<Method> = new Set<Method>([
+  'listLogs',
+  'trackerStats',
+  'chartSeries',
+  'exportLogsCsv',
+  'exportLogsCsvChunk',
+  'previewImport',
+  'listActivity',
+]);
 
 /**
  * Whether an operation only reads: a GET route, or one of the reads sent by POST. Anything

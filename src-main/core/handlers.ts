@@ -2,9 +2,11 @@
 import { createAccountHandlers } from './account-handlers';
 import { createCsvHandlers } from './csv-handlers';
 import type { Handlers } from './dispatch';
+import { createJobHandlers } from './job-handlers';
 import type { InsightService } from './services/insights';
 import type { AccountService } from './services/accounts';
 import type { CsvService } from './services/csv';
+import type { JobRunService } from './services/job-runs';
 import type { LogService } from './services/logs';
 import type { SettingsService } from './services/settings';
 import type { TimerService } from './services/timers';
@@ -20,12 +22,15 @@ export interface Services {
   readonly timers: TimerService;
   readonly insights: InsightService;
   readonly csv: CsvService;
+  /** The record of job runs (nudges, reports, mail) that Activity lists. */
+  readonly jobRuns: JobRunService;
 }
 
-export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns }: Services): Handlers {
   return {
     ...createAccountHandlers({ accounts, settings }),
     ...createTrackerHandlers({ trackers, logs, timers, insights }),
     ...createCsvHandlers(csv),
+    ...createJobHandlers({ settings, jobRuns }),
   };
 }

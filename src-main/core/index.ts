@@ -15,6 +15,7 @@ import type { Keychain } from './services/keychain';
 import type { JobListener } from './services/job-progress';
 import { LoginThrottle } from './services/login-throttle';
 import { InsightService } from './services/insights';
+import { JobRunService } from './services/job-runs';
 import { LogService } from './services/logs';
 import { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
 import { SettingsService } from './services/settings';
@@ -74,6 +75,11 @@ export interface CoreOptions {
 
 export interface Core {
   readonly handlers: Handlers;
+  /**
+   * The record of job runs, for the runner that makes them (and tests, until it exists):
+   * `record` adds runs to an unlocked profile's jobs.json, `list` pages through it.
+   */
+  readonly jobRuns: JobRunService;
   /** Forget a profile's data key (a shell's idle lock); its sessions answer SESSION_LOCKED. */
   lockProfile(profileId: string): void;
   /** The profile's auto-lock minutes while it is unlocked (0 = never), else null. */
@@ -124,6 +130,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     timers: new TimerService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, logs }),
     insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
     csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart, onJobProgress: options.onJobProgress }),
+    jobRuns: new JobRunService({ directory, queue: profileQueue }),
   };
 
   let closed = false;
@@ -131,6 +138,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const warming = new Set<Promise<void>>();
   return {
     handlers,
+    jobRuns: services.jobRuns,
     lockProfile: (profileId) => services.accounts.lock(profileId),
     autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
     unlockRemembered: (profileId) => services.accounts.unlockRemembered(profileId),

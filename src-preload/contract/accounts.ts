@@ -3,6 +3,7 @@
  * key that two key slots wrap: one from the password, one from the backup code.
  */
 import { z } from 'zod';
+import { nudgeSettingsSchema, reportSettingsSchema } from './jobs';
 import { id, nothing, empty, op, text } from './shared';
 
 export const GENDERS = ['female', 'male', 'non_binary', 'other', 'prefer_not_to_say'] as const;
@@ -28,6 +29,10 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   /** IANA time zone in which days, streaks and targets are counted. */
   timeZone: z.string(),
+  /** The daily nudge for trackers without an entry that day. */
+  nudges: nudgeSettingsSchema,
+  /** The monthly report. */
+  reports: reportSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -89,7 +94,10 @@ export const accountOperations = {
   deleteProfile: op(z.object({ password: secret }), nothing),
   /** The profile's settings, and whether "stay unlocked" is offered here. */
   getSettings: op(empty, z.object({ settings: settingsSchema, stayUnlocked: stayUnlockedSchema })),
-  /** Change some settings. */
+  /**
+   * Change some settings. A group given (`nudges`, `reports`) replaces that whole group, so
+   * it is sent complete; groups left out stay as they are.
+   */
   updateSettings: op(settingsSchema.partial(), z.object({ settings: settingsSchema })),
   /** Turn "stay unlocked on this computer" on or off (desktop only: STAY_UNLOCKED_UNAVAILABLE elsewhere). */
   setStayUnlocked: op(z.object({ enabled: z.boolean() }), z.object({ stayUnlocked: stayUnlockedSchema })),

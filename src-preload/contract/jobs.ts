@@ -5,7 +5,7 @@
  * pure functions of the clock, the profile's time zone, these settings and the run record.
  */
 import { z } from 'zod';
-import { day, id } from './shared';
+import { day, empty, id, op, text } from './shared';
 
 /** A time of day on the profile's clock, `HH:MM` (24 h). */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:MM (00:00 to 23:59).');
@@ -108,3 +108,40 @@ export const jobRunSchema = z.object({
   day: day.nullable(),
 });
 export type JobRun = z.infer<typeof jobRunSchema>;
+
+/**
+ * SMTP settings as the person sends them. The password is write-only: omitted, the kept one
+ * stays; an empty string removes it. Shapes only: the core checks the host, the port range
+ * and the addresses, and names each wrong field (`mail.port`).
+ */
+export const mailSettingsInputSchema = z.object({
+  host: text(253),
+  port: z.number(),
+  tls: z.enum(TLS_MODES),
+  user: text(320),
+  password: text(1024).optional(),
+  from: text(320),
+  to: text(320),
+});
+export type MailSettingsInput = z.infer<typeof mailSettingsInputSchema>;
+
+/** How many runs one page of the Activity view holds at most. */
+export const MAX_ACTIVITY_PAGE = 200;
+
+export const jobOperations = {
+  /** The SMTP settings, without the password (only whether one is kept); null when none are set. */
+  getMailSettings: op(empty, z.object({ mail: mailSettingsViewSchema.nullable() })),
+  /**
+   * Set the SMTP settings (kept only in the profile's encrypted data), or remove them with
+   * `null`. Every wrong field is named at once (`error.issues`); nothing is saved then.
+   */
+  updateMailSettings: op(z.object({ mail: mailSettingsInputSchema.nullable() }), z.object({ mail: mailSettingsViewSchema.nullable() })),
+  /**
+   * The job runs recorded (nudges, reports, mail), newest first, a page at a time: `before`
+   * is the id of the last run of the previous page; `more` says whether older runs remain.
+   */
+  listActivity: op(
+    z.object({ limit: z.number().int().min(1).max(MAX_ACTIVITY_PAGE).default(50), before: id.optional() }),
+    z.object({ runs: z.array(jobRunSchema), more: z.boolean() }),
+  ),
+} as const;

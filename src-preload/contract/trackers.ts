@@ -1,5 +1,6 @@
 /** Trackers: what a person watches, of four types, with settings, looks and a target. */
 import { z } from 'zod';
+import { DEFAULT_REMINDER, trackerReminderSchema } from './jobs';
 import { id, nothing, empty, op, text } from './shared';
 
 export const TRACKER_TYPES = ['numerical', 'multiple_choice', 'boolean', 'duration'] as const;
@@ -64,6 +65,8 @@ export const trackerSchema = z.object({
   archived: z.boolean(),
   /** Listed first in the tray menu and the quick-log picker; the dashboard keeps the person's order. */
   pinned: z.boolean(),
+  /** Whether, on which weekdays and at what time the daily nudge may name it (issue 12). */
+  reminder: trackerReminderSchema,
   target: targetSchema.nullable(),
   settings: trackerSettingsSchema,
   createdAt: z.string(),
@@ -127,12 +130,16 @@ export const trackerOperations = {
       description: text(5000).default(''),
       ...looks,
       pinned: z.boolean().default(false),
+      reminder: trackerReminderSchema.default(() => ({ ...DEFAULT_REMINDER, days: [...DEFAULT_REMINDER.days] })),
       target: targetSchema.nullable().default(null),
       settings: newSettingsSchema,
     }),
     z.object({ tracker: trackerSchema }),
   ),
-  /** Change any of name, description, looks, target, archived and pinned flags, and settings. */
+  /**
+   * Change any of name, description, looks, target, archived and pinned flags, reminder and
+   * settings. A reminder given replaces the tracker's whole reminder.
+   */
   updateTracker: op(
     z.object({
       trackerId: id,
@@ -142,6 +149,7 @@ export const trackerOperations = {
       target: targetSchema.nullable().optional(),
       archived: z.boolean().optional(),
       pinned: z.boolean().optional(),
+      reminder: trackerReminderSchema.optional(),
       settings: settingsUpdateSchema.optional(),
     }),
     z.object({ tracker: trackerSchema }),

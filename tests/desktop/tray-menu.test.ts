@@ -12,6 +12,7 @@ const tracker = (id: string, name: string, type: 'boolean' | 'numerical' | 'dura
   emoji: '',
   archived: false,
   pinned: false,
+  reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
   target: null,
   settings:
     type === 'numerical'

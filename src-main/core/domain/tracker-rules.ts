@@ -1,4 +1,5 @@
-/** Rules about trackers as a set: names present and unique per profile in any case. */
+/** Rules about trackers as a set (names present and unique per profile in any case), and a tracker's reminder. */
+import { DEFAULT_REMINDER, type TrackerReminder } from '../../../src-preload/contract';
 import { fail } from '../errors';
 
 export function validTrackerName(name: string, existing: readonly { readonly name: string }[]): string {
@@ -10,3 +11,15 @@ export function validTrackerName(name: string, existing: readonly { readonly nam
   }
   return trimmed;
 }
+
+/**
+ * A tracker's reminder as stored: its weekdays once each, Monday first, so two reminders
+ * that mean the same are the same. (The contract has already checked the shape: 1 to 7
+ * weekdays from 1 to 7, a time as HH:MM or null.)
+ */
+export function canonicalReminder(reminder: TrackerReminder): TrackerReminder {
+  return { enabled: reminder.enabled, days: [...new Set(reminder.days)].sort((a, b) => a - b), time: reminder.time };
+}
+
+/** A fresh copy of the default reminder (every day, at the profile's nudge time), never shared between trackers. */
+export const defaultReminder = (): TrackerReminder => ({ ...DEFAULT_REMINDER, days: [...DEFAULT_REMINDER.days] });

@@ -8,6 +8,8 @@ import type { Log, Tracker, TrackerSettings } from '../../../src-preload/contrac
 import { escapeCell } from './formula-guard';
 import { canonicalValue, humanValue } from './value-text';
 
+// Not the pinned flag nor the reminder: they shape this app's tray and nudges, not the
+// data, and an import gives new trackers the defaults (services/csv.ts).
 export const TRACKER_COLUMNS = ['name', 'description', 'type', 'settings', 'target', 'color', 'emoji', 'archived', 'created'] as const;
 export const LOG_COLUMNS = ['tracker', 'time', 'value', 'value_canonical', 'note'] as const;
 /** `value` and `value_canonical`: plain numbers there are not formula-escaped (a negative weight stays a number). */

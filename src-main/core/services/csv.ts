@@ -5,6 +5,7 @@
  * them the profile's trackers and logs and writes what the plan says.
  */
 import type { CsvFile, ImportPreview, JobView, Log, ParsedInput, Tracker } from '../../../src-preload/contract';
+import { defaultReminder } from '../domain/tracker-rules';
 import { fail } from '../errors';
 import { joinChunks, logChunks, trackerChunks } from '../io/csv-export';
 import type { ImportRowError } from '../io/import-errors';
@@ -165,7 +166,9 @@ export class CsvService {
       asJob(this.jobs, profileId, 'import-commit', async (job) => {
         const { plan } = await this.plan(store, input, job);
         if (!plan.canCommit) fail('IMPORT_INVALID', refusal(plan.errors, plan.errorCount), 'files');
-        const created = plan.newTrackers.map((tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), pinned: false, deletedAt: null }));
+        // The CSV carries neither the pinned flag nor the reminder (both are about this app's
+        // tray and nudges, not the data): imported trackers start unpinned, with the default reminder.
+        const created = plan.newTrackers.map((tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), pinned: false, reminder: defaultReminder(), deletedAt: null }));
         const shards = await this.shardsAfter(store, plan, created);
         job.phase(WRITE_PHASE, shards.length);
         let made = 0;

@@ -1,11 +1,14 @@
 /**
- * A profile's settings (auto-lock, time zone) and "stay unlocked on this computer". The
- * settings file is encrypted like the rest of the profile, so reading it needs the profile
- * unlocked; `timeZoneOf` is the accessor other services use to count days and streaks.
+ * A profile's settings (auto-lock, time zone, nudges, the monthly report), its mail
+ * settings, and "stay unlocked on this computer". The settings file is encrypted like the
+ * rest of the profile, so reading it needs the profile unlocked; `timeZoneOf` is the
+ * accessor other services use to count days and streaks, `mailOf` the one the mail job
+ * reads the SMTP password through (no operation ever answers it).
  */
-import type { Settings, StayUnlocked } from '../../../src-preload/contract';
+import type { MailSettingsInput, MailSettingsView, Settings, StayUnlocked } from '../../../src-preload/contract';
+import { mailView, validMailSettings } from '../domain/mail-rules';
 import { fail } from '../errors';
-import { DEFAULT_AUTO_LOCK_MINUTES, type SettingsFile } from '../store/account-formats';
+import { DEFAULT_AUTO_LOCK_MINUTES, type SettingsFile, type StoredMail } from '../store/account-formats';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileDirectory } from '../store/profile-directory';
 import { NO_KEYCHAIN, type Keychain } from './keychain';
@@ -19,14 +22,21 @@ export interface SettingsDeps {
 
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 
+/** The settings an operation answers: the file without its version and mail settings. */
+const publicSettings = ({ autoLockMinutes, timeZone, nudges, reports }: SettingsFile): Settings => ({ autoLockMinutes, timeZone, nudges, reports });
+
 export class SettingsService {
   constructor(private readonly deps: SettingsDeps) {}
 
   get(profileId: string): Settings {
-    const { autoLockMinutes, timeZone } = this.deps.directory.requireUnlocked(profileId).settings.data;
-    return { autoLockMinutes, timeZone };
+    return publicSettings(this.deps.directory.requireUnlocked(profileId).settings.data);
   }
 
+  /**
+   * Change the settings `patch` names. A group (`nudges`, `reports`) is replaced whole: the
+   * contract requires every field of a group given, so "turn nudges off" cannot leave a
+   * half-old group behind, and a group left out is kept as it is.
+   */
   async update(profileId: string, patch: Partial<Settings>): Promise<Settings> {
     const settings = this.deps.directory.requireUnlocked(profileId).settings;
     const timeZone = patch.timeZone === undefined ? undefined : validTimeZone(patch.timeZone);
@@ -35,10 +45,37 @@ export class SettingsService {
       fail('INVALID_INPUT', `Auto-lock takes whole minutes from 0 (never) to ${MAX_AUTO_LOCK_MINUTES}.`, 'autoLockMinutes');
     }
     return this.deps.queue.run(`settings:${profileId}`, async () => {
-      const next: SettingsFile = { ...settings.data, ...(timeZone === undefined ? {} : { timeZone }), ...(autoLockMinutes === undefined ? {} : { autoLockMinutes }) };
+      const next: SettingsFile = {
+        ...settings.data,
+        ...(timeZone === undefined ? {} : { timeZone }),
+        ...(autoLockMinutes === undefined ? {} : { autoLockMinutes }),
+        ...(patch.nudges === undefined ? {} : { nudges: { ...patch.nudges } }),
+        ...(patch.reports === undefined ? {} : { reports: { ...patch.reports } }),
+      };
       await settings.save(next);
-      return { autoLockMinutes: next.autoLockMinutes, timeZone: next.timeZone };
+      return publicSettings(next);
     });
+  }
+
+  /** The SMTP settings as the person may see them (never the password), or null when none are set. */
+  mail(profileId: string): MailSettingsView | null {
+    return mailView(this.deps.directory.requireUnlocked(profileId).settings.data.mail);
+  }
+
+  /** Keep new SMTP settings (checked first: every wrong field is named, nothing saved), or remove them with null. */
+  async updateMail(profileId: string, input: MailSettingsInput | null): Promise<MailSettingsView | null> {
+    const settings = this.deps.directory.requireUnlocked(profileId).settings;
+    return this.deps.queue.run(`settings:${profileId}`, async () => {
+      // Checked in the turn: an omitted password keeps the one saved by a change just before.
+      const mail = input === null ? null : validMailSettings(input, settings.data.mail);
+      await settings.save({ ...settings.data, mail });
+      return mailView(mail);
+    });
+  }
+
+  /** The SMTP settings with their password, for the mail job only; null when none are set. */
+  mailOf(profileId: string): StoredMail | null {
+    return this.deps.directory.requireUnlocked(profileId).settings.data.mail;
   }
 
   /** The IANA time zone in which the profile's days, streaks and targets are counted. */

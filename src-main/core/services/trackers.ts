@@ -5,7 +5,7 @@
 import type { DeletedTracker, ParsedInput, Tracker, TrackerSettings } from '../../../src-preload/contract';
 import { fail } from '../errors';
 import { paletteColor, validColor, validEmoji } from '../domain/tracker-looks';
-import { validTrackerName } from '../domain/tracker-rules';
+import { canonicalReminder, validTrackerName } from '../domain/tracker-rules';
 import { rulesOf, trackerSettings, validTarget, type SettingsUpdate } from '../domain/tracker-types';
 import type { StoredTracker } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
@@ -54,6 +54,7 @@ export class TrackerService {
         emoji: input.emoji === undefined ? '' : validEmoji(input.emoji),
         archived: false,
         pinned: input.pinned,
+        reminder: canonicalReminder(input.reminder),
         target: validTarget(input.target, settings),
         settings,
         createdAt: this.deps.now().toISOString(),
@@ -79,6 +80,7 @@ export class TrackerService {
         emoji: change.emoji === undefined ? tracker.emoji : validEmoji(change.emoji),
         archived: change.archived ?? tracker.archived,
         pinned: change.pinned ?? tracker.pinned,
+        reminder: change.reminder === undefined ? tracker.reminder : canonicalReminder(change.reminder),
         // A kept target is checked again: new settings may no longer fit it.
         target: validTarget(change.target === undefined ? tracker.target : change.target, settings),
         settings,

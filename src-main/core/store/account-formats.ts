@@ -7,10 +7,12 @@
  *   skeleton's plaintext file with scrypt hashes (see `profileFormat` in formats.ts); its
  *   upgrade needs the password, so it happens at log-in (services/profile-upgrade.ts), and
  *   the pure part of it is the `1 → 2` migration here.
- * - `settings.json`, encrypted: the profile's settings.
+ * - `settings.json`, encrypted: the profile's settings, its nudge and report settings, and
+ *   its mail settings with the SMTP password (which is why that password lives nowhere else).
  */
 import { z } from 'zod';
-import { GENDERS } from '../../../src-preload/contract';
+import { DEFAULT_NUDGES, DEFAULT_REPORTS, GENDERS, nudgeSettingsSchema, reportSettingsSchema, TLS_MODES } from '../../../src-preload/contract';
+import type { JsonRecord } from './migrate';
 import type { FileFormat } from './versioned-json-adapter';
 
 const id = z.string().min(1).max(64);
@@ -53,12 +55,41 @@ export type ProfileDetailsFile = z.infer<typeof profileDetailsSchema>;
 const DEFAULT_TIME_ZONE = 'UTC';
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 
+/** The SMTP settings as kept: the password in full (empty when none), readable only with the profile's key. */
+export const storedMailSchema = z.object({
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65_535),
+  tls: z.enum(TLS_MODES),
+  user: z.string().max(320),
+  password: z.string().max(1024),
+  from: z.string().max(320),
+  to: z.string().max(320),
+});
+export type StoredMail = z.infer<typeof storedMailSchema>;
+
 export const settingsFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   timeZone: z.string().min(1),
+  nudges: nudgeSettingsSchema,
+  reports: reportSettingsSchema,
+  /** Null until the person sets up mail. */
+  mail: storedMailSchema.nullable(),
 });
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
+
+/**
+ * settings.json version 1 → 2 (issue 12): the nudge and report settings, at their defaults,
+ * and no mail settings. A new version rather than optional fields: an older app refuses
+ * the file instead of writing it back without them (and without the mail password).
+ */
+export const settingsV1toV2 = (old: JsonRecord): JsonRecord => ({
+  ...old,
+  version: 2,
+  nudges: { ...DEFAULT_NUDGES },
+  reports: { ...DEFAULT_REPORTS },
+  mail: null,
+});
 
 export const accountFormat: FileFormat<AccountFile> = { label: 'account', version: 1, schema: accountFileSchema, migrations: {} };
 
@@ -76,10 +107,13 @@ export const profileDetailsFormat: FileFormat<ProfileDetailsFile> = {
   },
 };
 
-export const settingsFormat: FileFormat<SettingsFile> = { label: 'settings', version: 1, schema: settingsFileSchema, migrations: {} };
+export const settingsFormat: FileFormat<SettingsFile> = { label: 'settings', version: 2, schema: settingsFileSchema, migrations: { 1: settingsV1toV2 } };
 
 export const defaultSettings = (timeZone: string = DEFAULT_TIME_ZONE): SettingsFile => ({
-  version: 1,
+  version: 2,
   autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
   timeZone,
+  nudges: { ...DEFAULT_NUDGES },
+  reports: { ...DEFAULT_REPORTS },
+  mail: null,
 });

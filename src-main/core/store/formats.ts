@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { GENDERS, logSchema, logValueSchema, trackerSchema } from '../../../src-preload/contract';
 import { columnsText, logShardV1toV2, openColumns, parseColumnsText, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
 import { isLogColumns, isLogShard } from './log-shard-guard';
-import { trackersV1toV2, trackersV2toV3 } from './trackers-migration';
+import { trackersV1toV2, trackersV2toV3, trackersV3toV4 } from './trackers-migration';
 import type { FileFormat } from './versioned-json-adapter';
 
 const id = z.string().min(1).max(64);
@@ -61,7 +61,7 @@ const storedTrackerSchema = trackerSchema.extend({
 export type StoredTracker = z.infer<typeof storedTrackerSchema>;
 
 export const trackersFileSchema = z.object({
-  version: z.literal(3),
+  version: z.literal(4),
   trackers: z.array(storedTrackerSchema),
 });
 export type TrackersFile = z.infer<typeof trackersFileSchema>;
@@ -92,10 +92,15 @@ export const logColumnsSchema = z.object({
   notes: z.array(z.string()),
 }) satisfies z.ZodType<LogColumns>;
 
-// Each format lists its upgrades; trackers.json went to version 2 with issue 4 and to 3 with
-// issue 11's pinned flag (see trackers-migration.ts).
+// Each format lists its upgrades; trackers.json went to version 2 with issue 4, to 3 with
+// issue 11's pinned flag and to 4 with issue 12's reminders (see trackers-migration.ts).
 export const profileFormat: FileFormat<ProfileFile> = { label: 'profile', version: 1, schema: profileFileSchema, migrations: {} };
-export const trackersFormat: FileFormat<TrackersFile> = { label: 'trackers', version: 3, schema: trackersFileSchema, migrations: { 1: trackersV1toV2, 2: trackersV2toV3 } };
+export const trackersFormat: FileFormat<TrackersFile> = {
+  label: 'trackers',
+  version: 4,
+  schema: trackersFileSchema,
+  migrations: { 1: trackersV1toV2, 2: trackersV2toV3, 3: trackersV3toV4 },
+};
 /**
  * The format of `trackerId`'s shards: the tracker's id is not in the file but in its place.
  * Shards are read by the thousand (an export reads them all), so they get the quick check.
@@ -122,7 +127,7 @@ export const logColumnsFormat: FileFormat<LogColumns> = {
   stored: { toText: columnsText, parse: parseColumnsText, fromStored: openColumns },
 };
 
-export const emptyTrackersFile = (): TrackersFile => ({ version: 3, trackers: [] });
+export const emptyTrackersFile = (): TrackersFile => ({ version: 4, trackers: [] });
 export const emptyLogShard = (): LogShard => ({ version: 2, logs: [] });
 
 /**
@@ -131,5 +136,5 @@ export const emptyLogShard = (): LogShard => ({ version: 2, logs: [] });
  */
 export const encodeLogShard = (logs: readonly StoredLog[]): string => columnsText(shardColumns(logs));
 /** The exact bytes of a trackers file (see `encodeLogShard`). */
-export const encodeTrackersFile = (trackers: TrackersFile['trackers']): string => JSON.stringify({ version: 3, trackers } satisfies TrackersFile);
+export const encodeTrackersFile = (trackers: TrackersFile['trackers']): string => JSON.stringify({ version: 4, trackers } satisfies TrackersFile);
 

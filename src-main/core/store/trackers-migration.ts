@@ -1,5 +1,6 @@
 /** The upgrades of trackers.json, one function per format version (see migrate.ts). */
 import { paletteColor } from '../domain/tracker-looks';
+import { defaultReminder } from '../domain/tracker-rules';
 import { isRecord, type JsonRecord } from './migrate';
 
 function settingsV2(settings: unknown): unknown {
@@ -45,4 +46,15 @@ export function trackersV1toV2(old: JsonRecord): JsonRecord {
 export function trackersV2toV3(old: JsonRecord): JsonRecord {
   const trackers = Array.isArray(old['trackers']) ? old['trackers'] : [];
   return { ...old, version: 3, trackers: trackers.map((tracker: unknown) => (isRecord(tracker) ? { ...tracker, pinned: false } : tracker)) };
+}
+
+/**
+ * trackers.json version 3 → 4 (issue 12): trackers gained a reminder (whether the daily
+ * nudge names them, on which weekdays, at what time). Every tracker written before it gets
+ * the default: on, every day, at the profile's nudge time. A new version for the same
+ * reason as version 3: an older app must refuse the file rather than drop the reminders.
+ */
+export function trackersV3toV4(old: JsonRecord): JsonRecord {
+  const trackers = Array.isArray(old['trackers']) ? old['trackers'] : [];
+  return { ...old, version: 4, trackers: trackers.map((tracker: unknown) => (isRecord(tracker) ? { ...tracker, reminder: defaultReminder() } : tracker)) };
 }

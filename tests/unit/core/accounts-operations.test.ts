@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Keychain } from '../../../src-main/core/index';
 import { unwrapKey } from '../../../src-main/core/crypto/key-slots';
+import { DEFAULT_NUDGES, DEFAULT_REPORTS } from '../../../src-preload/contract';
 import { dataLayout } from '../../../src-main/core/store/layout';
 import { allFiles } from './encryption-helpers';
 import { Client, SIGN_UP, startCore } from './helpers';
@@ -117,7 +118,7 @@ describe('settings', () => {
     const client = new Client(core);
     await client.ok('signUp', { ...SIGN_UP, timeZone: 'europe/paris' });
     expect(await client.ok('getSettings', {})).toEqual({
-      settings: { autoLockMinutes: 15, timeZone: 'Europe/Paris' },
+      settings: { autoLockMinutes: 15, timeZone: 'Europe/Paris', nudges: DEFAULT_NUDGES, reports: DEFAULT_REPORTS },
       stayUnlocked: { available: false, reason: expect.stringContaining('desktop app'), enabled: false },
     });
     const other = new Client(core);
@@ -126,12 +127,12 @@ describe('settings', () => {
 
     expect(await client.call('updateSettings', { timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'TIME_ZONE_INVALID', field: 'timeZone' } });
     expect(await client.call('updateSettings', { autoLockMinutes: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await client.ok('updateSettings', { autoLockMinutes: 0 })).toEqual({ settings: { autoLockMinutes: 0, timeZone: 'Europe/Paris' } });
+    expect(await client.ok('updateSettings', { autoLockMinutes: 0 })).toEqual({ settings: { autoLockMinutes: 0, timeZone: 'Europe/Paris', nudges: DEFAULT_NUDGES, reports: DEFAULT_REPORTS } });
     await core.close();
     const reopened = await startCore({ dataDir: core.dataDir });
     const again = new Client(reopened);
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
-    expect((await again.ok('getSettings', {})).settings).toEqual({ autoLockMinutes: 0, timeZone: 'Europe/Paris' });
+    expect((await again.ok('getSettings', {})).settings).toEqual({ autoLockMinutes: 0, timeZone: 'Europe/Paris', nudges: DEFAULT_NUDGES, reports: DEFAULT_REPORTS });
     expect(reopened.autoLockMinutes(again.session?.profileId ?? '')).toBe(0);
   });
 

@@ -8,7 +8,7 @@ import type { Log, Tracker } from '../../../src-preload/contract';
 import { csvChunks, joinChunks, LOG_COLUMNS, logChunks, logRow, NUMERIC_LOG_COLUMNS } from '../../../src-main/core/io/csv-export';
 import { shardColumns } from '../../../src-main/core/store/log-shard-columns';
 
-const base = { description: '', color: '#336699', emoji: '', archived: false, pinned: false, target: null, createdAt: '2026-01-01T00:00:00.000Z' };
+const base = { description: '', color: '#336699', emoji: '', archived: false, pinned: false, reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null }, target: null, createdAt: '2026-01-01T00:00:00.000Z' };
 const TRACKERS: Tracker[] = [
   { ...base, id: 'n', name: 'Weight, "morning"', settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 2, aggregation: 'average' } },
   { ...base, id: 'c', name: '=Mood', settings: { type: 'multiple_choice', multiple: true, options: [{ id: 'a', label: 'Calm, "ok"', archived: false }, { id: 'b', label: '-Tense', archived: true }, { id: 'c', label: '😀', archived: false }] } },

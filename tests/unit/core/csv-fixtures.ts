@@ -28,6 +28,7 @@ export const trackerFixture = (id: string, name: string, settings: Tracker['sett
   emoji: '',
   archived: false,
   pinned: false,
+  reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
   target: null,
   settings,
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -63,8 +63,9 @@ describe('our CSV format, round trip', () => {
     const plan = importBoth(await exportAll());
     expect(plan.errors).toEqual([]);
     expect(plan.canCommit).toBe(true);
-    // The pinned flag orders the tray menu of this app; the CSV does not carry it (imported trackers start unpinned).
-    expect(plan.newTrackers).toEqual(TRACKERS.map(({ id: _id, pinned: _pinned, ...rest }) => rest));
+    // The pinned flag and the reminder shape this app's tray and nudges; the CSV carries
+    // neither (imported trackers start unpinned, with the default reminder).
+    expect(plan.newTrackers).toEqual(TRACKERS.map(({ id: _id, pinned: _pinned, reminder: _reminder, ...rest }) => rest));
     const byIndex = plan.entries.list().map((planned) => ({ ...planned, trackerId: 'newIndex' in planned.tracker ? TRACKERS[planned.tracker.newIndex]?.id : '?' }));
     const expected = Object.values(LOGS).flat().map(({ id: _id, ...rest }) => rest);
     expect(byIndex.map(({ tracker: _t, ...rest }) => rest)).toEqual(expected);

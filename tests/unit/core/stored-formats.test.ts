@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { logColumnsSchema, logShardSchema, profileFileSchema, trackersFileSchema } from '../../../src-main/core/store/formats';
+import { settingsFileSchema } from '../../../src-main/core/store/account-formats';
+import { jobsFileSchema } from '../../../src-main/core/store/jobs-format';
 import { summariesFileSchema } from '../../../src-main/core/store/summaries-format';
 
 describe('stored formats', () => {
@@ -16,6 +18,8 @@ describe('stored formats', () => {
     ['a log shard (its columns on disk)', logColumnsSchema],
     ['profile.json', profileFileSchema],
     ['summaries.json', summariesFileSchema],
+    ['settings.json', settingsFileSchema],
+    ['jobs.json', jobsFileSchema],
   ] as const)('%s keeps its shape', (_name, schema) => {
     expect(z.toJSONSchema(schema, { io: 'input' })).toMatchSnapshot();
   });

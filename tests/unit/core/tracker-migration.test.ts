@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { trackersFormat } from '../../../src-main/core/store/formats';
 import { migrate } from '../../../src-main/core/store/migrate';
-import { trackersV1toV2, trackersV2toV3 } from '../../../src-main/core/store/trackers-migration';
+import { trackersV1toV2, trackersV2toV3, trackersV3toV4 } from '../../../src-main/core/store/trackers-migration';
 import { TRACKER_PALETTE } from '../../../src-main/core/domain/tracker-looks';
 
 const v1 = {
@@ -69,5 +69,33 @@ describe('trackers.json v2 → v3', () => {
   it('leaves what was malformed for the schema to report', () => {
     expect(trackersV2toV3({ version: 2, trackers: [null] })).toEqual({ version: 3, trackers: [null] });
     expect(trackersV2toV3({ version: 2 })).toEqual({ version: 3, trackers: [] });
+  });
+});
+
+describe('trackers.json v3 → v4', () => {
+  const v3 = trackersV2toV3(trackersV1toV2(structuredClone(v1)));
+
+  it('gives every tracker the default reminder (on, every day, the profile’s nudge time) and changes nothing else', () => {
+    const v4 = trackersV3toV4(structuredClone(v3));
+    const trackers = v3['trackers'] as Record<string, unknown>[];
+    expect(v4).toEqual({ version: 4, trackers: trackers.map((tracker) => ({ ...tracker, reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null } })) });
+  });
+
+  it('gives each tracker its own reminder, not one object shared by all', () => {
+    const trackers = trackersV3toV4(structuredClone(v3))['trackers'] as { reminder: { days: number[] } }[];
+    expect(trackers[0]?.reminder).not.toBe(trackers[1]?.reminder);
+    expect(trackers[0]?.reminder.days).not.toBe(trackers[1]?.reminder.days);
+  });
+
+  it('gives, through the format table, from every older version, a file the current schema accepts', () => {
+    for (const old of [v1, trackersV1toV2(structuredClone(v1)), v3]) {
+      const outcome = migrate(structuredClone(old), trackersFormat.version, trackersFormat.migrations);
+      expect(outcome.ok && trackersFormat.schema.parse(outcome.record).trackers.map((tracker) => tracker.reminder.enabled)).toEqual([true, true, true, true]);
+    }
+  });
+
+  it('leaves what was malformed for the schema to report', () => {
+    expect(trackersV3toV4({ version: 3, trackers: [null] })).toEqual({ version: 4, trackers: [null] });
+    expect(trackersV3toV4({ version: 3 })).toEqual({ version: 4, trackers: [] });
   });
 });

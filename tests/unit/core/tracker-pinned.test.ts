@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openProfileCodec } from '../../../src-main/core/index';
+import { trackersFormat } from '../../../src-main/core/store/formats';
 import { Client, closedProfileWithWeight, filesOf, SIGN_UP, startCore } from './helpers';
 
 async function signedIn() {
@@ -64,9 +65,9 @@ describe('a trackers file written before the pinned flag', () => {
     const { dataDir, profile, tracker, layout } = await closedProfileWithWeight();
     const codec = await openProfileCodec(dataDir, profile.id, SIGN_UP.password);
     const file = layout.trackersFile(profile.id);
-    // The file as the app wrote it before issue 11: version 2, no `pinned`.
+    // The file as the app wrote it before issue 11: version 2, no `pinned` (nor issue 12's `reminder`).
     const stored = JSON.parse(codec.decode(file, await readFile(file))) as { version: number; trackers: Record<string, unknown>[] };
-    const { pinned: _pinned, ...withoutPinned } = stored.trackers[0] ?? {};
+    const { pinned: _pinned, reminder: _reminder, ...withoutPinned } = stored.trackers[0] ?? {};
     await writeFile(file, codec.encode(file, JSON.stringify({ version: 2, trackers: [withoutPinned] })));
 
     const client = await reopened(dataDir);
@@ -74,7 +75,7 @@ describe('a trackers file written before the pinned flag', () => {
 
     await client.ok('updateTracker', { trackerId: tracker.id, pinned: true });
     const rewritten = JSON.parse(codec.decode(file, await readFile(file))) as typeof stored;
-    expect(rewritten.version).toBe(3);
+    expect(rewritten.version).toBe(trackersFormat.version);
     expect(rewritten.trackers[0]).toMatchObject({ id: tracker.id, pinned: true });
   });
 });

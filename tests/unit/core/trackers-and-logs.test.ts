@@ -32,6 +32,7 @@ describe('trackers', () => {
       emoji: '',
       archived: false,
       pinned: false,
+      reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
       target: null,
       settings: { type: 'numerical', unit: 'kg', min: null, max: null, decimals: 2, aggregation: 'average' },
       createdAt: expect.any(String),

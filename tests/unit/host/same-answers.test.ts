@@ -56,11 +56,18 @@ async function walk(client: CoreClient): Promise<{ answers: unknown[]; called: S
   await call('getSettings', {});
   await call('updateSettings', { autoLockMinutes: 30, timeZone: 'Europe/Berlin' });
   await call('setStayUnlocked', { enabled: true }); // refused: no keychain in either
+  await call('updateSettings', { nudges: { enabled: true, time: '21:00', text: 'generic', byMail: false } });
+  await call('getMailSettings', {});
+  const mail = { host: 'smtp.example.org', port: 587, tls: 'starttls', user: 'ada', password: 'smtp secret', from: 'ada@example.org', to: 'ada@example.org' } as const;
+  await call('updateMailSettings', { mail });
+  await call('updateMailSettings', { mail: { ...mail, port: 0, to: 'nobody' } }); // refused: two fields are wrong
+  await call('getMailSettings', {});
+  await call('listActivity', { limit: 10 });
   const weight = valueOf(await call('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } })).tracker;
   const done = valueOf(await call('createTracker', { name: 'Meditated', settings: { type: 'boolean' } })).tracker;
   const reading = valueOf(await call('createTracker', { name: 'Reading', settings: { type: 'duration' } })).tracker;
   await call('createTracker', { name: '', settings: { type: 'boolean' } }); // refused
-  await call('updateTracker', { trackerId: weight.id, description: 'mornings' });
+  await call('updateTracker', { trackerId: weight.id, description: 'mornings', reminder: { enabled: true, days: [5, 1], time: '07:30' } });
   await call('reorderTrackers', { trackerIds: [done.id, weight.id, reading.id] });
   const first = valueOf(await call('addLog', { trackerId: weight.id, at: '2026-11-02T07:30:00+01:00', value: 71.25, note: 'after run' })).log;
   await call('addLog', { trackerId: weight.id, at: '2026-11-03T07:30:00+01:00', value: 70.5 });
@@ -101,6 +108,7 @@ async function walk(client: CoreClient): Promise<{ answers: unknown[]; called: S
   const { backupCode } = valueOf(await call('resetPassword', { email: SIGN_UP.email, backupCode: SIGN_UP.backupCode, newPassword: 'yet another password' }));
   expect(backupCode).toEqual(expect.any(String));
   await call('logIn', { email: SIGN_UP.email, password: 'yet another password' });
+  await call('updateMailSettings', { mail: null });
   await call('deleteProfile', { password: 'yet another password' });
   await call('listProfiles', {});
   expect(profile.email).toBe('ada@example.com');

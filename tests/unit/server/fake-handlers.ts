@@ -6,10 +6,10 @@
  */
 import type { Handlers } from '../../../src-main/core/dispatch';
 import { fail } from '../../../src-main/core/errors';
-import type { Log, Profile, Tracker } from '../../../src-preload/contract';
+import { DEFAULT_NUDGES, DEFAULT_REPORTS, type Log, type Profile, type Tracker } from '../../../src-preload/contract';
 import { API_METHODS } from '../../../src-preload/operations';
 
-const SETTINGS = { autoLockMinutes: 15, timeZone: 'UTC' };
+const SETTINGS = { autoLockMinutes: 15, timeZone: 'UTC', nudges: DEFAULT_NUDGES, reports: DEFAULT_REPORTS };
 const NO_KEYCHAIN = { available: false, reason: 'Only the desktop app can remember the key.', enabled: false };
 
 export function fakeHandlers(): Handlers {
@@ -63,7 +63,7 @@ export function fakeHandlers(): Handlers {
         input.settings.type === 'multiple_choice'
           ? { type: 'multiple_choice', options: input.settings.options.map((label) => ({ id: newId(), label, archived: false })), multiple: input.settings.multiple }
           : input.settings;
-      const tracker: Tracker = { id: newId(), name: input.name, description: input.description, color: '#4477aa', emoji: '', archived: false, pinned: input.pinned, target: input.target, settings, createdAt: '2026-01-01T00:00:00.000Z' };
+      const tracker: Tracker = { id: newId(), name: input.name, description: input.description, color: '#4477aa', emoji: '', archived: false, pinned: input.pinned, reminder: input.reminder, target: input.target, settings, createdAt: '2026-01-01T00:00:00.000Z' };
       trackers.set(tracker.id, { ...tracker, profileId: ctx.profileId });
       return { tracker };
     },

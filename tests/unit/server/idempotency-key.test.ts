@@ -37,6 +37,7 @@ describe('the Idempotency-Key header', () => {
         'startTimer',
         'stopTimer',
         'updateLog',
+        'updateMailSettings',
         'updateProfile',
         'updateSettings',
         'updateTracker',
