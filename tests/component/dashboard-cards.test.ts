@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Dashboard from '../../src-renderer/src/features/trackers/Dashboard.svelte';
 import type { Api, DashboardCard, Tracker } from '../../src-preload/contract';
-import { logOf, ok, stubApi, trackers } from './stub-api';
+import { logOf, ok, settingsIn, stubApi, trackers } from './stub-api';
 
 const sleep: Tracker = { ...trackers.numerical, emoji: '😴', target: { period: 'day', comparison: 'at_least', value: 8 } };
 const meditated: Tracker = trackers.boolean;
@@ -19,7 +19,7 @@ function renderDashboard(list: Tracker[], extra: Partial<Api> = {}) {
     listTrackers: () => ok({ trackers: list }),
     dashboard: () => ok({ cards }),
     listTimers: () => ok({ timers: [] }),
-    getSettings: () => ok({ settings: { autoLockMinutes: 0, timeZone: 'UTC' }, stayUnlocked: { available: false, reason: null, enabled: false } }),
+    getSettings: settingsIn('UTC'),
     ...extra,
   });
   render(Dashboard, { props: { api } });

@@ -10,6 +10,7 @@ function api(extra: Partial<Api> = {}, autoLockMinutes = settings.autoLockMinute
   return stubApi({
     currentProfile: () => ok({ profile: ada }),
     getSettings: () => ok({ settings: { ...settings, autoLockMinutes }, stayUnlocked: noStayUnlocked }),
+    getMailSettings: () => ok({ mail: null }),
     listProfiles: () => ok({ profiles: summaries }),
     lock: () => ok({}),
     ...extra,
@@ -17,7 +18,7 @@ function api(extra: Partial<Api> = {}, autoLockMinutes = settings.autoLockMinute
 }
 
 beforeEach(() => {
-  // The settings page needs only account operations, so the frame is tested without the dashboard's.
+  // The settings page needs only settings and account operations, so the frame is tested without the dashboard's.
   router.go({ name: 'settings' });
 });
 
@@ -30,7 +31,7 @@ describe('the app frame', () => {
     render(App, { props: { api: api() } });
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Dashboard', 'Import / export', 'Trash', 'Settings']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Dashboard', 'Import / export', 'Activity', 'Trash', 'Settings']);
     expect(within(nav).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'Dashboard' }).getAttribute('href')).toBe('#/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();

@@ -1,5 +1,5 @@
 /** Profiles and settings shared by the session and settings component tests. */
-import type { Profile, ProfileSummary, Settings, StayUnlocked } from '../../src-preload/contract';
+import { DEFAULT_NUDGES, DEFAULT_REPORTS, type Profile, type ProfileSummary, type Settings, type StayUnlocked } from '../../src-preload/contract';
 
 export const ada: Profile = {
   id: 'p-ada',
@@ -15,7 +15,7 @@ export const summaries: ProfileSummary[] = [
   { id: 'p-grace', email: 'grace@example.org' },
 ];
 
-export const settings: Settings = { autoLockMinutes: 15, timeZone: 'Europe/Paris' };
+export const settings: Settings = { autoLockMinutes: 15, timeZone: 'Europe/Paris', nudges: DEFAULT_NUDGES, reports: DEFAULT_REPORTS };
 
 export const noStayUnlocked: StayUnlocked = {
   available: false,

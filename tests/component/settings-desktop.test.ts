@@ -15,7 +15,11 @@ const installed: DesktopSettings = {
   quickLogShortcutProblem: null,
 };
 
-const api = stubApi({ currentProfile: () => ok({ profile: ada }), getSettings: () => ok({ settings, stayUnlocked: noStayUnlocked }) });
+const api = stubApi({
+  currentProfile: () => ok({ profile: ada }),
+  getSettings: () => ok({ settings, stayUnlocked: noStayUnlocked }),
+  getMailSettings: () => ok({ mail: null }),
+});
 
 /** A bridge that answers `start`, and applies each change it is given (unless told to refuse). */
 function bridge(start: DesktopSettings = installed, update?: DesktopSettingsBridge['updateDesktopSettings']) {

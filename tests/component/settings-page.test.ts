@@ -12,6 +12,7 @@ function renderSettings(api: Partial<Api>, stayUnlocked: StayUnlocked = noStayUn
       api: stubApi({
         currentProfile: () => ok({ profile: ada }),
         getSettings: () => ok({ settings, stayUnlocked }),
+        getMailSettings: () => ok({ mail: null }),
         ...api,
       }),
       ...handlers,
@@ -40,7 +41,7 @@ describe('the settings page', () => {
 
     expect(updateSettings).toHaveBeenCalledWith({ autoLockMinutes: 0, timeZone: 'Asia/Tokyo' });
     expect((await within(form).findByRole('status')).textContent).toBe('Saved.');
-    expect(onsettingschanged).toHaveBeenCalledWith({ autoLockMinutes: 0, timeZone: 'Asia/Tokyo' });
+    expect(onsettingschanged).toHaveBeenCalledWith({ ...settings, autoLockMinutes: 0, timeZone: 'Asia/Tokyo' });
   });
 
   it('refuses a negative number of minutes before asking the app', async () => {

@@ -2,7 +2,7 @@
  * An `Api` for component tests: the given operations, and every other one throws, so a
  * test notices when a component calls something it did not expect.
  */
-import type { Api, Log, Tracker } from '../../src-preload/contract';
+import { DEFAULT_NUDGES, DEFAULT_REPORTS, type Api, type Log, type Tracker } from '../../src-preload/contract';
 import { API_METHODS } from '../../src-preload/operations';
 
 export function stubApi(partial: Partial<Api>): Api {
@@ -29,6 +29,7 @@ export const trackers = {
     emoji: '',
     archived: false,
     pinned: false,
+    reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
     target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
@@ -41,6 +42,7 @@ export const trackers = {
     emoji: '',
     archived: false,
     pinned: false,
+    reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
     target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
@@ -60,6 +62,7 @@ export const trackers = {
     emoji: '',
     archived: false,
     pinned: false,
+    reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
     target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
@@ -72,6 +75,7 @@ export const trackers = {
     emoji: '',
     archived: false,
     pinned: false,
+    reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
     target: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
@@ -85,4 +89,4 @@ export function logOf(trackerId: string, value: Log['value'], note = '', at = '2
 export const settingsIn =
   (timeZone: string): Api['getSettings'] =>
   () =>
-    ok({ settings: { autoLockMinutes: 0, timeZone }, stayUnlocked: { available: false, reason: null, enabled: false } });
+    ok({ settings: { autoLockMinutes: 0, timeZone, nudges: DEFAULT_NUDGES, reports: DEFAULT_REPORTS }, stayUnlocked: { available: false, reason: null, enabled: false } });

@@ -36,6 +36,7 @@ describe('the tracker form', () => {
       emoji: '😴',
       color: '#1f9d74',
       pinned: false,
+      reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null },
       target: { period: 'day', comparison: 'at_least', value: 8 },
       settings: { type: 'numerical', unit: 'h', min: 0, max: 24, decimals: 2, aggregation: 'sum' },
     });
@@ -106,6 +107,56 @@ describe('the tracker form', () => {
     await fireEvent.click(pin);
     await fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
     expect(updateInput('t-bool', onsave.mock.calls[0]![0])).toMatchObject({ trackerId: 't-bool', pinned: false });
+  });
+
+  describe('reminder', () => {
+    const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+    const reminderOf = (form: HTMLElement) => within(form).getByRole('group', { name: 'Reminder' });
+    const days = (form: HTMLElement) => within(within(reminderOf(form)).getByRole('group', { name: 'On these days' })).getAllByRole('checkbox') as HTMLInputElement[];
+
+    it('starts on, every day, at the nudge time of Settings, with each weekday a box named in full', async () => {
+      const { onsave, form } = renderForm();
+      const reminder = reminderOf(form);
+      expect((within(reminder).getByLabelText('Nudge me when it has no entry for the day') as HTMLInputElement).checked).toBe(true);
+      expect(days(form).map((box) => [box.labels?.[0]?.textContent?.trim(), box.checked])).toEqual(WEEKDAYS.map((day) => [day, true]));
+      expect((within(reminder).getByLabelText(/Own time/) as HTMLInputElement).value).toBe('');
+      await input(form, 'Name', 'Water');
+      await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+      expect(createInput(onsave.mock.calls[0]![0]).reminder).toEqual({ enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null });
+    });
+
+    it('sends the days ticked, Monday first, and an own time', async () => {
+      const { onsave, form } = renderForm();
+      await input(form, 'Name', 'Gym');
+      for (const day of ['Sunday', 'Tuesday', 'Thursday', 'Saturday']) await fireEvent.click(within(reminderOf(form)).getByLabelText(day));
+      await fireEvent.click(within(reminderOf(form)).getByLabelText('Sunday'));
+      await input(form, /Own time/, '07:30');
+      await fireEvent.click(within(form).getByRole('button', { name: 'Create tracker' }));
+      expect(createInput(onsave.mock.calls[0]![0]).reminder).toEqual({ enabled: true, days: [1, 3, 5, 7], time: '07:30' });
+    });
+
+    it('shows a tracker’s reminder when editing, and turns it off', async () => {
+      const { onsave, form } = renderForm({ ...trackers.boolean, reminder: { enabled: true, days: [6, 7], time: '10:00' } });
+      expect(days(form).filter((box) => box.checked).map((box) => box.value)).toEqual(['6', '7']);
+      expect((within(reminderOf(form)).getByLabelText(/Own time/) as HTMLInputElement).value).toBe('10:00');
+      await fireEvent.click(within(reminderOf(form)).getByLabelText('Nudge me when it has no entry for the day'));
+      await input(form, /Own time/, '');
+      await fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+      expect(updateInput('t-bool', onsave.mock.calls[0]![0]).reminder).toEqual({ enabled: false, days: [6, 7], time: null });
+    });
+
+    it('asks for at least one day before saving, by the days, and forgets it once a day is ticked', async () => {
+      const { onsave, form } = renderForm({ ...trackers.boolean, reminder: { enabled: true, days: [3], time: null } });
+      await fireEvent.click(within(reminderOf(form)).getByLabelText('Wednesday'));
+      await fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+      expect(onsave).not.toHaveBeenCalled();
+      const alert = within(reminderOf(form)).getByRole('alert');
+      expect(alert.textContent).toBe('Choose at least one day for the reminder.');
+      expect(within(reminderOf(form)).getByRole('group', { name: 'On these days' }).getAttribute('aria-describedby')).toBe(alert.id);
+
+      await fireEvent.click(within(reminderOf(form)).getByLabelText('Friday'));
+      expect(within(reminderOf(form)).queryByRole('alert')).toBeNull();
+    });
   });
 
   it('shows the core’s refusal of a type change next to the type', async () => {

@@ -4,7 +4,7 @@ import TrackerPage from '../../src-renderer/src/features/trackers/TrackerPage.sv
 import { toasts } from '../../src-renderer/src/features/trackers/toasts.svelte';
 import type { ChartFactory } from '../../src-renderer/src/features/charts/chart-attach.svelte';
 import type { Api, Tracker, TrackerStats } from '../../src-preload/contract';
-import { logOf, ok, stubApi, trackers } from './stub-api';
+import { logOf, ok, settingsIn, stubApi, trackers } from './stub-api';
 
 const stats: TrackerStats = {
   range: { from: '2026-02-01', to: '2026-03-02' },
@@ -29,7 +29,7 @@ function renderPage(extra: Partial<Api> = {}, tracker: Tracker = trackers.numeri
     listLogs: () => ok({ logs: [logOf(tracker.id, 7)], total: 1 }),
     trackerStats,
     chartSeries: () => ok({ series: { kind: 'line', granularity: 'day', unit: 'hours', target: null, points: [{ t: '2026-03-01', y: 7 }] } }),
-    getSettings: () => ok({ settings: { autoLockMinutes: 0, timeZone: 'UTC' }, stayUnlocked: { available: false, reason: null, enabled: false } }),
+    getSettings: settingsIn('UTC'),
     ...extra,
   });
   render(TrackerPage, { props: { api, trackerId: tracker.id, createChart: fakeChart } });

@@ -10,6 +10,8 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'trash' }
   | { readonly name: 'csv' }
+  /** What ran on its own: nudges, reports, mail. */
+  | { readonly name: 'activity' }
   /** The quick-log page (the desktop app's small window): for one tracker, or a picker when null. */
   | { readonly name: 'quick-log'; readonly trackerId: string | null };
 
@@ -28,6 +30,7 @@ export function parseHash(hash: string): Route {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/trash') return { name: 'trash' };
   if (path === '/csv') return { name: 'csv' };
+  if (path === '/activity') return { name: 'activity' };
   if (path === '/quick-log') return { name: 'quick-log', trackerId: null };
   const tracker = /^\/trackers\/([^/]+)$/.exec(path);
   const trackerId = tracker?.[1] === undefined ? undefined : decodedId(tracker[1]);
@@ -53,6 +56,8 @@ export function href(route: Route): string {
       return '#/trash';
     case 'csv':
       return '#/csv';
+    case 'activity':
+      return '#/activity';
     case 'quick-log':
       return route.trackerId === null ? '#/quick-log' : `#/quick-log/${encodeURIComponent(route.trackerId)}`;
   }

@@ -3,7 +3,7 @@
  * (create or update). The core validates names, options, min/max and decimals and says
  * what is wrong; this only shapes the input.
  */
-import type { Aggregation, Input, Target, Tracker, TrackerType } from '../../../../src-preload/contract';
+import { DEFAULT_REMINDER, type Aggregation, type Input, type Target, type Tracker, type TrackerReminder, type TrackerType } from '../../../../src-preload/contract';
 
 export interface OptionDraft {
   /** Absent for an option added in this form. */
@@ -19,6 +19,12 @@ export interface TrackerDraft {
   color: string;
   /** First in the tray menu and the quick-log picker. */
   pinned: boolean;
+  /** The daily nudge may name it when it has no entry for the day. */
+  reminderEnabled: boolean;
+  /** ISO weekdays (1 = Monday) on which it is nudged. */
+  reminderDays: number[];
+  /** Its own nudge time (`HH:MM`), or empty for the profile's. */
+  reminderTime: string;
   type: TrackerType;
   unit: string;
   min: number | null;
@@ -32,6 +38,17 @@ export interface TrackerDraft {
   /** In the target's form units: minutes for durations, else the tracker's own terms. */
   targetValue: number | null;
 }
+
+/** The weekdays of the reminder, Monday first (ISO numbers), with the names the form shows. */
+export const WEEKDAY_NAMES: readonly (readonly [number, string])[] = [
+  [1, 'Monday'],
+  [2, 'Tuesday'],
+  [3, 'Wednesday'],
+  [4, 'Thursday'],
+  [5, 'Friday'],
+  [6, 'Saturday'],
+  [7, 'Sunday'],
+];
 
 /** Colours offered for a new tracker, readable on light and dark backgrounds. */
 export const PALETTE = ['#2f6fdf', '#1f9d74', '#d9822b', '#c2416b', '#7b4fd0', '#0f8fa8', '#8a8f1f', '#b5472e'];
@@ -66,6 +83,9 @@ export function draftOfTracker(tracker: Tracker | undefined, colorIndex = 0): Tr
     emoji: '',
     color: PALETTE[colorIndex % PALETTE.length] ?? '#2f6fdf',
     pinned: false,
+    reminderEnabled: DEFAULT_REMINDER.enabled,
+    reminderDays: [...DEFAULT_REMINDER.days],
+    reminderTime: DEFAULT_REMINDER.time ?? '',
     type: 'numerical',
     unit: '',
     min: null,
@@ -89,6 +109,9 @@ export function draftOfTracker(tracker: Tracker | undefined, colorIndex = 0): Tr
     emoji: tracker.emoji,
     color: tracker.color || draft.color,
     pinned: tracker.pinned,
+    reminderEnabled: tracker.reminder.enabled,
+    reminderDays: [...tracker.reminder.days],
+    reminderTime: tracker.reminder.time ?? '',
     type: settings.type,
   });
   if (settings.type === 'numerical') {
@@ -111,6 +134,13 @@ function targetOf(draft: TrackerDraft): Target | null {
   return { period: draft.targetPeriod, comparison: draft.targetComparison, value };
 }
 
+/** The reminder a draft says: its days Monday first, an empty own time as none. */
+export const reminderOf = (draft: Pick<TrackerDraft, 'reminderEnabled' | 'reminderDays' | 'reminderTime'>): TrackerReminder => ({
+  enabled: draft.reminderEnabled,
+  days: [...draft.reminderDays].sort((a, b) => a - b),
+  time: draft.reminderTime === '' ? null : draft.reminderTime,
+});
+
 const numeric = (draft: TrackerDraft) => ({
   type: 'numerical' as const,
   unit: draft.unit.trim(),
@@ -127,6 +157,7 @@ const looksAndTarget = (draft: TrackerDraft) => ({
   emoji: draft.emoji.trim(),
   color: draft.color,
   pinned: draft.pinned,
+  reminder: reminderOf(draft),
   target: targetOf(draft),
 });
 
