@@ -130,7 +130,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     timers: new TimerService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, logs }),
     insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
     csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart, onJobProgress: options.onJobProgress }),
-    jobRuns: new JobRunService({ directory, queue: profileQueue }),
+    jobRuns: new JobRunService({ directory, queue: profileQueue, now }),
   };
 
   let closed = false;

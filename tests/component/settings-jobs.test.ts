@@ -202,7 +202,7 @@ describe('Settings › Mail', () => {
     const form = await section('Mail');
 
     await fireEvent.click(within(form).getByRole('button', { name: 'Clear the kept password' }));
-    expect(within(form).getByText('The kept password is removed when you save.')).toBeTruthy();
+    expect(within(form).getByText(/^The kept password is removed when you save/)).toBeTruthy();
     expect(field(form, 'Password').disabled).toBe(true);
     await fireEvent.click(within(form).getByRole('button', { name: 'Keep the password' }));
     expect(field(form, 'Password').disabled).toBe(false);

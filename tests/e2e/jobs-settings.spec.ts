@@ -81,7 +81,7 @@ describe('issue 12’s settings and Activity in a browser', () => {
     await mail.getByRole('button', { name: 'Save mail settings' }).click();
     const wrongTo = mail.getByRole('alert');
     await wrongTo.waitFor();
-    expect(await wrongTo.textContent()).toBe('Enter an e-mail address such as name@example.com.');
+    expect(await wrongTo.textContent()).toBe('Enter the address the mail goes to, such as you@example.com.');
     expect(await mail.getByLabel('To').getAttribute('aria-invalid')).toBe('true');
     expect((await callApi<{ mail: MailSettingsView | null }>(env.app.url, 'GET', '/api/settings/mail', token)).mail).toBeNull();
     await screenshot(page, 'jobs-settings-mail-error');
@@ -155,7 +155,7 @@ describe('issue 12’s settings and Activity in a browser', () => {
     await logIn.waitFor();
     const codec = await openProfileCodec(env.app.dataDir, profile.id, PASSWORD);
     const file = join(dataLayout(env.app.dataDir).profileDir(profile.id), 'jobs.json');
-    await writeFile(file, codec.encode(file, JSON.stringify({ version: 1, runs: record() })));
+    await writeFile(file, codec.encode(file, JSON.stringify({ version: 1, runs: record(), lastCheck: null })));
     await logIn.getByLabel('Email').fill(email);
     await logIn.getByLabel('Password').fill(PASSWORD);
     await logIn.getByRole('button', { name: 'Log in' }).click();

@@ -21,7 +21,7 @@ export function logAt(trackerId: string, day: string, time: string, value: LogVa
 }
 
 export function tracker(id: string, name: string, settings: Tracker['settings'], extra: Partial<Tracker> = {}): Tracker {
-  return { id, name, description: '', color: '#4e79a7', emoji: '', archived: false, pinned: false, target: null, settings, createdAt: '2026-01-01T00:00:00.000Z', ...extra };
+  return { id, name, description: '', color: '#4e79a7', emoji: '', archived: false, pinned: false, reminder: { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null }, target: null, settings, createdAt: '2026-01-01T00:00:00.000Z', ...extra };
 }
 
 const days = (month: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);

@@ -8,9 +8,6 @@ import { fail } from '../errors';
 // The real proof of an address is mail reaching it, which this app never needs.
 const EMAIL_FORM = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Whether `text` has the form of an e-mail address (the one rule for every address the app takes). */
-export const looksLikeEmail = (text: string): boolean => EMAIL_FORM.test(text);
-
 export const MIN_PASSWORD_LENGTH = 8;
 export const MIN_BACKUP_CODE_LENGTH = 8;
 
@@ -19,7 +16,7 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 
 export function validEmail(email: string, field = 'email'): string {
   const normalized = normalizeEmail(email);
-  if (!looksLikeEmail(normalized)) fail('EMAIL_INVALID', 'Enter an e-mail address such as name@example.com.', field);
+  if (!EMAIL_FORM.test(normalized)) fail('EMAIL_INVALID', 'Enter an e-mail address such as name@example.com.', field);
   return normalized;
 }
 

@@ -19,7 +19,7 @@ import { clockTimeAt, isoWeekday, wallClockMoment } from './wall-clock';
  */
 export const MISSED_NUDGE_DAYS = 7;
 
-/** What the nudge decision needs of a tracker (trackers carry no reminder yet: the caller adds it). */
+/** What the nudge decision needs of a tracker (a stored tracker, with `deleted` for one in the trash). */
 export interface NudgeTracker {
   readonly id: string;
   readonly name: string;

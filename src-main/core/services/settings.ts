@@ -6,9 +6,10 @@
  * reads the SMTP password through (no operation ever answers it).
  */
 import type { MailSettingsInput, MailSettingsView, Settings, StayUnlocked } from '../../../src-preload/contract';
-import { mailView, validMailSettings } from '../domain/mail-rules';
 import { fail } from '../errors';
-import { DEFAULT_AUTO_LOCK_MINUTES, type SettingsFile, type StoredMail } from '../store/account-formats';
+import { mailSettingsToKeep, mailView } from '../mail/mail-settings-view';
+import type { MailSettings } from '../mail/mail-settings';
+import { DEFAULT_AUTO_LOCK_MINUTES, type SettingsFile } from '../store/account-formats';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileDirectory } from '../store/profile-directory';
 import { NO_KEYCHAIN, type Keychain } from './keychain';
@@ -67,14 +68,14 @@ export class SettingsService {
     const settings = this.deps.directory.requireUnlocked(profileId).settings;
     return this.deps.queue.run(`settings:${profileId}`, async () => {
       // Checked in the turn: an omitted password keeps the one saved by a change just before.
-      const mail = input === null ? null : validMailSettings(input, settings.data.mail);
+      const mail = input === null ? null : mailSettingsToKeep(input, settings.data.mail);
       await settings.save({ ...settings.data, mail });
       return mailView(mail);
     });
   }
 
   /** The SMTP settings with their password, for the mail job only; null when none are set. */
-  mailOf(profileId: string): StoredMail | null {
+  mailOf(profileId: string): MailSettings | null {
     return this.deps.directory.requireUnlocked(profileId).settings.data.mail;
   }
 

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_NUDGES, DEFAULT_REPORTS, GENDERS, nudgeSettingsSchema, reportSettingsSchema, TLS_MODES } from '../../../src-preload/contract';
+import type { MailSettings } from '../mail/mail-settings';
 import type { JsonRecord } from './migrate';
 import type { FileFormat } from './versioned-json-adapter';
 
@@ -55,7 +56,10 @@ export type ProfileDetailsFile = z.infer<typeof profileDetailsSchema>;
 const DEFAULT_TIME_ZONE = 'UTC';
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 
-/** The SMTP settings as kept: the password in full (empty when none), readable only with the profile's key. */
+/**
+ * The SMTP settings as kept (mail/mail-settings.ts checks them before they are saved): the
+ * password in full (empty when none), readable only with the profile's key.
+ */
 export const storedMailSchema = z.object({
   host: z.string().min(1).max(253),
   port: z.number().int().min(1).max(65_535),
@@ -64,8 +68,7 @@ export const storedMailSchema = z.object({
   password: z.string().max(1024),
   from: z.string().max(320),
   to: z.string().max(320),
-});
-export type StoredMail = z.infer<typeof storedMailSchema>;
+}) satisfies z.ZodType<MailSettings>;
 
 export const settingsFileSchema = z.object({
   version: z.literal(2),

@@ -1,24 +1,26 @@
 /**
- * jobs.json: the record of every job run of a profile (nudges, reports, mail), oldest first
- * by when it ran. The scheduler reads it so a restart never repeats or loses a run, and the
- * Activity view lists it. It is a person's file, not a derived one: a damaged copy is
- * reported, never replaced by an empty record (that would let every nudge run again).
+ * jobs.json: the record of a profile's job runs (nudges, reports, mail), oldest first by
+ * when each ran, and the runner's last check. The scheduler (core/jobs) reads both so a
+ * restart never repeats or loses a run, and the Activity view lists the runs. It is a
+ * person's file, not a derived one: a damaged copy is reported, never replaced by an empty
+ * record (that would let every nudge of the day run again).
  */
 import { z } from 'zod';
 import { jobRunSchema } from '../../../src-preload/contract';
 import type { FileFormat } from './versioned-json-adapter';
 
-/**
- * The newest runs kept: the scheduler needs today's nudges and the last months' reports,
- * and the file is rewritten at every run, so it must not grow with years of history.
- */
-export const MAX_JOB_RUNS = 1000;
-
 export const jobsFileSchema = z.object({
   version: z.literal(1),
-  runs: z.array(jobRunSchema).max(MAX_JOB_RUNS),
+  /**
+   * Not bounded here: the record is trimmed when written (jobs/run-record.ts `trimRuns`:
+   * 90 days, 1,000 runs), but never of a run a decision still reads, so a bound in the
+   * reader could refuse a file the writer had to keep.
+   */
+  runs: z.array(jobRunSchema),
+  /** The runner's previous look (UTC ISO and the profile's zone then); null before the first. */
+  lastCheck: z.object({ at: z.string(), timeZone: z.string().min(1) }).nullable(),
 });
 export type JobsFile = z.infer<typeof jobsFileSchema>;
 
 export const jobsFormat: FileFormat<JobsFile> = { label: 'jobs', version: 1, schema: jobsFileSchema, migrations: {} };
-export const emptyJobsFile = (): JobsFile => ({ version: 1, runs: [] });
+export const emptyJobsFile = (): JobsFile => ({ version: 1, runs: [], lastCheck: null });

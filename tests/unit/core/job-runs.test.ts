@@ -1,20 +1,24 @@
 /**
  * The record of job runs (jobs.json) and the Activity operation over it: runs recorded
- * through the service (the runner's way in), listed newest first a page at a time, bounded,
- * encrypted like every profile file, and refused whole when one run is malformed.
+ * through the service (the runner's way in) with its last check, listed newest first a page
+ * at a time, trimmed as jobs/run-record.ts says, encrypted like every profile file, and
+ * refused whole when one run is malformed.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataLayout, openProfileCodec } from '../../../src-main/core/index';
+import { KEEP_RUNS } from '../../../src-main/core/jobs/run-record';
 import { mergedRuns } from '../../../src-main/core/services/job-runs';
-import { MAX_JOB_RUNS } from '../../../src-main/core/store/jobs-format';
 import type { JobRun } from '../../../src-preload/contract';
 import { filesContaining } from './encryption-helpers';
 import { Client, filesOf, SIGN_UP, startCore } from './helpers';
 
-async function signedIn() {
-  const core = await startCore();
+/** The clock of these tests: the day after the runs below. */
+const NOW = new Date('2026-11-02T12:00:00Z');
+
+async function signedIn(now: Date = NOW) {
+  const core = await startCore({ now: () => now });
   const client = new Client(core);
   const { profile } = await client.ok('signUp', SIGN_UP);
   return { core, client, profile };
@@ -77,10 +81,14 @@ describe('the record of job runs', () => {
     ]);
   });
 
-  it(`keeps the newest ${MAX_JOB_RUNS} runs; a page after a run no longer kept is empty`, async () => {
+  it(`keeps the newest ${KEEP_RUNS} runs of the last 90 days (trimRuns); a page after a run no longer kept is empty`, async () => {
     const { core, client, profile } = await signedIn();
-    const many = Array.from({ length: MAX_JOB_RUNS + 5 }, (_, index) => run(index + 1, { ranAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString() }));
-    await core.jobRuns.record(profile.id, many.slice(0, 3));
+    // Mail runs: none of them is still read by a scheduling decision, so only the bounds apply.
+    const minutesBefore = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
+    const many = Array.from({ length: KEEP_RUNS + 5 }, (_, index) => run(index + 1, { kind: 'mail', key: `mail:${index}`, ranAt: minutesBefore(KEEP_RUNS + 5 - index) }));
+    const old = run(0, { kind: 'mail', key: 'mail:old', ranAt: '2026-07-01T00:00:00.000Z' });
+    await core.jobRuns.record(profile.id, [old, ...many.slice(0, 3)]);
+    expect(ids((await client.ok('listActivity', {})).runs)).toEqual(['run-3', 'run-2', 'run-1']);
     await core.jobRuns.record(profile.id, many.slice(3));
 
     const all: JobRun[] = [];
@@ -90,10 +98,42 @@ describe('the record of job runs', () => {
       page = await client.ok('listActivity', { limit: 200, before: all.at(-1)?.id });
       all.push(...page.runs);
     }
-    expect(all).toHaveLength(MAX_JOB_RUNS);
-    expect(all[0]?.id).toBe(`run-${MAX_JOB_RUNS + 5}`);
+    expect(all).toHaveLength(KEEP_RUNS);
+    expect(all[0]?.id).toBe(`run-${KEEP_RUNS + 5}`);
     expect(all.at(-1)?.id).toBe('run-6');
     expect(await client.ok('listActivity', { before: 'run-3' })).toEqual({ runs: [], more: false });
+  });
+
+  it('never trims a run a scheduling decision still reads: today’s nudges stay past the bound', async () => {
+    const { core, client, profile } = await signedIn();
+    const todays = run(1, { key: 'nudge:2026-11-02:t1', day: '2026-11-02', ranAt: '2026-11-02T08:00:00.000Z' });
+    const later = Array.from({ length: KEEP_RUNS }, (_, index) => run(index + 2, { kind: 'mail', key: `mail:${index}`, ranAt: new Date(NOW.getTime() - (KEEP_RUNS - index) * 1000).toISOString() }));
+    await core.jobRuns.record(profile.id, [todays, ...later]);
+    const { runs } = await core.jobRuns.read(profile.id);
+    expect(runs).toHaveLength(KEEP_RUNS + 1);
+    expect(runs[0]?.key).toBe('nudge:2026-11-02:t1');
+    expect((await client.ok('listActivity', { limit: 1, before: 'run-2' })).runs.map((r) => r.key)).toEqual(['nudge:2026-11-02:t1']);
+  });
+
+  it('keeps the runner’s last check with the runs it decided, in one write, and reads both back after a restart', async () => {
+    const { core, profile } = await signedIn();
+    expect(await core.jobRuns.read(profile.id)).toEqual({ runs: [], lastCheck: null });
+    await core.jobRuns.record(profile.id, [run(1)], { at: new Date('2026-11-01T20:01:30+01:00'), timeZone: 'europe/berlin' });
+    // A look that decided nothing still moves the last check.
+    await core.jobRuns.record(profile.id, [], { at: new Date('2026-11-01T21:00:00Z'), timeZone: 'Europe/Berlin' });
+    await core.close();
+
+    const again = await startCore({ dataDir: core.dataDir, now: () => NOW });
+    await new Client(again).ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    expect(await again.jobRuns.read(profile.id)).toEqual({ runs: [run(1)], lastCheck: { at: new Date('2026-11-01T21:00:00Z'), timeZone: 'Europe/Berlin' } });
+  });
+
+  it('refuses a last check with a bad time or zone, and writes nothing', async () => {
+    const { core, profile } = await signedIn();
+    const before = await filesOf(core.dataDir);
+    await expect(core.jobRuns.record(profile.id, [run(1)], { at: new Date('not a time'), timeZone: 'UTC' })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'lastCheck.at' });
+    await expect(core.jobRuns.record(profile.id, [run(1)], { at: NOW, timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'TIME_ZONE_INVALID', field: 'lastCheck.timeZone' });
+    expect(await filesOf(core.dataDir)).toEqual(before);
   });
 
   it('is kept across a restart, encrypted: no summary or error readable in any file', async () => {
@@ -105,9 +145,9 @@ describe('the record of job runs', () => {
 
     const file = join(dataLayout(core.dataDir).profileDir(profile.id), 'jobs.json');
     const codec = await openProfileCodec(core.dataDir, profile.id, SIGN_UP.password);
-    expect(JSON.parse(codec.decode(file, await readFile(file)))).toMatchObject({ version: 1, runs: [{ id: 'run-1', summary: 'Nudged: Secret habit' }] });
+    expect(JSON.parse(codec.decode(file, await readFile(file)))).toMatchObject({ version: 1, runs: [{ id: 'run-1', summary: 'Nudged: Secret habit' }], lastCheck: null });
 
-    const again = new Client(await startCore({ dataDir: core.dataDir }));
+    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     expect(ids((await again.ok('listActivity', {})).runs)).toEqual(['run-1']);
   });
@@ -147,16 +187,14 @@ describe('the record of job runs', () => {
 });
 
 describe('mergedRuns', () => {
-  it('adds, replaces by id, orders by run time and keeps the newest, without touching its inputs', () => {
+  it('adds, replaces by id and orders by run time, without touching its inputs', () => {
     const current = [run(1), run(2)];
     const added = [run(2, { outcome: 'failed', error: 'no' }), run(0)];
-    const merged = mergedRuns(current, added);
-    expect(merged.map((r) => [r.id, r.outcome])).toEqual([
+    expect(mergedRuns(current, added).map((r) => [r.id, r.outcome])).toEqual([
       ['run-0', 'done'],
       ['run-1', 'done'],
       ['run-2', 'failed'],
     ]);
     expect(ids(current)).toEqual(['run-1', 'run-2']);
-    expect(mergedRuns(Array.from({ length: MAX_JOB_RUNS }, (_, i) => run(i, { id: `old-${i}`, ranAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() })), [run(1)]).map((r) => r.id).slice(0, 2)).toEqual(['old-1', 'old-2']);
   });
 });
