@@ -120,7 +120,7 @@ async function printIn(cdp: CdpPipe, html: string, options: PdfOptions): Promise
           body,
         }).catch(() => undefined);
       } else {
-        void onPage('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
+        void onPage('Fetch.failRequest', { requestId, errorReason: 'Aborted' }).catch(() => undefined);
       }
     });
   });
