@@ -82,6 +82,9 @@ export const OPERATIONS = {
   getMailSettings: { session: 'session', route: 'GET /api/settings/mail' },
   updateMailSettings: { session: 'session', route: 'POST /api/settings/mail' },
   listActivity: { session: 'session', route: 'POST /api/activity/query' },
+  listReports: { session: 'session', route: 'GET /api/reports' },
+  getReport: { session: 'session', route: 'GET /api/reports/:month' },
+  makeReport: { session: 'session', route: 'POST /api/reports/:month' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;

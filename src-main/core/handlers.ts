@@ -6,7 +6,9 @@ import { createJobHandlers } from './job-handlers';
 import type { InsightService } from './services/insights';
 import type { AccountService } from './services/accounts';
 import type { CsvService } from './services/csv';
+import type { JobRunner } from './jobs/runner';
 import type { JobRunService } from './services/job-runs';
+import type { ReportService } from './services/reports';
 import type { LogService } from './services/logs';
 import type { SettingsService } from './services/settings';
 import type { TimerService } from './services/timers';
@@ -24,13 +26,17 @@ export interface Services {
   readonly csv: CsvService;
   /** The record of job runs (nudges, reports, mail) that Activity lists. */
   readonly jobRuns: JobRunService;
+  /** The saved monthly reports. */
+  readonly reports: ReportService;
+  /** The job runner, for reports made on demand. */
+  readonly jobs: JobRunner;
 }
 
-export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns, reports, jobs }: Services): Handlers {
   return {
     ...createAccountHandlers({ accounts, settings }),
     ...createTrackerHandlers({ trackers, logs, timers, insights }),
     ...createCsvHandlers(csv),
-    ...createJobHandlers({ settings, jobRuns }),
+    ...createJobHandlers({ settings, jobRuns, reports, jobs }),
   };
 }

@@ -16,6 +16,11 @@ import type { JobListener } from './services/job-progress';
 import { LoginThrottle } from './services/login-throttle';
 import { InsightService } from './services/insights';
 import { JobRunService } from './services/job-runs';
+import { JobTimer } from './jobs/job-timer';
+import { JobRunner } from './jobs/runner';
+import type { Notifier } from './services/notifier';
+import type { Printer } from './services/printer';
+import { ReportService } from './services/reports';
 import { LogService } from './services/logs';
 import { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
 import { SettingsService } from './services/settings';
@@ -58,6 +63,12 @@ export interface CoreOptions {
   readonly newId?: () => string;
   /** Where "stay unlocked on this computer" keeps data keys; only the desktop shell has one. */
   readonly keychain?: Keychain;
+  /**
+   * The shell's ports for the background jobs (issue 12). Given, the core looks for due
+   * nudges and reports on a timer and when a profile unlocks; left out (tests, benchmarks),
+   * nothing runs on its own and a report made on demand answers NO_PRINTER.
+   */
+  readonly jobs?: { readonly notifier: Notifier | null; readonly printer: Printer | null };
   /** Told every change of a long job's progress (see job-progress.ts). */
   readonly onJobProgress?: JobListener;
   /**
@@ -80,6 +91,8 @@ export interface Core {
    * `record` adds runs to an unlocked profile's jobs.json, `list` pages through it.
    */
   readonly jobRuns: JobRunService;
+  /** The job runner (jobs/runner.ts): `look` at a profile, `makeReport`, `idle` until looks under way are done. */
+  readonly jobs: JobRunner;
   /** Forget a profile's data key (a shell's idle lock); its sessions answer SESSION_LOCKED. */
   lockProfile(profileId: string): void;
   /** The profile's auto-lock minutes while it is unlocked (0 = never), else null. */
@@ -131,17 +144,37 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
     csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart, onJobProgress: options.onJobProgress }),
     jobRuns: new JobRunService({ directory, queue: profileQueue, now }),
+    reports: new ReportService({ directory, queue: profileQueue }),
   };
+  const runner = new JobRunner({
+    now,
+    newId,
+    notifier: options.jobs?.notifier ?? null,
+    printer: options.jobs?.printer ?? null,
+    directory,
+    settings,
+    jobRuns: services.jobRuns,
+    reports: services.reports,
+  });
+  const timer = options.jobs === undefined ? null : new JobTimer({ runner, unlockedIds: () => directory.unlockedIds(), now });
+  // A profile that unlocks is looked at once (its catch-up), then by the timer.
+  const lookAfterUnlock = (profileId: string): void => void timer?.lookAt(profileId);
 
   let closed = false;
-  const handlers = refuseAfterClose(createHandlers(services), () => closed);
+  const handlers = refuseAfterClose(lookingAfterLogIn(createHandlers({ ...services, jobs: runner }), lookAfterUnlock), () => closed);
+  void timer?.lookAll();
   const warming = new Set<Promise<void>>();
   return {
     handlers,
     jobRuns: services.jobRuns,
+    jobs: runner,
     lockProfile: (profileId) => services.accounts.lock(profileId),
     autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
-    unlockRemembered: (profileId) => services.accounts.unlockRemembered(profileId),
+    async unlockRemembered(profileId) {
+      const profile = await services.accounts.unlockRemembered(profileId);
+      if (profile !== null) lookAfterUnlock(profileId);
+      return profile;
+    },
     warmUp(profileId) {
       if (closed) return;
       const run = Promise.all([services.insights.dashboard(profileId), services.timers.list(profileId)]).then(
@@ -156,9 +189,23 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       closed = true;
       // A warm-up may still have to enter the queue (and could rebuild a summary): wait for it.
       await Promise.all(warming);
+      await timer?.close();
+      await runner.idle();
       await Promise.all([accountQueue.idle(), profileQueue.idle()]);
       await writer.idle();
       await lock.release();
+    },
+  };
+}
+
+/** The handlers, with `look(profileId)` called after every successful log-in (the profile just unlocked). */
+function lookingAfterLogIn(handlers: Handlers, look: (profileId: string) => void): Handlers {
+  return {
+    ...handlers,
+    logIn: async (input, ctx) => {
+      const output = await handlers.logIn(input, ctx);
+      look(output.profile.id);
+      return output;
     },
   };
 }

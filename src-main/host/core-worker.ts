@@ -22,7 +22,7 @@ const setup = workerData as WorkerSetup;
 const post = (message: FromWorker): void => host.postMessage(message);
 
 const shell = portCaller(post);
-/** The shell's ports as the core calls them; the job runner takes the notifier and printer from here. */
+/** The shell's ports as the core calls them; the job runner (core/jobs/runner.ts) takes the notifier and printer from here. */
 const ports = portsOverChannel(shell.call);
 /** Nudges the person snoozed, for the job runner (nudge-snoozes.ts). */
 const snoozes = new NudgeSnoozes();
@@ -90,6 +90,10 @@ openCore({
   ...(setup.scrypt === undefined ? {} : { scrypt: setup.scrypt }),
   ...(setup.exportRowsPerPart === undefined ? {} : { exportRowsPerPart: setup.exportRowsPerPart }),
   ...(setup.ports.includes('keychain') ? { keychain: ports.keychain } : {}),
+  // A shell that lends a notifier or a printer gets the background jobs (core/jobs/runner.ts).
+  ...(setup.ports.includes('notifier') || setup.ports.includes('printer')
+    ? { jobs: { notifier: setup.ports.includes('notifier') ? ports.notifier : null, printer: setup.ports.includes('printer') ? ports.printer : null } }
+    : {}),
   onJobProgress: (profileId, job) => post({ kind: 'progress', profileId, job }),
 }).then(
   async (core) => {

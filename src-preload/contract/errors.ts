@@ -88,6 +88,10 @@ export const ERROR_CODES = [
   'MAIL_TLS_FAILED',
   'MAIL_REJECTED',
   'MAIL_TIMEOUT',
+  // monthly reports (src-main/core/jobs/runner.ts): no saved report, no way to print one here, a print that failed
+  'REPORT_NOT_FOUND',
+  'NO_PRINTER',
+  'PRINT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -125,6 +125,17 @@ export const mailSettingsInputSchema = z.object({
 });
 export type MailSettingsInput = z.infer<typeof mailSettingsInputSchema>;
 
+/** A saved monthly report, as the Reports page lists it. */
+export const savedReportSchema = z.object({
+  /** The month reported on, `YYYY-MM`. */
+  month,
+  /** The PDF's size in bytes. */
+  size: z.number().int().min(0),
+  /** When it was made (UTC ISO). */
+  createdAt: z.string(),
+});
+export type SavedReportView = z.infer<typeof savedReportSchema>;
+
 /** How many runs one page of the Activity view holds at most. */
 export const MAX_ACTIVITY_PAGE = 200;
 
@@ -144,4 +155,14 @@ export const jobOperations = {
     z.object({ limit: z.number().int().min(1).max(MAX_ACTIVITY_PAGE).default(50), before: id.optional() }),
     z.object({ runs: z.array(jobRunSchema), more: z.boolean() }),
   ),
+  /** The months with a saved report (kept encrypted in the profile), newest first. */
+  listReports: op(empty, z.object({ reports: z.array(savedReportSchema) })),
+  /** A saved report's PDF, base64, with the name to save it under; REPORT_NOT_FOUND when none is saved for that month. */
+  getReport: op(z.object({ month }), z.object({ fileName: z.string(), pdfBase64: z.string() })),
+  /**
+   * Make the report of a month that is over, now, and save it (replacing one saved before).
+   * NO_PRINTER when this app cannot make a PDF here (the message says why), PRINT_FAILED
+   * when printing failed, RANGE_INVALID for a month not yet over: nothing is saved then.
+   */
+  makeReport: op(z.object({ month }), z.object({ report: savedReportSchema })),
 } as const;

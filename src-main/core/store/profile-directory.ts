@@ -171,6 +171,11 @@ export class ProfileDirectory {
     return this.unlockedProfiles.get(profileId) ?? null;
   }
 
+  /** The profiles whose data key is in memory now (the job runner looks at these only). */
+  unlockedIds(): string[] {
+    return [...this.unlockedProfiles.keys()];
+  }
+
   /** The unlocked profile, or SESSION_LOCKED (a session whose key was forgotten). */
   requireUnlocked(profileId: string): UnlockedProfile {
     return this.unlockedProfiles.get(profileId) ?? fail('SESSION_LOCKED', SESSION_LOCKED_MESSAGE);

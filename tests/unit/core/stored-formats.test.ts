@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { logColumnsSchema, logShardSchema, profileFileSchema, trackersFileSchema } from '../../../src-main/core/store/formats';
 import { settingsFileSchema } from '../../../src-main/core/store/account-formats';
 import { jobsFileSchema } from '../../../src-main/core/store/jobs-format';
+import { reportFileSchema, reportIndexSchema } from '../../../src-main/core/store/reports-format';
 import { summariesFileSchema } from '../../../src-main/core/store/summaries-format';
 
 describe('stored formats', () => {
@@ -20,6 +21,8 @@ describe('stored formats', () => {
     ['summaries.json', summariesFileSchema],
     ['settings.json', settingsFileSchema],
     ['jobs.json', jobsFileSchema],
+    ['reports/<YYYY-MM>.json', reportFileSchema],
+    ['reports.json', reportIndexSchema],
   ] as const)('%s keeps its shape', (_name, schema) => {
     expect(z.toJSONSchema(schema, { io: 'input' })).toMatchSnapshot();
   });

@@ -63,6 +63,9 @@ async function walk(client: CoreClient): Promise<{ answers: unknown[]; called: S
   await call('updateMailSettings', { mail: { ...mail, port: 0, to: 'nobody' } }); // refused: two fields are wrong
   await call('getMailSettings', {});
   await call('listActivity', { limit: 10 });
+  await call('listReports', {});
+  await call('getReport', { month: '2026-10' }); // refused: none saved
+  await call('makeReport', { month: '2026-10' }); // refused: no printer lent
   const weight = valueOf(await call('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } })).tracker;
   const done = valueOf(await call('createTracker', { name: 'Meditated', settings: { type: 'boolean' } })).tracker;
   const reading = valueOf(await call('createTracker', { name: 'Reading', settings: { type: 'duration' } })).tracker;
@@ -131,6 +134,6 @@ describe('the core through its worker', () => {
     expect(normalized(there.answers)).toEqual(normalized(here.answers));
     // The walk is not vacuous: it has successes and refusals of several kinds.
     const codes = new Set(here.answers.map((answer) => ((answer as { result: Result<unknown> }).result.ok ? 'ok' : (answer as { result: { ok: false; error: { code: string } } }).result.error.code)));
-    expect([...codes].sort()).toEqual(expect.arrayContaining(['ok', 'NOT_LOGGED_IN', 'INVALID_INPUT', 'LOGIN_FAILED', 'LOG_VALUE_OUT_OF_RANGE', 'STAY_UNLOCKED_UNAVAILABLE']));
+    expect([...codes].sort()).toEqual(expect.arrayContaining(['ok', 'NOT_LOGGED_IN', 'INVALID_INPUT', 'LOGIN_FAILED', 'LOG_VALUE_OUT_OF_RANGE', 'STAY_UNLOCKED_UNAVAILABLE', 'REPORT_NOT_FOUND', 'NO_PRINTER']));
   });
 });

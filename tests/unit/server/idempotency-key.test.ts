@@ -29,6 +29,7 @@ describe('the Idempotency-Key header', () => {
         'createTracker',
         'deleteLog',
         'deleteTracker',
+        'makeReport',
         'purgeTracker',
         'reorderTrackers',
         'restoreLog',
