@@ -182,9 +182,14 @@ describe('issue 12’s settings and Activity in a browser', () => {
   });
 });
 
-/** 55 runs, oldest first as the store keeps them: plain nudges, then a report made late, a failed mail and today's nudge. */
+/**
+ * 55 runs, oldest first as the store keeps them: plain nudges, then a report made late, a
+ * failed mail and the latest nudge. Dated in the month that began 35 to 66 days ago, so they
+ * are all past and all within the 90 days the record keeps when a log-in's look rewrites it.
+ */
 function record(): JobRun[] {
-  const at = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2026, 9, day, hour, minute)).toISOString();
+  const base = new Date(Date.now() - 35 * 86_400_000);
+  const at = (day: number, hour: number, minute = 0) => new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), day, hour, minute)).toISOString();
   const runs: JobRun[] = Array.from({ length: 51 }, (_, index) => ({
     id: `run-${index + 1}`,
     kind: 'nudge',
