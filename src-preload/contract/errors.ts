@@ -4,6 +4,10 @@
  * codes, the UI branches on them and shows the message; a code not listed here does not
  * compile.
  */
+
+/** What sending through the person's SMTP server can answer (src-main/core/mail). */
+export const MAIL_ERROR_CODES = ['MAIL_SETTINGS_INVALID', 'MAIL_LOGIN_REFUSED', 'MAIL_HOST_UNREACHABLE', 'MAIL_TLS_FAILED', 'MAIL_REJECTED', 'MAIL_TIMEOUT'] as const;
+
 export const ERROR_CODES = [
   // input shape and session
   'INVALID_INPUT',
@@ -81,13 +85,7 @@ export const ERROR_CODES = [
   'OPEN_AT_LOGIN_UNAVAILABLE',
   'OPEN_AT_LOGIN_FAILED',
   'SETTINGS_NOT_SAVED',
-  // mail (src-main/core/mail): what sending through the person's SMTP server can answer
-  'MAIL_SETTINGS_INVALID',
-  'MAIL_LOGIN_REFUSED',
-  'MAIL_HOST_UNREACHABLE',
-  'MAIL_TLS_FAILED',
-  'MAIL_REJECTED',
-  'MAIL_TIMEOUT',
+  ...MAIL_ERROR_CODES,
   // monthly reports (src-main/core/jobs/runner.ts): no saved report, no way to print one here, a print that failed
   'REPORT_NOT_FOUND',
   'NO_PRINTER',

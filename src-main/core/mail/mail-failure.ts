@@ -4,18 +4,11 @@
  * to check, and whether trying again with the same settings can help. One home for this
  * mapping: the Activity view shows the message, the retry schedule reads `permanent`.
  */
-import type { AppError, ErrorCode } from '../../../src-preload/contract';
+import { MAIL_ERROR_CODES, type AppError } from '../../../src-preload/contract';
 import { AppFailure } from '../errors';
 import type { MailSettings } from './mail-settings';
 
-export const MAIL_ERROR_CODES = [
-  'MAIL_SETTINGS_INVALID',
-  'MAIL_LOGIN_REFUSED',
-  'MAIL_HOST_UNREACHABLE',
-  'MAIL_TLS_FAILED',
-  'MAIL_REJECTED',
-  'MAIL_TIMEOUT',
-] as const satisfies readonly ErrorCode[];
+export { MAIL_ERROR_CODES };
 export type MailErrorCode = (typeof MAIL_ERROR_CODES)[number];
 
 /** What a failed send answers: one of the mail codes, or INTERNAL for an error of no known kind. */
