@@ -1,7 +1,8 @@
 /**
- * The monthly report printed to PDF by Chromium exactly as browser mode will print it
- * (`page.setContent` + `page.pdf` with `chromiumPdfOptions`): its text read back with
- * `pdftotext`, and its pages saved as PNG (test-results/report/) for a person to look at.
+ * The monthly report printed to PDF exactly as browser mode prints it (the printer port's
+ * headless Chromium, with `reportPrintOptions`): its text read back with `pdftotext`, and
+ * its pages saved as PNG (test-results/report/) for a person to look at. The same HTML is
+ * also opened in a page with scripts on, to show it fetches nothing and runs nothing.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { durationText } from '../../src-preload/tracker-values/duration';
-import { chromiumPdfOptions } from '../../src-main/core/report/report-pdf-options';
+import { reportPrintOptions } from '../../src-main/core/report/report-pdf-options';
+import { createChromiumPrinter } from '../../src-main/server/jobs/chromium-printer';
 import { reportHtml } from '../../src-main/core/report/report-html';
 import { reportModel } from '../../src-main/core/report/report-model';
 import { novemberFixture } from '../support/report-month';
@@ -49,8 +51,8 @@ async function printReport(html: string, name: string, locale: string): Promise<
   await page.setContent(html, { waitUntil: 'load' });
   const scriptsRan = dialogs.length > 0 || (await page.locator('script').count()) > 0;
   const pdf = join(OUT, `${name}.pdf`);
-  await writeFile(pdf, await page.pdf(chromiumPdfOptions(locale)));
   await context.close();
+  await writeFile(pdf, await createChromiumPrinter().printPdf(html, reportPrintOptions(locale)));
   expect(requests, 'the report fetches nothing').toEqual([]);
   const { stdout: text } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']);
   const { stdout: info } = await run('pdfinfo', [pdf]);

@@ -1,9 +1,9 @@
 /**
  * How the report is printed, in one place for both printers: the desktop shell's
- * `webContents.printToPDF` and browser mode's headless Chromium (`page.pdf`). Paper by the
- * person's locale (Letter where CLDR says it is the custom, A4 elsewhere), the same margins
- * as the page's `@page` rule, backgrounds on (the charts' fills), and page numbers in a
- * footer drawn by the printer.
+ * `webContents.printToPDF` and browser mode's headless Chromium, each of which spells the
+ * printer port's `PdfOptions` for itself. Paper by the person's locale (Letter where CLDR
+ * says it is the custom, A4 elsewhere), the same margins as the page's `@page` rule,
+ * backgrounds on (the charts' fills), and page numbers in a footer drawn by the printer.
  */
 import type { PdfOptions } from '../services/printer';
 
@@ -43,7 +43,7 @@ export const REPORT_FOOTER_TEMPLATE =
 /** No header: the title page and each section say what they are. An empty string would print the default header. */
 export const REPORT_HEADER_TEMPLATE = '<div></div>';
 
-/** The recommended print settings, printer-neutral; `electronPdfOptions` and `chromiumPdfOptions` spell them for each printer. */
+/** The recommended print settings, printer-neutral; `reportPrintOptions` hands them to the printer port. */
 export const REPORT_PDF_OPTIONS = {
   paperSize: paperSizeFor,
   marginsMm: REPORT_MARGINS_MM,
@@ -55,68 +55,6 @@ export const REPORT_PDF_OPTIONS = {
   tagged: true,
   outline: true,
 } as const;
-
-const MM_PER_INCH = 25.4;
-const inches = (mm: number): number => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
-
-/** Electron's `webContents.printToPDF` options (margins in inches), shaped like its `PrintToPDFOptions`. */
-export interface ElectronPdfOptions {
-  readonly pageSize: PaperSize;
-  readonly margins: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
-  readonly printBackground: boolean;
-  readonly displayHeaderFooter: boolean;
-  readonly headerTemplate: string;
-  readonly footerTemplate: string;
-  readonly preferCSSPageSize: boolean;
-  readonly generateTaggedPDF: boolean;
-  readonly generateDocumentOutline: boolean;
-}
-
-/** The report's options for the desktop shell's `webContents.printToPDF`. */
-export function electronPdfOptions(locale: string | undefined): ElectronPdfOptions {
-  const m = REPORT_PDF_OPTIONS.marginsMm;
-  return {
-    pageSize: REPORT_PDF_OPTIONS.paperSize(locale),
-    margins: { top: inches(m.top), right: inches(m.right), bottom: inches(m.bottom), left: inches(m.left) },
-    printBackground: REPORT_PDF_OPTIONS.printBackground,
-    displayHeaderFooter: REPORT_PDF_OPTIONS.displayHeaderFooter,
-    headerTemplate: REPORT_PDF_OPTIONS.headerTemplate,
-    footerTemplate: REPORT_PDF_OPTIONS.footerTemplate,
-    // The paper is chosen by locale here; the page's CSS sets margins only, never a size.
-    preferCSSPageSize: false,
-    generateTaggedPDF: REPORT_PDF_OPTIONS.tagged,
-    generateDocumentOutline: REPORT_PDF_OPTIONS.outline,
-  };
-}
-
-/** Chromium's `page.pdf` options (Playwright and Puppeteer spell them the same way). */
-export interface ChromiumPdfOptions {
-  readonly format: PaperSize;
-  readonly margin: { readonly top: string; readonly right: string; readonly bottom: string; readonly left: string };
-  readonly printBackground: boolean;
-  readonly displayHeaderFooter: boolean;
-  readonly headerTemplate: string;
-  readonly footerTemplate: string;
-  readonly preferCSSPageSize: boolean;
-  readonly tagged: boolean;
-  readonly outline: boolean;
-}
-
-/** The report's options for browser mode's headless Chromium `page.pdf`. */
-export function chromiumPdfOptions(locale: string | undefined): ChromiumPdfOptions {
-  const m = REPORT_PDF_OPTIONS.marginsMm;
-  return {
-    format: REPORT_PDF_OPTIONS.paperSize(locale),
-    margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
-    printBackground: REPORT_PDF_OPTIONS.printBackground,
-    displayHeaderFooter: REPORT_PDF_OPTIONS.displayHeaderFooter,
-    headerTemplate: REPORT_PDF_OPTIONS.headerTemplate,
-    footerTemplate: REPORT_PDF_OPTIONS.footerTemplate,
-    preferCSSPageSize: false,
-    tagged: REPORT_PDF_OPTIONS.tagged,
-    outline: REPORT_PDF_OPTIONS.outline,
-  };
-}
 
 /**
  * The report's options as the printer port takes them (core/services/printer.ts): what the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tracker } from '../../../src-preload/contract';
 import { reportHtml } from '../../../src-main/core/report/report-html';
 import { reportModel, type ReportInput } from '../../../src-main/core/report/report-model';
-import { chromiumPdfOptions, electronPdfOptions, paperSizeFor, REPORT_FOOTER_TEMPLATE, REPORT_MARGINS_MM, REPORT_PDF_OPTIONS } from '../../../src-main/core/report/report-pdf-options';
+import { paperSizeFor, REPORT_FOOTER_TEMPLATE, REPORT_MARGINS_MM, REPORT_PDF_OPTIONS, reportPrintOptions } from '../../../src-main/core/report/report-pdf-options';
 import { logAt, novemberFixture, NOW, tracker, ZONE } from '../../support/report-month';
 
 const hostileName = '<script>alert("name")</script> & Co';
@@ -104,15 +104,17 @@ describe('print options', () => {
     expect(paperSizeFor('not a locale!')).toBe('A4');
   });
 
-  it('spells the same settings for Electron and for Chromium', () => {
-    const electron = electronPdfOptions('en-US');
-    const chromium = chromiumPdfOptions('en-US');
-    expect(electron).toMatchObject({ pageSize: 'Letter', printBackground: true, displayHeaderFooter: true, footerTemplate: REPORT_FOOTER_TEMPLATE, generateTaggedPDF: true, preferCSSPageSize: false });
-    expect(chromium).toMatchObject({ format: 'Letter', printBackground: true, displayHeaderFooter: true, footerTemplate: REPORT_FOOTER_TEMPLATE, tagged: true, preferCSSPageSize: false });
-    // Electron takes inches; 20 mm is 0.787 in.
-    expect(electron.margins).toEqual({ top: 0.63, right: 0.63, bottom: 0.787, left: 0.63 });
-    expect(chromium.margin).toEqual({ top: '16mm', right: '16mm', bottom: '20mm', left: '16mm' });
-    expect(electronPdfOptions('de-DE').pageSize).toBe('A4');
+  it('hands the printer port the report’s settings, the paper by locale', () => {
+    expect(reportPrintOptions('en-US')).toEqual({
+      pageSize: 'Letter',
+      landscape: false,
+      marginsMm: { ...REPORT_MARGINS_MM },
+      printBackground: true,
+      footerTemplate: REPORT_FOOTER_TEMPLATE,
+      tagged: true,
+      outline: true,
+    });
+    expect(reportPrintOptions('de-DE').pageSize).toBe('A4');
     expect(REPORT_PDF_OPTIONS.paperSize('en-PH')).toBe('Letter');
   });
 
