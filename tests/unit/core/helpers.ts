@@ -61,6 +61,21 @@ export const SIGN_UP = {
   backupCode: 'backup-code-1234',
 } as const satisfies Input<'signUp'>;
 
+/** A new core with SIGN_UP's profile signed up: the core, a client holding its session, the profile. */
+export async function signedIn(options: Partial<CoreOptions> = {}) {
+  const core = await startCore(options);
+  const client = new Client(core);
+  const { profile } = await client.ok('signUp', SIGN_UP);
+  return { core, client, profile };
+}
+
+/** A core over a data folder written before, logged in as SIGN_UP's profile. */
+export async function reopened(dataDir: string): Promise<Client> {
+  const client = new Client(await startCore({ dataDir }));
+  await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+  return client;
+}
+
 /** A profile with one numerical tracker, Weight, and the core closed again: for tests that lay its files down by hand. */
 export async function closedProfileWithWeight() {
   const core = await startCore();

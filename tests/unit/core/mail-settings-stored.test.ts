@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { dataLayout, openProfileCodec } from '../../../src-main/core/index';
 import type { Input } from '../../../src-preload/contract';
 import { filesContaining } from './encryption-helpers';
-import { Client, filesOf, SIGN_UP, startCore } from './helpers';
+import { Client, filesOf, SIGN_UP, signedIn, startCore } from './helpers';
 
 const PASSWORD = 'smtp-Pa55word-that-must-never-show';
 
@@ -25,12 +25,6 @@ const MAIL = {
 
 const VIEW = { host: 'smtp.example.org', port: 587, tls: 'starttls', user: 'ada@example.org', hasPassword: true, from: 'Ada@Example.org', to: 'ada+reports@example.org' };
 
-async function signedIn() {
-  const core = await startCore();
-  const client = new Client(core);
-  const { profile } = await client.ok('signUp', SIGN_UP);
-  return { core, client, profile };
-}
 
 /** The settings file as the profile's key opens it. */
 async function storedSettings(dataDir: string, profileId: string): Promise<Record<string, unknown>> {

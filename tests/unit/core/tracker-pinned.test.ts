@@ -7,20 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openProfileCodec } from '../../../src-main/core/index';
 import { trackersFormat } from '../../../src-main/core/store/formats';
-import { Client, closedProfileWithWeight, filesOf, SIGN_UP, startCore } from './helpers';
+import { closedProfileWithWeight, filesOf, reopened, SIGN_UP, signedIn } from './helpers';
 
-async function signedIn() {
-  const core = await startCore();
-  const client = new Client(core);
-  await client.ok('signUp', SIGN_UP);
-  return { core, client };
-}
 
-async function reopened(dataDir: string) {
-  const client = new Client(await startCore({ dataDir }));
-  await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
-  return client;
-}
 
 describe('pinning a tracker', () => {
   it('creates trackers unpinned unless asked', async () => {
