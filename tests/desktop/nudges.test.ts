@@ -4,54 +4,31 @@
  * opens the quick-log window for the one tracker or the main window for several; "Done for
  * today" answers yes through the core like the tray; "Snooze 1 hour" goes to the core.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Method, Result } from '../../src-preload/contract';
-import type { Session } from '../../src-main/core/dispatch';
-import { openCore, type Core } from '../../src-main/core/index';
 import { SNOOZE_MS, type Nudge } from '../../src-main/core/services/notifier';
-import { call, inThreadClient, type CoreClient } from '../../src-main/host/core-client';
+import { call } from '../../src-main/host/core-client';
 import { createDesktopNotifier, NOT_CONFIRMED, NOT_SUPPORTED, SHOW_CONFIRM_MS, type DesktopNotifier } from '../../src-main/desktop/jobs/desktop-notifier';
 import { nudgeAnswers, type NudgeAnswerOptions } from '../../src-main/desktop/jobs/nudge-answers';
 import { DesktopSession } from '../../src-main/desktop/session-lock';
 import { createQuickLogWindow } from '../../src-main/desktop/tray/quick-log-window';
 import { BrowserWindow, Notification, resetFake } from './electron-fake';
 
+import { client, core, signedUp, trackerOf, useRealCore } from './real-core';
+
 vi.mock('electron', () => import('./electron-fake'));
 
 const LOCATION = { pageUrl: 'qs://app/index.html', devServerUrl: null };
-const person = { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' } as const;
 const NOW = Date.UTC(2026, 10, 30, 19);
 
-let dataDir: string;
-let core: Core;
-let client: CoreClient;
 
-beforeEach(async () => {
-  resetFake();
-  dataDir = await mkdtemp(join(tmpdir(), 'qs-nudges-'));
-  core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-  client = inThreadClient(core.handlers, core, () => undefined);
-});
-afterEach(async () => {
+useRealCore('qs-nudges-');
+beforeEach(() => resetFake());
+afterEach(() => {
   vi.useRealTimers();
-  await core.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signedUp(): Promise<Session> {
-  const { result, session } = await call(client, 'signUp', person, null);
-  if (!result.ok || session === null) throw new Error('sign-up failed');
-  return session;
-}
 
-async function trackerOf(session: Session, name: string, settings: { type: 'boolean' } | { type: 'numerical'; unit: string }): Promise<string> {
-  const { result } = await call(client, 'createTracker', { name, settings }, session);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value.tracker.id;
-}
 
 const nudgeFor = (profileId: string, trackerIds: string[], names: string, actions: Nudge['actions'] = ['snooze', 'done-for-today']): Nudge => ({
   profileId,

@@ -3,14 +3,10 @@
  * its menu follows the trackers and today's answers, a yes/no click writes through the core,
  * another tracker opens the quick-log window, and every failure becomes a menu state.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openCore, type Core } from '../../src-main/core/index';
 import type { Handlers, Session } from '../../src-main/core/dispatch';
 import { AppFailure } from '../../src-main/core/errors';
-import { call, inThreadClient, type CoreClient } from '../../src-main/host/core-client';
+import { call, inThreadClient } from '../../src-main/host/core-client';
 import { isDataChange, tellWindowsDataChanged } from '../../src-main/desktop/tray/data-changed';
 import { registerIpcHandlers } from '../../src-main/desktop/ipc';
 import { createQuickLogWindow } from '../../src-main/desktop/tray/quick-log-window';
@@ -22,42 +18,26 @@ import { startHost } from '../unit/host/host-helpers';
 import { fakeHandlers } from '../unit/server/fake-handlers';
 import { BrowserWindow, ipcMain, Menu, powerMonitor, resetFake, Tray, type FakeMenuItem } from './electron-fake';
 
+import { client, core, person, signedUp, trackerOf, useClient, useRealCore } from './real-core';
+
 vi.mock('electron', () => import('./electron-fake'));
 
 const PAGE = 'qs://app/index.html';
 const LOCATION: AppLocation = { pageUrl: PAGE, devServerUrl: null };
 const ICON = '/opt/qs/resources/tray/tray-icon.png';
-const person = { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada', age: 36, gender: 'female', backupCode: 'backup code 1234' } as const;
 
-let dataDir: string;
-let core: Core;
-let client: CoreClient;
 let trays: TrayMenu[];
 
-beforeEach(async () => {
+useRealCore('qs-tray-');
+beforeEach(() => {
   resetFake();
   trays = [];
-  dataDir = await mkdtemp(join(tmpdir(), 'qs-tray-'));
-  core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-  client = inThreadClient(core.handlers, core, () => undefined);
 });
-afterEach(async () => {
+afterEach(() => {
   for (const tray of trays) tray.destroy();
-  await core.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signedUp(): Promise<Session> {
-  const { result, session } = await call(client, 'signUp', person, null);
-  if (!result.ok || session === null) throw new Error('sign-up failed');
-  return session;
-}
 
-async function trackerOf(session: Session, name: string, settings: { type: 'boolean' } | { type: 'numerical'; unit: string }): Promise<string> {
-  const { result } = await call(client, 'createTracker', { name, settings }, session);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value.tracker.id;
-}
 
 function openTray(session: DesktopSession, extra: Partial<TrayMenuOptions> = {}) {
   const spies = {
@@ -255,7 +235,7 @@ describe('the tray when the core fails', () => {
     const signUp = await inThreadClient(handlers).dispatch('signUp', person, null);
     let broken = false;
     const healthy = inThreadClient({ ...handlers, dashboard: async () => ({ cards: [] }) });
-    client = { ...healthy, dispatch: (method, input, session) => (broken ? Promise.reject(new Error('worker gone')) : healthy.dispatch(method, input, session)) };
+    useClient({ ...healthy, dispatch: (method, input, session) => (broken ? Promise.reject(new Error('worker gone')) : healthy.dispatch(method, input, session)) });
     const created = await client.dispatch('createTracker', { name: 'Meditated', settings: { type: 'boolean' } }, signUp.session);
     expect(created.result.ok).toBe(true);
     const { tray, spies } = openTray(new DesktopSession(client, Date.now, signUp.session));
@@ -273,7 +253,7 @@ describe('the tray when the core fails', () => {
     const refusing = inThreadClient({ ...handlers, addLog: async () => Promise.reject(new AppFailure('LOG_VALUE_INVALID', 'Disk says no.')) });
     const signUp = await refusing.dispatch('signUp', person, null);
     await refusing.dispatch('createTracker', { name: 'Meditated', settings: { type: 'boolean' } }, signUp.session);
-    client = refusing;
+    useClient(refusing);
     const { tray } = openTray(new DesktopSession(client, Date.now, signUp.session));
     await tray.refresh();
 
@@ -293,7 +273,7 @@ describe('the tray’s day', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const handlers = fakeHandlers();
     const dashboard = vi.fn(async () => ({ cards: [] }));
-    client = inThreadClient({ ...handlers, dashboard });
+    useClient(inThreadClient({ ...handlers, dashboard }));
     const signUp = await client.dispatch('signUp', person, null);
     // fakeHandlers' profile counts days in UTC: one minute to midnight.
     const now = () => Date.parse('2026-11-25T23:59:00Z');
@@ -313,7 +293,7 @@ describe('the tray’s day', () => {
   it('a destroyed tray reads no more and leaves no timer behind', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const dashboard = vi.fn(async () => ({ cards: [] }));
-    client = inThreadClient({ ...fakeHandlers(), dashboard });
+    useClient(inThreadClient({ ...fakeHandlers(), dashboard }));
     const signUp = await client.dispatch('signUp', person, null);
     const { tray } = openTray(new DesktopSession(client, Date.now, signUp.session));
     await tray.refresh();
