@@ -31,7 +31,7 @@ describe('the app frame', () => {
     render(App, { props: { api: api() } });
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Dashboard', 'Import / export', 'Activity', 'Trash', 'Settings']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Dashboard', 'Import / export', 'Activity', 'Reports', 'Trash', 'Settings']);
     expect(within(nav).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'Dashboard' }).getAttribute('href')).toBe('#/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();

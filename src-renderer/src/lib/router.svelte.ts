@@ -12,6 +12,8 @@ export type Route =
   | { readonly name: 'csv' }
   /** What ran on its own: nudges, reports, mail. */
   | { readonly name: 'activity' }
+  /** The saved monthly reports, and making one on demand. */
+  | { readonly name: 'reports' }
   /** The quick-log page (the desktop app's small window): for one tracker, or a picker when null. */
   | { readonly name: 'quick-log'; readonly trackerId: string | null };
 
@@ -31,6 +33,7 @@ export function parseHash(hash: string): Route {
   if (path === '/trash') return { name: 'trash' };
   if (path === '/csv') return { name: 'csv' };
   if (path === '/activity') return { name: 'activity' };
+  if (path === '/reports') return { name: 'reports' };
   if (path === '/quick-log') return { name: 'quick-log', trackerId: null };
   const tracker = /^\/trackers\/([^/]+)$/.exec(path);
   const trackerId = tracker?.[1] === undefined ? undefined : decodedId(tracker[1]);
@@ -58,6 +61,8 @@ export function href(route: Route): string {
       return '#/csv';
     case 'activity':
       return '#/activity';
+    case 'reports':
+      return '#/reports';
     case 'quick-log':
       return route.trackerId === null ? '#/quick-log' : `#/quick-log/${encodeURIComponent(route.trackerId)}`;
   }

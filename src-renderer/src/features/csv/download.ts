@@ -11,11 +11,11 @@ export type ExportKind = 'trackers' | 'logs';
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /**
- * Hand `parts` (joined in order) to the browser as a CSV file named `fileName`, starting
- * with the byte-order mark the app's texts leave out (see csv-file.ts).
+ * Hand `blob` to the browser as a file named `fileName`: any file the app produced (a CSV,
+ * a report's PDF) is saved this one way.
  */
-export function saveParts(fileName: string, parts: readonly BlobPart[]): void {
-  const url = URL.createObjectURL(new Blob([CSV_BYTE_ORDER_MARK, ...parts], { type: CSV_TYPE }));
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -25,6 +25,14 @@ export function saveParts(fileName: string, parts: readonly BlobPart[]): void {
   link.remove();
   // Revoked on the next turn: the click has started the download by then.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Hand `parts` (joined in order) to the browser as a CSV file named `fileName`, starting
+ * with the byte-order mark the app's texts leave out (see csv-file.ts).
+ */
+export function saveParts(fileName: string, parts: readonly BlobPart[]): void {
+  saveBlob(fileName, new Blob([CSV_BYTE_ORDER_MARK, ...parts], { type: CSV_TYPE }));
 }
 
 /** Hand `text` to the browser as a CSV file named `fileName`. */
