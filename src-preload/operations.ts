@@ -81,6 +81,7 @@ export const OPERATIONS = {
   // jobs: mail settings and the record of runs
   getMailSettings: { session: 'session', route: 'GET /api/settings/mail' },
   updateMailSettings: { session: 'session', route: 'POST /api/settings/mail' },
+  sendTestMail: { session: 'session', route: 'POST /api/settings/mail/test' },
   listActivity: { session: 'session', route: 'POST /api/activity/query' },
   listReports: { session: 'session', route: 'GET /api/reports' },
   getReport: { session: 'session', route: 'GET /api/reports/:month' },

@@ -11,6 +11,7 @@ import type { JobRunService } from './services/job-runs';
 import type { ReportService } from './services/reports';
 import type { LogService } from './services/logs';
 import type { SettingsService } from './services/settings';
+import type { TestMailService } from './services/test-mail';
 import type { TimerService } from './services/timers';
 import type { TrackerService } from './services/trackers';
 import { createTrackerHandlers } from './tracker-handlers';
@@ -30,13 +31,15 @@ export interface Services {
   readonly reports: ReportService;
   /** The job runner, for reports made on demand. */
   readonly jobs: JobRunner;
+  /** The settings screen's test mail. */
+  readonly testMail: TestMailService;
 }
 
-export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns, reports, jobs }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns, reports, jobs, testMail }: Services): Handlers {
   return {
     ...createAccountHandlers({ accounts, settings }),
     ...createTrackerHandlers({ trackers, logs, timers, insights }),
     ...createCsvHandlers(csv),
-    ...createJobHandlers({ settings, jobRuns, reports, jobs }),
+    ...createJobHandlers({ settings, jobRuns, reports, jobs, testMail }),
   };
 }

@@ -21,6 +21,8 @@ import { JobRunner } from './jobs/runner';
 import type { Notifier } from './services/notifier';
 import type { Printer } from './services/printer';
 import { ReportService } from './services/reports';
+import { TestMailService } from './services/test-mail';
+import type { SendMailOptions } from './mail/send-mail';
 import { LogService } from './services/logs';
 import { PRODUCTION_SCRYPT, type ScryptParams } from './services/secrets';
 import { SettingsService } from './services/settings';
@@ -71,6 +73,12 @@ export interface CoreOptions {
   readonly jobs?: { readonly notifier: Notifier | null; readonly printer: Printer | null };
   /** Told every change of a long job's progress (see job-progress.ts). */
   readonly onJobProgress?: JobListener;
+  /**
+   * How mail is sent: tests shorten the timeouts and trust their loopback server's
+   * self-signed certificate here. Left out, the production waits (DEFAULT_MAIL_TIMEOUTS)
+   * and only the system's certificate roots; certificate checks cannot be turned off.
+   */
+  readonly mail?: SendMailOptions;
   /**
    * The data-folder lock is already held by this process's core host (host/core-host.ts),
    * which keeps it across restarts of the core's worker; the core then neither takes nor
@@ -145,6 +153,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart, onJobProgress: options.onJobProgress }),
     jobRuns: new JobRunService({ directory, queue: profileQueue, now }),
     reports: new ReportService({ directory, queue: profileQueue }),
+    testMail: new TestMailService({ settings, mail: options.mail ?? {} }),
   };
   const runner = new JobRunner({
     now,

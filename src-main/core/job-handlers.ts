@@ -1,10 +1,11 @@
-/** The job operations of the contract (mail settings, the Activity record, reports), each mapped onto a service call. */
+/** The job operations of the contract (mail settings and the test mail, the Activity record, reports), each mapped onto a service call. */
 import type { jobOperations } from '../../src-preload/contract';
 import type { Handlers } from './dispatch';
 import type { JobRunner } from './jobs/runner';
 import type { JobRunService } from './services/job-runs';
 import type { ReportService } from './services/reports';
 import type { SettingsService } from './services/settings';
+import type { TestMailService } from './services/test-mail';
 
 export type JobMethod = keyof typeof jobOperations;
 
@@ -14,15 +15,17 @@ export interface JobServices {
   readonly reports: ReportService;
   /** Makes a report on demand, in turn with the profile's scheduled looks. */
   readonly jobs: JobRunner;
+  readonly testMail: TestMailService;
 }
 
 /** The name a downloaded report is saved under. */
 export const reportFileName = (month: string): string => `quantified-self-report-${month}.pdf`;
 
-export function createJobHandlers({ settings, jobRuns, reports, jobs }: JobServices): Pick<Handlers, JobMethod> {
+export function createJobHandlers({ settings, jobRuns, reports, jobs, testMail }: JobServices): Pick<Handlers, JobMethod> {
   return {
     getMailSettings: async (_input, ctx) => ({ mail: settings.mail(ctx.profileId) }),
     updateMailSettings: async (input, ctx) => ({ mail: await settings.updateMail(ctx.profileId, input.mail) }),
+    sendTestMail: async (_input, ctx) => testMail.send(ctx.profileId),
     listActivity: async (input, ctx) => jobRuns.list(ctx.profileId, input),
     listReports: async (_input, ctx) => ({ reports: await reports.list(ctx.profileId) }),
     getReport: async (input, ctx) => {

@@ -86,6 +86,8 @@ export const ERROR_CODES = [
   'OPEN_AT_LOGIN_FAILED',
   'SETTINGS_NOT_SAVED',
   ...MAIL_ERROR_CODES,
+  // a test mail asked for before any mail settings were saved
+  'MAIL_NOT_SET_UP',
   // monthly reports (src-main/core/jobs/runner.ts): no saved report, no way to print one here, a print that failed
   'REPORT_NOT_FOUND',
   'NO_PRINTER',

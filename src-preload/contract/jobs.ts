@@ -148,6 +148,14 @@ export const jobOperations = {
    */
   updateMailSettings: op(z.object({ mail: mailSettingsInputSchema.nullable() }), z.object({ mail: mailSettingsViewSchema.nullable() })),
   /**
+   * Send the test mail through the saved SMTP settings (their password included, which only
+   * the core reads) to their `to` address, and answer the message's id and where it went.
+   * MAIL_NOT_SET_UP when no settings are saved; otherwise what the server or the network did
+   * (MAIL_LOGIN_REFUSED, MAIL_HOST_UNREACHABLE, MAIL_TLS_FAILED, MAIL_REJECTED, MAIL_TIMEOUT),
+   * its message saying what to check. Nothing is saved or recorded either way.
+   */
+  sendTestMail: op(empty, z.object({ messageId: z.string(), to: z.string() })),
+  /**
    * The job runs recorded (nudges, reports, mail), newest first, a page at a time: `before`
    * is the id of the last run of the previous page; `more` says whether older runs remain.
    */

@@ -34,6 +34,7 @@ describe('the Idempotency-Key header', () => {
         'reorderTrackers',
         'restoreLog',
         'restoreTracker',
+        'sendTestMail',
         'setStayUnlocked',
         'startTimer',
         'stopTimer',
