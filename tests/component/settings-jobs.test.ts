@@ -114,8 +114,10 @@ describe('Settings › Mail', () => {
     expect(field(form, 'Port').value).toBe('587');
     expect((within(form).getByLabelText('Encryption') as HTMLSelectElement).value).toBe('starttls');
     expect(within(form).queryByRole('button', { name: 'Remove mail settings' })).toBeNull();
-    // No "Send test mail" here: it comes with its own operation.
-    expect(within(form).queryByRole('button', { name: /test/i })).toBeNull();
+    // Nothing saved yet: the test mail has no settings to go through.
+    const test = within(form).getByRole('button', { name: 'Send test mail' }) as HTMLButtonElement;
+    expect(test.disabled).toBe(true);
+    expect(test.getAttribute('aria-describedby') && document.getElementById(test.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/Save the settings first/);
 
     await type(form, 'SMTP server', 'smtp.example.org');
     await type(form, 'User name', 'ada');
@@ -131,6 +133,19 @@ describe('Settings › Mail', () => {
     // The password is not shown again, only that one is kept.
     expect(field(form, 'Password').value).toBe('');
     expect(field(form, 'Password').placeholder).toBe('kept');
+  });
+
+  it('offers the test mail once the settings are saved', async () => {
+    renderSettings({ updateMailSettings: async () => ok({ mail: KEPT }) });
+    const form = await section('Mail');
+    const test = () => within(form).getByRole('button', { name: 'Send test mail' }) as HTMLButtonElement;
+    expect(test().disabled).toBe(true);
+    await type(form, 'SMTP server', 'smtp.example.org');
+    // Typed but not saved: the test goes through saved settings only.
+    expect(test().disabled).toBe(true);
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save mail settings' }));
+    await vi.waitFor(() => expect(test().disabled).toBe(false));
+    expect(within(form).getByText('Sends a short mail to ada@example.org through the saved settings.')).toBeTruthy();
   });
 
   it('shows each wrong field’s message by it, and takes each away when that field is edited', async () => {
@@ -242,5 +257,62 @@ describe('Settings › Mail', () => {
     expect(field(form, 'Port').value).toBe('2465');
     expect(portAfterModeChange(25, 'none', 'tls')).toBe(465);
     expect(portAfterModeChange(null, 'none', 'starttls')).toBe(587);
+  });
+});
+
+describe('Settings › Mail › Send test mail', () => {
+  /** A pending answer the test settles, so the busy state can be looked at. */
+  function deferred<T>() {
+    let settle!: (value: T) => void;
+    const promise = new Promise<T>((resolve) => (settle = resolve));
+    return { promise, settle };
+  }
+
+  it('is busy while sending, then says where the mail went', async () => {
+    const answer = deferred<Awaited<ReturnType<Api['sendTestMail']>>>();
+    const sendTestMail = vi.fn<Api['sendTestMail']>(() => answer.promise);
+    renderSettings({ sendTestMail }, KEPT);
+    const form = await section('Mail');
+    const button = within(form).getByRole('button', { name: 'Send test mail' }) as HTMLButtonElement;
+    // A real button: reachable by Tab, pressed with Enter or Space.
+    expect(button.type).toBe('button');
+    button.focus();
+    expect(document.activeElement).toBe(button);
+
+    await fireEvent.click(button);
+
+    expect(sendTestMail).toHaveBeenCalledWith({});
+    const busy = within(form).getByRole('button', { name: 'Sending…' }) as HTMLButtonElement;
+    expect(busy.disabled).toBe(true);
+    answer.settle({ ok: true, value: { messageId: '<1@example.org>', to: 'ada@example.org' } });
+    expect((await within(form).findByText(/^Sent to/)).textContent).toBe('Sent to ada@example.org; check your inbox.');
+    expect((within(form).getByRole('button', { name: 'Send test mail' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(sendTestMail).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the app’s message when the mail did not go, and can be tried again', async () => {
+    const message = 'The mail server smtp.example.org:587 refused the login for “ada”. Check the user name and the password.';
+    const sendTestMail = vi.fn<Api['sendTestMail']>(async () => ({ ok: false, error: { code: 'MAIL_LOGIN_REFUSED', message } }));
+    renderSettings({ sendTestMail }, KEPT);
+    const form = await section('Mail');
+
+    await fireEvent.click(within(form).getByRole('button', { name: 'Send test mail' }));
+
+    expect((await within(form).findByRole('alert')).textContent).toBe(message);
+    expect(within(form).queryByText(/^Sent to/)).toBeNull();
+    await fireEvent.click(within(form).getByRole('button', { name: 'Send test mail' }));
+    await vi.waitFor(() => expect(sendTestMail).toHaveBeenCalledTimes(2));
+  });
+
+  it('forgets an answer about the settings once they are saved anew', async () => {
+    const sendTestMail = vi.fn<Api['sendTestMail']>(async () => ({ ok: false, error: { code: 'MAIL_LOGIN_REFUSED', message: 'Refused.' } }));
+    renderSettings({ sendTestMail, updateMailSettings: async () => ok({ mail: KEPT }) }, KEPT);
+    const form = await section('Mail');
+    await fireEvent.click(within(form).getByRole('button', { name: 'Send test mail' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Refused.');
+
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save mail settings' }));
+
+    await vi.waitFor(() => expect(within(form).queryByText('Refused.')).toBeNull());
   });
 });
