@@ -83,6 +83,13 @@ const seconds = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} 
 
 const failure = (code: MailFailureCode, message: string, permanent: boolean): MailFailure => ({ code, message, permanent });
 
+/**
+ * What a failure that may pass says comes next: the job runner's mails are retried on their
+ * own; a test mail is not, so its message must not promise that (the person tries again).
+ */
+const nextStep = (retried: boolean): { readonly sentence: string; readonly clause: string } =>
+  retried ? { sentence: 'It will be tried again later.', clause: 'it will be tried again later' } : { sentence: 'Try again later.', clause: 'try again later' };
+
 function tlsFailure(error: SendError, settings: MailSettings, where: string): MailFailure {
   const reason = error.originalCode ?? '';
   if (CERTIFICATE_CODES.has(reason)) {
@@ -105,7 +112,7 @@ function tlsFailure(error: SendError, settings: MailSettings, where: string): Ma
   return failure('MAIL_TLS_FAILED', `The encrypted connection to ${where} failed. Check the port and the TLS mode (STARTTLS usually on 587, TLS on 465).`, false);
 }
 
-function timeoutFailure(error: SendError, where: string, timeouts: MailTimeouts): MailFailure {
+function timeoutFailure(error: SendError, where: string, timeouts: MailTimeouts, retried: boolean): MailFailure {
   switch (error.timeoutType) {
     case 'GREETING_TIMEOUT':
       return failure(
@@ -116,19 +123,19 @@ function timeoutFailure(error: SendError, where: string, timeouts: MailTimeouts)
     case 'UPGRADE_TIMEOUT':
       return failure('MAIL_TIMEOUT', `${where} did not finish setting up encryption in time. Try again later, or check the TLS mode.`, false);
     case 'SOCKET_TIMEOUT':
-      return failure('MAIL_TIMEOUT', `${where} stopped answering for ${seconds(timeouts.socket)} while the mail was sent. It will be tried again later.`, false);
+      return failure('MAIL_TIMEOUT', `${where} stopped answering for ${seconds(timeouts.socket)} while the mail was sent. ${nextStep(retried).sentence}`, false);
     default:
       return failure('MAIL_TIMEOUT', `${where} did not answer within ${seconds(timeouts.connection)}. Check the host, the port and your internet connection.`, false);
   }
 }
 
-function refusal(error: SendError, settings: MailSettings, where: string): MailFailure {
+function refusal(error: SendError, settings: MailSettings, where: string, retried: boolean): MailFailure {
   const permanent = error.permanent === true;
   // 530: the server wants a login before it takes mail.
   if (error.responseCode === 530) {
     return failure('MAIL_LOGIN_REFUSED', `${where} sends mail only after a login: enter your user name and password.${serverSaid(error)}`, true);
   }
-  const later = permanent ? '' : ' It will be tried again later.';
+  const later = permanent ? '' : ` ${nextStep(retried).sentence}`;
   if (error.command === 'MAIL FROM') {
     return failure('MAIL_REJECTED', `${where} refused the sender ${settings.from}. Many servers send only from your own account's address: check “From”.${serverSaid(error)}${later}`, permanent);
   }
@@ -141,9 +148,10 @@ function refusal(error: SendError, settings: MailSettings, where: string): MailF
 /**
  * The app's failure for whatever a send threw. An AppFailure (settings found wrong) keeps
  * its code, field and issues; an error of no known kind (a bug, a denied permission) is
- * INTERNAL, worth another try, its first line kept in the message.
+ * INTERNAL, worth another try, its first line kept in the message. `retried` false (a test
+ * mail): messages tell the person to try again instead of promising a retry.
  */
-export function mailFailureOf(thrown: unknown, settings: MailSettings, timeouts: MailTimeouts): MailFailure {
+export function mailFailureOf(thrown: unknown, settings: MailSettings, timeouts: MailTimeouts, retried = true): MailFailure {
   if (thrown instanceof AppFailure && thrown.code === 'MAIL_SETTINGS_INVALID') return { ...thrown.toAppError(), code: thrown.code, permanent: true };
   const error: SendError = typeof thrown === 'object' && thrown !== null ? thrown : { message: String(thrown) };
   const where = `The mail server ${settings.host}:${settings.port}`;
@@ -156,7 +164,7 @@ export function mailFailureOf(thrown: unknown, settings: MailSettings, timeouts:
       return failure(
         'MAIL_LOGIN_REFUSED',
         temporary
-          ? `${where} could not check your login just now. It will be tried again later.${serverSaid(error)}`
+          ? `${where} could not check your login just now. ${nextStep(retried).sentence}${serverSaid(error)}`
           : `${where} refused the login for “${settings.user}”. Check the user name and the password (some providers, such as Gmail or iCloud, need an app password).${serverSaid(error)}`,
         !temporary,
       );
@@ -164,7 +172,7 @@ export function mailFailureOf(thrown: unknown, settings: MailSettings, timeouts:
     case 'ETLS':
       return tlsFailure(error, settings, where);
     case 'ETIMEDOUT':
-      return timeoutFailure(error, where, timeouts);
+      return timeoutFailure(error, where, timeouts, retried);
     case 'EDNS':
       return failure(
         'MAIL_HOST_UNREACHABLE',
@@ -187,15 +195,15 @@ export function mailFailureOf(thrown: unknown, settings: MailSettings, timeouts:
     case 'ECONNECTION':
       return failure(
         'MAIL_HOST_UNREACHABLE',
-        `${where} closed the connection unexpectedly. Check the port and the TLS mode; if they are right, it will be tried again later.${serverSaid(error)}`,
+        `${where} closed the connection unexpectedly. Check the port and the TLS mode; if they are right, ${nextStep(retried).clause}.${serverSaid(error)}`,
         false,
       );
     case 'EPROTOCOL':
       return failure('MAIL_HOST_UNREACHABLE', `${settings.host}:${settings.port} does not answer the way a mail server does. Check the host and the port.`, false);
     case 'EENVELOPE':
     case 'EMESSAGE':
-      return refusal(error, settings, where);
+      return refusal(error, settings, where, retried);
   }
   const detail = error.message === undefined || error.message === '' ? '' : ` (${error.message.split('\n')[0]})`;
-  return failure('INTERNAL', `Sending through ${settings.host}:${settings.port} failed${detail}. It will be tried again later.`, false);
+  return failure('INTERNAL', `Sending through ${settings.host}:${settings.port} failed${detail}. ${nextStep(retried).sentence}`, false);
 }

@@ -33,6 +33,11 @@ export interface SendMailOptions {
    * turned off; there is deliberately no option for that.
    */
   readonly trustedCertificates?: readonly string[];
+  /**
+   * Whether a failure will be tried again on its own (the job runner's mails; the default).
+   * False for the test mail: its messages then say "Try again later" instead of promising it.
+   */
+  readonly retried?: boolean;
 }
 
 export type SendMailResult = { readonly ok: true; readonly messageId: string } | { readonly ok: false; readonly error: MailFailure };
@@ -86,7 +91,7 @@ export async function sendMail(settings: MailSettings, message: MailMessage, opt
   try {
     checked = checkMailSettings(settings);
   } catch (error) {
-    return { ok: false, error: mailFailureOf(error, settings, timeouts) };
+    return { ok: false, error: mailFailureOf(error, settings, timeouts, options.retried) };
   }
   const transport = createTransport(transportOptions(checked, options));
   try {
@@ -103,7 +108,7 @@ export async function sendMail(settings: MailSettings, message: MailMessage, opt
     });
     return { ok: true, messageId: info.messageId };
   } catch (error) {
-    return { ok: false, error: mailFailureOf(error, checked, timeouts) };
+    return { ok: false, error: mailFailureOf(error, checked, timeouts, options.retried) };
   } finally {
     transport.close();
   }

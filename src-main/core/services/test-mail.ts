@@ -25,7 +25,8 @@ export class TestMailService {
   async send(profileId: string): Promise<{ messageId: string; to: string }> {
     const settings = this.deps.settings.mailOf(profileId);
     if (settings === null) return fail('MAIL_NOT_SET_UP', 'Save your mail settings first: the test mail is sent through them.');
-    const result = await sendMail(settings, testMail(settings), this.deps.mail);
+    // Nothing retries a test: its failures ask the person to try again rather than promise it.
+    const result = await sendMail(settings, testMail(settings), { ...this.deps.mail, retried: false });
     if (!result.ok) throw new AppFailure(result.error.code, result.error.message);
     return { messageId: result.messageId, to: settings.to };
   }

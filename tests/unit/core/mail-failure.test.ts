@@ -60,6 +60,19 @@ describe('mailFailureOf', () => {
     expect(mailFailureOf(found, settings, DEFAULT_MAIL_TIMEOUTS)).toEqual({ ...found.toAppError(), permanent: true });
   });
 
+  it.each([
+    ['a server gone silent while sending', { code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT' }, /for 60 s while the mail was sent\. Try again later\.$/],
+    ['a temporary login failure', { code: 'EAUTH', responseCode: 454, response: '454 Try later' }, /could not check your login just now\. Try again later\. The server said/],
+    ['a greylisting reply', { code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, permanent: false, response: '451 Greylisted' }, /“451 Greylisted”\. Try again later\.$/],
+    ['a connection the server closed', { code: 'ECONNECTION' }, /if they are right, try again later\.$/],
+    ['an error of no known kind', { code: 'ESTREAM', message: 'stream broke' }, /failed \(stream broke\)\. Try again later\.$/],
+  ])('promises no retry for %s when nothing retries (a test mail)', (_what, fields, message) => {
+    const failure = mailFailureOf(nodemailerError(fields), settings, DEFAULT_MAIL_TIMEOUTS, false);
+    expect(failure.message).toMatch(message);
+    expect(failure.message).not.toMatch(/tried again/);
+    expect(classify(fields).message).toMatch(/tried again later/);
+  });
+
   it('survives a thrown value that is not an object', () => {
     expect(mailFailureOf('boom', settings, DEFAULT_MAIL_TIMEOUTS)).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('(boom)') });
   });

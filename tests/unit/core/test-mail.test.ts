@@ -19,8 +19,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function smtpServer(): Promise<TestSmtpServer> {
-  const server = await startSmtpServer(certificate);
+async function smtpServer(options: Parameters<typeof startSmtpServer>[1] = {}): Promise<TestSmtpServer> {
+  const server = await startSmtpServer(certificate, options);
   servers.push(server);
   return server;
 }
@@ -79,6 +79,17 @@ describe('sendTestMail', () => {
     expect(smtp.mails).toEqual([]);
     expect(await filesOf(core.dataDir)).toEqual(before);
     expect(await client.ok('listActivity', { limit: 10 })).toEqual({ runs: [], more: false });
+  });
+
+  it('asks the person to try again, not promising a retry, when the server defers the mail (4xx)', async () => {
+    const smtp = await smtpServer({ onRcptTo: (_address, _session, callback) => callback(Object.assign(new Error('Greylisted, come back later'), { responseCode: 451 })) });
+    const { client } = await signedIn();
+    await client.ok('updateMailSettings', { mail: mailFor(smtp.port) });
+
+    const result = await client.call('sendTestMail', {});
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'MAIL_REJECTED', message: expect.stringMatching(/Greylisted, come back later”\. Try again later\.$/) } });
+    expect(smtp.mails).toEqual([]);
   });
 
   it('answers MAIL_NOT_SET_UP before any mail settings are saved, connecting nowhere', async () => {
