@@ -53,12 +53,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** What a spec lays down in the data folder before the server starts (a profile made long ago). */
+export type PrepareDataDir = (dataDir: string) => Promise<void>;
+
 /** Start the built browser shell over a fresh temp data folder and wait until it listens. */
-export async function startServer(timeoutMs = 20_000): Promise<RunningApp> {
+export async function startServer(timeoutMs = 20_000, prepare?: PrepareDataDir): Promise<RunningApp> {
   if (!existsSync(SERVER_ENTRY)) {
     throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` before the e2e tests.`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'qs-e2e-'));
+  await prepare?.(dataDir);
   const child = spawn(process.execPath, [SERVER_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,12 +119,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * One browser and one server for a spec file: started before its tests and stopped after
  * them. Read `browser` and `app` inside tests (they exist only once `beforeAll` ran).
  */
-export function useBrowserAndApp(): { readonly browser: Browser; readonly app: RunningApp } {
+export function useBrowserAndApp(prepare?: PrepareDataDir): { readonly browser: Browser; readonly app: RunningApp } {
   let browser: Browser | undefined;
   let app: RunningApp | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    app = await startServer();
+    app = await startServer(undefined, prepare);
   });
   afterAll(async () => {
     await browser?.close();
