@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import CsvPage from '../../src-renderer/src/features/csv/CsvPage.svelte';
 import { errorListCsv } from '../../src-renderer/src/features/csv/error-list';
 import { formatTime } from '../../src-renderer/src/features/logs/format';
 import type { Api, ImportPreview } from '../../src-preload/contract';
+import { blobText, captureDownloads } from './downloads';
 import { ok, settingsIn, stubApi } from './stub-api';
 
 /** Not the machine's zone (UTC here), so a time shown in it is the profile's doing. */
@@ -25,29 +26,8 @@ const blocked: ImportPreview = {
 const skipping: ImportPreview = { ...blocked, counts: { ...blocked.counts, skippedRows: 1 }, skippedRows: [{ file: 'logs.csv', row: 4 }], canCommit: true };
 
 /** What the page handed to the browser as downloads. */
-let downloads: { name: string; blob: Blob }[];
-beforeEach(() => {
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => ((lastBlob = blob), 'blob:test'), revokeObjectURL: () => undefined }));
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: lastBlob as Blob });
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+const downloads = captureDownloads();
 
-/** jsdom's Blob has no `text()`; FileReader reads it as a browser would. */
-function blobText(blob: Blob | undefined): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob as Blob);
-  });
-}
 
 /** A picked file; jsdom's File lacks `text()`, which every browser the app runs in has. */
 function csvFile(name: string, text: string): File {

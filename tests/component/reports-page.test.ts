@@ -1,9 +1,10 @@
 /** The Reports page: saved reports listed and downloaded as PDFs, a report made on demand, its errors, and the empty state. */
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import ReportsPage from '../../src-renderer/src/features/reports/ReportsPage.svelte';
 import { lastMonth, monthLabel, sizeText } from '../../src-renderer/src/features/reports/report-text';
 import type { Api, SavedReportView } from '../../src-preload/contract';
+import { blobBytes, captureDownloads } from './downloads';
 import { ok, settingsIn, stubApi } from './stub-api';
 
 const NOW = new Date('2026-11-15T12:00:00Z');
@@ -11,28 +12,8 @@ const october: SavedReportView = { month: '2026-10', size: 48_213, createdAt: '2
 const september: SavedReportView = { month: '2026-09', size: 900, createdAt: '2026-10-01T08:00:00.000Z' };
 
 /** What the page handed to the browser as downloads. */
-let downloads: { name: string; blob: Blob }[];
-beforeEach(() => {
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => ((lastBlob = blob), 'blob:test'), revokeObjectURL: () => undefined }));
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: lastBlob as Blob });
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+const downloads = captureDownloads();
 
-function blobBytes(blob: Blob | undefined): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob as Blob);
-  });
-}
 
 function renderReports(api: Partial<Api>) {
   render(ReportsPage, { props: { api: stubApi({ getSettings: settingsIn('Europe/Paris'), ...api }), now: () => NOW } });
