@@ -164,6 +164,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     settings,
     jobRuns: services.jobRuns,
     reports: services.reports,
+    mail: options.mail ?? {},
   });
   const timer = options.jobs === undefined ? null : new JobTimer({ runner, unlockedIds: () => directory.unlockedIds(), now });
   // A profile that unlocks is looked at once (its catch-up), then by the timer.

@@ -106,6 +106,12 @@ export const jobRunSchema = z.object({
   error: z.string().max(1000).nullable(),
   /** The day or month it concerns, for grouping. */
   day: day.nullable(),
+  /**
+   * A mail run's attempt, for the retry schedule (core/mail/mail-retry.ts): a fingerprint of
+   * the mail settings it used (keyed, so it reveals nothing of them), and its failure's code
+   * and whether only new settings can mend it. Absent on other runs.
+   */
+  mail: z.object({ settings: z.string().max(64), code: z.string().max(64).nullable(), permanent: z.boolean() }).optional(),
 });
 export type JobRun = z.infer<typeof jobRunSchema>;
 

@@ -9,3 +9,9 @@ export const nudgeKey = (day: Day, trackerId: string): string => `nudge:${day}:$
 
 /** The report of a month (`YYYY-MM`). */
 export const reportKey = (month: string): string => `report:${month}`;
+
+/** The mail of a month's report: sent once, whatever the retries. */
+export const reportMailKey = (month: string): string => `mail:${reportKey(month)}`;
+
+/** The mail of the nudge due at `time` on `day` (one mail however many trackers it names). */
+export const nudgeMailKey = (day: Day, time: string): string => `mail:nudge:${day}:${time}`;

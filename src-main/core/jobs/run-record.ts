@@ -85,6 +85,43 @@ export function reportRun(report: DueReport, result: RunResult, id: string): Job
   return run({ id, kind: 'report', key: report.key, dueAt: report.dueAt.toISOString(), summary: reportSummary(report.month, result.outcome), day: `${report.month}-01` }, result);
 }
 
+/** What a mail run was for, in the person's words: "the report for October 2026", "the 20:00 nudge". */
+export interface MailJob {
+  readonly key: string;
+  readonly dueAt: Date;
+  readonly day: Day;
+  readonly what: string;
+}
+
+/** The attempt a mail run records, for the retry schedule (see the contract's `JobRun.mail`). */
+export interface MailRunAttempt {
+  readonly settings: string;
+  readonly code: string | null;
+  readonly permanent: boolean;
+}
+
+function mailSummary(what: string, outcome: JobOutcome, gaveUp: boolean): string {
+  if (gaveUp) return `Gave up mailing ${what}`;
+  switch (outcome) {
+    case 'done':
+      return `Mailed ${what}`;
+    case 'failed':
+      return `Could not mail ${what}`;
+    case 'missed':
+    case 'skipped':
+      return `Did not mail ${what}`;
+  }
+}
+
+/**
+ * The run that records one attempt to mail (or giving up on it: a `failed` run marked
+ * permanent, so nothing is tried again until the settings change).
+ * @throws AppFailure INVALID_INPUT as for {@link nudgeRuns}.
+ */
+export function mailRun(job: MailJob, result: RunResult, attempt: MailRunAttempt, id: string, gaveUp = false): JobRun {
+  return run({ id, kind: 'mail', key: job.key, dueAt: job.dueAt.toISOString(), summary: mailSummary(job.what, result.outcome, gaveUp), day: job.day, mail: { ...attempt } }, result);
+}
+
 /**
  * Whether a decision at `now` may still read this run's key. `dueNudges` reads today and
  * the {@link MISSED_NUDGE_DAYS} before it, and the profile's today is at most a day from

@@ -2,7 +2,8 @@
  * The job runner: the one place that acts on the decisions of this folder. For an unlocked
  * profile it reads what the decisions need (settings, trackers, the entries of the days
  * asked about, the run record), shows due nudges through the shell's notifier, makes a due
- * monthly report through the shell's printer and saves it, and records every outcome with
+ * monthly report through the shell's printer and saves it, mails either when the person
+ * asked for that (jobs/mail-jobs.ts, retried with back-off), and records every outcome with
  * its last check in one write. It never throws from a look: what fails is a recorded run
  * (and what cannot even be recorded is left for the next look, which decides it again).
  *
@@ -17,6 +18,7 @@ import { reportModel } from '../report/report-model';
 import { reportHtml } from '../report/report-html';
 import { reportMonth } from '../report/report-month';
 import { reportPrintOptions } from '../report/report-pdf-options';
+import type { SendMailOptions } from '../mail/send-mail';
 import type { JobRunService } from '../services/job-runs';
 import type { Notifier, NudgeAction } from '../services/notifier';
 import { PortFailure } from '../services/port-failure';
@@ -29,6 +31,7 @@ import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
 import type { LastCheck } from './job-input';
 import { jobsMayRun } from './locked-profiles';
+import { MailJobs } from './mail-jobs';
 import { nextCheckAt } from './next-check';
 import { nudgeText } from './nudge-text';
 import { dueNudges, MISSED_NUDGE_DAYS, type Nudge, type NudgeTracker } from './nudges';
@@ -50,6 +53,8 @@ export interface JobRunnerDeps {
   readonly reports: ReportService;
   /** BCP 47 locale for the report's dates and paper size; the runtime's when left out. */
   readonly locale?: string;
+  /** How mail is sent (timeouts, trusted certificates); production defaults when left out. */
+  readonly mail?: SendMailOptions;
 }
 
 /** What one look did, for the timer (and tests). */
@@ -104,7 +109,11 @@ export class JobRunner {
   /** Per profile, the look (or report) under way: the next waits for it. */
   readonly #turns = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly deps: JobRunnerDeps) {}
+  readonly #mail: MailJobs;
+
+  constructor(private readonly deps: JobRunnerDeps) {
+    this.#mail = new MailJobs({ now: deps.now, newId: deps.newId, reports: deps.reports, options: deps.mail ?? {} });
+  }
 
   /** Run `work` after whatever is under way for the profile; failures do not block the next turn. */
   #inTurn<T>(profileId: string, work: () => Promise<T>): Promise<T> {
@@ -145,6 +154,8 @@ export class JobRunner {
     const trackers = stored.map(nudgeTracker);
     const record = await jobRuns.read(profileId);
     const runs: JobRun[] = [];
+    const shownNudges: Nudge[] = [];
+    let madeReport: { due: DueReport; pdf: Uint8Array } | null = null;
 
     // A decision that refuses its input (damaged data) costs its own job, not the other.
     try {
@@ -162,7 +173,10 @@ export class JobRunner {
       });
       for (const nudge of decision.missed) runs.push(...nudgeRuns(nudge, { outcome: 'missed', ranAt: now }, this.deps.newId));
       const yesNo = new Set(stored.filter((tracker) => tracker.settings.type === 'boolean').map((tracker) => tracker.id));
-      for (const nudge of decision.show) runs.push(...nudgeRuns(nudge, await this.#show(profileId, nudge, nudges.text, yesNo), this.deps.newId));
+      for (const nudge of decision.show) {
+        runs.push(...nudgeRuns(nudge, await this.#show(profileId, nudge, nudges.text, yesNo), this.deps.newId));
+        shownNudges.push(nudge);
+      }
     } catch {
       // Nothing recorded for nudges: the next look decides them again.
     }
@@ -170,15 +184,40 @@ export class JobRunner {
     try {
       const decision = dueReport({ now, timeZone, reports, profileCreatedAt: unlocked.details.data.createdAt, runs: record.runs, lastCheck: record.lastCheck });
       for (const missed of decision.missed) runs.push(reportRun(missed, { outcome: 'missed', ranAt: now }, this.deps.newId()));
-      if (decision.make !== null) runs.push(reportRun(decision.make, await this.#scheduledReport(profileId, store, decision.make), this.deps.newId()));
+      if (decision.make !== null) {
+        const made = await this.#scheduledReport(profileId, store, decision.make);
+        runs.push(reportRun(decision.make, made.result, this.deps.newId()));
+        if (made.pdf !== null) madeReport = { due: decision.make, pdf: made.pdf };
+      }
     } catch {
       // As for nudges.
     }
 
+    // After the report is saved and the nudges shown: a slow mail server delays only the mail.
+    // Nothing in it may cost the runs already made: they must be recorded, or they repeat.
+    const mail = await Promise.resolve()
+      .then(() =>
+        this.#mail.run({
+          profileId,
+          dataKey: unlocked.dataKey,
+          settings: settings.mailOf(profileId),
+          nudges,
+          reports,
+          runs: [...record.runs, ...runs],
+          madeReport,
+          shownNudges,
+          trackerNames: new Map(stored.map((tracker) => [tracker.id, tracker.name])),
+        }),
+      )
+      .catch(() => ({ runs: [], wakeAt: null }));
+    runs.push(...mail.runs);
+
     const lastCheck: LastCheck = { at: now, timeZone };
     await jobRuns.record(profileId, runs, lastCheck);
     const next = nextCheckAt({ now: this.deps.now(), timeZone, nudges, reports, trackers, runs: [...record.runs, ...runs] });
-    return { nextCheckAt: next, runs };
+    // A mail waiting for its retry wakes the runner then, not at the next hourly look.
+    const wake = mail.wakeAt !== null && mail.wakeAt < next ? mail.wakeAt : next;
+    return { nextCheckAt: wake, runs };
   }
 
   /** For each tracker with a reminder, the days `from`…`to` (in `calendar`) on which it has an entry: only the shards of those days are read. */
@@ -211,17 +250,17 @@ export class JobRunner {
     }
   }
 
-  async #scheduledReport(profileId: string, store: ProfileStore, due: DueReport): Promise<RunResult> {
+  async #scheduledReport(profileId: string, store: ProfileStore, due: DueReport): Promise<{ result: RunResult; pdf: Uint8Array | null }> {
     try {
-      await this.#makeAndSave(profileId, store, due.month);
-      return { outcome: 'done', ranAt: this.deps.now() };
+      const { pdf } = await this.#makeAndSave(profileId, store, due.month);
+      return { result: { outcome: 'done', ranAt: this.deps.now() }, pdf };
     } catch (error) {
-      return { outcome: 'failed', ranAt: this.deps.now(), error: reasonOf(error) };
+      return { result: { outcome: 'failed', ranAt: this.deps.now(), error: reasonOf(error) }, pdf: null };
     }
   }
 
   /** Model → HTML → PDF → saved. NO_PRINTER / PRINT_FAILED as AppFailures, so an operation can answer them. */
-  async #makeAndSave(profileId: string, store: ProfileStore, month: string): Promise<SavedReport> {
+  async #makeAndSave(profileId: string, store: ProfileStore, month: string): Promise<{ saved: SavedReport; pdf: Uint8Array }> {
     const printer = this.deps.printer;
     if (printer === null) return fail('NO_PRINTER', NO_PRINTER);
     const unlocked = this.deps.directory.requireUnlocked(profileId);
@@ -250,7 +289,7 @@ export class JobRunner {
       if (error instanceof PortFailure && error.code === 'NO_PRINTER') return fail('NO_PRINTER', error.message);
       return fail('PRINT_FAILED', error instanceof PortFailure ? error.message : `The report could not be printed to PDF: ${reasonOf(error)}`);
     }
-    return this.deps.reports.save(profileId, month, pdf, this.deps.now());
+    return { saved: await this.deps.reports.save(profileId, month, pdf, this.deps.now()), pdf };
   }
 
   /**
@@ -266,7 +305,7 @@ export class JobRunner {
       const calendar = new DayCalendar(this.deps.settings.timeZoneOf(profileId));
       const days = reportMonth(month);
       if (days.month >= monthOf(calendar.dayOf(now.getTime()))) fail('RANGE_INVALID', `The report for ${month} can be made once the month is over.`, 'month');
-      const saved = await this.#makeAndSave(profileId, await unlocked.store(), month);
+      const { saved } = await this.#makeAndSave(profileId, await unlocked.store(), month);
       const due: DueReport = { month, key: reportKey(month), dueAt: now };
       try {
         await this.deps.jobRuns.record(profileId, [reportRun(due, { outcome: 'done', ranAt: this.deps.now() }, this.deps.newId())]);

@@ -7,10 +7,11 @@
  */
 import { z } from 'zod';
 import { jobRunSchema } from '../../../src-preload/contract';
+import type { JsonRecord } from './migrate';
 import type { FileFormat } from './versioned-json-adapter';
 
 export const jobsFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   /**
    * Not bounded here: the record is trimmed when written (jobs/run-record.ts `trimRuns`:
    * 90 days, 1,000 runs), but never of a run a decision still reads, so a bound in the
@@ -22,5 +23,13 @@ export const jobsFileSchema = z.object({
 });
 export type JobsFile = z.infer<typeof jobsFileSchema>;
 
-export const jobsFormat: FileFormat<JobsFile> = { label: 'jobs', version: 1, schema: jobsFileSchema, migrations: {} };
-export const emptyJobsFile = (): JobsFile => ({ version: 1, runs: [], lastCheck: null });
+/**
+ * jobs.json version 1 → 2: mail runs carry their attempt (`JobRun.mail`, the retry state).
+ * Nothing to add to a version 1 file; the new version is so that an older app refuses the
+ * file instead of writing it back without that state (a login refused for good would then
+ * look like a passing failure and be tried again).
+ */
+const jobsV1toV2 = (old: JsonRecord): JsonRecord => ({ ...old, version: 2 });
+
+export const jobsFormat: FileFormat<JobsFile> = { label: 'jobs', version: 2, schema: jobsFileSchema, migrations: { 1: jobsV1toV2 } };
+export const emptyJobsFile = (): JobsFile => ({ version: 2, runs: [], lastCheck: null });

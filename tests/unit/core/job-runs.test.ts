@@ -4,7 +4,7 @@
  * at a time, trimmed as jobs/run-record.ts says, encrypted like every profile file, and
  * refused whole when one run is malformed.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataLayout, openProfileCodec } from '../../../src-main/core/index';
@@ -145,11 +145,25 @@ describe('the record of job runs', () => {
 
     const file = join(dataLayout(core.dataDir).profileDir(profile.id), 'jobs.json');
     const codec = await openProfileCodec(core.dataDir, profile.id, SIGN_UP.password);
-    expect(JSON.parse(codec.decode(file, await readFile(file)))).toMatchObject({ version: 1, runs: [{ id: 'run-1', summary: 'Nudged: Secret habit' }], lastCheck: null });
+    expect(JSON.parse(codec.decode(file, await readFile(file)))).toMatchObject({ version: 2, runs: [{ id: 'run-1', summary: 'Nudged: Secret habit' }], lastCheck: null });
 
     const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     expect(ids((await again.ok('listActivity', {})).runs)).toEqual(['run-1']);
+  });
+
+  it('reads a version 1 record (before mail attempts were kept) as version 2, its runs unchanged', async () => {
+    const { core, profile } = await signedIn();
+    await core.jobRuns.record(profile.id, [run(1)]);
+    await core.close();
+    const file = join(dataLayout(core.dataDir).profileDir(profile.id), 'jobs.json');
+    const codec = await openProfileCodec(core.dataDir, profile.id, SIGN_UP.password);
+    const stored = JSON.parse(codec.decode(file, await readFile(file))) as Record<string, unknown>;
+    await writeFile(file, codec.encode(file, JSON.stringify({ ...stored, version: 1 })));
+
+    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
+    await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    expect((await again.ok('listActivity', {})).runs).toEqual([run(1)]);
   });
 
   it.each([
