@@ -3,7 +3,8 @@
  * person's SMTP settings, with every attempt recorded as a `mail` run under the mail's key.
  * The attempts of a key are the retry state (`nextMailAttempt` reads them), so a restart
  * neither loses a failed mail nor sends a delivered one again. A mail is only sent when its
- * `byMail` setting is on and mail is set up; otherwise nothing is sent or recorded.
+ * `byMail` setting is on and mail is set up; otherwise nothing is sent or recorded. A
+ * nudge's mail that failed is retried only while its day runs; its failure stays in Activity.
  *
  * Which settings an attempt used is a fingerprint keyed by the profile's data key: it changes
  * whenever any field changes, the password included (a refused login is mended by a new
@@ -46,6 +47,8 @@ export interface MailLook {
   readonly shownNudges: readonly Nudge[];
   /** Tracker names by id, for a nudge mail retried in a later look. */
   readonly trackerNames: ReadonlyMap<string, string>;
+  /** The profile's today: a nudge mail is retried only on its own day ("no entry yet today" would be wrong after it). */
+  readonly today: string;
 }
 
 export interface MailLookResult {
@@ -156,7 +159,7 @@ export class MailJobs {
           job: reportJob(month, dueAt),
           message: async () => monthlyReportMail({ month, pdf: Buffer.from((await reportService.get(look.profileId, month)).pdfBase64, 'base64') }),
         });
-      } else if (nudge?.[1] !== undefined && nudge[2] !== undefined && look.nudges.byMail) {
+      } else if (nudge?.[1] !== undefined && nudge[2] !== undefined && look.nudges.byMail && nudge[1] === look.today) {
         const names = nudgedNames(look.runs, nudge[1], run.dueAt, look.trackerNames);
         pending.set(run.key, { job: nudgeJob(nudge[1], nudge[2], dueAt), message: () => Promise.resolve(nudgeMail(nudgeText(names, look.nudges.text))) });
       }

@@ -207,6 +207,7 @@ export class JobRunner {
           madeReport,
           shownNudges,
           trackerNames: new Map(stored.map((tracker) => [tracker.id, tracker.name])),
+          today: new DayCalendar(timeZone).dayOf(now.getTime()),
         }),
       )
       .catch(() => ({ runs: [], wakeAt: null }));

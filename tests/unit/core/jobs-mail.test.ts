@@ -225,6 +225,30 @@ describe('the job runner: nudges by mail', () => {
   });
 });
 
+describe('the job runner: a nudge mail that failed', () => {
+  it('is retried on its day, and not once the day is over', async () => {
+    const refusing = { on: true };
+    const smtp = await smtpServer(refusing);
+    const { core, client, clock, profileId } = await profile('2026-11-01T10:00:00Z');
+    await client.ok('updateSettings', { nudges: { enabled: true, time: '23:50', text: 'names', byMail: true } });
+    await client.ok('updateMailSettings', { mail: mailFor(smtp.port) });
+    await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
+
+    clock.set('2026-11-02T23:50:00Z');
+    expect(mailRuns((await look(core, profileId)).runs).map(([, outcome]) => outcome)).toEqual(['failed']);
+    clock.set('2026-11-02T23:51:00Z');
+    expect(mailRuns((await look(core, profileId)).runs).map(([, outcome]) => outcome)).toEqual(['failed']);
+    const connections = smtp.connections();
+
+    refusing.on = false;
+    // The next retry (five minutes on) falls on the 3rd: "no entry yet today" would be wrong.
+    clock.set('2026-11-03T00:10:00Z');
+    expect(mailRuns((await look(core, profileId)).runs)).toEqual([]);
+    expect(smtp.connections()).toBe(connections);
+    expect(smtp.mails).toHaveLength(0);
+  });
+});
+
 describe('the job runner: no mail unless asked for and set up', () => {
   it('mails nothing and records no mail run when byMail is off, or when mail is not set up', async () => {
     const smtp = await smtpServer();
