@@ -19,6 +19,7 @@ import { JobRunService } from './services/job-runs';
 import { JobTimer } from './jobs/job-timer';
 import { JobRunner } from './jobs/runner';
 import type { Notifier } from './services/notifier';
+import type { NudgeSnoozes } from './services/nudge-snoozes';
 import type { Printer } from './services/printer';
 import { ReportService } from './services/reports';
 import { TestMailService } from './services/test-mail';
@@ -70,7 +71,7 @@ export interface CoreOptions {
    * nudges and reports on a timer and when a profile unlocks; left out (tests, benchmarks),
    * nothing runs on its own and a report made on demand answers NO_PRINTER.
    */
-  readonly jobs?: { readonly notifier: Notifier | null; readonly printer: Printer | null };
+  readonly jobs?: { readonly notifier: Notifier | null; readonly printer: Printer | null; readonly snoozes?: NudgeSnoozes };
   /** Told every change of a long job's progress (see job-progress.ts). */
   readonly onJobProgress?: JobListener;
   /**
@@ -160,6 +161,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     newId,
     notifier: options.jobs?.notifier ?? null,
     printer: options.jobs?.printer ?? null,
+    ...(options.jobs?.snoozes === undefined ? {} : { snoozes: options.jobs.snoozes }),
     directory,
     settings,
     jobRuns: services.jobRuns,

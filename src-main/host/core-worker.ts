@@ -92,7 +92,7 @@ openCore({
   ...(setup.ports.includes('keychain') ? { keychain: ports.keychain } : {}),
   // A shell that lends a notifier or a printer gets the background jobs (core/jobs/runner.ts).
   ...(setup.ports.includes('notifier') || setup.ports.includes('printer')
-    ? { jobs: { notifier: setup.ports.includes('notifier') ? ports.notifier : null, printer: setup.ports.includes('printer') ? ports.printer : null } }
+    ? { jobs: { notifier: setup.ports.includes('notifier') ? ports.notifier : null, printer: setup.ports.includes('printer') ? ports.printer : null, snoozes } }
     : {}),
   onJobProgress: (profileId, job) => post({ kind: 'progress', profileId, job }),
 }).then(

@@ -7,6 +7,9 @@ import type { Day } from '../insights/days';
 /** One tracker's nudge on one day: never twice, whichever notification carried it. */
 export const nudgeKey = (day: Day, trackerId: string): string => `nudge:${day}:${trackerId}`;
 
+/** The `n`th return of a tracker's snoozed nudge on `day` (jobs/snoozed-nudges.ts): its own key, so the day's nudge stays settled. */
+export const snoozedNudgeKey = (day: Day, trackerId: string, n: number): string => `${nudgeKey(day, trackerId)}:snoozed:${n}`;
+
 /** The report of a month (`YYYY-MM`). */
 export const reportKey = (month: string): string => `report:${month}`;
 

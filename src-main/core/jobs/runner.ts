@@ -21,6 +21,7 @@ import { reportPrintOptions } from '../report/report-pdf-options';
 import type { SendMailOptions } from '../mail/send-mail';
 import type { JobRunService } from '../services/job-runs';
 import type { Notifier, NudgeAction } from '../services/notifier';
+import type { NudgeSnoozes } from '../services/nudge-snoozes';
 import { PortFailure } from '../services/port-failure';
 import type { Printer } from '../services/printer';
 import type { ReportService, SavedReport } from '../services/reports';
@@ -38,6 +39,7 @@ import { dueNudges, MISSED_NUDGE_DAYS, type Nudge, type NudgeTracker } from './n
 import { reportRun, nudgeRuns, type RunResult } from './run-record';
 import { dueReport, type DueReport } from './reports';
 import { reportKey } from './run-keys';
+import { snoozedNudges } from './snoozed-nudges';
 import { monthOf } from './wall-clock';
 
 export interface JobRunnerDeps {
@@ -45,6 +47,8 @@ export interface JobRunnerDeps {
   readonly newId: () => string;
   /** The shell's notifier; null where the shell lends none (nudges are then recorded failed, with why). */
   readonly notifier: Notifier | null;
+  /** Nudges the person snoozed; left out, nudges offer no "Snooze 1 hour" and nothing comes back. */
+  readonly snoozes?: NudgeSnoozes;
   /** The shell's printer; null where the shell lends none (NO_PRINTER). */
   readonly printer: Printer | null;
   readonly directory: ProfileDirectory;
@@ -177,6 +181,13 @@ export class JobRunner {
         runs.push(...nudgeRuns(nudge, await this.#show(profileId, nudge, nudges.text, yesNo), this.deps.newId));
         shownNudges.push(nudge);
       }
+      const snoozes = this.deps.snoozes;
+      if (snoozes !== undefined) {
+        const ended = snoozes.takeDueOf(profileId, now.getTime());
+        const returning = snoozedNudges({ ended, enabled: nudges.enabled, calendar, today, trackers: stored, entryDays, runs: [...record.runs, ...runs] });
+        // Not mailed: the day's mail went with the nudge itself.
+        for (const nudge of returning) runs.push(...nudgeRuns(nudge, await this.#show(profileId, nudge, nudges.text, yesNo), this.deps.newId));
+      }
     } catch {
       // Nothing recorded for nudges: the next look decides them again.
     }
@@ -217,7 +228,10 @@ export class JobRunner {
     await jobRuns.record(profileId, runs, lastCheck);
     const next = nextCheckAt({ now: this.deps.now(), timeZone, nudges, reports, trackers, runs: [...record.runs, ...runs] });
     // A mail waiting for its retry wakes the runner then, not at the next hourly look.
-    const wake = mail.wakeAt !== null && mail.wakeAt < next ? mail.wakeAt : next;
+    const mailWake = mail.wakeAt !== null && mail.wakeAt < next ? mail.wakeAt : next;
+    // A snooze ends between the hourly looks: wake for it. One already past (its look failed before taking it) waits for the next look rather than spinning the timer.
+    const snoozeEnd = this.deps.snoozes?.nextEndOf(profileId) ?? null;
+    const wake = snoozeEnd !== null && snoozeEnd > now.getTime() && snoozeEnd < mailWake.getTime() ? new Date(snoozeEnd) : mailWake;
     return { nextCheckAt: wake, runs };
   }
 
@@ -241,8 +255,8 @@ export class JobRunner {
       text,
     );
     const trackerIds = nudge.trackers.map((item) => item.trackerId);
-    // "Snooze 1 hour" is not offered until the runner reads snoozes back (nudge-snoozes.ts).
-    const actions: NudgeAction[] = trackerIds.every((id) => yesNo.has(id)) ? ['done-for-today'] : [];
+    // "Snooze 1 hour" only where a snooze comes back (a runner given `snoozes`).
+    const actions: NudgeAction[] = [...(this.deps.snoozes === undefined ? [] : ['snooze' as const]), ...(trackerIds.every((id) => yesNo.has(id)) ? ['done-for-today' as const] : [])];
     try {
       const delivery = await notifier.notify({ profileId, title, body, trackerIds, actions });
       return delivery.shown ? { outcome: 'done', ranAt: this.deps.now() } : { outcome: 'failed', ranAt: this.deps.now(), error: `Not shown: ${delivery.reason}` };

@@ -12,6 +12,12 @@ export interface SnoozedNudge {
   readonly trackerIds: readonly string[];
 }
 
+/** One tracker's snooze that has ended, with its end (ms since the epoch). */
+export interface EndedSnooze {
+  readonly trackerId: string;
+  readonly until: number;
+}
+
 export class NudgeSnoozes {
   /** profileId → trackerId → until (ms since the epoch). */
   readonly #until = new Map<string, Map<string, number>>();
@@ -39,5 +45,21 @@ export class NudgeSnoozes {
       if (trackerIds.length > 0) due.push({ profileId, trackerIds });
     }
     return due;
+  }
+
+  /** One profile's snoozes that have ended at `now`, taken out; the runner looks at one profile at a time and must leave the others' snoozes in place. */
+  takeDueOf(profileId: string, now: number): EndedSnooze[] {
+    const trackers = this.#until.get(profileId);
+    if (trackers === undefined) return [];
+    const ended = [...trackers].filter(([, until]) => until <= now).map(([trackerId, until]) => ({ trackerId, until }));
+    for (const { trackerId } of ended) trackers.delete(trackerId);
+    if (trackers.size === 0) this.#until.delete(profileId);
+    return ended;
+  }
+
+  /** When the profile's earliest snooze ends (ms since the epoch), or null when none is held. */
+  nextEndOf(profileId: string): number | null {
+    const trackers = this.#until.get(profileId);
+    return trackers === undefined || trackers.size === 0 ? null : Math.min(...trackers.values());
   }
 }
