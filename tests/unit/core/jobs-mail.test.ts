@@ -4,27 +4,18 @@
  * failures recorded with their typed message and retried on the back-off schedule (or once
  * the settings change), never mailed twice, and nothing at all when mail is not asked for.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/index';
 import type { Printer } from '../../../src-main/core/services/printer';
 import type { Notifier } from '../../../src-main/core/services/notifier';
 import type { Input, JobRun } from '../../../src-preload/contract';
 import { Client, SIGN_UP, startCore } from './helpers';
-import { TEST_PASSWORD, TEST_USER, selfSignedCertificate, startSmtpServer, type TestCertificate, type TestSmtpServer } from './smtp-test-server';
+import { TEST_PASSWORD, TEST_USER, type TestSmtpServer, useSmtpServers } from './smtp-test-server';
 
 /** Not a real report, but what the printer gives is what must arrive: distinct bytes to compare. */
 const REPORT_PDF = Buffer.from('%PDF-1.4\n%mail job test \u00e9\u0001\u00ff\n%%EOF\n', 'latin1');
 
-let certificate: TestCertificate;
-const servers: TestSmtpServer[] = [];
-
-beforeAll(async () => {
-  certificate = await selfSignedCertificate();
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const servers = useSmtpServers();
 
 class Clock {
   constructor(public at: Date) {}
@@ -55,20 +46,18 @@ const mailFor = (port: number, password = TEST_PASSWORD): MailInput => ({
 
 /** A server that refuses every sender with 451 (a transient failure) while `refusing.on`. */
 async function smtpServer(refusing: { on: boolean } = { on: false }): Promise<TestSmtpServer> {
-  const server = await startSmtpServer(certificate, {
+  return servers.start({
     onMailFrom(_address, _session, callback) {
       if (refusing.on) callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
       else callback();
     },
   });
-  servers.push(server);
-  return server;
 }
 
 /** A profile made in October 2026 (UTC) whose core trusts the test server, reports on at 09:00. */
 async function profile(start = '2026-10-05T08:00:00Z') {
   const clock = new Clock(new Date(start));
-  const core = await startCore({ now: clock.now, jobs: { notifier, printer }, mail: { trustedCertificates: [certificate.cert], timeouts: { connection: 5000, greeting: 5000, socket: 5000 } } });
+  const core = await startCore({ now: clock.now, jobs: { notifier, printer }, mail: { trustedCertificates: [servers.certificate.cert], timeouts: { connection: 5000, greeting: 5000, socket: 5000 } } });
   const client = new Client(core);
   const { profile: made } = await client.ok('signUp', SIGN_UP);
   await client.ok('updateSettings', { timeZone: 'UTC', nudges: { enabled: false, time: '20:00', text: 'names', byMail: false }, reports: { enabled: true, time: '09:00', byMail: true } });

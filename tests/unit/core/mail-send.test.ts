@@ -1,38 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sendMail, type SendMailOptions } from '../../../src-main/core/mail/send-mail';
 import { monthlyReportMail, testMail } from '../../../src-main/core/mail/mail-messages';
 import { nextMailAttempt, type MailAttempt } from '../../../src-main/core/mail/mail-retry';
 import type { MailSettings } from '../../../src-main/core/mail/mail-settings';
-import {
-  TEST_PASSWORD,
-  TEST_USER,
-  closedPort,
-  selfSignedCertificate,
-  startSilentServer,
-  startSmtpServer,
-  type TestCertificate,
-  type TestSmtpServer,
-} from './smtp-test-server';
+import { TEST_PASSWORD, TEST_USER, closedPort, startSilentServer, type TestSmtpServer, useSmtpServers } from './smtp-test-server';
 
-let certificate: TestCertificate;
+const servers = useSmtpServers();
 let trusted: SendMailOptions;
-const servers: { close(): Promise<void> }[] = [];
 
-beforeAll(async () => {
-  certificate = await selfSignedCertificate();
-  trusted = { trustedCertificates: [certificate.cert] };
+beforeAll(() => {
+  trusted = { trustedCertificates: [servers.certificate.cert] };
 });
 
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function server(options: Parameters<typeof startSmtpServer>[1] = {}): Promise<TestSmtpServer> {
-  const started = await startSmtpServer(certificate, options);
-  servers.push(started);
-  return started;
-}
+const server = (options?: Parameters<typeof servers.start>[0]): Promise<TestSmtpServer> => servers.start(options);
 
 const settingsFor = (port: number, overrides: Partial<MailSettings> = {}): MailSettings => ({
   host: '127.0.0.1',
@@ -185,8 +166,7 @@ describe('failures come back as typed values', () => {
   });
 
   it('answers a server that never greets with MAIL_TIMEOUT', async () => {
-    const silent = await startSilentServer();
-    servers.push(silent);
+    const silent = servers.track(await startSilentServer());
 
     const result = await sendMail(settingsFor(silent.port), testMail({ host: '127.0.0.1', port: silent.port, tls: 'starttls' }), {
       ...trusted,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { afterEach, beforeAll } from 'vitest';
 
 export const TEST_USER = 'me@example.com';
 export const TEST_PASSWORD = 'correct horse battery';
@@ -137,4 +138,33 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Loopback SMTP servers for a test file: one throwaway certificate, servers closed after each test. */
+export interface SmtpServers {
+  /** The certificate the servers present (read inside a test: it is made in `beforeAll`). */
+  readonly certificate: TestCertificate;
+  start(options?: SMTPServerOptions): Promise<TestSmtpServer>;
+  /** Close another server (a silent one) after the test too. */
+  track<S extends { close(): Promise<void> }>(server: S): S;
+}
+
+export function useSmtpServers(): SmtpServers {
+  let certificate: TestCertificate | undefined;
+  const open: { close(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    certificate = await selfSignedCertificate();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  const servers: SmtpServers = {
+    get certificate() {
+      if (certificate === undefined) throw new Error('The certificate is made in beforeAll; read it inside a test.');
+      return certificate;
+    },
+    start: async (options = {}) => servers.track(await startSmtpServer(servers.certificate, options)),
+    track: (server) => (open.push(server), server),
+  };
+  return servers;
 }

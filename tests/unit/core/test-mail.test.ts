@@ -3,27 +3,13 @@
  * the saved settings (password included) carry the test mail; without settings, or when the
  * server refuses, a typed error comes back and nothing in the data folder changes.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Input } from '../../../src-preload/contract';
 import { Client, filesOf, SIGN_UP, startCore } from './helpers';
-import { TEST_PASSWORD, TEST_USER, selfSignedCertificate, startSmtpServer, type TestCertificate, type TestSmtpServer } from './smtp-test-server';
+import { TEST_PASSWORD, TEST_USER, type TestSmtpServer, useSmtpServers } from './smtp-test-server';
 
-let certificate: TestCertificate;
-const servers: TestSmtpServer[] = [];
-
-beforeAll(async () => {
-  certificate = await selfSignedCertificate();
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function smtpServer(options: Parameters<typeof startSmtpServer>[1] = {}): Promise<TestSmtpServer> {
-  const server = await startSmtpServer(certificate, options);
-  servers.push(server);
-  return server;
-}
+const servers = useSmtpServers();
+const smtpServer = (options?: Parameters<typeof servers.start>[0]): Promise<TestSmtpServer> => servers.start(options);
 
 const mailFor = (port: number, password = TEST_PASSWORD): NonNullable<Input<'updateMailSettings'>['mail']> => ({
   host: '127.0.0.1',
@@ -37,7 +23,7 @@ const mailFor = (port: number, password = TEST_PASSWORD): NonNullable<Input<'upd
 
 /** A signed-up profile in a core that trusts the test server's certificate (unless `trust` is false). */
 async function signedIn(trust = true) {
-  const core = await startCore(trust ? { mail: { trustedCertificates: [certificate.cert] } } : {});
+  const core = await startCore(trust ? { mail: { trustedCertificates: [servers.certificate.cert] } } : {});
   const client = new Client(core);
   await client.ok('signUp', SIGN_UP);
   return { core, client };
