@@ -4,8 +4,9 @@
  * until a handler needs it (a profile's trackers on first use, a tracker's logs when listed).
  */
 import { randomUUID } from 'node:crypto';
-import type { Profile } from '../../src-preload/contract';
-import type { Handlers } from './dispatch';
+import type { Method, ParsedInput, Profile } from '../../src-preload/contract';
+import type { HandlerContext, Handlers } from './dispatch';
+import type { Operations, SessionBound } from '../../src-preload/operations';
 import { AppFailure } from './errors';
 import { createHandlers } from './handlers';
 import { machineOffsetMinutes } from './domain/log-time';
@@ -169,11 +170,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     mail: options.mail ?? {},
   });
   const timer = options.jobs === undefined ? null : new JobTimer({ runner, unlockedIds: () => directory.unlockedIds(), now });
-  // A profile that unlocks is looked at once (its catch-up), then by the timer.
+  // A profile that unlocks is looked at once (its catch-up), again after a change to its schedule, and otherwise by the timer.
   const lookAfterUnlock = (profileId: string): void => void timer?.lookAt(profileId);
 
   let closed = false;
-  const handlers = refuseAfterClose(lookingAfterLogIn(createHandlers({ ...services, jobs: runner }), lookAfterUnlock), () => closed);
+  const handlers = refuseAfterClose(lookingAfterChanges(createHandlers({ ...services, jobs: runner }), lookAfterUnlock), () => closed);
   void timer?.lookAll();
   const warming = new Set<Promise<void>>();
   return {
@@ -210,16 +211,39 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
 }
 
-/** The handlers, with `look(profileId)` called after every successful log-in (the profile just unlocked). */
-function lookingAfterLogIn(handlers: Handlers, look: (profileId: string) => void): Handlers {
-  return {
+/**
+ * Operations after which a profile's schedule may have moved: a time, a tracker's reminder,
+ * the set of trackers, or the mail settings a waiting retry depends on. Without a look right
+ * after them a change would wait for the timer, up to an hour: a nudge time set to ten
+ * minutes from now would come late.
+ */
+const SCHEDULE_CHANGES = ['updateSettings', 'createTracker', 'updateTracker', 'restoreTracker', 'updateMailSettings'] as const satisfies readonly SessionMethod[];
+
+/** The operations whose handlers always know the caller's profile. */
+type SessionMethod = { [M in Method]: Operations[M]['session'] extends SessionBound ? M : never }[Method];
+
+/**
+ * The handlers, with `look(profileId)` called after every successful log-in (the profile
+ * just unlocked: its catch-up) and every successful schedule change.
+ */
+function lookingAfterChanges(handlers: Handlers, look: (profileId: string) => void): Handlers {
+  const looking: Record<string, unknown> = {
     ...handlers,
-    logIn: async (input, ctx) => {
+    logIn: async (input: ParsedInput<'logIn'>, ctx: HandlerContext<'logIn'>) => {
       const output = await handlers.logIn(input, ctx);
       look(output.profile.id);
       return output;
     },
   };
+  for (const method of SCHEDULE_CHANGES) {
+    const handler = handlers[method] as (input: unknown, ctx: { readonly profileId: string }) => Promise<unknown>;
+    looking[method] = async (input: unknown, ctx: { readonly profileId: string }) => {
+      const output = await handler(input, ctx);
+      look(ctx.profileId);
+      return output;
+    };
+  }
+  return looking as Handlers;
 }
 
 /** After `close` the lock is gone, so a late call must not write. */

@@ -1,7 +1,7 @@
 /**
  * When the runner looks: one timer per open core, set to the earliest `nextCheckAt` of the
  * unlocked profiles (never more than an hour away, so a clock that jumped is noticed), and a
- * look at a profile as soon as it unlocks (its catch-up). The timer is unref'd: it never
+ * look at a profile as soon as it unlocks (its catch-up) or its schedule changes. The timer is unref'd: it never
  * keeps a process alive on its own, and `close` clears it and waits for looks under way.
  */
 import { MAX_CHECK_INTERVAL_MS } from './next-check';

@@ -41,6 +41,9 @@ export class Client {
       throw error;
     });
     this.session = dispatched.session;
+    // A log-in or a change to the schedule starts a look at the profile's jobs: let it finish,
+    // so it reads the clock of this call, not the one a test sets next.
+    await this.core.jobs.idle();
     return dispatched.result as Result<Output<M>>;
   }
 

@@ -12,7 +12,7 @@ import type { Core } from '../../../src-main/core/index';
 import type { Notifier, Nudge } from '../../../src-main/core/services/notifier';
 import { PortFailure } from '../../../src-main/core/services/port-failure';
 import type { PdfOptions, Printer } from '../../../src-main/core/services/printer';
-import type { JobRun } from '../../../src-preload/contract';
+import { DEFAULT_NUDGES, type JobRun } from '../../../src-preload/contract';
 import { filesContaining } from './encryption-helpers';
 import { Client, SIGN_UP, startCore } from './helpers';
 
@@ -72,11 +72,17 @@ async function look(core: Core, profileId: string) {
 
 /** Made after October ended: no report is due in these tests. */
 const IN_NOVEMBER = '2026-11-01T06:00:00Z';
+/**
+ * When the nudge tests make their trackers. Making one looks at the profile (as every change
+ * to the schedule does), so a tracker made the day before would bring that day's missed nudge.
+ */
+const MORNING = '2026-11-02T06:00:00Z';
 
 describe('the job runner: daily nudges', () => {
   it('shows a due nudge once, however often it looks, and records it', async () => {
     const { notifier, shown } = fakeNotifier();
     const { core, client, clock, profileId } = await profileWith({ notifier }, IN_NOVEMBER);
+    clock.set(MORNING);
     const { tracker } = await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
 
     clock.set('2026-11-02T19:59:00Z');
@@ -94,9 +100,24 @@ describe('the job runner: daily nudges', () => {
     expect(runs).toEqual(first.runs);
   });
 
+  it('looks as soon as the nudge time changes: a time moved to one already past today nudges at once', async () => {
+    const { notifier, shown } = fakeNotifier();
+    const { core, client, clock } = await profileWith({ notifier }, IN_NOVEMBER);
+    clock.set(MORNING);
+    await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
+    clock.set('2026-11-02T19:00:00Z');
+
+    // Nothing is due before 20:00, and the timer sleeps longer still: only a look after the change nudges now.
+    await client.ok('updateSettings', { nudges: { ...DEFAULT_NUDGES, time: '18:30' } });
+    await core.jobs.idle();
+    expect(shown.map((nudge) => nudge.body)).toEqual(['No entry yet today: Water.']);
+    expect((await activity(client)).map((run) => [run.kind, run.outcome, run.dueAt])).toEqual([['nudge', 'done', '2026-11-02T18:30:00.000Z']]);
+  });
+
   it('does not nudge a tracker with an entry today, and says only the generic text when asked to', async () => {
     const { notifier, shown } = fakeNotifier();
     const { core, client, clock, profileId } = await profileWith({ notifier }, IN_NOVEMBER);
+    clock.set(MORNING);
     const water = (await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } })).tracker;
     const sleep = (await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).tracker;
     const mood = (await client.ok('createTracker', { name: 'Mood', settings: { type: 'numerical', unit: '' } })).tracker;
@@ -115,6 +136,7 @@ describe('the job runner: daily nudges', () => {
   it('records a nudge the system would not show as failed, with the reason, and does not show it again', async () => {
     const { notifier, shown } = fakeNotifier(() => Promise.resolve({ shown: false, reason: 'Notifications are off for this app.' }));
     const { core, client, clock, profileId } = await profileWith({ notifier }, IN_NOVEMBER);
+    clock.set(MORNING);
     await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
     clock.set('2026-11-02T20:30:00Z');
     await look(core, profileId);
@@ -127,6 +149,7 @@ describe('the job runner: daily nudges', () => {
   it('gives a locked profile nothing, and catches up as soon as it is unlocked by a log-in', async () => {
     const { notifier, shown } = fakeNotifier();
     const { core, client, clock, profileId } = await profileWith({ notifier }, IN_NOVEMBER);
+    clock.set(MORNING);
     await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
     await client.ok('lock', {});
 
@@ -143,6 +166,7 @@ describe('the job runner: daily nudges', () => {
   it('records the nudges of days that passed while it was not looking as missed, without showing them', async () => {
     const { notifier, shown } = fakeNotifier();
     const { core, client, clock, profileId } = await profileWith({ notifier }, IN_NOVEMBER);
+    clock.set(MORNING);
     const { tracker } = await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
     clock.set('2026-11-02T09:00:00Z');
     await look(core, profileId);
@@ -162,6 +186,8 @@ describe('the job runner: the monthly report', () => {
   it('makes last month’s report on the 1st: printed, saved encrypted, listed and given back', async () => {
     const { printer, printed } = fakePrinter();
     const { core, client, clock, profileId } = await profileWith({ printer });
+    // Only the report here: without nudges, the days since the tracker was made bring no missed nudges.
+    await client.ok('updateSettings', { nudges: { ...DEFAULT_NUDGES, enabled: false } });
     const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
     await client.ok('addLog', { trackerId: tracker.id, at: '2026-10-06T07:00:00Z', value: 71.5 });
 
