@@ -86,6 +86,7 @@ export const OPERATIONS = {
   listReports: { session: 'session', route: 'GET /api/reports' },
   getReport: { session: 'session', route: 'GET /api/reports/:month' },
   makeReport: { session: 'session', route: 'POST /api/reports/:month' },
+  reportPage: { session: 'session', route: 'GET /api/reports/:month/page' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;

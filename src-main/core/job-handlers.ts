@@ -33,5 +33,6 @@ export function createJobHandlers({ settings, jobRuns, reports, jobs, testMail }
       return { fileName: reportFileName(input.month), pdfBase64 };
     },
     makeReport: async (input, ctx) => ({ report: await jobs.makeReport(ctx.profileId, input.month) }),
+    reportPage: async (input, ctx) => ({ html: await jobs.reportPage(ctx.profileId, input.month) }),
   };
 }

@@ -179,4 +179,10 @@ export const jobOperations = {
    * when printing failed, RANGE_INVALID for a month not yet over: nothing is saved then.
    */
   makeReport: op(z.object({ month }), z.object({ report: savedReportSchema })),
+  /**
+   * The report of a month that is over as one HTML page, for a shell that cannot make a PDF
+   * (browser mode with no Chromium found): the person prints it from the browser. Saves and
+   * records nothing. RANGE_INVALID for a month not yet over.
+   */
+  reportPage: op(z.object({ month }), z.object({ html: z.string() })),
 } as const;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import ReportsPage from '../../src-renderer/src/features/reports/ReportsPage.svelte';
 import { lastMonth, monthLabel, sizeText } from '../../src-renderer/src/features/reports/report-text';
 import type { Api, SavedReportView } from '../../src-preload/contract';
-import { blobBytes, captureDownloads } from './downloads';
+import { blobBytes, blobText, captureDownloads } from './downloads';
 import { ok, settingsIn, stubApi } from './stub-api';
 
 const NOW = new Date('2026-11-15T12:00:00Z');
@@ -106,6 +106,63 @@ describe('the Reports page', () => {
     expect(within(alert).getByText(reason)).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('offers the month as a page to print from the browser when no PDF can be made, opened in a new tab', async () => {
+    const reportPage = vi.fn<Api['reportPage']>(() => ok({ html: '<!doctype html><title>Report</title><h1>Ada — August 2026</h1>' }));
+    const tab = { location: { href: 'about:blank' }, close: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    const made = vi.spyOn(URL, 'createObjectURL');
+    renderReports({
+      listReports: () => ok({ reports: [] }),
+      makeReport: () => Promise.resolve({ ok: false, error: { code: 'NO_PRINTER', message: 'No Chromium was found.' } }),
+      reportPage,
+    });
+    await screen.findByText(/No reports yet/);
+    await fireEvent.input(monthField(), { target: { value: '2026-08' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Make report' }));
+    // The month changed after the failure is not the one offered: the page is of the month that failed.
+    await fireEvent.input(monthField(), { target: { value: '2026-07' } });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Open August 2026 as a page to print' }));
+
+    await vi.waitFor(() => expect(tab.location.href).toBe('blob:test'));
+    expect(open.mock.calls).toEqual([['about:blank', '_blank']]);
+    expect(reportPage.mock.calls).toEqual([[{ month: '2026-08' }]]);
+    const page = made.mock.calls[0]?.[0] as Blob;
+    expect(page.type).toBe('text/html');
+    expect(await blobText(page)).toContain('<h1>Ada — August 2026</h1>');
+    expect(tab.close).not.toHaveBeenCalled();
+  });
+
+  it('closes the new tab again and says why when the printable page cannot be had', async () => {
+    const tab = { location: { href: 'about:blank' }, close: vi.fn() };
+    vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    renderReports({
+      listReports: () => ok({ reports: [] }),
+      makeReport: () => Promise.resolve({ ok: false, error: { code: 'NO_PRINTER', message: 'No Chromium was found.' } }),
+      reportPage: () => Promise.resolve({ ok: false, error: { code: 'DATA_FILE_DAMAGED', message: 'A log file of Water is damaged.' } }),
+    });
+    await screen.findByText(/No reports yet/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Make report' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Open October 2026 as a page to print' }));
+    expect((await screen.findByText('A log file of Water is damaged.')).getAttribute('role')).toBe('alert');
+    expect(tab.close).toHaveBeenCalledOnce();
+    expect(tab.location.href).toBe('about:blank');
+  });
+
+  it('says so when the browser blocks the new tab, asking the core for nothing', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const reportPage = vi.fn<Api['reportPage']>();
+    renderReports({
+      listReports: () => ok({ reports: [] }),
+      makeReport: () => Promise.resolve({ ok: false, error: { code: 'NO_PRINTER', message: 'No Chromium was found.' } }),
+      reportPage,
+    });
+    await screen.findByText(/No reports yet/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Make report' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Open October 2026 as a page to print' }));
+    expect(await screen.findByText('The browser blocked the new tab: allow pop-ups for this page and try again.')).toBeTruthy();
+    expect(reportPage).not.toHaveBeenCalled();
   });
 
   it('shows a failed print in the core’s words', async () => {

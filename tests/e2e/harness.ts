@@ -56,8 +56,16 @@ export interface RunningApp {
 /** What a spec lays down in the data folder before the server starts (a profile made long ago). */
 export type PrepareDataDir = (dataDir: string) => Promise<void>;
 
+export interface ServerOptions {
+  readonly timeoutMs?: number;
+  /** What to lay down in the data folder before the server starts. */
+  readonly prepare?: PrepareDataDir;
+  /** Variables set for the server on top of this process's (e.g. a `CHROMIUM_PATH` naming no file). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Start the built browser shell over a fresh temp data folder and wait until it listens. */
-export async function startServer(timeoutMs = 20_000, prepare?: PrepareDataDir): Promise<RunningApp> {
+export async function startServer({ timeoutMs = 20_000, prepare, env }: ServerOptions = {}): Promise<RunningApp> {
   if (!existsSync(SERVER_ENTRY)) {
     throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` before the e2e tests.`);
   }
@@ -65,6 +73,7 @@ export async function startServer(timeoutMs = 20_000, prepare?: PrepareDataDir):
   await prepare?.(dataDir);
   const child = spawn(process.execPath, [SERVER_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -119,12 +128,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * One browser and one server for a spec file: started before its tests and stopped after
  * them. Read `browser` and `app` inside tests (they exist only once `beforeAll` ran).
  */
-export function useBrowserAndApp(prepare?: PrepareDataDir): { readonly browser: Browser; readonly app: RunningApp } {
+export function useBrowserAndApp(options: ServerOptions = {}): { readonly browser: Browser; readonly app: RunningApp } {
   let browser: Browser | undefined;
   let app: RunningApp | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    app = await startServer(undefined, prepare);
+    app = await startServer(options);
   });
   afterAll(async () => {
     await browser?.close();

@@ -37,7 +37,7 @@ async function profileMadeLongAgo(dataDir: string): Promise<void> {
   }
 }
 
-const env = useBrowserAndApp(profileMadeLongAgo);
+const env = useBrowserAndApp({ prepare: profileMadeLongAgo });
 
 async function openFromHeader(page: Page, link: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();

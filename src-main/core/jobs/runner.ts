@@ -278,6 +278,19 @@ export class JobRunner {
   async #makeAndSave(profileId: string, store: ProfileStore, month: string): Promise<{ saved: SavedReport; pdf: Uint8Array }> {
     const printer = this.deps.printer;
     if (printer === null) return fail('NO_PRINTER', NO_PRINTER);
+    const html = await this.#reportHtml(profileId, store, month);
+    let pdf: Uint8Array;
+    try {
+      pdf = await printer.printPdf(html, reportPrintOptions(this.deps.locale));
+    } catch (error) {
+      if (error instanceof PortFailure && error.code === 'NO_PRINTER') return fail('NO_PRINTER', error.message);
+      return fail('PRINT_FAILED', error instanceof PortFailure ? error.message : `The report could not be printed to PDF: ${reasonOf(error)}`);
+    }
+    return { saved: await this.deps.reports.save(profileId, month, pdf, this.deps.now()), pdf };
+  }
+
+  /** The month's report as one HTML document: its model from the trackers not in the trash and their logs of this month and the one before. */
+  async #reportHtml(profileId: string, store: ProfileStore, month: string): Promise<string> {
     const unlocked = this.deps.directory.requireUnlocked(profileId);
     const days = reportMonth(month);
     const shardMonths = shardMonthsFor(days.previousFirst, days.last);
@@ -287,7 +300,7 @@ export class JobRunner {
       trackers.push({ tracker: publicTracker(stored), logs: await logsOf(store, stored.id, shardMonths) });
     }
     const locale = this.deps.locale;
-    const html = reportHtml(
+    return reportHtml(
       reportModel({
         profileName: unlocked.details.data.name,
         month,
@@ -297,14 +310,12 @@ export class JobRunner {
         ...(locale === undefined ? {} : { locale }),
       }),
     );
-    let pdf: Uint8Array;
-    try {
-      pdf = await printer.printPdf(html, reportPrintOptions(locale));
-    } catch (error) {
-      if (error instanceof PortFailure && error.code === 'NO_PRINTER') return fail('NO_PRINTER', error.message);
-      return fail('PRINT_FAILED', error instanceof PortFailure ? error.message : `The report could not be printed to PDF: ${reasonOf(error)}`);
-    }
-    return { saved: await this.deps.reports.save(profileId, month, pdf, this.deps.now()), pdf };
+  }
+
+  /** RANGE_INVALID unless `month` is over in the profile's zone: a report of a month under way would be wrong tomorrow. */
+  #requireMonthOver(profileId: string, month: string): void {
+    const calendar = new DayCalendar(this.deps.settings.timeZoneOf(profileId));
+    if (reportMonth(month).month >= monthOf(calendar.dayOf(this.deps.now().getTime()))) fail('RANGE_INVALID', `The report for ${month} can be made once the month is over.`, 'month');
   }
 
   /**
@@ -316,10 +327,8 @@ export class JobRunner {
   makeReport(profileId: string, month: string): Promise<SavedReport> {
     return this.#inTurn(profileId, async () => {
       const unlocked = this.deps.directory.requireUnlocked(profileId);
+      this.#requireMonthOver(profileId, month);
       const now = this.deps.now();
-      const calendar = new DayCalendar(this.deps.settings.timeZoneOf(profileId));
-      const days = reportMonth(month);
-      if (days.month >= monthOf(calendar.dayOf(now.getTime()))) fail('RANGE_INVALID', `The report for ${month} can be made once the month is over.`, 'month');
       const { saved } = await this.#makeAndSave(profileId, await unlocked.store(), month);
       const due: DueReport = { month, key: reportKey(month), dueAt: now };
       try {
@@ -329,6 +338,18 @@ export class JobRunner {
         if (!(error instanceof AppFailure)) throw error;
       }
       return saved;
+    });
+  }
+
+  /**
+   * The report of a past month as HTML, for the browser to print where this app cannot make a
+   * PDF. Saves and records nothing. RANGE_INVALID for a month not yet over.
+   */
+  reportPage(profileId: string, month: string): Promise<string> {
+    return this.#inTurn(profileId, async () => {
+      const unlocked = this.deps.directory.requireUnlocked(profileId);
+      this.#requireMonthOver(profileId, month);
+      return this.#reportHtml(profileId, await unlocked.store(), month);
     });
   }
 }

@@ -10,6 +10,22 @@ import { band, linearScale, niceAxis, type Axis } from './chart-scale';
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 180;
 const PLOT = { left: 64, right: CHART_WIDTH - 92, top: 12, bottom: CHART_HEIGHT - 24 } as const;
+/**
+ * A generous width of one character of the axis text (11 units high) in the fonts a PDF
+ * falls back to: DejaVu Sans's digits are 7 wide. Used only to make room, never to place text.
+ */
+const CHAR_WIDTH = 6.6;
+/** Between a y tick's text and the plot, and between the text and the chart's edge. */
+const TICK_GAP = 6;
+
+/**
+ * The plot, its left edge moved right when the y ticks' texts need more room than the
+ * default (`12,000 steps`), so no tick is cut at the chart's edge.
+ */
+function plotFor(tickTexts: readonly string[]): Plot {
+  const widest = Math.max(0, ...tickTexts.map((text) => text.length));
+  return { ...PLOT, left: Math.max(PLOT.left, Math.ceil(widest * CHAR_WIDTH) + 2 * TICK_GAP) };
+}
 
 export interface DayValue {
   readonly day: Day;
@@ -111,7 +127,9 @@ export function lineLayout(input: DailyInput): LineLayout {
   const pad = (high - low) / 20;
   const axis = levels.length === 0 ? niceAxis(0, 1, scale) : niceAxis(low - pad, high + pad, scale);
   const y = linearScale([axis.min, axis.max], [PLOT.bottom, PLOT.top]);
-  const points = values.map((point): Point => ({ x: band(index.get(point.day) ?? 0, input.days.length, PLOT.left, PLOT.right).center, y: y(point.value), day: point.day, value: point.value }));
+  const yTicks = axis.ticks.map((value) => ({ value, at: y(value), text: input.format(value) }));
+  const plot = plotFor(yTicks.map((tick) => tick.text));
+  const points = values.map((point): Point => ({ x: band(index.get(point.day) ?? 0, input.days.length, plot.left, plot.right).center, y: y(point.value), day: point.day, value: point.value }));
   const segments: Point[][] = [];
   let previous = Number.NaN;
   for (const point of points) {
@@ -122,10 +140,10 @@ export function lineLayout(input: DailyInput): LineLayout {
     previous = at;
   }
   return {
-    plot: PLOT,
+    plot,
     axis,
-    yTicks: axis.ticks.map((value) => ({ value, at: y(value), text: input.format(value) })),
-    xTicks: dayTicks(input.days, PLOT),
+    yTicks,
+    xTicks: dayTicks(input.days, plot),
     segments: segments.filter((segment) => segment.length > 1),
     points,
     target: target === null ? null : { y: y(target), text: input.format(target) },
@@ -142,19 +160,21 @@ export function barLayout(input: DailyInput & { readonly average?: number | null
   const levels = [0, ...values.map((point) => point.value), ...(target === null ? [] : [target]), ...(average === null ? [] : [average])];
   const axis = niceAxis(Math.min(...levels), Math.max(...levels), { steps: input.steps, minStep: input.minStep });
   const y = linearScale([axis.min, axis.max], [PLOT.bottom, PLOT.top]);
+  const yTicks = axis.ticks.map((value) => ({ value, at: y(value), text: input.format(value) }));
+  const plot = plotFor(yTicks.map((tick) => tick.text));
   const baseline = y(0);
   const bars = values.map((point): Bar => {
-    const slot = band(index.get(point.day) ?? 0, input.days.length, PLOT.left, PLOT.right);
+    const slot = band(index.get(point.day) ?? 0, input.days.length, plot.left, plot.right);
     // A gap of a fifth of the band between bars, at most 3 units, so 31 bars stay apart.
     const gap = Math.min(3, slot.width / 5);
     const top = y(point.value);
     return { x: slot.x + gap / 2, width: slot.width - gap, y: Math.min(top, baseline), height: Math.abs(baseline - top), day: point.day, value: point.value };
   });
   return {
-    plot: PLOT,
+    plot,
     axis,
-    yTicks: axis.ticks.map((value) => ({ value, at: y(value), text: input.format(value) })),
-    xTicks: dayTicks(input.days, PLOT),
+    yTicks,
+    xTicks: dayTicks(input.days, plot),
     baseline,
     bars,
     target: target === null ? null : { y: y(target), text: input.format(target) },

@@ -44,6 +44,8 @@ tr { break-inside: avoid; }
 .empty { margin-top: 6mm; padding: 6mm; border: 1pt solid #cfcfcf; border-radius: 2mm; background: #f7f7f7; }
 .empty h2 { font-size: 16pt; }
 .trackers { break-before: page; }
+/* On a screen (the page printed from the browser) no page break sets the trackers apart. */
+@media screen { .trackers { margin-top: 12mm; } }
 .tracker { margin-bottom: 9mm; }
 .tracker-main { break-inside: avoid; }
 .tracker h2 { display: flex; align-items: baseline; gap: 2mm; padding-bottom: 1.5mm; border-bottom: 1.5pt solid var(--color); }

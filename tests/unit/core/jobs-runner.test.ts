@@ -269,6 +269,26 @@ describe('reports on demand (makeReport, listReports, getReport)', () => {
     expect(await client.ok('listReports', {})).toEqual({ reports: [] });
   });
 
+  it('gives a past month’s report as an HTML page where no PDF can be made, saving and recording nothing', async () => {
+    const { client, clock } = await profileWith({});
+    const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
+    await client.ok('addLog', { trackerId: tracker.id, at: '2026-10-06T07:00:00Z', value: 71.5 });
+    await client.ok('addLog', { trackerId: tracker.id, at: '2026-10-20T07:00:00Z', value: 70.5 });
+    clock.set('2026-12-15T12:00:00Z');
+    const before = await activity(client);
+
+    const { html } = await client.ok('reportPage', { month: '2026-10' });
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('October 2026');
+    expect(html).toContain('Weight');
+    expect(html).toContain('71');
+    expect(await client.ok('listReports', {})).toEqual({ reports: [] });
+    expect(await activity(client)).toEqual(before);
+
+    expect(await client.call('reportPage', { month: '2026-12' })).toMatchObject({ ok: false, error: { code: 'RANGE_INVALID', field: 'month' } });
+    expect(await client.call('reportPage', { month: 'October' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('answers NO_PRINTER with the shell’s reason where no PDF can be made', async () => {
     const noPrinter = fakePrinter(() => Promise.reject(new PortFailure('NO_PRINTER', 'No Chromium was found on this computer.')));
     const { client, clock } = await profileWith({ printer: noPrinter.printer });

@@ -113,6 +113,21 @@ describe('bar layout', () => {
     expect((large?.x ?? 0) + (large?.width ?? 0)).toBeLessThan(slot.x + slot.width);
   });
 
+  it('makes room at the left for long tick texts, so none is cut at the chart’s edge, and keeps the default plot for short ones', () => {
+    const steps = (value: number) => `${value.toLocaleString('en-US')} steps`;
+    const values = [{ day: '2026-11-03', value: 8400 }, { day: '2026-11-14', value: 12_050 }];
+    const short = lineLayout({ days: days(30), values: [{ day: '2026-11-01', value: 6 }], format });
+    for (const layout of [lineLayout({ days: days(30), values, format: steps }), barLayout({ days: days(30), values, format: steps })]) {
+      const widest = Math.max(...layout.yTicks.map((tick) => tick.text.length));
+      expect(widest).toBeGreaterThanOrEqual('12,000 steps'.length);
+      // Text ends 6 units left of the plot; at 6.6 units a character it must still start inside the chart.
+      expect(layout.plot.left - 6 - widest * 6.6).toBeGreaterThanOrEqual(0);
+      expect(layout.plot.left).toBeGreaterThan(short.plot.left);
+      expect(layout.xTicks[0]?.at).toBeCloseTo(band(0, 30, layout.plot.left, layout.plot.right).center);
+    }
+    expect(short.plot.left).toBe(64);
+  });
+
   it('hangs a negative bar below the zero line', () => {
     const layout = barLayout({ days: days(2), values: [{ day: '2026-11-01', value: -2 }, { day: '2026-11-02', value: 3 }], format });
     const [negative, positive] = layout.bars;

@@ -67,6 +67,8 @@ async function walk(client: CoreClient): Promise<{ answers: unknown[]; called: S
   await call('listReports', {});
   await call('getReport', { month: '2026-10' }); // refused: none saved
   await call('makeReport', { month: '2026-10' }); // refused: no printer lent
+  await call('reportPage', { month: '2026-10' });
+  await call('reportPage', { month: '2099-01' }); // refused: not over
   const weight = valueOf(await call('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } })).tracker;
   const done = valueOf(await call('createTracker', { name: 'Meditated', settings: { type: 'boolean' } })).tracker;
   const reading = valueOf(await call('createTracker', { name: 'Reading', settings: { type: 'duration' } })).tracker;
