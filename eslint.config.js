@@ -28,8 +28,9 @@ export default tseslint.config(
   },
   {
     // The renderer is a web page: it reaches the app only through `api`. The value table
-    // in src-preload/tracker-values is imported by the renderer too, so it obeys the same.
-    files: ['src-renderer/**', 'src-preload/tracker-values/**'],
+    // in src-preload/tracker-values and the job rules in src-preload/jobs are imported by the
+    // renderer too, so they obey the same.
+    files: ['src-renderer/**', 'src-preload/tracker-values/**', 'src-preload/jobs/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [

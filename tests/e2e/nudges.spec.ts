@@ -1,8 +1,11 @@
 /**
  * Browser mode, real server: a person turns the daily nudge on and sets its time in
  * Settings, and the next look of the job runner (at log-in) records the nudge in the
- * Activity view — shown on the host, or "could not be shown" with the reason where the
- * host has no notification service (as on a CI machine). The profile and its tracker are
+ * Activity view — "could not be shown" with the reason, as the server here has no
+ * notification service (its PATH holds no notify-send, as on a machine without a desktop).
+ * Then the person allows this browser's notifications in Settings, and the page shows the
+ * nudge the server could not; a click on it opens the tracker. The browser's Notification
+ * API is a recording stand-in (headless Chromium shows none). The profile and its tracker are
  * laid down as made 100 days ago: a tracker made after a day's nudge time is nudged from
  * the next day only.
  */
@@ -37,7 +40,23 @@ async function profileMadeLongAgo(dataDir: string): Promise<void> {
   }
 }
 
-const env = useBrowserAndApp({ prepare: profileMadeLongAgo });
+const env = useBrowserAndApp({ prepare: profileMadeLongAgo, env: { PATH: '/nonexistent' } });
+
+/** Stands in for the browser's Notification API before the page loads: allowed on request (kept across a reload), every notification recorded. */
+const RECORDING_NOTIFICATIONS = `
+  window.__notifications = [];
+  window.Notification = class {
+    static permission = sessionStorage.getItem('test-notifications') ?? 'default';
+    static requestPermission() { sessionStorage.setItem('test-notifications', 'granted'); window.Notification.permission = 'granted'; return Promise.resolve('granted'); }
+    constructor(title, options) { this.title = title; this.body = options?.body; this.onclick = null; window.__notifications.push(this); }
+    close() {}
+  };
+`;
+
+interface RecordedNotification {
+  readonly title: string;
+  readonly body: string;
+}
 
 async function openFromHeader(page: Page, link: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
@@ -78,13 +97,42 @@ describe('the daily nudge in browser mode', () => {
     const cells = row.getByRole('cell');
     expect(await cells.nth(1).textContent()).toContain(`Nudge · ${today}`);
     expect(await cells.nth(3).textContent()).toContain('Water');
-    // Shown on the host, or recorded with the reason it could not be.
-    const outcome = (await cells.nth(2).textContent()) ?? '';
-    if (outcome.includes('Failed')) expect(await cells.nth(4).textContent()).toMatch(/^Not shown: /);
-    else expect(outcome).toContain('Done');
+    // The server has no notification service: recorded with the reason it could not be shown.
+    expect(await cells.nth(2).textContent()).toContain('Failed');
+    expect(await cells.nth(4).textContent()).toMatch(/^Not shown: .*notify-send/);
     expect(await page.getByTestId('activity-row').count()).toBe(1);
     await expectNoAxeViolations(page, 'Activity with a nudge');
     await screenshot(page, 'nudge-activity');
+    await context.close();
+  });
+
+  it('shows the nudge the server could not as a browser notification once allowed, and opens the tracker from it', async () => {
+    const context = await env.browser.newContext({ timezoneId: 'UTC', locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+    const { token } = await callApi<{ token: string }>(env.app.url, 'POST', '/api/session', null, { email: EMAIL, password: PASSWORD });
+    await context.addInitScript({ content: `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)});${RECORDING_NOTIFICATIONS}` });
+    const page = await context.newPage();
+    await page.goto(`${env.app.url}#/settings`);
+    const reminders = page.getByRole('form', { name: 'Reminders' });
+    await reminders.getByRole('button', { name: 'Show nudges in this browser' }).click();
+    expect(await reminders.getByRole('status').first().textContent()).toBe('Nudges show as this browser’s notifications while this page is open.');
+    await screenshot(page, 'nudge-browser-allowed');
+
+    await page.waitForFunction('window.__notifications.length > 0');
+    const shown = await page.evaluate<RecordedNotification[]>('window.__notifications.map(({ title, body }) => ({ title, body }))');
+    expect(shown).toEqual([{ title: "Time to log today's entries", body: 'No entry yet today: Water.' }]);
+
+    await page.evaluate('window.__notifications[0].onclick()');
+    await page.getByRole('heading', { level: 1, name: 'Water' }).waitFor();
+    expect(page.url()).toMatch(/#\/trackers\/[^/]+$/);
+
+    // A reload shows nothing twice: the page looks again at once, finds the same run, and
+    // the browser remembers it showed it.
+    const looked = page.waitForResponse((response) => response.url().endsWith('/api/activity/query'));
+    await page.reload();
+    expect(JSON.stringify(await (await looked).json())).toContain('"outcome":"failed"');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+    await page.getByTestId('activity-row').first().waitFor();
+    expect(await page.evaluate('window.__notifications.length')).toBe(0);
     await context.close();
   });
 });

@@ -18,11 +18,11 @@ import { nextMailAttempt, type MailAttempt } from '../mail/mail-retry';
 import type { MailSettings } from '../mail/mail-settings';
 import { sendMail, type SendMailOptions } from '../mail/send-mail';
 import type { ReportService } from '../services/reports';
-import { nudgeText } from './nudge-text';
+import { nudgeText } from '../../../src-preload/jobs/nudge-text';
 import type { Nudge } from './nudges';
 import type { DueReport } from './reports';
 import { mailRun, type MailJob } from './run-record';
-import { nudgeMailKey, reportMailKey } from './run-keys';
+import { nudgeMailKey, reportMailKey } from '../../../src-preload/jobs/run-keys';
 
 export interface MailJobDeps {
   readonly now: () => Date;

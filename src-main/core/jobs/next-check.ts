@@ -10,7 +10,7 @@ import { nudgeSettingsSchema, reportSettingsSchema } from '../../../src-preload/
 import { addDays } from '../insights/days';
 import { calendarFor, checked, epochOf, recordedKeys, type RunKeys } from './job-input';
 import { candidatesOf, dueOn, type NudgeTracker } from './nudges';
-import { nudgeKey, reportKey } from './run-keys';
+import { nudgeKey, reportKey } from '../../../src-preload/jobs/run-keys';
 import { monthOf, previousMonthStart, wallClockMoment } from './wall-clock';
 
 /** The longest the runner sleeps between looks. */

@@ -10,7 +10,7 @@ import type { DayCalendar } from '../insights/day-calendar';
 import { addDays, type Day } from '../insights/days';
 import { fail } from '../errors';
 import { calendarFor, checked, epochOf, epochOfText, lastCheckOf, recordedKeys, type LastCheck, type RunKeys } from './job-input';
-import { nudgeKey } from './run-keys';
+import { nudgeKey } from '../../../src-preload/jobs/run-keys';
 import { clockTimeAt, isoWeekday, wallClockMoment } from './wall-clock';
 
 /**

@@ -8,7 +8,7 @@ import { reportSettingsSchema } from '../../../src-preload/contract/jobs';
 import type { DayCalendar } from '../insights/day-calendar';
 import { nextMonthStart, type Day } from '../insights/days';
 import { calendarFor, checked, epochOf, epochOfText, lastCheckOf, recordedKeys, type LastCheck, type RunKeys } from './job-input';
-import { reportKey } from './run-keys';
+import { reportKey } from '../../../src-preload/jobs/run-keys';
 import { monthOf, previousMonthStart, wallClockMoment } from './wall-clock';
 
 /**

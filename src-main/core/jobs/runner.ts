@@ -34,11 +34,11 @@ import type { LastCheck } from './job-input';
 import { jobsMayRun } from './locked-profiles';
 import { MailJobs } from './mail-jobs';
 import { nextCheckAt } from './next-check';
-import { nudgeText } from './nudge-text';
+import { nudgeText } from '../../../src-preload/jobs/nudge-text';
 import { dueNudges, MISSED_NUDGE_DAYS, type Nudge, type NudgeTracker } from './nudges';
 import { reportRun, nudgeRuns, type RunResult } from './run-record';
 import { dueReport, type DueReport } from './reports';
-import { reportKey } from './run-keys';
+import { reportKey } from '../../../src-preload/jobs/run-keys';
 import { snoozedNudges } from './snoozed-nudges';
 import { monthOf } from './wall-clock';
 

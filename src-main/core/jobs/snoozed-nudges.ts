@@ -11,7 +11,7 @@ import { SNOOZE_MS } from '../services/notifier';
 import type { EndedSnooze } from '../services/nudge-snoozes';
 import type { StoredTracker } from '../store/formats';
 import type { Nudge, NudgeItem } from './nudges';
-import { snoozedNudgeKey } from './run-keys';
+import { snoozedNudgeKey } from '../../../src-preload/jobs/run-keys';
 import { clockTimeAt } from './wall-clock';
 
 export interface SnoozedNudgeInput {

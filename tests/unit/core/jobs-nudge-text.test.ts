@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { NAMES_SHOWN, nudgeText } from '../../../src-main/core/jobs/nudge-text';
+import { NAMES_SHOWN, nudgeText } from '../../../src-preload/jobs/nudge-text';
 
 describe('what a nudge says', () => {
   it('names the trackers in the person’s order when names may be shown', () => {

@@ -1,8 +1,9 @@
 /**
  * What a nudge says. With `generic` the text is a function of the count alone, so no
  * tracker name can reach a screen others may see (or a locked screen's notification list).
+ * Shared by the core (system notifications, mail) and the page (browser notifications).
  */
-import type { NUDGE_TEXTS } from '../../../src-preload/contract/jobs';
+import type { NUDGE_TEXTS } from '../contract/jobs';
 
 export interface NudgeText {
   readonly title: string;
