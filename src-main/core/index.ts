@@ -117,6 +117,8 @@ export interface Core {
    * when a profile opens. Failures are left for the page's own request to report.
    */
   warmUp(profileId: string): void;
+  /** Look at every unlocked profile's jobs now (the machine woke), then sleep until the next check. Nothing without `jobs`. */
+  lookForJobs(): void;
   /** Flush pending writes and release the data-folder lock. */
   close(): Promise<void>;
 }
@@ -187,6 +189,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       const profile = await services.accounts.unlockRemembered(profileId);
       if (profile !== null) lookAfterUnlock(profileId);
       return profile;
+    },
+    lookForJobs() {
+      if (!closed) void timer?.lookAll();
     },
     warmUp(profileId) {
       if (closed) return;

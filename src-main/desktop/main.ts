@@ -5,7 +5,7 @@
  * the core closed (pending writes flushed, lock released) before the app quits.
  * No top-level await: Electron must reach `ready` without waiting on us.
  */
-import { app, dialog, screen } from 'electron';
+import { app, dialog, powerMonitor, screen } from 'electron';
 import { eventChannelOf } from '../../src-preload/events';
 import type { Session } from '../core/dispatch';
 import { AppFailure } from '../core/errors';
@@ -160,6 +160,10 @@ function run(): void {
       clearInterval(idleTimer);
       tray.destroy();
     });
+    // After sleep the runner's timer is late: a nudge due while the lid was shut comes now.
+    const lookAfterSleep = (): void => opened.lookForJobs();
+    powerMonitor.on('resume', lookAfterSleep);
+    app.once('will-quit', () => powerMonitor.removeListener('resume', lookAfterSleep));
     installMainWindowLifecycle(app, windows);
     // Started at login: the app waits in the tray until the person opens it.
     windows.open({ hidden: openAtLogin.startedHidden() });

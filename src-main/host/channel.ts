@@ -60,6 +60,8 @@ export interface Controls {
   warmUp: { input: { profileId: string }; output: null };
   /** The person snoozed a nudge for these trackers until `until` (ms since the epoch). */
   snoozeNudge: { input: { profileId: string; trackerIds: readonly string[]; until: number }; output: null };
+  /** The machine woke, or its clock may have jumped: the job runner looks at every unlocked profile now. */
+  lookForJobs: { input: Record<string, never>; output: null };
   /** Let pending writes land; the worker then ends. */
   close: { input: Record<string, never>; output: null };
 }

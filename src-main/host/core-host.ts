@@ -157,6 +157,14 @@ export class CoreHost implements CoreClient {
     await this.#control('snoozeNudge', { profileId, trackerIds: [...trackerIds], until });
   }
 
+  /**
+   * The machine woke from sleep: its timers ran late (a sleeping machine's clock moves on,
+   * a timer's does not), so the job runner looks now rather than up to an hour later.
+   */
+  lookForJobs(): void {
+    void this.#control('lookForJobs', {});
+  }
+
   /** Let pending writes land, end the worker and release the data-folder lock. */
   async close(): Promise<void> {
     if (this.#state === 'closing' || this.#state === 'closed') return;

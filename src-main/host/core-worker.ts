@@ -48,6 +48,9 @@ async function runControl(core: Core, control: ControlName, input: Controls[Cont
       snoozes.snooze(profileId, trackerIds, until);
       return null;
     }
+    case 'lookForJobs':
+      core.lookForJobs();
+      return null;
     case 'close':
       await core.close();
       return null;

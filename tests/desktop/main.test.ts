@@ -103,6 +103,18 @@ describe('desktop main', () => {
     expect(BrowserWindow.created.map((window) => window.loadedHash)).toContain('/quick-log/t-1');
   });
 
+  it('has the core look for due jobs when the machine wakes from sleep, and no more once the app quits', async () => {
+    let looks = 0;
+    core.open = () => workingCore().then((host) => Object.assign(host, { lookForJobs: () => (looks += 1) }));
+    const { app, powerMonitor } = await startApp();
+    expect(looks).toBe(0);
+    powerMonitor.emit('resume');
+    expect(looks).toBe(1);
+    app.emit('will-quit');
+    powerMonitor.emit('resume');
+    expect(looks).toBe(1);
+  });
+
   it('quits at once when another instance holds the lock', async () => {
     core.open = workingCore;
     const { app, BrowserWindow } = await startApp((fake) => {

@@ -114,6 +114,19 @@ describe('the job runner: daily nudges', () => {
     expect((await activity(client)).map((run) => [run.kind, run.outcome, run.dueAt])).toEqual([['nudge', 'done', '2026-11-02T18:30:00.000Z']]);
   });
 
+  it('looks at every unlocked profile when the shell says the machine woke (lookForJobs)', async () => {
+    const { notifier, shown } = fakeNotifier();
+    const { core, client, clock } = await profileWith({ notifier }, IN_NOVEMBER);
+    clock.set(MORNING);
+    await client.ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
+    // Asleep through 20:00: the timer set in the morning has not fired.
+    clock.set('2026-11-02T21:10:00Z');
+    expect(shown).toEqual([]);
+    core.lookForJobs();
+    await core.jobs.idle();
+    expect(shown.map((nudge) => nudge.body)).toEqual(['No entry yet today: Water.']);
+  });
+
   it('does not nudge a tracker with an entry today, and says only the generic text when asked to', async () => {
     const { notifier, shown } = fakeNotifier();
     const { core, client, clock, profileId } = await profileWith({ notifier }, IN_NOVEMBER);
