@@ -7,9 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { Method, ParsedInput, Profile } from '../../src-preload/contract';
 import type { HandlerContext, Handlers } from './dispatch';
 import type { Operations, SessionBound } from '../../src-preload/operations';
+import { guardAccess } from './access-guard';
 import { AppFailure } from './errors';
 import { createHandlers } from './handlers';
 import { machineOffsetMinutes } from './domain/log-time';
+import { AccessTokenService } from './services/access-tokens';
 import { AccountService } from './services/accounts';
 import { CsvService } from './services/csv';
 import type { Keychain } from './services/keychain';
@@ -156,6 +158,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     jobRuns: new JobRunService({ directory, queue: profileQueue, now }),
     reports: new ReportService({ directory, queue: profileQueue }),
     testMail: new TestMailService({ settings, mail: options.mail ?? {} }),
+    accessTokens: new AccessTokenService({ directory, queue: accountQueue, now, newId }),
   };
   const runner = new JobRunner({
     now,
@@ -174,7 +177,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const lookAfterUnlock = (profileId: string): void => void timer?.lookAt(profileId);
 
   let closed = false;
-  const handlers = refuseAfterClose(lookingAfterChanges(createHandlers({ ...services, jobs: runner }), lookAfterUnlock), () => closed);
+  // The access guard is the outermost but one: no caller reaches a handler without it.
+  const guarded = guardAccess(lookingAfterChanges(createHandlers({ ...services, jobs: runner }), lookAfterUnlock), { tokens: services.accessTokens, directory });
+  const handlers = refuseAfterClose(guarded, () => closed);
   void timer?.lookAll();
   const warming = new Set<Promise<void>>();
   return {
@@ -203,6 +208,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       // A warm-up may still have to enter the queue (and could rebuild a summary): wait for it.
       await Promise.all(warming);
       await timer?.close();
+      services.accessTokens.close();
       await runner.idle();
       await Promise.all([accountQueue.idle(), profileQueue.idle()]);
       await writer.idle();

@@ -117,7 +117,8 @@ export class CoreHost implements CoreClient {
   }
 
   async dispatch(method: Method, input: unknown, session: Session | null): Promise<Dispatched> {
-    if (method === 'jobProgress') return answerProgress(input, session, (profileId) => this.#progress.get(profileId) ?? null);
+    // A personal access token is proven only in the worker, so its poll goes there too.
+    if (method === 'jobProgress' && session?.accessToken === undefined) return answerProgress(input, session, (profileId) => this.#progress.get(profileId) ?? null);
     return this.#call((id) => ({ kind: 'call', id, method, input, session }));
   }
 
