@@ -195,9 +195,13 @@ export class AccountService {
     });
   }
 
-  async currentProfile(profileId: string | null): Promise<Profile | null> {
+  /**
+   * The profile of the caller: the person's while they have it unlocked; a token's (proven
+   * by the access guard, which holds the key for it) whoever else is logged in.
+   */
+  async currentProfile(profileId: string | null, viaToken = false): Promise<Profile | null> {
     if (profileId === null) return null;
-    const unlocked = this.deps.directory.unlocked(profileId);
+    const unlocked = viaToken ? this.deps.directory.requireUnlocked(profileId) : this.deps.directory.unlocked(profileId);
     const entry = await this.deps.directory.entry(profileId);
     return unlocked === null || entry === null ? null : profileOf(entry.email, unlocked);
   }
