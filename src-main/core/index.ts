@@ -4,7 +4,7 @@
  * until a handler needs it (a profile's trackers on first use, a tracker's logs when listed).
  */
 import { randomUUID } from 'node:crypto';
-import type { Method, ParsedInput, Profile } from '../../src-preload/contract';
+import type { AppError, Method, ParsedInput, Profile } from '../../src-preload/contract';
 import type { HandlerContext, Handlers } from './dispatch';
 import type { Operations, SessionBound } from '../../src-preload/operations';
 import { guardAccess } from './access-guard';
@@ -107,6 +107,12 @@ export interface Core {
   readonly jobs: JobRunner;
   /** Forget a profile's data key (a shell's idle lock); its sessions answer SESSION_LOCKED. */
   lockProfile(profileId: string): void;
+  /**
+   * What a call of `method` with a personal access token would be refused with (401/403
+   * codes), or null: the browser shell asks before reading a body. The call itself is
+   * checked again (access-guard.ts).
+   */
+  checkAccess(profileId: string, accessToken: string, method: Method): Promise<AppError | null>;
   /** The profile's auto-lock minutes while it is unlocked (0 = never), else null. */
   autoLockMinutes(profileId: string): number | null;
   /**
@@ -187,6 +193,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     jobRuns: services.jobRuns,
     jobs: runner,
     lockProfile: (profileId) => services.accounts.lock(profileId),
+    checkAccess: (profileId, accessToken, method) => (closed ? Promise.resolve(null) : services.accessTokens.check(profileId, accessToken, method)),
     autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
     async unlockRemembered(profileId) {
       const profile = await services.accounts.unlockRemembered(profileId);

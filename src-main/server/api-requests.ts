@@ -63,6 +63,11 @@ export async function answerApiRequest(request: IncomingMessage, pathname: strin
   if (needsSession(route.method) && session === null) {
     return caller.kind === 'expired' ? reply(failure('SESSION_LOCKED', LOCKED_FOR_INACTIVITY)) : reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
   }
+  if (caller.kind === 'access-token') {
+    // Proven before the body is read: a token that opens nothing costs no upload.
+    const refused = await context.client.checkAccess?.(caller.session, route.method);
+    if (refused) return reply({ ok: false, error: refused });
+  }
   const parsedKey = honoursIdempotencyKey(route.method, rule) ? parseIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]) : { ok: true as const, key: null };
   if (!parsedKey.ok) return reply(failure('IDEMPOTENCY_KEY_INVALID', parsedKey.message));
   const { key } = parsedKey;

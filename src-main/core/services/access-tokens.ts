@@ -21,11 +21,12 @@ import {
   MAX_ACCESS_TOKENS,
   type AccessScope,
   type AccessToken,
+  type AppError,
   type Method,
 } from '../../../src-preload/contract';
 import { tokenAccess } from '../../../src-preload/operations';
 import { isTokenId, mintAccessToken, parseAccessToken, unwrapKeyWithToken, wrapKeyForToken, type TokenBinding } from '../crypto/token-slots';
-import { fail } from '../errors';
+import { AppFailure, fail } from '../errors';
 import type { AccountFile, StoredAccessToken } from '../store/account-formats';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileDirectory, ProfileEntry } from '../store/profile-directory';
@@ -135,10 +136,7 @@ export class AccessTokenService {
    * is proven by unwrapping its slot, which also gives the key the operation needs.
    */
   async run<T>(profileId: string, token: string, method: Method, work: () => Promise<T>): Promise<T> {
-    const { dataKey, stored } = await this.prove(profileId, token);
-    const access = tokenAccess(method);
-    if (access === 'never') fail('TOKEN_NOT_ALLOWED', 'An access token cannot do this; only the person, logged in to the app, can.');
-    if (access === 'write' && stored.scope === 'read') fail('TOKEN_READ_ONLY', 'This access token may only read; it cannot change anything.');
+    const { dataKey, stored } = await this.admit(profileId, token, method);
     this.#enter(profileId);
     try {
       await this.deps.directory.openForTokens(profileId, dataKey);
@@ -149,10 +147,35 @@ export class AccessTokenService {
     }
   }
 
+  /**
+   * The refusal `run` would give a request with `token` for `method`, or null when it would
+   * run it: the browser shell asks before it reads a request's body, so a request with a
+   * token that opens nothing is answered 401 however large its body. Holds nothing, notes
+   * no use; `run` proves the token again.
+   */
+  async check(profileId: string, token: string, method: Method): Promise<AppError | null> {
+    try {
+      await this.admit(profileId, token, method);
+      return null;
+    } catch (error) {
+      if (error instanceof AppFailure) return error.toAppError();
+      throw error;
+    }
+  }
+
   /** Forget every hold at once (the core closes). */
   close(): void {
     for (const hold of this.#holds.values()) if (hold.timer !== null) clearTimeout(hold.timer);
     this.#holds.clear();
+  }
+
+  /** The token proven (TOKEN_INVALID, TOKEN_EXPIRED) and allowed `method` (TOKEN_NOT_ALLOWED, TOKEN_READ_ONLY). */
+  private async admit(profileId: string, token: string, method: Method): Promise<{ dataKey: Buffer; stored: StoredAccessToken }> {
+    const proven = await this.prove(profileId, token);
+    const access = tokenAccess(method);
+    if (access === 'never') fail('TOKEN_NOT_ALLOWED', 'An access token cannot do this; only the person, logged in to the app, can.');
+    if (access === 'write' && proven.stored.scope === 'read') fail('TOKEN_READ_ONLY', 'This access token may only read; it cannot change anything.');
+    return proven;
   }
 
   private async prove(profileId: string, token: string): Promise<{ dataKey: Buffer; stored: StoredAccessToken }> {

@@ -13,6 +13,7 @@ import { startHost } from '../host/host-helpers';
 
 interface Shell {
   readonly dataDir: string;
+  readonly url: string;
   call(verb: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: Answer }>;
   stop(): Promise<void>;
 }
@@ -35,6 +36,7 @@ async function serve(dataDir?: string): Promise<Shell> {
   servers.push(server);
   return {
     dataDir: dir,
+    url: server.url,
     async call(verb, path, options = {}) {
       const response = await fetch(new URL(path, server.url), {
         method: verb,
@@ -201,6 +203,19 @@ describe('personal access tokens in browser mode', () => {
       expect([bad, answer.status, answer.body.error?.code]).toEqual([bad, 401, 'TOKEN_INVALID']);
     }
     expect((await shell.call('GET', '/api/trackers', { token: readWrite.token })).status).toBe(200);
+  });
+
+  it('are checked before the body: a token that opens nothing, or may not write, is refused whatever the body holds', async () => {
+    const shell = await serve();
+    const { profileId, readWrite, readOnly } = await withTokens(shell);
+    const forged = `qs_pat_${profileId}_${readWrite.accessToken.id}_${'0'.repeat(64)}`;
+    const raw = async (token: string, body: string) => {
+      const response = await fetch(new URL('/api/trackers', shell.url), { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body });
+      return [response.status, ((await response.json()) as Answer).error?.code];
+    };
+    expect(await raw(forged, '{ this is not json')).toEqual([401, 'TOKEN_INVALID']);
+    expect(await raw(readOnly.token, '{ this is not json')).toEqual([403, 'TOKEN_READ_ONLY']);
+    expect(await raw(readWrite.token, '{ this is not json')).toEqual([400, 'INVALID_INPUT']);
   });
 
   it('replay a token’s retried write once, and never to another token of the profile', async () => {
