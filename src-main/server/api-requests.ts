@@ -1,6 +1,7 @@
 /**
  * One API request, from route to `Result`: find the operation, check the bearer token
- * against its session rule (a log-in's token here; a personal access token in the core), read the body, merge the path parameters, and call the core
+ * against its session rule (a log-in's token here; a personal access token in the core,
+ * before the body is read), read the body, merge the path parameters, and call the core
  * through `dispatch` — the same choke point the desktop shell uses — once per idempotency
  * key when the client sent one (see idempotency.ts).
  */
