@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Session } from '../../../src-main/core/dispatch';
 import { dataLayout, type Core } from '../../../src-main/core/index';
 import { LAST_USED_SAVE_EVERY_MS } from '../../../src-main/core/services/access-tokens';
+import type { Notifier, Nudge } from '../../../src-main/core/services/notifier';
 import { accountFormat, accountV1toV2 } from '../../../src-main/core/store/account-formats';
 import { migrate } from '../../../src-main/core/store/migrate';
 import { MAX_ACCESS_TOKENS, type Input, type Method, type Output, type Result } from '../../../src-preload/contract';
@@ -132,6 +133,30 @@ describe('a request with a token', () => {
     stale.session = { profileId: profile.id };
     expect(await stale.call('currentProfile', {})).toEqual({ ok: true, value: { profile: null } });
     expect(codeOf(await stale.call('listTrackers', {}))).toBe('SESSION_LOCKED');
+  });
+
+  it('runs no jobs: a profile open only for a token is locked for nudges and reports', async () => {
+    const time = clock('2026-11-30T18:00:00.000Z');
+    const shown: Nudge[] = [];
+    const notifier: Notifier = {
+      notify: (nudge) => {
+        shown.push(nudge);
+        return Promise.resolve({ shown: true });
+      },
+    };
+    const { core, client, profile } = await signedIn({ now: time.now, jobs: { notifier, printer: null } });
+    await client.ok('createTracker', { name: 'Meditated', settings: { type: 'boolean' } });
+    const { token } = await client.ok('createAccessToken', { name: 'Shortcut', scope: 'read-write' });
+    await client.ok('logOut', {});
+    expect(codeOf(await asToken(core, profile.id, token)('updateSettings', { nudges: { enabled: true, time: '18:30', text: 'generic', byMail: false } }))).toBe('ok');
+    // The nudge time passes with no entry today: due, were the person logged in.
+    time.advance(60);
+    expect(codeOf(await asToken(core, profile.id, token)('dashboard', {}))).toBe('ok');
+    expect(await core.jobs.look(profile.id)).toEqual({ nextCheckAt: null, runs: [] });
+    expect(shown).toEqual([]);
+    await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    await core.jobs.look(profile.id);
+    expect(shown).toEqual([expect.objectContaining({ profileId: profile.id, title: expect.any(String) })]);
   });
 
   it('keeps working when the person logs out or is locked, and does not keep the person logged in', async () => {
