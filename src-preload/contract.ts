@@ -10,6 +10,7 @@
  * error code the UI can explain; see `src-main/core/errors.ts`.
  */
 import type { z } from 'zod';
+import { accessTokenOperations } from './contract/access-tokens';
 import { accountOperations } from './contract/accounts';
 import { csvOperations } from './contract/csv';
 import { insightOperations } from './contract/insights';
@@ -18,6 +19,7 @@ import { logOperations } from './contract/logs';
 import type { Result } from './contract/shared';
 import { trackerOperations } from './contract/trackers';
 
+export * from './contract/access-tokens';
 export * from './contract/accounts';
 export * from './contract/csv';
 export * from './contract/errors';
@@ -27,7 +29,7 @@ export * from './contract/logs';
 export * from './contract/shared';
 export * from './contract/trackers';
 
-export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations, ...csvOperations, ...jobOperations } as const;
+export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations, ...csvOperations, ...jobOperations, ...accessTokenOperations } as const;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -87,6 +87,10 @@ export const OPERATIONS = {
   getReport: { session: 'session', route: 'GET /api/reports/:month' },
   makeReport: { session: 'session', route: 'POST /api/reports/:month' },
   reportPage: { session: 'session', route: 'GET /api/reports/:month/page' },
+  // personal access tokens: the person's own (see PERSON_ONLY)
+  createAccessToken: { session: 'session', route: 'POST /api/tokens' },
+  listAccessTokens: { session: 'session', route: 'GET /api/tokens' },
+  revokeAccessToken: { session: 'session', route: 'DELETE /api/tokens/:tokenId' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;
@@ -113,6 +117,37 @@ const READS_BY_POST: ReadonlySet<Method> = new Set<Method>([
  * REST API honours an `Idempotency-Key` on it.
  */
 export const onlyReads = (method: Method): boolean => OPERATIONS[method].route.startsWith('GET ') || READS_BY_POST.has(method);
+
+/**
+ * Operations a personal access token may never call, whatever its scope: they open, end or
+ * change the person's account and its secrets, or manage the tokens themselves. A script's
+ * token reads and writes the person's trackers and logs; it does not own the profile.
+ */
+const PERSON_ONLY: ReadonlySet<Method> = new Set<Method>([
+  'signUp',
+  'logIn',
+  'logOut',
+  'lock',
+  'resetPassword',
+  'changePassword',
+  'updateProfile',
+  'deleteProfile',
+  'setStayUnlocked',
+  'createAccessToken',
+  'listAccessTokens',
+  'revokeAccessToken',
+]);
+
+/** What a token needs to call an operation: a `read` scope, the `read-write` scope, or `never`. */
+export type TokenAccess = 'read' | 'write' | 'never';
+
+/**
+ * The one statement of what a personal access token may call, read by the core (which
+ * enforces it: core/access-guard.ts) and by the documentation: the person-only operations
+ * never; every other operation that only reads with any token; every other write with a
+ * `read-write` token only.
+ */
+export const tokenAccess = (method: Method): TokenAccess => (PERSON_ONLY.has(method) ? 'never' : onlyReads(method) ? 'read' : 'write');
 
 /** The IPC channel of an operation. */
 export const channelOf = (method: Method) => `api:${method}` as const;

@@ -24,7 +24,7 @@ export function createAccountHandlers({ accounts, settings }: AccountServices): 
       accounts.lock(ctx.profileId);
       return {};
     },
-    currentProfile: async (_input, ctx) => ({ profile: await accounts.currentProfile(ctx.profileId) }),
+    currentProfile: async (_input, ctx) => ({ profile: await accounts.currentProfile(ctx.profileId, ctx.accessToken !== undefined) }),
     resetPassword: async (input) => ({ backupCode: await accounts.resetPassword(input) }),
     changePassword: async (input, ctx) => {
       await accounts.changePassword(ctx.profileId, input);

@@ -11,12 +11,21 @@ import { AppFailure } from './errors';
 
 export interface Session {
   readonly profileId: string;
+  /**
+   * Set when the caller is a script with a personal access token (`qs_pat_…`, as sent),
+   * not the person: the core checks it on every call (core/access-guard.ts). The shell
+   * knows the profile from the token's prefix and keeps nothing else of it.
+   */
+  readonly accessToken?: string;
 }
 
-/** What a handler knows about the caller: session-bound operations always get a profile. */
-export type HandlerContext<M extends Method> = Operations[M]['session'] extends SessionBound
+/**
+ * What a handler knows about the caller: session-bound operations always get a profile;
+ * `accessToken` is there when a token, not the person, calls (see `Session`).
+ */
+export type HandlerContext<M extends Method> = (Operations[M]['session'] extends SessionBound
   ? { readonly profileId: string }
-  : { readonly profileId: string | null };
+  : { readonly profileId: string | null }) & { readonly accessToken?: string };
 
 export type Handlers = {
   [M in Method]: (input: ParsedInput<M>, ctx: HandlerContext<M>) => Promise<Output<M>>;
@@ -69,8 +78,8 @@ export async function dispatch(
   try {
     // The per-method types are checked where `handlers` is built; here the table is
     // indexed by a runtime name, which TypeScript cannot correlate, hence the widening.
-    const handler = handlers[method] as (input: unknown, ctx: { profileId: string | null }) => Promise<unknown>;
-    const value = await handler(checked.input, { profileId: session?.profileId ?? null });
+    const handler = handlers[method] as (input: unknown, ctx: { profileId: string | null; accessToken?: string }) => Promise<unknown>;
+    const value = await handler(checked.input, contextOf(session));
     return { result: { ok: true, value }, session: nextSession(rule, value, session) };
   } catch (error) {
     if (error instanceof AppFailure) {
@@ -83,6 +92,11 @@ export async function dispatch(
       session,
     };
   }
+}
+
+function contextOf(session: Session | null): { profileId: string | null; accessToken?: string } {
+  if (session === null) return { profileId: null };
+  return session.accessToken === undefined ? { profileId: session.profileId } : { profileId: session.profileId, accessToken: session.accessToken };
 }
 
 function nextSession(rule: SessionRule, value: unknown, current: Session | null): Session | null {

@@ -1,8 +1,10 @@
 /** The contract's operations, each mapped onto a service call. */
+import { createAccessTokenHandlers } from './access-token-handlers';
 import { createAccountHandlers } from './account-handlers';
 import { createCsvHandlers } from './csv-handlers';
 import type { Handlers } from './dispatch';
 import { createJobHandlers } from './job-handlers';
+import type { AccessTokenService } from './services/access-tokens';
 import type { InsightService } from './services/insights';
 import type { AccountService } from './services/accounts';
 import type { CsvService } from './services/csv';
@@ -33,13 +35,16 @@ export interface Services {
   readonly jobs: JobRunner;
   /** The settings screen's test mail. */
   readonly testMail: TestMailService;
+  /** Personal access tokens: made, listed, revoked. */
+  readonly accessTokens: AccessTokenService;
 }
 
-export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns, reports, jobs, testMail }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns, reports, jobs, testMail, accessTokens }: Services): Handlers {
   return {
     ...createAccountHandlers({ accounts, settings }),
     ...createTrackerHandlers({ trackers, logs, timers, insights }),
     ...createCsvHandlers(csv),
     ...createJobHandlers({ settings, jobRuns, reports, jobs, testMail }),
+    ...createAccessTokenHandlers(accessTokens),
   };
 }

@@ -4,12 +4,14 @@
  * until a handler needs it (a profile's trackers on first use, a tracker's logs when listed).
  */
 import { randomUUID } from 'node:crypto';
-import type { Method, ParsedInput, Profile } from '../../src-preload/contract';
+import type { AppError, Method, ParsedInput, Profile } from '../../src-preload/contract';
 import type { HandlerContext, Handlers } from './dispatch';
 import type { Operations, SessionBound } from '../../src-preload/operations';
+import { guardAccess } from './access-guard';
 import { AppFailure } from './errors';
 import { createHandlers } from './handlers';
 import { machineOffsetMinutes } from './domain/log-time';
+import { AccessTokenService } from './services/access-tokens';
 import { AccountService } from './services/accounts';
 import { CsvService } from './services/csv';
 import type { Keychain } from './services/keychain';
@@ -105,6 +107,12 @@ export interface Core {
   readonly jobs: JobRunner;
   /** Forget a profile's data key (a shell's idle lock); its sessions answer SESSION_LOCKED. */
   lockProfile(profileId: string): void;
+  /**
+   * What a call of `method` with a personal access token would be refused with (401/403
+   * codes), or null: the browser shell asks before reading a body. The call itself is
+   * checked again (access-guard.ts).
+   */
+  checkAccess(profileId: string, accessToken: string, method: Method): Promise<AppError | null>;
   /** The profile's auto-lock minutes while it is unlocked (0 = never), else null. */
   autoLockMinutes(profileId: string): number | null;
   /**
@@ -158,6 +166,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     jobRuns: new JobRunService({ directory, queue: profileQueue, now }),
     reports: new ReportService({ directory, queue: profileQueue }),
     testMail: new TestMailService({ settings, mail: options.mail ?? {} }),
+    accessTokens: new AccessTokenService({ directory, queue: accountQueue, now, newId }),
   };
   const runner = new JobRunner({
     now,
@@ -176,7 +185,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const lookAfterUnlock = (profileId: string): void => void timer?.lookAt(profileId);
 
   let closed = false;
-  const handlers = refuseAfterClose(lookingAfterChanges(createHandlers({ ...services, jobs: runner }), lookAfterUnlock), () => closed);
+  // The access guard is the outermost but one: no caller reaches a handler without it.
+  const guarded = guardAccess(lookingAfterChanges(createHandlers({ ...services, jobs: runner }), lookAfterUnlock), { tokens: services.accessTokens, directory });
+  const handlers = refuseAfterClose(guarded, () => closed);
   void timer?.lookAll();
   const warming = new Set<Promise<void>>();
   return {
@@ -184,6 +195,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     jobRuns: services.jobRuns,
     jobs: runner,
     lockProfile: (profileId) => services.accounts.lock(profileId),
+    checkAccess: (profileId, accessToken, method) => (closed ? Promise.resolve(null) : services.accessTokens.check(profileId, accessToken, method)),
     autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
     async unlockRemembered(profileId) {
       const profile = await services.accounts.unlockRemembered(profileId);
@@ -208,6 +220,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       // A warm-up may still have to enter the queue (and could rebuild a summary): wait for it.
       await Promise.all(warming);
       await timer?.close();
+      services.accessTokens.close();
       await runner.idle();
       await Promise.all([accountQueue.idle(), profileQueue.idle()]);
       await writer.idle();

@@ -22,7 +22,7 @@
  * Browser mode's host notifications carry no buttons (node-notifier cannot report them on
  * Linux); there the open page is the place to act (see server/jobs/host-notifier.ts).
  */
-import type { JobView, Method, Profile } from '../../src-preload/contract';
+import type { AppError, JobView, Method, Profile } from '../../src-preload/contract';
 import type { Dispatched, Session } from '../core/dispatch';
 import type { ScryptParams } from '../core/index';
 import type { Keychain } from '../core/services/keychain';
@@ -56,6 +56,8 @@ export interface WorkerSetup {
 /** Requests of the shell that are not contract operations, with their answers. */
 export interface Controls {
   lockProfile: { input: { profileId: string }; output: null };
+  /** A personal access token checked before its request's body is read (Core.checkAccess). */
+  checkAccess: { input: { profileId: string; accessToken: string; method: Method }; output: AppError | null };
   unlockRemembered: { input: { profileId: string }; output: Profile | null };
   warmUp: { input: { profileId: string }; output: null };
   /** The person snoozed a nudge for these trackers until `until` (ms since the epoch). */

@@ -3,7 +3,7 @@
  * shells), or in the same thread (tests of a shell's wiring). A shell keeps its sessions
  * itself and passes the current one with every call; the answer says what it is after.
  */
-import type { Input, Method, Output, Result } from '../../src-preload/contract';
+import type { AppError, Input, Method, Output, Result } from '../../src-preload/contract';
 import { dispatch, type Dispatched, type Handlers, type Session } from '../core/dispatch';
 import { jsonInput } from './json-input';
 
@@ -19,6 +19,12 @@ export interface CoreClient {
   autoLockMinutes(profileId: string): number | null;
   /** Forget a profile's data key (a shell's idle lock). */
   lockProfile(profileId: string): void;
+  /**
+   * What a call with this session's personal access token would be refused with, or null;
+   * asked before a request's body is read. Optional: without it the call is refused as
+   * surely, only after its body was read.
+   */
+  checkAccess?(session: Session, method: Method): Promise<AppError | null>;
 }
 
 /** One operation with its types: the answer, and the session after it. */

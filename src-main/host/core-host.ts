@@ -17,7 +17,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import type { JobView, Method, Profile, Result } from '../../src-preload/contract';
+import type { AppError, JobView, Method, Profile, Result } from '../../src-preload/contract';
 import type { Dispatched, Session } from '../core/dispatch';
 import { AppFailure } from '../core/errors';
 import { acquireDataFolderLock, dataLayout, FOLDER_MODE, type DataFolderLock } from '../core/index';
@@ -117,7 +117,8 @@ export class CoreHost implements CoreClient {
   }
 
   async dispatch(method: Method, input: unknown, session: Session | null): Promise<Dispatched> {
-    if (method === 'jobProgress') return answerProgress(input, session, (profileId) => this.#progress.get(profileId) ?? null);
+    // A personal access token is proven only in the worker, so its poll goes there too.
+    if (method === 'jobProgress' && session?.accessToken === undefined) return answerProgress(input, session, (profileId) => this.#progress.get(profileId) ?? null);
     return this.#call((id) => ({ kind: 'call', id, method, input, session }));
   }
 
@@ -137,6 +138,14 @@ export class CoreHost implements CoreClient {
   lockProfile(profileId: string): void {
     this.#autoLocks.set(profileId, null);
     void this.#control('lockProfile', { profileId });
+  }
+
+  /** The refusal a call with this personal access token would get, or null (Core.checkAccess). */
+  async checkAccess(session: Session, method: Method): Promise<AppError | null> {
+    if (session.accessToken === undefined) return null;
+    const answer = await this.#control('checkAccess', { profileId: session.profileId, accessToken: session.accessToken, method });
+    // No answer (the worker died, the host closes): the call that follows says why.
+    return (answer as AppError | null | undefined) ?? null;
   }
 
   /** Open a profile with its remembered key (desktop "stay unlocked"); null when none opens it. */

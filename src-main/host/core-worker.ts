@@ -40,6 +40,10 @@ async function runControl(core: Core, control: ControlName, input: Controls[Cont
       return null;
     case 'unlockRemembered':
       return core.unlockRemembered(profileId);
+    case 'checkAccess': {
+      const { accessToken, method } = input as Controls['checkAccess']['input'];
+      return core.checkAccess(profileId, accessToken, method);
+    }
     case 'warmUp':
       core.warmUp(profileId);
       return null;

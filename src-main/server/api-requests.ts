@@ -1,9 +1,11 @@
 /**
  * One API request, from route to `Result`: find the operation, check the bearer token
- * against its session rule, read the body, merge the path parameters, and call the core
+ * against its session rule (a log-in's token here; a personal access token in the core,
+ * before the body is read), read the body, merge the path parameters, and call the core
  * through `dispatch` — the same choke point the desktop shell uses — once per idempotency
  * key when the client sent one (see idempotency.ts).
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppError, Result } from '../../src-preload/contract';
 import { needsSession, OPERATIONS, type SessionRule } from '../../src-preload/operations';
@@ -14,6 +16,7 @@ import { fingerprintOf, honoursIdempotencyKey, IDEMPOTENCY_HEADER, parseIdempote
 import type { RememberedAnswers } from './remembered-answers';
 import { bodyLimitOf, readBody, type BodyResult } from './request-body';
 import { matchRoute } from './routes';
+import { looksLikeAccessToken, parseAccessToken } from '../core/crypto/token-slots';
 import { LOCKED_FOR_INACTIVITY } from '../core/services/session-idle';
 import { bearerToken, EXPIRED, type SessionTokens } from './session-tokens';
 
@@ -55,10 +58,16 @@ export async function answerApiRequest(request: IncomingMessage, pathname: strin
 
   const rule = OPERATIONS[route.method].session;
   const token = bearerToken(request.headers.authorization);
-  const found = context.tokens.lookUp(token);
-  const session = found === EXPIRED ? null : found;
+  const caller = callerOf(token, context.tokens);
+  if (caller.kind === 'refused') return reply(caller.result);
+  const { session } = caller;
   if (needsSession(route.method) && session === null) {
-    return found === EXPIRED ? reply(failure('SESSION_LOCKED', LOCKED_FOR_INACTIVITY)) : reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
+    return caller.kind === 'expired' ? reply(failure('SESSION_LOCKED', LOCKED_FOR_INACTIVITY)) : reply(failure('NOT_LOGGED_IN', 'Please log in first.'));
+  }
+  if (caller.kind === 'access-token') {
+    // Proven before the body is read: a token that opens nothing costs no upload.
+    const refused = await context.client.checkAccess?.(caller.session, route.method);
+    if (refused) return reply({ ok: false, error: refused });
   }
   const parsedKey = honoursIdempotencyKey(route.method, rule) ? parseIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]) : { ok: true as const, key: null };
   if (!parsedKey.ok) return reply(failure('IDEMPOTENCY_KEY_INVALID', parsedKey.message));
@@ -76,10 +85,44 @@ export async function answerApiRequest(request: IncomingMessage, pathname: strin
   // The body is decoded where the core runs (host/json-input.ts), path parameters winning.
   const call = (): Promise<Dispatched> =>
     body === null ? context.client.dispatch(route.method, route.params, session) : context.client.dispatchJson(route.method, body, route.params, session);
-  const run = () => runOperation(rule, call, session, token, context);
+  const run = () => runOperation(rule, call, session, caller.kind === 'access-token' ? null : token, context);
   if (key === null || session === null) return run();
-  return answerOnce(context.answers, session.profileId, key, fingerprintOf(verb, pathname, digest), run);
+  return answerOnce(context.answers, answerScopeOf(session), key, fingerprintOf(verb, pathname, digest), run);
 }
+
+type Caller =
+  | { readonly kind: 'session' | 'anonymous'; readonly session: Session | null }
+  /** A log-in's token that idled out. */
+  | { readonly kind: 'expired'; readonly session: null }
+  /** A personal access token: the core proves it on the call (core/access-guard.ts). */
+  | { readonly kind: 'access-token'; readonly session: Session }
+  | { readonly kind: 'refused'; readonly result: Result<never> };
+
+/**
+ * Who sends the request. A personal access token (`qs_pat_…`) is not looked up here: the
+ * server cannot check it (only its key slot can, in the core), so its profile is read from
+ * its prefix and the token goes with the call. One that is not even well formed is refused.
+ */
+function callerOf(token: string | null, tokens: SessionTokens): Caller {
+  if (token !== null && looksLikeAccessToken(token)) {
+    const parsed = parseAccessToken(token);
+    if (parsed === null) return { kind: 'refused', result: failure('TOKEN_INVALID', 'This access token is not valid: it is not a whole token as the app made it.') };
+    parsed.secret.fill(0);
+    return { kind: 'access-token', session: { profileId: parsed.profileId, accessToken: token } };
+  }
+  const found = tokens.lookUp(token);
+  if (found === EXPIRED) return { kind: 'expired', session: null };
+  return found === null ? { kind: 'anonymous', session: null } : { kind: 'session', session: found };
+}
+
+/**
+ * Whose remembered answers a request may be given: the person's (per profile), or one
+ * access token's — keyed by a digest of it, so a request with another token (or a forged
+ * one for the same profile, which the core has not proven) never gets them, and the token
+ * itself is not kept.
+ */
+const answerScopeOf = (session: Session): string =>
+  session.accessToken === undefined ? session.profileId : `${session.profileId}/token/${createHash('sha256').update(session.accessToken).digest('base64url')}`;
 
 async function runOperation(rule: SessionRule, call: () => Promise<Dispatched>, session: Session | null, token: string | null, context: ApiContext): Promise<ApiReply> {
   const { tokens } = context;

@@ -19,6 +19,10 @@ export function statusOf(result: Result<unknown>): number {
   if (result.ok) return 200;
   const { code } = result.error;
   if (code === 'NOT_LOGGED_IN' || code === 'SESSION_LOCKED') return 401;
+  // An access token that opens nothing (revoked, never made, garbled) or expired: authenticate again.
+  if (code === 'TOKEN_INVALID' || code === 'TOKEN_EXPIRED') return 401;
+  // A proven token asking for what its scope, or any token, may not do.
+  if (code === 'TOKEN_READ_ONLY' || code === 'TOKEN_NOT_ALLOWED') return 403;
   if (code === 'TOO_MANY_ATTEMPTS') return 429;
   if (code === 'FORBIDDEN_HOST' || code === 'FORBIDDEN_ORIGIN') return 403;
   if (code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION') return 404;

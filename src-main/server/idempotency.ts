@@ -17,13 +17,21 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 export const ANSWER_MEMORY: Omit<RememberedAnswersOptions, 'now'> = { ttlMs: 24 * 60 * 60 * 1000, maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 };
 
 /**
- * Whether a key on this request is honoured: every write that runs in a session. Sign-up,
+ * Writes in a session whose answer carries a secret the server must not keep: a new access
+ * token, shown once. A retry cannot duplicate it silently (a second token of the same name
+ * is refused with ACCESS_TOKEN_NAME_TAKEN).
+ */
+const CARRIES_SECRET: ReadonlySet<Method> = new Set<Method>(['createAccessToken']);
+
+/**
+ * Whether a key on this request is honoured: every write that runs in a session but
+ * `createAccessToken`. Sign-up,
  * log-in and password reset ignore it: a retry of them cannot duplicate anything (one profile
  * per e-mail; a reset replaces the backup code), and their answers carry secrets (a session
  * token, a backup code) the server does not keep. Operations that end the session
  * (log-out, lock, deletion) leave no session for a retry to be answered in.
  */
-export const honoursIdempotencyKey = (method: Method, rule: SessionRule): boolean => rule === 'session' && !onlyReads(method);
+export const honoursIdempotencyKey = (method: Method, rule: SessionRule): boolean => rule === 'session' && !onlyReads(method) && !CARRIES_SECRET.has(method);
 
 const MAX_KEY_LENGTH = 255;
 const VISIBLE_ASCII = /^[\x20-\x7e]+$/;

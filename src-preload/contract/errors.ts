@@ -92,6 +92,16 @@ export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
   'NO_PRINTER',
   'PRINT_FAILED',
+  // personal access tokens (src-main/core/services/access-tokens.ts): making them, and a request made with one
+  'ACCESS_TOKEN_NAME_INVALID',
+  'ACCESS_TOKEN_NAME_TAKEN',
+  'ACCESS_TOKEN_EXPIRY_INVALID',
+  'ACCESS_TOKEN_LIMIT',
+  'ACCESS_TOKEN_NOT_FOUND',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'TOKEN_READ_ONLY',
+  'TOKEN_NOT_ALLOWED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -55,7 +55,9 @@ export interface ProfilePatch {
   readonly gender?: Gender | undefined;
 }
 
-const ACCOUNTS = 'accounts';
+/** The account files' queue key: one writer of account.json at a time (shared with access-tokens.ts). */
+export const ACCOUNTS_QUEUE = 'accounts';
+const ACCOUNTS = ACCOUNTS_QUEUE;
 const LOGIN_FAILED = 'That e-mail and password do not match a profile on this computer.';
 const BACKUP_CODE_WRONG = 'That e-mail and backup code do not match a profile on this computer.';
 const PASSWORD_WRONG = 'That is not the current password of this profile.';
@@ -88,7 +90,7 @@ export class AccountService {
     const [passwordSlot, backupSlot] = await Promise.all([this.wrap(dataKey, password, profileId, 'password'), this.wrap(dataKey, backupCode, profileId, 'backupCode')]);
     return this.deps.queue.run(ACCOUNTS, async () => {
       await this.assertEmailFree(email, null);
-      const account: AccountFile = { version: 1, id: profileId, email, slots: { password: passwordSlot, backupCode: backupSlot }, upgradePending: false };
+      const account: AccountFile = { version: 2, id: profileId, email, slots: { password: passwordSlot, backupCode: backupSlot }, upgradePending: false, tokens: [] };
       const details: ProfileDetailsFile = { version: 2, name, age, gender: input.gender, createdAt: this.deps.now().toISOString() };
       const unlocked = await this.deps.directory.create(account, details, defaultSettings(timeZone), dataKey);
       return profileOf(email, unlocked);
@@ -193,9 +195,13 @@ export class AccountService {
     });
   }
 
-  async currentProfile(profileId: string | null): Promise<Profile | null> {
+  /**
+   * The profile of the caller: the person's while they have it unlocked; a token's (proven
+   * by the access guard, which holds the key for it) whoever else is logged in.
+   */
+  async currentProfile(profileId: string | null, viaToken = false): Promise<Profile | null> {
     if (profileId === null) return null;
-    const unlocked = this.deps.directory.unlocked(profileId);
+    const unlocked = viaToken ? this.deps.directory.requireUnlocked(profileId) : this.deps.directory.unlocked(profileId);
     const entry = await this.deps.directory.entry(profileId);
     return unlocked === null || entry === null ? null : profileOf(entry.email, unlocked);
   }
@@ -238,7 +244,7 @@ export class AccountService {
         this.wrap(dataKey, password, entry.profileId, 'password'),
         this.wrap(dataKey, newBackupCode(), entry.profileId, 'backupCode'),
       ]);
-      const account: AccountFile = { version: 1, id: entry.profileId, email: entry.email, slots: { password: passwordSlot, backupCode: placeholder }, upgradePending: true };
+      const account: AccountFile = { version: 2, id: entry.profileId, email: entry.email, slots: { password: passwordSlot, backupCode: placeholder }, upgradePending: true, tokens: [] };
       // From here on the profile is an account whose upgrade is pending: a crash resumes it.
       await this.deps.directory.saveAccount(account);
       return this.finishUpgradeLocked(account, dataKey);

@@ -1,8 +1,9 @@
 /**
  * The formats of a profile's account files (the tracker and log formats are in formats.ts):
  *
- * - `account.json`, NOT encrypted: only what the log-in screen needs before any key is
- *   known — the profile id, the e-mail for the picker, and the two key slots.
+ * - `account.json`, NOT encrypted: only what is needed before any key is known — the
+ *   profile id, the e-mail for the picker, the two key slots, and (version 2) the personal
+ *   access tokens' slots with what their list shows (crypto/token-slots.ts).
  * - `profile.json`, encrypted: name, age, gender, creation time. Version 1 was the
  *   skeleton's plaintext file with scrypt hashes (see `profileFormat` in formats.ts); its
  *   upgrade needs the password, so it happens at log-in (services/profile-upgrade.ts), and
@@ -11,7 +12,7 @@
  *   its mail settings with the SMTP password (which is why that password lives nowhere else).
  */
 import { z } from 'zod';
-import { DEFAULT_NUDGES, DEFAULT_REPORTS, GENDERS, nudgeSettingsSchema, reportSettingsSchema, TLS_MODES } from '../../../src-preload/contract';
+import { ACCESS_SCOPES, ACCESS_TOKEN_NAME_MAX, DEFAULT_NUDGES, DEFAULT_REPORTS, GENDERS, nudgeSettingsSchema, reportSettingsSchema, TLS_MODES } from '../../../src-preload/contract';
 import type { MailSettings } from '../mail/mail-settings';
 import type { JsonRecord } from './migrate';
 import type { FileFormat } from './versioned-json-adapter';
@@ -30,8 +31,30 @@ export const keySlotSchema = z.object({
   wrapped: base64,
 });
 
+export const tokenSlotSchema = z.object({
+  kdf: z.literal('hkdf-sha256'),
+  salt: base64,
+  iv: base64,
+  tag: base64,
+  wrapped: base64,
+});
+
+/** A personal access token as kept: never the token, only its slot and what its list shows. */
+export const storedAccessTokenSchema = z.object({
+  id,
+  name: z.string().min(1).max(ACCESS_TOKEN_NAME_MAX),
+  scope: z.enum(ACCESS_SCOPES),
+  createdAt: z.string(),
+  /** Null: it does not expire. Bound into the slot, so editing it here breaks the token. */
+  expiresAt: z.string().nullable(),
+  /** Written at most once an hour per token (services/access-tokens.ts). */
+  lastUsedAt: z.string().nullable(),
+  slot: tokenSlotSchema,
+});
+export type StoredAccessToken = z.infer<typeof storedAccessTokenSchema>;
+
 export const accountFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   id,
   /** Normalized (trimmed, lower case). */
   email: z.string(),
@@ -41,6 +64,8 @@ export const accountFileSchema = z.object({
    * file; the next log-in finishes the job (files already encrypted are recognised).
    */
   upgradePending: z.boolean(),
+  /** Personal access tokens, oldest first (version 2). */
+  tokens: z.array(storedAccessTokenSchema),
 });
 export type AccountFile = z.infer<typeof accountFileSchema>;
 
@@ -94,7 +119,14 @@ export const settingsV1toV2 = (old: JsonRecord): JsonRecord => ({
   mail: null,
 });
 
-export const accountFormat: FileFormat<AccountFile> = { label: 'account', version: 1, schema: accountFileSchema, migrations: {} };
+/**
+ * account.json version 1 → 2 (issue 13): no access tokens yet. A new version rather than an
+ * optional field: an older app refuses the file instead of saving it back without the
+ * tokens (which would revoke them behind the person's back).
+ */
+export const accountV1toV2 = (old: JsonRecord): JsonRecord => ({ ...old, version: 2, tokens: [] });
+
+export const accountFormat: FileFormat<AccountFile> = { label: 'account', version: 2, schema: accountFileSchema, migrations: { 1: accountV1toV2 } };
 
 export const profileDetailsFormat: FileFormat<ProfileDetailsFile> = {
   label: 'profile',

@@ -6,6 +6,15 @@
  * else in a profile folder is encrypted, and readable only after `unlock` put the profile's
  * data key in memory; `lock` forgets the key and every decrypted thing cached with it.
  * This process holds the data-folder lock, so nobody changes the files underneath.
+ *
+ * Two kinds of holder keep a key in memory: the person (`unlock` at log-in, `lock`) and
+ * personal access tokens (`openForTokens`, `releaseTokens`). They share one open profile —
+ * two copies would each cache the files and overwrite each other's writes — and the key is
+ * forgotten when neither holds it any more. What the person sees as "unlocked"
+ * (`unlocked`, `unlockedIds`: the current profile, auto-lock, the jobs) is the person's
+ * hold only, so a script's token never leaves the profile open to the person's screens.
+ * The services reach the open profile (`requireUnlocked`, `store`) whoever holds it:
+ * which caller may is decided before they run (core/access-guard.ts).
  */
 import { AppFailure, fail } from '../errors';
 import {
@@ -62,6 +71,10 @@ export const SESSION_LOCKED_MESSAGE = 'This profile is locked. Enter your passwo
 export class ProfileDirectory {
   private readonly entries = new Map<string, ProfileEntry>();
   private readonly unlockedProfiles = new Map<string, UnlockedProfile>();
+  /** Profiles the person unlocked (log-in, sign-up, a remembered key). */
+  private readonly byPerson = new Set<string>();
+  /** Profiles open for personal access tokens' requests (services/access-tokens.ts). */
+  private readonly byTokens = new Set<string>();
 
   constructor(private readonly deps: DirectoryDeps) {}
 
@@ -121,6 +134,7 @@ export class ProfileDirectory {
       throw error;
     }
     this.entries.set(profileId, { kind: 'account', profileId, email: account.email, account: JsonDocument.of(this.accountAdapter(profileId), account) });
+    this.byPerson.add(profileId);
     return this.remember(profileId, dataKey, details, settings);
   }
 
@@ -152,6 +166,33 @@ export class ProfileDirectory {
    * a wrong key (or a damaged file) fails here with DATA_FILE_DAMAGED and nothing is kept.
    */
   async unlock(profileId: string, dataKey: Buffer): Promise<UnlockedProfile> {
+    const unlocked = await this.open(profileId, dataKey);
+    this.byPerson.add(profileId);
+    return unlocked;
+  }
+
+  /**
+   * Keep `dataKey` in memory for personal access tokens' requests, as `unlock` does for the
+   * person, without unlocking the profile for the person.
+   */
+  async openForTokens(profileId: string, dataKey: Buffer): Promise<UnlockedProfile> {
+    const unlocked = await this.open(profileId, dataKey);
+    this.byTokens.add(profileId);
+    return unlocked;
+  }
+
+  /** The tokens no longer hold the key: forgotten unless the person holds it too. */
+  releaseTokens(profileId: string): void {
+    this.byTokens.delete(profileId);
+    if (!this.byPerson.has(profileId)) this.unlockedProfiles.delete(profileId);
+  }
+
+  /** True when the profile is open only for tokens: the person's own session is locked. */
+  openForTokensOnly(profileId: string): boolean {
+    return this.unlockedProfiles.has(profileId) && !this.byPerson.has(profileId);
+  }
+
+  private async open(profileId: string, dataKey: Buffer): Promise<UnlockedProfile> {
     const open = this.unlockedProfiles.get(profileId);
     if (open !== undefined && open.dataKey.equals(dataKey)) return open;
     const profileDeps = this.profileDeps(profileId, dataKey);
@@ -166,17 +207,17 @@ export class ProfileDirectory {
     return this.remember(profileId, dataKey, details as ProfileDetailsFile, settings);
   }
 
-  /** The unlocked profile, or null when its key is not in memory. */
+  /** The profile the person unlocked, or null when they did not (a token's hold does not count). */
   unlocked(profileId: string): UnlockedProfile | null {
-    return this.unlockedProfiles.get(profileId) ?? null;
+    return this.byPerson.has(profileId) ? (this.unlockedProfiles.get(profileId) ?? null) : null;
   }
 
-  /** The profiles whose data key is in memory now (the job runner looks at these only). */
+  /** The profiles the person unlocked (the job runner looks at these only). */
   unlockedIds(): string[] {
-    return [...this.unlockedProfiles.keys()];
+    return [...this.byPerson].filter((profileId) => this.unlockedProfiles.has(profileId));
   }
 
-  /** The unlocked profile, or SESSION_LOCKED (a session whose key was forgotten). */
+  /** The open profile (the person's or the tokens'), or SESSION_LOCKED (a session whose key was forgotten). */
   requireUnlocked(profileId: string): UnlockedProfile {
     return this.unlockedProfiles.get(profileId) ?? fail('SESSION_LOCKED', SESSION_LOCKED_MESSAGE);
   }
@@ -192,13 +233,18 @@ export class ProfileDirectory {
     return fail('SESSION_LOCKED', SESSION_LOCKED_MESSAGE);
   }
 
-  /** Forget the data key and everything decrypted with it. */
+  /**
+   * The person locks (log-out, lock, idle): the key and everything decrypted with it are
+   * forgotten — unless tokens' requests hold it, which then keep it to themselves.
+   */
   lock(profileId: string): void {
-    this.unlockedProfiles.delete(profileId);
+    this.byPerson.delete(profileId);
+    if (!this.byTokens.has(profileId)) this.unlockedProfiles.delete(profileId);
   }
 
   /** Remove the profile's folder and forget it. */
   async remove(profileId: string): Promise<void> {
+    this.byTokens.delete(profileId);
     this.lock(profileId);
     this.entries.delete(profileId);
     await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true });

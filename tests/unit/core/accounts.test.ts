@@ -127,7 +127,7 @@ describe('sessions', () => {
     expect(text).not.toContain(SIGN_UP.backupCode);
     expect(text).not.toContain(SIGN_UP.name);
     const stored = JSON.parse(text) as { version: number; id: string; email: string; slots: { password: object; backupCode: { salt: string } } };
-    expect(stored).toMatchObject({ version: 1, id: profile.id, email: 'ada@example.com' });
+    expect(stored).toMatchObject({ version: 2, id: profile.id, email: 'ada@example.com', tokens: [] });
     expect(stored.slots.password).toEqual({ kdf: 'scrypt', N: 1024, r: 8, p: 1, salt: expect.any(String), iv: expect.any(String), tag: expect.any(String), wrapped: expect.any(String) });
     expect(Buffer.from(stored.slots.backupCode.salt, 'base64')).toHaveLength(16);
     expect((await readFile(layout.profileFile(profile.id))).subarray(0, 4).toString('latin1')).toBe('QSEF');

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { logColumnsSchema, logShardSchema, profileFileSchema, trackersFileSchema } from '../../../src-main/core/store/formats';
-import { settingsFileSchema } from '../../../src-main/core/store/account-formats';
+import { accountFileSchema, settingsFileSchema } from '../../../src-main/core/store/account-formats';
 import { jobsFileSchema } from '../../../src-main/core/store/jobs-format';
 import { reportFileSchema, reportIndexSchema } from '../../../src-main/core/store/reports-format';
 import { summariesFileSchema } from '../../../src-main/core/store/summaries-format';
@@ -20,6 +20,7 @@ describe('stored formats', () => {
     ['profile.json', profileFileSchema],
     ['summaries.json', summariesFileSchema],
     ['settings.json', settingsFileSchema],
+    ['account.json', accountFileSchema],
     ['jobs.json', jobsFileSchema],
     ['reports/<YYYY-MM>.json', reportFileSchema],
     ['reports.json', reportIndexSchema],

@@ -15,8 +15,8 @@ type Call = <M extends Method>(method: M, input: Input<M>) => Promise<Result<Out
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const MOMENT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g;
-/** Backup codes are random words (see crypto/backup-code.ts) that differ per run. */
-const BACKUP_CODE_FIELDS = new Set(['backupCode', 'newBackupCode']);
+/** Backup codes are random words (see crypto/backup-code.ts) and access tokens random secrets, different per run. */
+const BACKUP_CODE_FIELDS = new Set(['backupCode', 'newBackupCode', 'token']);
 
 /** Ids named by first appearance, moments and fresh backup codes by their kind. */
 function normalized(answers: readonly unknown[]): unknown {
@@ -105,6 +105,17 @@ async function walk(client: CoreClient): Promise<{ answers: unknown[]; called: S
   await call('restoreTracker', { trackerId: reading.id });
   await call('deleteTracker', { trackerId: reading.id });
   await call('purgeTracker', { trackerId: reading.id });
+  const { accessToken, token } = valueOf(await call('createAccessToken', { name: 'Scale script', scope: 'read-write', expiresInDays: 30 }));
+  // A script's requests with the token: a read, a write, and what no token may do.
+  const script = { profileId: profile.id, accessToken: token };
+  for (const [method, input] of [['listTrackers', {}], ['addLog', { trackerId: done.id, value: false, at: '2026-11-04T21:00:00+01:00' }], ['listAccessTokens', {}]] as const) {
+    answers.push({ method, viaToken: true, result: (await client.dispatch(method, input, script)).result });
+  }
+  await call('createAccessToken', { name: 'scale SCRIPT', scope: 'read' }); // refused: the name is taken
+  await call('createAccessToken', { name: 'Old', scope: 'read', expiresAt: '2001-01-01T00:00:00Z' }); // refused: in the past
+  await call('listAccessTokens', {});
+  await call('revokeAccessToken', { tokenId: accessToken.id });
+  await call('revokeAccessToken', { tokenId: accessToken.id }); // refused: already revoked
   await call('changePassword', { currentPassword: SIGN_UP.password, newPassword: 'a new long password' });
   await call('lock', {});
   await call('dashboard', {}); // refused: locked
@@ -137,6 +148,6 @@ describe('the core through its worker', () => {
     expect(normalized(there.answers)).toEqual(normalized(here.answers));
     // The walk is not vacuous: it has successes and refusals of several kinds.
     const codes = new Set(here.answers.map((answer) => ((answer as { result: Result<unknown> }).result.ok ? 'ok' : (answer as { result: { ok: false; error: { code: string } } }).result.error.code)));
-    expect([...codes].sort()).toEqual(expect.arrayContaining(['ok', 'NOT_LOGGED_IN', 'INVALID_INPUT', 'LOGIN_FAILED', 'LOG_VALUE_OUT_OF_RANGE', 'STAY_UNLOCKED_UNAVAILABLE', 'REPORT_NOT_FOUND', 'NO_PRINTER', 'MAIL_NOT_SET_UP']));
+    expect([...codes].sort()).toEqual(expect.arrayContaining(['ok', 'NOT_LOGGED_IN', 'INVALID_INPUT', 'LOGIN_FAILED', 'LOG_VALUE_OUT_OF_RANGE', 'STAY_UNLOCKED_UNAVAILABLE', 'REPORT_NOT_FOUND', 'NO_PRINTER', 'MAIL_NOT_SET_UP', 'ACCESS_TOKEN_NAME_TAKEN', 'ACCESS_TOKEN_EXPIRY_INVALID', 'ACCESS_TOKEN_NOT_FOUND', 'TOKEN_NOT_ALLOWED']));
   });
 });

@@ -30,6 +30,13 @@ describe('statusOf', () => {
     ['MAIL_TLS_FAILED', 502],
     ['MAIL_REJECTED', 502],
     ['MAIL_TIMEOUT', 504],
+    ['TOKEN_INVALID', 401],
+    ['TOKEN_EXPIRED', 401],
+    ['TOKEN_READ_ONLY', 403],
+    ['TOKEN_NOT_ALLOWED', 403],
+    ['ACCESS_TOKEN_NAME_TAKEN', 400],
+    ['ACCESS_TOKEN_LIMIT', 400],
+    ['ACCESS_TOKEN_EXPIRY_INVALID', 400],
   ])('maps %s to %i', (code, status) => {
     expect(statusOf(failed(code))).toBe(status);
   });

@@ -18,7 +18,7 @@ describe('the Idempotency-Key header', () => {
     expect(parseIdempotencyKey(header)).toMatchObject({ ok: false, message: expect.stringContaining('Idempotency-Key') });
   });
 
-  it('is honoured on every write in a session, and on nothing else', () => {
+  it('is honoured on every write in a session but the one whose answer is a new access token, and on nothing else', () => {
     const honoured = API_METHODS.filter((method) => honoursIdempotencyKey(method, OPERATIONS[method].session));
     expect(honoured.sort()).toEqual(
       [
@@ -34,6 +34,7 @@ describe('the Idempotency-Key header', () => {
         'reorderTrackers',
         'restoreLog',
         'restoreTracker',
+        'revokeAccessToken',
         'sendTestMail',
         'setStayUnlocked',
         'startTimer',
