@@ -9,6 +9,7 @@ import { contract, type ErrorCode, type Method } from '../../../src-preload/cont
 import { API_METHODS, OPERATIONS } from '../../../src-preload/operations';
 import { honoursIdempotencyKey, REPLAYED_HEADER } from '../idempotency';
 import type { ContractDocs } from './contract-docs';
+import { DOCUMENT_ROUTES } from './document-routes';
 import { EXAMPLES } from './examples';
 import { errorCodesByStatus, pathOf, pathParametersOf, takesBody, verbOf } from './operation-codes';
 import { answerComponents, inlineSchema, pascalCase, refTo, requestComponents, type JsonSchema } from './schemas';
@@ -164,13 +165,32 @@ export function buildDocument(sources: DocumentSources): OpenApiDocument {
     const path = toOpenApiPath(method);
     paths[path] = { ...paths[path], [verbOf(method).toLowerCase()]: operationOf(method, sources, requests, shared) };
   }
-  const responses = Object.fromEntries([...shared].sort(([a], [b]) => a.localeCompare(b)).map(([name, { status, codes }]) => [name, failureResponse(status, codes)]));
+  for (const [path, contentType] of Object.entries(DOCUMENT_ROUTES)) {
+    const mediaType = contentType.split(';')[0] ?? contentType;
+    paths[path] = {
+      get: {
+        operationId: mediaType === 'application/json' ? 'openApiJson' : 'openApiYaml',
+        summary: `This document, as ${mediaType === 'application/json' ? 'JSON' : 'YAML'}.`,
+        description: 'The document of this API, exactly as committed in docs/openapi.yaml (or its JSON). No token needed.',
+        tags: ['api'],
+        security: [],
+        responses: {
+          200: { description: 'The document', content: { [mediaType]: { schema: mediaType === 'application/json' ? { type: 'object' } : { type: 'string' } } } },
+          403: { $ref: '#/components/responses/ForbiddenHostOrForbiddenOrigin' },
+        },
+      },
+    };
+  }
+  const responses = Object.fromEntries([...shared].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, { status, codes }]) => [name, failureResponse(status, codes)]));
   return {
     openapi: '3.1.1',
     info: { title: 'Quantified Self API', version: sources.version, description: INFO_DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: 'http://127.0.0.1:{port}', description: 'Browser mode on this machine (the port `npm run serve` prints)', variables: { port: { default: '5173' } } }],
     security: [{ bearer: [] }],
-    tags: [...sources.docs.tags].sort((a, b) => firstOperationOf(a.name, sources.docs) - firstOperationOf(b.name, sources.docs)),
+    tags: [
+      ...[...sources.docs.tags].sort((a, b) => firstOperationOf(a.name, sources.docs) - firstOperationOf(b.name, sources.docs)),
+      { name: 'api', description: 'This document.' },
+    ],
     paths,
     components: {
       schemas: { ...answers.components, ...requests },

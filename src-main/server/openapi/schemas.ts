@@ -57,7 +57,8 @@ function describer(docs: ContractDocs, aliases: ReadonlyMap<z.ZodType, z.ZodType
 /** Each value named `…Schema` among the exports, by its component name. */
 function namedSchemas(exports: Readonly<Record<string, unknown>>): Map<z.ZodType, string> {
   const named = new Map<z.ZodType, string>();
-  for (const [exportName, value] of Object.entries(exports)) {
+  // Sorted: a module namespace lists its exports in an order that differs between loaders.
+  for (const [exportName, value] of Object.entries(exports).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const name = componentNameOf(exportName);
     if (name !== null && value instanceof z.ZodType && !named.has(value)) named.set(value, name);
   }
