@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { contract, type ErrorCode, type Method } from '../../../src-preload/contract';
 import { API_METHODS, OPERATIONS } from '../../../src-preload/operations';
+import { DEFAULT_PORT } from '../cli-args';
 import { honoursIdempotencyKey, REPLAYED_HEADER } from '../idempotency';
 import type { ContractDocs } from './contract-docs';
 import { DOCUMENT_ROUTES } from './document-routes';
@@ -185,7 +186,7 @@ export function buildDocument(sources: DocumentSources): OpenApiDocument {
   return {
     openapi: '3.1.1',
     info: { title: 'Quantified Self API', version: sources.version, description: INFO_DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
-    servers: [{ url: 'http://127.0.0.1:{port}', description: 'Browser mode on this machine (the port `npm run serve` prints)', variables: { port: { default: '5173' } } }],
+    servers: [{ url: 'http://127.0.0.1:{port}', description: 'Browser mode on this machine (`--port`; the URL `npm run serve` prints)', variables: { port: { default: String(DEFAULT_PORT) } } }],
     security: [{ bearer: [] }],
     tags: [
       ...[...sources.docs.tags].sort((a, b) => firstOperationOf(a.name, sources.docs) - firstOperationOf(b.name, sources.docs)),
