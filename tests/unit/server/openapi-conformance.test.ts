@@ -2,8 +2,8 @@
  * The API does what its document says: every operation of docs/openapi.yaml is called
  * through the real HTTP server over the real core — with valid input, with invalid input,
  * and without a token — and every answer (status, Content-Type, headers, body) is held to
- * the document. An operation the walk leaves out fails the test, so a new operation needs
- * its step here.
+ * the document. An operation the walk never brings to success (bar the few listed, which it
+ * still calls) fails the test, so a new operation needs its step here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../../src-main/server/openapi/examples';
@@ -39,6 +39,13 @@ async function fail(operationId: string, call: Call, code: string): Promise<Chec
   return answer;
 }
 
+/** Operations whose success this walk cannot reach, and why; every other one must answer 200 at least once. */
+const CANNOT_SUCCEED_HERE: Readonly<Record<string, string>> = {
+  sendTestMail: 'it would need an SMTP server; the walk sends it without mail settings',
+  getReport: 'a report is saved only by makeReport',
+  makeReport: 'the core here has no printer (NO_PRINTER)',
+};
+
 const valueOf = <T>(answer: CheckedAnswer): T => answer.json?.value as T;
 
 const person = { ...EXAMPLES.signUp.input, email: 'walk@example.com' };
@@ -63,6 +70,7 @@ describe('the API against docs/openapi.yaml', () => {
 
     await succeed('getSettings', { token });
     await succeed('updateSettings', { token, body: { autoLockMinutes: 30 } });
+    await succeed('setStayUnlocked', { token, body: { enabled: false } });
     await send('setStayUnlocked', { token, body: { enabled: true } });
     await succeed('updateProfile', { token, body: { name: 'Walker' } });
     await succeed('changePassword', { token, body: { currentPassword: person.password, newPassword: NEW_PASSWORD } });
@@ -149,7 +157,9 @@ describe('the API against docs/openapi.yaml', () => {
     await succeed('deleteProfile', { token: last, body: { password: person.password } });
 
     expect(problems).toEqual([]);
-    const left = [...api.checker.operations.keys()].filter((operationId) => !api.walked.has(operationId));
-    expect(left, 'operations of the document the walk never called').toEqual([]);
+    const neverDone = [...api.checker.operations.keys()].filter((operationId) => !(operationId in CANNOT_SUCCEED_HERE) && !api.walked.get(operationId)?.has(200));
+    expect(neverDone, 'operations of the document the walk never brought to success: add a step for each').toEqual([]);
+    const neverCalled = Object.keys(CANNOT_SUCCEED_HERE).filter((operationId) => !api.walked.has(operationId));
+    expect(neverCalled, 'operations the walk never called').toEqual([]);
   });
 });
