@@ -107,6 +107,11 @@ export class AnswerChecker {
     return this.#resolve(target as Json);
   }
 
+  /** The validator of the schema at `fragment` (a JSON pointer into the document, `#/…`). */
+  validatorAt(fragment: string): ValidateFunction {
+    return this.#validator(fragment);
+  }
+
   #validator(fragment: string): ValidateFunction {
     const cached = this.#compiled.get(fragment);
     if (cached) return cached;

@@ -10,11 +10,17 @@ import { contract } from '../../../src-preload/contract';
 import { API_METHODS, OPERATIONS } from '../../../src-preload/operations';
 import { EXAMPLES } from '../../../src-main/server/openapi/examples';
 import { DOCUMENT_PATH, generateDocument, REGENERATE_COMMAND, toYaml } from '../../../src-main/server/openapi/generate';
+import { AnswerChecker } from './openapi-answers';
 import { ApiUnderTest, ROOT } from './openapi-client';
 
 const committed = readFileSync(join(ROOT, DOCUMENT_PATH), 'utf8');
 const generated = toYaml(generateDocument(ROOT));
-const document = yaml.load(committed) as { paths: Record<string, Record<string, { operationId: string; description: string; security?: unknown[] }>> };
+interface DocumentShape {
+  paths: Record<string, Record<string, { operationId: string; description: string; security?: unknown[] }>>;
+  tags: { name: string; description: string }[];
+  components: { schemas: Record<string, { description?: string; properties?: Record<string, { description?: string }> }> };
+}
+const document = yaml.load(committed) as DocumentShape;
 const operationsOf = (doc: typeof document) => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([verb, operation]) => ({ path, verb, ...operation })));
 
 describe('docs/openapi.yaml', () => {
@@ -34,6 +40,34 @@ describe('docs/openapi.yaml', () => {
       expect(operation?.security, method).toEqual(rule === 'session' || rule === 'closes' ? undefined : []);
     }
     expect(operations.map(({ operationId }) => operationId).sort()).toEqual([...API_METHODS, 'openApiJson', 'openApiYaml'].sort());
+  });
+
+  it('carries the contract’s JSDoc: on operations, feature files, named schemas and their fields', () => {
+    const { schemas } = document.components;
+    expect(schemas.Settings?.properties?.autoLockMinutes?.description).toBe('Lock after this many idle minutes; 0 = never.');
+    expect(schemas.StayUnlocked?.description).toBe('"Stay unlocked on this computer": only the desktop app with a real OS keychain offers it.');
+    expect(schemas.SignUpRequest?.properties?.timeZone?.description).toBe("The person's IANA time zone; defaults to UTC.");
+    expect(document.tags.find((tag) => tag.name === 'trackers')?.description).toMatch(/^Trackers: what a person watches/);
+  });
+
+  it('holds its own examples: each request and answer example is valid under its schema', () => {
+    const checker = new AnswerChecker(document as unknown as Record<string, unknown>);
+    for (const { operationId, path, verb } of checker.operations.values()) {
+      const at = `#/paths/${path.replace(/\//g, '~1')}/${verb.toLowerCase()}`;
+      const operation = document.paths[path]?.[verb.toLowerCase()] as unknown as {
+        requestBody?: { content: { 'application/json': { example: unknown } } };
+        responses: Record<string, { content?: Record<string, { example?: unknown }> }>;
+      };
+      if (operation.requestBody) {
+        const validate = checker.validatorAt(`${at}/requestBody/content/application~1json/schema`);
+        expect(validate(operation.requestBody.content['application/json'].example), `${operationId} request: ${JSON.stringify(validate.errors)}`).toBe(true);
+      }
+      const answer = operation.responses['200']?.content?.['application/json'];
+      if (answer?.example !== undefined) {
+        const validate = checker.validatorAt(`${at}/responses/200/content/application~1json/schema`);
+        expect(validate(answer.example), `${operationId} answer: ${JSON.stringify(validate.errors)}`).toBe(true);
+      }
+    }
   });
 
   it('gives examples that the contract accepts, and answers it could give', () => {
