@@ -78,4 +78,5 @@ export const OPERATION_ERRORS = {
   listReports: [],
   getReport: ['REPORT_NOT_FOUND'],
   makeReport: ['RANGE_INVALID', 'NO_PRINTER', 'PRINT_FAILED'],
+  reportPage: ['RANGE_INVALID'],
 } as const satisfies Record<Method, readonly ErrorCode[]>;

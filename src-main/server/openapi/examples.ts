@@ -188,4 +188,5 @@ export const EXAMPLES: Examples = {
   listReports: { input: {}, value: { reports: [{ month: '2026-10', size: 48_213, createdAt: '2026-11-01T08:00:04.000Z' }] } },
   getReport: { input: { month: '2026-10' }, value: { fileName: 'report-2026-10.pdf', pdfBase64: 'JVBERi0xLjcKJcOkw7zDtsOfCg==' } },
   makeReport: { input: { month: '2026-10' }, value: { report: { month: '2026-10', size: 48_213, createdAt: '2026-11-26T10:00:00.000Z' } } },
+  reportPage: { input: { month: '2026-10' }, value: { html: '<!doctype html><html lang="en"><head><title>October 2026</title></head><body>…</body></html>' } },
 };

@@ -127,6 +127,8 @@ describe('the API against docs/openapi.yaml', () => {
     await succeed('listReports', { token });
     await fail('getReport', { token, params: { month: '2026-10' } }, 'REPORT_NOT_FOUND');
     await fail('makeReport', { token, params: { month: '2026-10' }, body: {} }, 'NO_PRINTER');
+    await succeed('reportPage', { token, params: { month: '2026-10' } });
+    await fail('reportPage', { token, params: { month: '2999-01' } }, 'RANGE_INVALID');
 
     await succeed('deleteTracker', { token, params: { trackerId: reading } });
     await succeed('listDeletedTrackers', { token });
