@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { contract, type ErrorCode, type Method } from '../../../src-preload/contract';
-import { API_METHODS, OPERATIONS } from '../../../src-preload/operations';
+import { API_METHODS, needsSession, OPERATIONS } from '../../../src-preload/operations';
 import { DEFAULT_PORT } from '../cli-args';
 import { honoursIdempotencyKey, REPLAYED_HEADER } from '../idempotency';
 import type { ContractDocs } from './contract-docs';
@@ -61,11 +61,12 @@ function failureSchema(codes: readonly ErrorCode[]): JsonSchema {
   };
 }
 
-/** A failure answer, and the name it is shared under when several operations give it. */
+/** A failure answer with these codes. */
 const failureResponse = (status: number, codes: readonly ErrorCode[]) => ({
   description: `${STATUS_TEXT[status] ?? 'Refused'}: ${codes.join(', ')}`,
   content: { 'application/json': { schema: failureSchema(codes) } },
 });
+/** The name a failure answer is shared under when several operations give it (`NotLoggedInOrSessionLocked`). */
 const sharedNameOf = (codes: readonly ErrorCode[]): string => codes.map((code) => pascalCase(code.toLowerCase()).replace(/_(\w)/g, (_all, letter: string) => letter.toUpperCase())).join('Or');
 
 /**
@@ -127,13 +128,12 @@ function operationOf(method: Method, sources: DocumentSources, requests: Record<
           },
         }
       : {};
-  const rule = OPERATIONS[method].session;
   return {
     operationId: method,
     summary: description.split(/(?<=\.)\s/)[0]?.replace(/\n/g, ' ') ?? method,
     description,
     ...(doc ? { tags: [doc.tag] } : {}),
-    ...(rule === 'session' || rule === 'closes' ? {} : { security: [] }),
+    ...(needsSession(method) ? {} : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...body,
     responses: responsesOf(method, shared),
