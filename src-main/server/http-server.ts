@@ -10,6 +10,7 @@ import type { CoreClient } from '../host/core-client';
 import { answerApiRequest, failure, type ApiReply } from './api-requests';
 import { statusOf } from './http-status';
 import { ANSWER_MEMORY } from './idempotency';
+import { documentAt, isDocumentPath } from './openapi/served-document';
 import { RememberedAnswers } from './remembered-answers';
 import { DEFAULT_BODY_READING } from './request-body';
 import { SECURITY_HEADERS } from './response-headers';
@@ -76,6 +77,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown, extra
   response.end(text);
 }
 
+function sendText(response: ServerResponse, contentType: string, text: string): void {
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-cache' });
+  response.end(text);
+}
+
 function pathnameOf(target: string | undefined): string | null {
   try {
     return new URL(target ?? '/', 'http://placeholder').pathname;
@@ -108,6 +114,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       if (!isAllowedOrigin(request.headers.origin, address)) {
         return sendFailure(response, failure('FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.'));
+      }
+      // The API's own document: public, like the log-in, so a script can read it before it has a token.
+      if (request.method === 'GET' && isDocumentPath(pathname)) {
+        const document = documentAt(pathname);
+        return sendText(response, document.contentType, document.body);
       }
       const reply = await answerApiRequest(request, pathname, { client: options.client, tokens, onUnexpected, bodyIdleMs: timeouts.bodyIdleMs, answers });
       // An oversized or stalled body was left unread: close the connection rather than drain it.
