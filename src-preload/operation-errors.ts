@@ -79,4 +79,8 @@ export const OPERATION_ERRORS = {
   getReport: ['REPORT_NOT_FOUND'],
   makeReport: ['RANGE_INVALID', 'NO_PRINTER', 'PRINT_FAILED'],
   reportPage: ['RANGE_INVALID'],
+  // personal access tokens
+  createAccessToken: ['ACCESS_TOKEN_NAME_INVALID', 'ACCESS_TOKEN_NAME_TAKEN', 'ACCESS_TOKEN_EXPIRY_INVALID', 'ACCESS_TOKEN_LIMIT'],
+  listAccessTokens: [],
+  revokeAccessToken: ['ACCESS_TOKEN_NOT_FOUND'],
 } as const satisfies Record<Method, readonly ErrorCode[]>;

@@ -211,7 +211,12 @@ export function buildDocument(sources: DocumentSources): OpenApiDocument {
         IdempotentReplayed: { description: 'Present (`true`) when the answer is the one given before for the same Idempotency-Key.', schema: { const: 'true' } },
       },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'The `token` of a log-in or sign-up answer. It ends at log-out, lock, or after the idle time.' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'Either the `token` of a log-in or sign-up answer (it ends at log-out, lock, or after the idle time), or a personal access token (`qs_pat_…`, made by `createAccessToken`), which works with nobody logged in: a `read` token on the operations that only read, a `read-write` one also on writes; no token on the operations that manage the account or the tokens (403 TOKEN_NOT_ALLOWED).',
+        },
       },
     },
   };

@@ -4,7 +4,7 @@
  * Typed by the contract, so an example that no longer fits its operation does not compile;
  * tests/unit/server/openapi-document.test.ts also parses each with the operation's schemas.
  */
-import type { Input, Method, Output, Profile, Settings, Tracker, Log, JobRun } from '../../../src-preload/contract';
+import type { AccessToken, Input, Method, Output, Profile, Settings, Tracker, Log, JobRun } from '../../../src-preload/contract';
 
 export interface Example<M extends Method> {
   readonly input: Input<M>;
@@ -69,6 +69,16 @@ const run: JobRun = {
 };
 
 const importFiles = [{ name: 'logs.csv', text: 'tracker,time,value,note\nSleep,2026-11-25T07:30:00+01:00,7.5,Woke up once\n' }];
+
+const scaleToken: AccessToken = {
+  id: 'k7Tq2w9e',
+  name: 'Scale script',
+  scope: 'read-write',
+  createdAt: '2026-11-20T07:00:00.000Z',
+  expiresAt: '2027-02-18T07:00:00.000Z',
+  lastUsedAt: null,
+  expired: false,
+};
 
 const logsCsv = 'tracker,time,value,note\nSleep,2026-11-25T07:30:00+01:00,7.5,Woke up once\n';
 
@@ -188,5 +198,11 @@ export const EXAMPLES: Examples = {
   listReports: { input: {}, value: { reports: [{ month: '2026-10', size: 48_213, createdAt: '2026-11-01T08:00:04.000Z' }] } },
   getReport: { input: { month: '2026-10' }, value: { fileName: 'report-2026-10.pdf', pdfBase64: 'JVBERi0xLjcKJcOkw7zDtsOfCg==' } },
   makeReport: { input: { month: '2026-10' }, value: { report: { month: '2026-10', size: 48_213, createdAt: '2026-11-26T10:00:00.000Z' } } },
+  createAccessToken: {
+    input: { name: 'Scale script', scope: 'read-write', expiresInDays: 90 },
+    value: { token: `qs_pat_${profile.id}_k7Tq2w9e_${'3f'.repeat(32)}`, accessToken: { ...scaleToken } },
+  },
+  listAccessTokens: { input: {}, value: { accessTokens: [{ ...scaleToken, lastUsedAt: '2026-11-25T06:31:00.000Z' }] } },
+  revokeAccessToken: { input: { tokenId: scaleToken.id }, value: {} },
   reportPage: { input: { month: '2026-10' }, value: { html: '<!doctype html><html lang="en"><head><title>October 2026</title></head><body>…</body></html>' } },
 };

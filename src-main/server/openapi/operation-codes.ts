@@ -5,7 +5,7 @@
  */
 import type { ErrorCode, Method } from '../../../src-preload/contract';
 import { OPERATION_ERRORS } from '../../../src-preload/operation-errors';
-import { needsSession, onlyReads, OPERATIONS } from '../../../src-preload/operations';
+import { needsSession, onlyReads, OPERATIONS, tokenAccess, type TokenAccess } from '../../../src-preload/operations';
 import { statusOf } from '../http-status';
 import { honoursIdempotencyKey } from '../idempotency';
 
@@ -20,6 +20,10 @@ const IN_SESSION: readonly ErrorCode[] = ['NOT_LOGGED_IN', 'SESSION_LOCKED', 'DA
 /** A write: the disk may refuse it, or the store refuse what it would write. */
 const WRITES: readonly ErrorCode[] = ['WRITE_FAILED', 'WRITE_REFUSED'];
 const IDEMPOTENT: readonly ErrorCode[] = ['IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_REUSED'];
+/** Any bearer may be a personal access token: one revoked, garbled or expired is refused on every route. */
+const ANY_ACCESS_TOKEN: readonly ErrorCode[] = ['TOKEN_INVALID', 'TOKEN_EXPIRED'];
+/** What a token is refused with where its scope, or any token, may not go (`tokenAccess`). */
+const BEYOND_TOKEN: Readonly<Record<TokenAccess, readonly ErrorCode[]>> = { read: [], write: ['TOKEN_READ_ONLY'], never: ['TOKEN_NOT_ALLOWED'] };
 
 export const verbOf = (method: Method): string => OPERATIONS[method].route.split(' ')[0] ?? 'GET';
 export const pathOf = (method: Method): string => OPERATIONS[method].route.split(' ')[1] ?? '/';
@@ -36,6 +40,8 @@ export function errorCodesOf(method: Method): ErrorCode[] {
   const rule = OPERATIONS[method].session;
   const codes: ErrorCode[] = [
     ...EVERY_REQUEST,
+    ...ANY_ACCESS_TOKEN,
+    ...BEYOND_TOKEN[tokenAccess(method)],
     ...(takesBody(method) ? WITH_BODY : []),
     ...(pathParametersOf(method).length > 0 ? WITH_PATH_PARAMETERS : []),
     ...(needsSession(method) ? IN_SESSION : []),

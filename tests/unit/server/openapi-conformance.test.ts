@@ -65,7 +65,7 @@ describe('the API against docs/openapi.yaml', () => {
 
     // Without a token every operation that needs a session answers 401.
     for (const { operationId, operation } of api.checker.operations.values()) {
-      if (operation.security === undefined) await fail(operationId, { params: { trackerId: 'x', logId: 'x', month: '2026-10' } }, 'NOT_LOGGED_IN');
+      if (operation.security === undefined) await fail(operationId, { params: { trackerId: 'x', logId: 'x', month: '2026-10', tokenId: 'x' } }, 'NOT_LOGGED_IN');
     }
 
     await succeed('getSettings', { token });
@@ -137,10 +137,24 @@ describe('the API against docs/openapi.yaml', () => {
     await succeed('purgeTracker', { token, params: { trackerId: reading } });
     await fail('purgeTracker', { token, params: { trackerId: reading } }, 'TRACKER_NOT_FOUND');
 
+    // Personal access tokens: made, used within their scope, refused beyond it, revoked.
+    const reader = (await succeed('createAccessToken', { token, body: { name: 'Reader', scope: 'read' } })).json?.value as { token: string; accessToken: { id: string } };
+    await succeed('createAccessToken', { token, body: EXAMPLES.createAccessToken.input });
+    await fail('createAccessToken', { token, body: { name: 'Reader', scope: 'read' } }, 'ACCESS_TOKEN_NAME_TAKEN');
+    await succeed('listAccessTokens', { token });
+    await succeed('listTrackers', { token: reader.token });
+    await fail('createTracker', { token: reader.token, body: { name: 'Nope', settings: { type: 'boolean' } } }, 'TOKEN_READ_ONLY');
+    await fail('listAccessTokens', { token: reader.token }, 'TOKEN_NOT_ALLOWED');
+    await fail('logIn', { token: reader.token, body: { email: person.email, password: NEW_PASSWORD } }, 'TOKEN_NOT_ALLOWED');
+    await succeed('revokeAccessToken', { token, params: { tokenId: reader.accessToken.id } });
+    await fail('listTrackers', { token: reader.token }, 'TOKEN_INVALID');
+    await fail('revokeAccessToken', { token, params: { tokenId: reader.accessToken.id } }, 'ACCESS_TOKEN_NOT_FOUND');
+    await fail('listProfiles', { token: 'qs_pat_garbled' }, 'TOKEN_INVALID');
+
     // Invalid input, for every operation that takes any: a body that is not an object, or a path parameter too long.
     for (const { operationId, verb, path } of api.checker.operations.values()) {
-      if (verb !== 'GET' && verb !== 'DELETE') await fail(operationId, { token, params: { trackerId: sleep, logId: log.id, month: '2026-10' }, body: '[1, 2]' }, 'INVALID_INPUT');
-      else if (path.includes('{')) await fail(operationId, { token, params: { trackerId: 'x'.repeat(65), logId: 'x'.repeat(65), month: '26-10' } }, 'INVALID_INPUT');
+      if (verb !== 'GET' && verb !== 'DELETE') await fail(operationId, { token, params: { trackerId: sleep, logId: log.id, month: '2026-10', tokenId: 'x' }, body: '[1, 2]' }, 'INVALID_INPUT');
+      else if (path.includes('{')) await fail(operationId, { token, params: { trackerId: 'x'.repeat(65), logId: 'x'.repeat(65), month: '26-10', tokenId: 'x'.repeat(65) } }, 'INVALID_INPUT');
     }
     // A path parameter that does not decode matches no route.
     await fail('deleteTracker', { token, params: { trackerId: '%E0%A4%A' }, raw: true }, 'NOT_FOUND');
