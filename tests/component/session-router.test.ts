@@ -8,6 +8,8 @@ describe('the hash router', () => {
     ['#/', { name: 'dashboard' }],
     ['#/settings', { name: 'settings' }],
     ['#/settings/', { name: 'settings' }],
+    ['#/settings/api', { name: 'api' }],
+    ['#/settings/api/', { name: 'api' }],
     ['#/trash', { name: 'trash' }],
     ['#/activity', { name: 'activity' }],
     ['#/activity/', { name: 'activity' }],
@@ -32,6 +34,7 @@ describe('the hash router', () => {
   it.each<Route>([
     { name: 'dashboard' },
     { name: 'settings' },
+    { name: 'api' },
     { name: 'trash' },
     { name: 'activity' },
     { name: 'reports' },

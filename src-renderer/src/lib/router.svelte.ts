@@ -8,6 +8,8 @@ export type Route =
   | { readonly name: 'dashboard' }
   | { readonly name: 'tracker'; readonly trackerId: string }
   | { readonly name: 'settings' }
+  /** Settings › API: the REST API, its access tokens and operations. */
+  | { readonly name: 'api' }
   | { readonly name: 'trash' }
   | { readonly name: 'csv' }
   /** What ran on its own: nudges, reports, mail. */
@@ -30,6 +32,7 @@ function decodedId(segment: string): string | undefined {
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/settings/api') return { name: 'api' };
   if (path === '/trash') return { name: 'trash' };
   if (path === '/csv') return { name: 'csv' };
   if (path === '/activity') return { name: 'activity' };
@@ -55,6 +58,8 @@ export function href(route: Route): string {
       return `#/trackers/${encodeURIComponent(route.trackerId)}`;
     case 'settings':
       return '#/settings';
+    case 'api':
+      return '#/settings/api';
     case 'trash':
       return '#/trash';
     case 'csv':
