@@ -7,7 +7,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccessToken, Api } from '../../src-preload/contract';
 import ApiPage from '../../src-renderer/src/features/api-access/ApiPage.svelte';
-import { operationGroups } from '../../src-renderer/src/features/api-access/api-document';
+import { operationGroups, tagLabel } from '../../src-renderer/src/features/api-access/api-document';
 import { ok, stubApi } from './stub-api';
 
 const BASE = 'http://127.0.0.1:4807/#/settings/api';
@@ -50,7 +50,7 @@ describe('the API page', () => {
     expect(screen.getByTestId('api-base').textContent).toBe('http://127.0.0.1:4807/api');
     await screen.findAllByTestId('api-operation');
     expect(String(fetched.mock.calls[0]?.[0])).toBe('http://127.0.0.1:4807/api/openapi.json');
-    expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['New token', 'accounts', 'trackers']);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['New token', 'Accounts', 'Trackers']);
     expect(screen.getAllByTestId('api-operation').map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'POST /api/session Log in. (no token needed)',
       'GET /api/trackers Every tracker.',
@@ -140,6 +140,11 @@ describe('access tokens on the API page', () => {
 });
 
 describe('the operations of a document', () => {
+  it('heads each tag in words', () => {
+    expect(['accounts', 'access-tokens', 'csv', 'api'].map(tagLabel)).toEqual(['Accounts', 'Access tokens', 'CSV', 'API']);
+  });
+
+
   it('reads only what it lists and passes over what it cannot read', () => {
     expect(operationGroups(null)).toEqual([]);
     expect(operationGroups({ paths: { '/api/x': { get: 'nonsense', post: { operationId: 'x', tags: ['other'] } } } })).toEqual([

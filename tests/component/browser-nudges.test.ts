@@ -15,7 +15,7 @@ import { pageNudges, unshownNudgeRuns } from '../../src-renderer/src/features/nu
 import { ok, stubApi, trackers } from './stub-api';
 
 const browser = vi.hoisted(() => {
-  const shown: { title: string; options: NotificationOptions | undefined; onclick: (() => void) | null; close: () => void }[] = [];
+  const shown: { title: string; options?: NotificationOptions | undefined; onclick: (() => void) | null; close: () => void }[] = [];
   const answer = { permission: 'granted' as NotificationPermission };
   class RecordingNotification {
     static permission: NotificationPermission = 'default';

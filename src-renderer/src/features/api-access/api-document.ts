@@ -51,6 +51,15 @@ export function operationGroups(document: unknown): OperationGroup[] {
   return [...groups.entries()].filter(([, group]) => group.operations.length > 0).map(([tag, group]) => ({ tag, ...group }));
 }
 
+const ACRONYMS = new Set(['api', 'csv']);
+
+/** A tag as a heading: `access-tokens` → "Access tokens", `csv` → "CSV". */
+export function tagLabel(tag: string): string {
+  if (ACRONYMS.has(tag)) return tag.toUpperCase();
+  const words = tag.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** Fetch the served document; null with the reason when it cannot be had (the desktop app serves no API). */
 export async function loadOperationGroups(base: string): Promise<{ ok: true; groups: OperationGroup[] } | { ok: false; message: string }> {
   try {
