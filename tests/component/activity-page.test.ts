@@ -91,4 +91,20 @@ describe('how a run reads', () => {
     expect(ranLate({ dueAt: '2026-11-01T20:00:00.000Z', ranAt: '2026-11-01T20:00:59.000Z' })).toBe(false);
     expect(ranLate({ dueAt: '2026-11-01T20:00:00.000Z', ranAt: '2026-11-01T20:01:00.000Z' })).toBe(true);
   });
+
+  it('shows what ran meanwhile when Refresh is pressed, or when the tab comes back into view', async () => {
+    let runs = [run(1)];
+    const listActivity = vi.fn<Api['listActivity']>(() => ok({ runs, more: false }));
+    renderActivity(listActivity);
+    await screen.findAllByTestId('activity-row');
+    runs = [run(2), run(1)];
+    await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    expect(listActivity.mock.calls.at(-1)).toEqual([{ limit: 50 }]);
+
+    runs = [run(3), run(2), run(1)];
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    expect(cells(rows()[0]!)[3]).toBe('Nudged: Tracker 3');
+  });
 });
