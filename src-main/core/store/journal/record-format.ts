@@ -74,7 +74,8 @@ export const checkRecord = (record: JournalRecord): { readonly ok: true } | { re
 
 export const newJournalId = (): string => randomBytes(JOURNAL_ID_BYTES).toString('hex');
 
-function headerFields(header: JournalHeader): Buffer {
+/** The header's fields, which every record's tag covers (the same bytes the file starts with). */
+export function journalHeaderFields(header: JournalHeader): Buffer {
   const fields = Buffer.alloc(HEADER_FIELDS_BYTES);
   JOURNAL_MAGIC.copy(fields, 0);
   fields[JOURNAL_MAGIC.length] = JOURNAL_VERSION;
@@ -87,7 +88,7 @@ function headerFields(header: JournalHeader): Buffer {
 
 /** A new journal file's first bytes. */
 export function encodeJournalHeader(key: Buffer, header: JournalHeader): Buffer {
-  const fields = headerFields(header);
+  const fields = journalHeaderFields(header);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(fields);
@@ -139,7 +140,7 @@ function authentic(key: Buffer, aad: Buffer, iv: Buffer, tag: Buffer): boolean {
 /** One record's bytes, at sequence `seq` of the journal whose header fields are `fields`. */
 export function encodeRecord(key: Buffer, fields: Buffer, seq: number, record: JournalRecord): Buffer {
   const payload = Buffer.from(JSON.stringify(record), 'utf8');
-  if (payload.length > MAX_PAYLOAD_BYTES) throw new Error('A journal record is limited to 1 MiB');
+  if (payload.length > MAX_PAYLOAD_BYTES) throw new RangeError(`A journal record is limited to ${String(MAX_PAYLOAD_BYTES)} bytes`);
   const head = recordHead(payload.length, seq);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
