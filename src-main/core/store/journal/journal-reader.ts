@@ -47,7 +47,7 @@ export function scanJournal(key: Buffer, bytes: Buffer): JournalScan {
   }
 }
 
-/** A journal as read from disk, or null when there is none. */
+/** A journal file that reads back (torn tail or not). */
 export type JournalFileRead = Extract<JournalScan, { kind: 'read' }>;
 
 /**
