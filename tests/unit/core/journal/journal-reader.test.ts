@@ -61,6 +61,13 @@ describe('journal record format and reader', () => {
     // Clean only exactly at the header's end and at each record's end.
     expect(boundaries).toHaveLength(records.length + 1);
     expect(boundaries.at(-1)).toBe(bytes.length);
+    // And a cut keeps exactly the records that end at or before it.
+    for (let cut = JOURNAL_HEADER_BYTES; cut <= bytes.length; cut++) {
+      const kept = boundaries.filter((end) => end <= cut).length - 1;
+      const scan = read(scanJournal(key, bytes.subarray(0, cut)));
+      expect(scan.entries).toHaveLength(kept);
+      expect(scan.end).toBe(boundaries[kept]);
+    }
   });
 
   it('refuses a journal with any single byte altered as damaged, never as fewer records', () => {
