@@ -184,8 +184,19 @@ class GroupCommitWriter implements JournalWriter {
   }
 
   private async drain(): Promise<void> {
-    while (this.waiting.length > 0) await this.commit(this.waiting.splice(0));
-    this.draining = null;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0);
+        try {
+          await this.commit(batch);
+        } catch (error) {
+          // Nothing expected throws here; whatever did must not leave appends waiting for ever.
+          for (const { reject } of batch) reject(error);
+        }
+      }
+    } finally {
+      this.draining = null;
+    }
   }
 
   private async commit(batch: readonly Waiting[]): Promise<void> {
