@@ -48,8 +48,11 @@ export interface JournalWriter {
   append(op: JournalOp): Promise<Appended>;
   /** The records the file held when it was opened (torn tail cut off): what to replay. */
   readonly recovered: readonly JournalEntry[];
-  /** The last sequence acknowledged (firstSeq - 1 when none). */
-  lastSeq(): number;
+  /**
+   * Where it stands: the last sequence acknowledged (firstSeq - 1 when none), this device's
+   * last sequence and its clock — what the next segment and `checkpoint.json` go on from.
+   */
+  position(): { readonly seq: number; readonly deviceSeq: number; readonly hlc: Hlc };
   /** Resolves once every append so far has settled. */
   idle(): Promise<void>;
   /** Waits for the appends under way, then closes the file; later appends are CORE_CLOSED. */
@@ -158,8 +161,8 @@ class GroupCommitWriter implements JournalWriter {
     this.newId = options.newId ?? randomUUID;
   }
 
-  lastSeq(): number {
-    return this.seq;
+  position(): { readonly seq: number; readonly deviceSeq: number; readonly hlc: Hlc } {
+    return { seq: this.seq, deviceSeq: this.deviceSeq, hlc: this.clock };
   }
 
   append(op: JournalOp): Promise<Appended> {

@@ -76,6 +76,16 @@ export function planRecovery(through: number, found: readonly SegmentRead[]): Re
   return { kind: 'plan', remove, replay, active, nextSeq: expected };
 }
 
+/**
+ * The segments (among the `names` of the journal folder) whose every record is at most
+ * `through`: a segment ends where the next begins, and the last one, being appended to, is
+ * never covered.
+ */
+export function coveredSegments(names: readonly string[], through: number): string[] {
+  const firsts = names.map(segmentFirstSeq).filter((seq): seq is number => seq !== null).sort((a, b) => a - b);
+  return firsts.filter((first, index) => index < firsts.length - 1 && (firsts[index + 1] as number) - 1 <= through).map(segmentName);
+}
+
 /** What a checkpoint records, in `journal/checkpoint.json` (encrypted like any profile file). */
 export const checkpointFileSchema = z.object({
   version: z.literal(1),

@@ -8,7 +8,7 @@ import { openJournalWriter } from '../../../../src-main/core/store/journal/journ
 
 const [file = '', keyHex = '', run = '0'] = process.argv.slice(2);
 const writer = await openJournalWriter({ fs: nodeFs, file, key: Buffer.from(keyHex, 'hex'), deviceId: 'crash-device', shownAs: 'journal' });
-process.stdout.write(`open ${String(writer.lastSeq())}\n`);
+process.stdout.write(`open ${String(writer.position().seq)}\n`);
 let next = 0;
 const client = async (): Promise<never> => {
   for (;;) {
