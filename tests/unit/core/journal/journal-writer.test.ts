@@ -231,6 +231,17 @@ describe('journal writer', () => {
     await other.close();
   });
 
+  it('makes the journal again when a crash left only part of its header (no record was ever in it)', async () => {
+    const { file, key, options } = await setUp();
+    await nodeFs.mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, journalBytes(key, []).subarray(0, 20));
+    const writer = await openJournalWriter({ ...options, firstSeq: 7 });
+    expect(writer.recovered).toEqual([]);
+    expect(await writer.append(added(1))).toMatchObject({ seq: 7 });
+    expect(await entriesOn(file, key)).toMatchObject({ header: { firstSeq: 7 }, torn: null });
+    await writer.close();
+  });
+
   it('starts a new segment at a given sequence, resuming the device sequence and clock from the checkpoint', async () => {
     const { file, key, options } = await setUp({ now: () => 10 });
     const writer = await openJournalWriter({ ...options, firstSeq: 101, resume: { deviceSeq: 77, hlc: { ms: 900, counter: 4 } } });
