@@ -153,6 +153,22 @@ describe('replay of journal records into the pending view', () => {
     );
   });
 
+  it('reads the same when the shards already hold some of the pending records (a read during a checkpoint, or after a crash in one)', () => {
+    fc.assert(
+      fc.property(fc.array(arbOp, { maxLength: 50 }), fc.nat(), fc.array(fc.boolean(), { minLength: PLACES.length, maxLength: PLACES.length }), (raw, at, written) => {
+        const ops = consistent(raw);
+        const cut = ops.length === 0 ? 0 : at % (ops.length + 1);
+        const entries = entriesOf(ops);
+        const all = replay(entries, emptyPendingView());
+        // The checkpoint of the prefix wrote only some shards before the crash.
+        const prefix = visible(replay(entries.slice(0, cut), emptyPendingView()));
+        const shards = new Map(PLACES.flatMap((place, index) => (written[index] === true ? [[`${place.trackerId}/${place.month}`, prefix.shards[index] ?? []] as const] : [])));
+        expect(visible(all, shards).shards).toEqual(visible(all).shards);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('takes a log moved across months out of the month it left and puts it in the one it reached', () => {
     const log = logAt('l0', 't0', '2026-11', 30 - 2, 5);
     const moved = logAt('l0', 't1', '2026-12', 1, 6);
