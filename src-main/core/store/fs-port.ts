@@ -14,8 +14,24 @@ export interface FileHandlePort {
   close(): Promise<void>;
 }
 
+/**
+ * A file that records are appended to (the journal): writes at a given place, cutting back,
+ * and fdatasync. Apart from FileHandlePort so the many test wrappers of that one stay as they are.
+ */
+export interface AppendHandlePort {
+  /** Writes every byte of `data` at `position` (a short write is carried on, not returned). */
+  writeAt(data: Uint8Array, position: number): Promise<void>;
+  /** Cuts the file to `length` bytes. */
+  truncate(length: number): Promise<void>;
+  /** fdatasync: the bytes and the size reach the disk, without the times a read never needs. */
+  datasync(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface FsPort {
   open(path: string, flags: string, mode?: number): Promise<FileHandlePort>;
+  /** An existing file, opened to read and write without cutting it (`r+`). */
+  openAppend(path: string): Promise<AppendHandlePort>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   link(existing: string, newPath: string): Promise<void>;
@@ -41,6 +57,20 @@ export const FOLDER_MODE = 0o700;
 
 export const nodeFs: FsPort = {
   open: (path, flags, mode) => fsp.open(path, flags, mode),
+  openAppend: async (path) => {
+    const handle = await fsp.open(path, 'r+');
+    return {
+      writeAt: async (data, position) => {
+        for (let done = 0; done < data.length; ) {
+          const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+          done += bytesWritten;
+        }
+      },
+      truncate: (length) => handle.truncate(length),
+      datasync: () => handle.datasync(),
+      close: () => handle.close(),
+    };
+  },
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
   link: (existing, newPath) => fsp.link(existing, newPath),

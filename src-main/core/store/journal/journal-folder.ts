@@ -1,0 +1,96 @@
+/**
+ * A profile's journal folder on disk: recovering it when the profile opens, and rotating to
+ * a new segment for a checkpoint. The decisions are segments.ts's (pure); this reads the
+ * segments, deletes those a checkpoint covered, and opens the writer where appends go on.
+ */
+import { join } from 'node:path';
+import { AppFailure } from '../../errors';
+import { ignoreMissing, type FsPort } from '../fs-port';
+import { dataFolderPath } from '../layout';
+import { laterHlc } from './hlc';
+import { readJournalFile } from './journal-reader';
+import { openJournalWriter, type JournalWriter } from './journal-writer';
+import type { JournalEntry } from './record-format';
+import { coveredSegments, planRecovery, segmentFirstSeq, segmentName, type CheckpointFile, type SegmentRead } from './segments';
+
+export interface JournalFolderOptions {
+  /** The raw port (the journal encrypts its own records). */
+  readonly fs: FsPort;
+  /** `<profile>/journal`. */
+  readonly folder: string;
+  /** Messages name files from here. */
+  readonly dataDir: string;
+  readonly key: Buffer;
+  readonly deviceId: string;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+}
+
+export interface RecoveredJournal {
+  readonly writer: JournalWriter;
+  /** Every record the checkpoint does not cover, in order: replay them over the shards. */
+  readonly entries: readonly JournalEntry[];
+}
+
+/**
+ * Opens the journal as the last checkpoint left it (`noCheckpoint()` before the first):
+ * deletes the segments it covered, reads the rest, and opens the last for appending (or a
+ * new one). Damage or missing records are DATA_FILE_DAMAGED; nothing is then written.
+ */
+export async function recoverJournal(options: JournalFolderOptions, checkpoint: CheckpointFile): Promise<RecoveredJournal> {
+  const { fs, folder, dataDir, key } = options;
+  await fs.mkdir(folder, { recursive: true });
+  const names = (await fs.readdir(folder)).filter((name) => segmentFirstSeq(name) !== null).sort();
+  const segments: (SegmentRead & { readonly entries: readonly JournalEntry[] })[] = [];
+  for (const name of names) {
+    const file = join(folder, name);
+    const read = await readJournalFile(fs, key, file, dataFolderPath(dataDir, file));
+    if (read === null) continue;
+    const firstSeq = segmentFirstSeq(name) as number;
+    if (read.header !== null && read.header.firstSeq !== firstSeq) {
+      throw damaged(dataFolderPath(dataDir, file), `it starts at record ${String(read.header.firstSeq)}, not ${String(firstSeq)} as its name says`);
+    }
+    segments.push({ name, firstSeq, count: read.entries.length, torn: read.torn !== null, entries: read.entries });
+  }
+  const plan = planRecovery(checkpoint.through, segments);
+  if (plan.kind === 'gap') throw damaged(dataFolderPath(dataDir, folder), plan.reason);
+  for (const name of plan.remove) await ignoreMissing(fs.unlink(join(folder, name)));
+  const entries = segments.filter((segment) => plan.replay.includes(segment.name)).flatMap((segment) => segment.entries.filter((entry) => entry.seq > checkpoint.through));
+  // This device's sequence and clock go on from the highest anywhere: the active segment
+  // may be new and empty while an older one not yet checkpointed holds the latest records.
+  let resume = { deviceSeq: checkpoint.deviceSeq, hlc: checkpoint.hlc };
+  for (const { record } of segments.flatMap((segment) => segment.entries)) {
+    resume = {
+      deviceSeq: record.device === options.deviceId ? Math.max(resume.deviceSeq, record.deviceSeq) : resume.deviceSeq,
+      hlc: laterHlc(resume.hlc, record.hlc),
+    };
+  }
+  const file = join(folder, plan.active ?? segmentName(plan.nextSeq));
+  const writer = await openJournalWriter({ ...options, file, shownAs: dataFolderPath(dataDir, file), firstSeq: plan.nextSeq, resume });
+  return { writer, entries };
+}
+
+/**
+ * For a checkpoint: lets the appends under way finish, closes `writer`, and opens a new
+ * segment after its last record. The checkpoint then covers every record up to `through`.
+ * The old writer refuses appends from this call on (CORE_CLOSED): the caller sends them to
+ * the returned one (hold them meanwhile, they cost one short wait).
+ */
+export async function rotateJournal(options: JournalFolderOptions, writer: JournalWriter): Promise<{ readonly writer: JournalWriter; readonly through: number }> {
+  await writer.close();
+  const { seq, deviceSeq, hlc } = writer.position();
+  const file = join(options.folder, segmentName(seq + 1));
+  const next = await openJournalWriter({ ...options, file, shownAs: dataFolderPath(options.dataDir, file), firstSeq: seq + 1, resume: { deviceSeq, hlc } });
+  return { writer: next, through: seq };
+}
+
+/** After `checkpoint.json` records `through`: deletes the segments it covers. */
+export async function dropCheckpointedSegments(options: JournalFolderOptions, through: number): Promise<readonly string[]> {
+  const covered = coveredSegments(await options.fs.readdir(options.folder), through);
+  for (const name of covered) await ignoreMissing(options.fs.unlink(join(options.folder, name)));
+  return covered;
+}
+
+function damaged(shownAs: string, reason: string): AppFailure {
+  return new AppFailure('DATA_FILE_DAMAGED', `The journal ${shownAs} is damaged (${reason}). It was left as it is; nothing was written.`);
+}
