@@ -19,7 +19,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ms, percentile } from './measure';
 import { ensureSqlite, SQLITE_DRIVER_VERSION } from './peer/ensure-sqlite';
@@ -300,6 +300,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   ensureSqlite();
+  // The machine is shared: its load beside the figures says how much to trust a run.
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   console.log(`${CLIENTS} loopback clients for ${DURATION_MS / 1000} s per side (${quick ? 'quick' : 'full'}), ${TRACKERS} trackers\n`);
   const sides: SideResult[] = [];
   for (const [name, run] of [
@@ -322,10 +324,13 @@ async function main(): Promise<void> {
   for (const s of sides) if (s.failed > 0) console.log(`failures (${s.label}): ${JSON.stringify(s.failures)}`);
   console.log(`\nSQLite: better-sqlite3 ${SQLITE_DRIVER_VERSION}, WAL, synchronous=FULL, one transaction per insert. Clients, server and core share this machine's cores.`);
 
+  const loadAtEnd = loadavg()[0] ?? Number.NaN;
+  console.log(`machine load average (1 min, ${availableParallelism()} cores): ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end`);
+
   const resultsDir = join(import.meta.dirname, 'results');
   await mkdir(resultsDir, { recursive: true });
   const file = join(resultsDir, `load-50-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  await writeFile(file, JSON.stringify({ mode: quick ? 'quick' : 'full', node: process.version, clients: CLIENTS, durationMs: DURATION_MS, trackers: TRACKERS, sides }, null, 2));
+  await writeFile(file, JSON.stringify({ mode: quick ? 'quick' : 'full', node: process.version, clients: CLIENTS, durationMs: DURATION_MS, trackers: TRACKERS, sides, loadAverage: { start: loadAtStart, end: loadAtEnd } }, null, 2));
   console.log(`written: ${file}`);
 }
 

@@ -11,7 +11,7 @@
  */
 import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch, type Session } from '../src-main/core/dispatch';
 import { openCore } from '../src-main/core/index';
@@ -130,6 +130,8 @@ async function measureSize(logCount: number): Promise<Row> {
 
 async function main(): Promise<void> {
   ensureSqlite();
+  // The machine is shared: its load beside the figures says how much to trust a run.
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   console.log(`log one entry at N stored entries (${quick ? 'quick' : 'full'}): ${ROUNDS} rounds × ${SAMPLES_PER_ROUND} writes per side and size\n`);
   const rows: Row[] = [];
   for (const size of SIZES) {
@@ -147,10 +149,13 @@ async function main(): Promise<void> {
   }
   console.log(`\nSQLite ${String(settings.version)} through better-sqlite3 ${SQLITE_DRIVER_VERSION}, journal_mode=${String(settings.journalMode)}, synchronous=${String(settings.synchronous)} (2 = FULL), one transaction per insert, index on (tracker_id, at); the app's core in this thread, encrypted at rest.`);
 
+  const loadAtEnd = loadavg()[0] ?? Number.NaN;
+  console.log(`machine load average (1 min, ${availableParallelism()} cores): ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end`);
+
   const resultsDir = join(import.meta.dirname, 'results');
   await mkdir(resultsDir, { recursive: true });
   const file = join(resultsDir, `log-one-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  await writeFile(file, JSON.stringify({ mode: quick ? 'quick' : 'full', node: process.version, sqlite: { driver: `better-sqlite3@${SQLITE_DRIVER_VERSION}`, version: settings.version, journalMode: settings.journalMode, synchronous: settings.synchronous }, rows }, null, 2));
+  await writeFile(file, JSON.stringify({ mode: quick ? 'quick' : 'full', node: process.version, sqlite: { driver: `better-sqlite3@${SQLITE_DRIVER_VERSION}`, version: settings.version, journalMode: settings.journalMode, synchronous: settings.synchronous }, rows, loadAverage: { start: loadAtStart, end: loadAtEnd } }, null, 2));
   console.log(`written: ${file}`);
 }
 

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 export const SQLITE_DRIVER_VERSION = '12.11.1';
 const PREFIX = fileURLToPath(new URL('../.peer/', import.meta.url));
 const MODULE_DIR = join(PREFIX, 'node_modules', 'better-sqlite3');
+const ADDON = join(MODULE_DIR, 'build', 'Release', 'better_sqlite3.node');
 const BUILD_TOOLS = ['python3', 'make', 'g++'] as const;
 
 /** The part of better-sqlite3's API the benchmarks use (its types are a separate package we do not install). */
@@ -59,7 +60,7 @@ function installedVersion(): string | null {
  * Returns how long the install took (0 when nothing was done). Throws `PeerUnavailable`.
  */
 export function ensureSqlite(log: (line: string) => void = (line) => console.error(line)): number {
-  if (installedVersion() === SQLITE_DRIVER_VERSION && existsSync(join(MODULE_DIR, 'build', 'Release', 'better_sqlite3.node'))) return 0;
+  if (installedVersion() === SQLITE_DRIVER_VERSION && existsSync(ADDON)) return 0;
   const missing = BUILD_TOOLS.filter((tool) => !onPath(tool));
   if (missing.length > 0) {
     throw new PeerUnavailable(`The SQLite peer compiles better-sqlite3 from source and needs ${missing.join(', ')} on the PATH (Debian: apt-get install python3 make g++).`);
@@ -75,6 +76,10 @@ export function ensureSqlite(log: (line: string) => void = (line) => console.err
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0 || installedVersion() !== SQLITE_DRIVER_VERSION) {
     throw new PeerUnavailable(`npm could not build better-sqlite3@${SQLITE_DRIVER_VERSION} into ${PREFIX} (exit ${run.status ?? run.signal}; its output is above).`);
+  }
+  if (!existsSync(ADDON)) {
+    // npm 11 warns that install scripts are "not yet covered by allowScripts"; should a later npm skip them, say so.
+    throw new PeerUnavailable(`npm installed better-sqlite3@${SQLITE_DRIVER_VERSION} into ${PREFIX} without building it (no ${ADDON}): its install script did not run.`);
   }
   log(`better-sqlite3 built in ${seconds.toFixed(0)} s`);
   return seconds * 1000;
