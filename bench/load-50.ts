@@ -31,7 +31,6 @@ const DURATION_MS = quick ? 5_000 : 20_000;
 const TRACKERS = 5;
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVER_ENTRY = join(ROOT, 'out', 'main', 'server.js');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const ACCOUNT = { email: 'load@example.com', password: 'a-long-enough-password', name: 'Load', age: 40, gender: 'other', backupCode: 'fifty clients at once', timeZone: 'Europe/Paris' } as const;
 
 interface Started {
@@ -41,7 +40,7 @@ interface Started {
 }
 
 /** Start a server process and wait for the line that gives its URL. */
-function startProcess(command: string, args: readonly string[], ready: RegExp, timeoutMs = 60_000): Promise<Started> {
+function startProcess(name: string, command: string, args: readonly string[], ready: RegExp, timeoutMs = 60_000): Promise<Started> {
   const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -49,7 +48,7 @@ function startProcess(command: string, args: readonly string[], ready: RegExp, t
   return new Promise((resolveStarted, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${args[0] ?? command} did not say it was ready within ${timeoutMs} ms. Output:\n${output}`));
+      reject(new Error(`${name} did not say it was ready within ${timeoutMs} ms. Output:\n${output}`));
     }, timeoutMs);
     child.stdout?.on('data', () => {
       const url = ready.exec(output)?.[1];
@@ -60,7 +59,7 @@ function startProcess(command: string, args: readonly string[], ready: RegExp, t
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${args[0] ?? command} exited (code ${code}, signal ${signal}) before it was ready. Output:\n${output}`));
+      reject(new Error(`${name} exited (code ${code}, signal ${signal}) before it was ready. Output:\n${output}`));
     });
   });
 }
@@ -190,7 +189,7 @@ interface SideResult extends LoadFigures {
 
 async function appSide(): Promise<SideResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'qs-bench-load-'));
-  const start = () => startProcess(process.execPath, [SERVER_ENTRY, '--port', '0', '--data-dir', dataDir], /Quantified Self is running at (http:\/\/127\.0\.0\.1:\d+\/)/);
+  const start = () => startProcess('the app server', process.execPath, [SERVER_ENTRY, '--port', '0', '--data-dir', dataDir], /Quantified Self is running at (http:\/\/127\.0\.0\.1:\d+\/)/);
   let server = await start();
   try {
     const signUp = await mustCall<unknown>(server.url, 'POST', '/api/profiles', null, ACCOUNT);
@@ -239,7 +238,9 @@ async function appSide(): Promise<SideResult> {
 async function sqliteHttpSide(): Promise<SideResult> {
   const dir = await mkdtemp(join(tmpdir(), 'qs-bench-load-sqlite-'));
   const file = join(dir, 'peer.sqlite');
-  const start = () => startProcess(TSX, [join(ROOT, 'bench', 'peer', 'sqlite-http-server.ts'), file], /listening at (http:\/\/127\.0\.0\.1:\d+\/)/);
+  // Node itself with tsx's loader, not the tsx command: that runs the script in a child process
+  // which a SIGKILL of the command would leave running, still holding the database open.
+  const start = () => startProcess('the SQLite peer server', process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'peer', 'sqlite-http-server.ts'), file], /listening at (http:\/\/127\.0\.0\.1:\d+\/)/);
   let server = await start();
   try {
     const trackerIds = Array.from({ length: TRACKERS }, (_, i) => `tracker-${i + 1}`);
