@@ -17,8 +17,8 @@
  * Prints one table and writes `bench/results/load-50-<stamp>.json`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ms, percentile } from './measure';
@@ -295,11 +295,25 @@ async function sqliteInProcessSide(): Promise<SideResult> {
   }
 }
 
+/** Sources of the server and its core newer than the build: a benchmark of stale code is easy to mistake. */
+async function newerSources(builtAtMs: number): Promise<string[]> {
+  const newer: string[] = [];
+  for (const dir of ['src-main', 'src-preload']) {
+    for (const name of await readdir(join(ROOT, dir), { recursive: true })) {
+      const path = join(dir, name);
+      if (/\.(ts|mjs|js)$/.test(name) && statSync(join(ROOT, path)).mtimeMs > builtAtMs) newer.push(path);
+    }
+  }
+  return newer;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(SERVER_ENTRY)) {
     console.error(`${SERVER_ENTRY} is missing: run \`npm run build\` (or \`npx electron-vite build\`) first.`);
     process.exit(1);
   }
+  const stale = await newerSources(statSync(SERVER_ENTRY).mtimeMs);
+  if (stale.length > 0) console.warn(`warning: ${stale.length} source file(s) changed after out/ was built (${stale.slice(0, 3).join(', ')}…): these figures are of the old build; run \`npm run build\` first.\n`);
   ensureSqlite();
   // The machine is shared: its load beside the figures says how much to trust a run.
   const loadAtStart = loadavg()[0] ?? Number.NaN;
