@@ -15,6 +15,8 @@ const BENCHES = {
   csv: 'csv.ts', // issue 5: export and import at 100k/1M
   'import-memory': 'import-memory.ts', // issue 10: peak memory of an import's preview and commit, 50 MB files
   'worker-host': 'worker-host.ts', // issue 11: the shell thread's event-loop delay with the core in its worker, and a call's cost
+  'log-one': 'log-one.ts', // issue 14: log one entry at 10k/100k/1M, the app beside SQLite (installs the peer on demand)
+  'load-50': 'load-50.ts', // issue 14: 50 loopback clients writing through browser mode, beside SQLite; needs `npm run build`
 } as const;
 type BenchName = keyof typeof BENCHES;
 
