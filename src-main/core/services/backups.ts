@@ -8,7 +8,7 @@
  * copied. When the journal lands, it becomes "checkpoint, then copy while holding it".
  */
 import { mkdir, access, constants } from 'node:fs/promises';
-import { isAbsolute, join, normalize } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { Backup, BackupPreview, BackupSettingsView, FoundBackup } from '../../../src-preload/contract';
 import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '../../../src-preload/contract';
 import { backupKey } from '../../../src-preload/jobs/run-keys';
@@ -27,12 +27,13 @@ import {
   type BackupSettingsFile,
 } from '../backups/backup-settings';
 import { installBackup } from '../backups/install-backup';
-import type { BackupReason } from '../backups/manifest';
+import { isBackupName, type BackupReason } from '../backups/manifest';
 import type { AtomicWriter } from '../store/atomic-writer';
 import { encryptedCodec } from '../store/file-codec';
 import { errorCode, type FsPort } from '../store/fs-port';
 import { JsonDocument } from '../store/json-document';
 import type { KeyedQueue } from '../store/keyed-queue';
+import { isSafeId } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
 import { VersionedJsonAdapter } from '../store/versioned-json-adapter';
 import type { JobRunService } from './job-runs';
@@ -158,21 +159,26 @@ export class BackupService {
     return found.sort((a, b) => b.madeAt.localeCompare(a.madeAt));
   }
 
-  /** The backup at `path`, if the picker would list it: a caller cannot point a restore anywhere else. */
-  private async located(path: string): Promise<BackupEntry> {
+  /**
+   * `path` when it names a backup folder in one of the picker's folders
+   * (`<root>/<profileId>/<stamp>`): a caller cannot point a restore anywhere else. Its
+   * manifest is read next, so a damaged or newer backup is named as such.
+   */
+  private async located(path: string): Promise<string> {
     const wanted = normalize(path);
     for (const root of await this.roots()) {
-      const entry = (await listBackups(root)).find((candidate) => normalize(candidate.path) === wanted);
-      if (entry !== undefined) return entry;
+      const parts = relative(root, wanted).split(sep);
+      if (parts.length === 2 && isSafeId(parts[0] ?? '') && isBackupName(parts[1] ?? '')) return join(root, ...parts);
     }
     return fail('BACKUP_NOT_FOUND', 'There is no backup there. Choose one from the list.', 'path');
   }
 
   /** Checked, opened with the password (throttled per profile, like a log-in). */
   private async opened(path: string, password: string) {
-    const entry = await this.located(path);
-    const manifest = await verifyBackup(entry.path);
-    const account = await backupAccount(entry.path, manifest.profileId);
+    const location = await this.located(path);
+    const manifest = await verifyBackup(location);
+    if (basename(dirname(location)) !== manifest.profileId) fail('BACKUP_DAMAGED', 'This backup is damaged: it names another profile than its folder. Nothing was changed.');
+    const account = await backupAccount(location, manifest.profileId);
     const key = `backup:${manifest.profileId}`;
     const verdict = this.deps.throttle.reserve(key);
     if (!verdict.allowed) fail('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(verdict.waitSeconds));
@@ -184,12 +190,12 @@ export class BackupService {
       throw error;
     }
     this.deps.throttle.succeeded(key);
-    return { entry, manifest, account, dataKey };
+    return { path: location, manifest, account, dataKey };
   }
 
   async preview(path: string, password: string): Promise<BackupPreview> {
-    const { entry, manifest, account, dataKey } = await this.opened(path, password);
-    const contents = await backupContents(entry.path, account, dataKey, this.deps.encrypt);
+    const { path: location, manifest, account, dataKey } = await this.opened(path, password);
+    const contents = await backupContents(location, account, dataKey, this.deps.encrypt);
     const replaces = (await this.deps.directory.entry(manifest.profileId).catch(() => null)) !== null;
     return { profileId: manifest.profileId, email: account.email, name: contents.details.name, madeAt: manifest.madeAt, trackers: [...contents.trackers], entries: contents.entries, replaces };
   }
@@ -200,13 +206,13 @@ export class BackupService {
    * backup came from; then the folder is replaced at once.
    */
   async restore(path: string, password: string): Promise<{ profileId: string; email: string; replaced: boolean; safetyCopy: Backup | null }> {
-    const { entry, manifest, account, dataKey } = await this.opened(path, password);
+    const { path: location, manifest, account, dataKey } = await this.opened(path, password);
     // Read whole before anything changes: a backup whose files are damaged inside is refused here.
-    await backupContents(entry.path, account, dataKey, this.deps.encrypt);
+    await backupContents(location, account, dataKey, this.deps.encrypt);
     const { directory } = this.deps;
     const profileId = manifest.profileId;
     const current = await directory.entry(profileId).catch(() => null);
-    const root = join(entry.path, '..', '..');
+    const root = dirname(dirname(location));
     if (current !== null) await this.requireSameProfile(profileId, dataKey);
     const { entries } = await directory.scan();
     if (entries.some((other) => other.profileId !== profileId && other.email === account.email)) {
@@ -219,7 +225,7 @@ export class BackupService {
         const safety = current === null ? null : await this.writeInto(root, profileId, directory.layout.profileDir(profileId), 'before-restore');
         const currentTokens = current?.kind === 'account' ? current.account.data.tokens : [];
         try {
-          await installBackup(entry.path, manifest, directory.layout.profilesDir);
+          await installBackup(location, manifest, directory.layout.profilesDir);
         } catch (error) {
           if (error instanceof AppFailure) throw error;
           fail('BACKUP_FAILED', `The backup could not be restored (${errorCode(error) ?? 'unknown error'}). The profile is as it was.`);

@@ -188,6 +188,7 @@ describe('a damaged backup', () => {
     expect(await picker.call('previewBackup', { path: backup.path, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'BACKUP_PASSWORD_WRONG' } });
     expect(await picker.call('restoreBackup', { path: backup.path, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'BACKUP_PASSWORD_WRONG' } });
     expect(await picker.call('restoreBackup', { path: profileDir, password: SIGN_UP.password })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
+    expect(await picker.call('restoreBackup', { path: join(backup.path, '..', '..', '..', 'profiles', 'x', backup.name), password: SIGN_UP.password })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
     expect(await fileHashes(profileDir)).toEqual(before);
   });
 });
@@ -207,5 +208,75 @@ describe('a backup cut short by a crash', () => {
     const { backup } = await client.ok('backupNow', {});
     expect((await readdir(profileRoot)).sort()).toEqual(['2026-11-30T06-00-00Z', backup.name]);
     expect((await client.ok('listBackups', {})).backups.map((listed) => listed.name)).toEqual([backup.name]);
+  });
+});
+
+describe('restore refuses', () => {
+  it('a backup of another profile with the same id (another key): BACKUP_OF_ANOTHER_PROFILE, and nothing changes', async () => {
+    // Two data folders whose profiles got the same id: the same id sequence.
+    const sequence = () => {
+      let n = 0;
+      return () => `id-${++n}`;
+    };
+    const shared = join(await tempDir(), 'shared-backups');
+    const a = await profileWithEntries({ newId: sequence() });
+    await a.client.ok('updateBackupSettings', { enabled: true, keep: 7, folder: shared });
+    const { backup } = await a.client.ok('backupNow', {});
+    const b = await signedIn({ newId: sequence() });
+    expect(b.profile.id).toBe(a.profile.id);
+    await b.client.ok('updateBackupSettings', { enabled: true, keep: 7, folder: shared });
+    await b.client.ok('logOut', {});
+    const profileDir = dataLayout(b.core.dataDir).profileDir(b.profile.id);
+    const before = await fileHashes(profileDir);
+    const picker = new Client(b.core);
+    expect((await picker.ok('findBackups', {})).backups.map((found) => found.path)).toContain(backup.path);
+    expect(await picker.call('restoreBackup', { path: backup.path, password: SIGN_UP.password })).toMatchObject({ ok: false, error: { code: 'BACKUP_OF_ANOTHER_PROFILE' } });
+    expect(await fileHashes(profileDir)).toEqual(before);
+  });
+
+  it('a backup made by a newer version: BACKUP_TOO_NEW', async () => {
+    const { core, client } = await profileWithEntries();
+    const { backup } = await client.ok('backupNow', {});
+    const file = join(backup.path, 'manifest.json');
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...manifest, version: 2 }));
+    await client.ok('logOut', {});
+    // Not listed (the picker cannot read it), and named for what it is when asked for by its path.
+    expect((await new Client(core).ok('findBackups', {})).backups).toEqual([]);
+    expect(await new Client(core).call('previewBackup', { path: backup.path, password: SIGN_UP.password })).toMatchObject({ ok: false, error: { code: 'BACKUP_TOO_NEW' } });
+  });
+});
+
+describe('consistency', () => {
+  it('a backup taken while entries are being written holds whole writes only, and its summary agrees with its entries', async () => {
+    const { core, client, sleep } = await profileWithEntries();
+    const adds = Array.from({ length: 30 }, (_, n) => client.ok('addLog', { trackerId: sleep.id, at: `2026-11-${String(n + 1).padStart(2, '0')}T22:00:00.000Z`, value: '7h' }));
+    const [{ backup }, ...added] = await Promise.all([client.ok('backupNow', {}), ...adds]);
+    const addedIds = new Set(added.map(({ log }) => log.id));
+    await client.ok('logOut', {});
+    const picker = new Client(core);
+    await picker.ok('restoreBackup', { path: backup.path, password: SIGN_UP.password });
+    await picker.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    const { logs } = await picker.ok('listLogs', { trackerId: sleep.id, order: 'newest', limit: 1000 });
+    const fromBefore = logs.filter((log) => !addedIds.has(log.id));
+    expect(fromBefore).toHaveLength(3);
+    const { cards } = await picker.ok('dashboard', {});
+    expect(cards.find((card) => card.trackerId === sleep.id)?.lastLog).toEqual(logs[0]);
+  });
+
+  it('a restore cut short between its two renames is put back when the core opens', async () => {
+    const { core, client, profile } = await profileWithEntries();
+    const before = await everything(client);
+    await core.close();
+    const layout = dataLayout(core.dataDir);
+    const aside = join(layout.profilesDir, `.replaced-${profile.id}-6f1d8c2e-1b7a-4c3d-9e5f-0a1b2c3d4e5f.partial`);
+    const staging = join(layout.profilesDir, `.restore-${profile.id}-0a1b2c3d-4e5f-4a1b-8c2d-3e4f5a6b7c8d.partial`);
+    const { rename } = await import('node:fs/promises');
+    await rename(layout.profileDir(profile.id), aside);
+    await mkdir(staging, { recursive: true });
+    const reopened = new Client(await startCore({ dataDir: core.dataDir }));
+    await reopened.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    expect(await everything(reopened)).toEqual(before);
+    expect(await readdir(layout.profilesDir)).toEqual([profile.id]);
   });
 });
