@@ -84,7 +84,7 @@ export class BackupService {
     if (!Number.isInteger(input.keep) || input.keep < BACKUP_KEEP_MIN || input.keep > BACKUP_KEEP_MAX) {
       fail('INVALID_INPUT', `Keep from ${BACKUP_KEEP_MIN} to ${BACKUP_KEEP_MAX} backups.`, 'keep');
     }
-    const folder = input.folder === null || input.folder.trim() === '' ? null : await usableFolder(input.folder.trim());
+    const folder = input.folder === null || input.folder.trim() === '' ? null : await usableFolder(input.folder.trim(), this.deps.directory.layout.profilesDir);
     const document = await this.settingsDocument(profileId);
     return this.deps.queue.run(profileId, async () => {
       // The picker's index first: a crash after it lists a folder not yet used, never the reverse.
@@ -265,9 +265,12 @@ export class BackupService {
 }
 
 /** An absolute folder that exists (made when missing) and can be written; BACKUP_FOLDER_INVALID otherwise. */
-async function usableFolder(folder: string): Promise<string> {
+async function usableFolder(folder: string, profilesDir: string): Promise<string> {
   if (!isAbsolute(folder)) fail('BACKUP_FOLDER_INVALID', 'Give the backup folder as a full path (such as /home/ada/Sync/qs-backups).', 'folder');
   const path = normalize(folder);
+  // Inside a profile's folder, each backup would copy the ones before it, and a restore would replace them.
+  const inside = relative(profilesDir, path);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) fail('BACKUP_FOLDER_INVALID', 'Choose a folder outside the profiles’ own folders.', 'folder');
   try {
     await mkdir(path, { recursive: true, mode: 0o700 });
     await access(path, constants.W_OK);

@@ -130,11 +130,13 @@ describe('rotation', () => {
     expect(backups.map((backup) => backup.name)).toEqual(made.slice(2).reverse());
   });
 
-  it('refuses a count outside 1..365 and a relative folder, changing nothing', async () => {
-    const { client } = await profileWithEntries();
+  it('refuses a count outside 1..365, a relative folder and one inside the profiles, changing nothing', async () => {
+    const { core, client, profile } = await profileWithEntries();
     expect(await client.call('updateBackupSettings', { enabled: true, keep: 0, folder: null })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'keep' } });
     expect(await client.call('updateBackupSettings', { enabled: true, keep: 366, folder: null })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'keep' } });
     expect(await client.call('updateBackupSettings', { enabled: true, keep: 3, folder: 'relative/folder' })).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_INVALID', field: 'folder' } });
+    const inProfile = join(dataLayout(core.dataDir).profileDir(profile.id), 'backups');
+    expect(await client.call('updateBackupSettings', { enabled: true, keep: 3, folder: inProfile })).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_INVALID', field: 'folder' } });
     expect((await client.ok('listBackups', {})).settings).toMatchObject({ keep: 7, folder: null });
   });
 
