@@ -17,7 +17,7 @@ import { copyFiles, syncFolder } from './backup-folder';
 import { PROFILE_COPY, type Manifest } from './manifest';
 
 const ASIDE = /^\.replaced-([A-Za-z0-9_-]{1,64})-[0-9a-f-]{36}\.partial$/;
-const STAGING = /^\.restore-[A-Za-z0-9_-]{1,64}-[0-9a-f-]{36}\.partial$/;
+const STAGING = /^\.(?:restore|snapshot)-[A-Za-z0-9_-]{1,64}-[0-9a-f-]{36}\.partial$/;
 
 async function isFolder(path: string): Promise<boolean> {
   try {
@@ -61,8 +61,8 @@ export async function installBackup(backupPath: string, manifest: Manifest, prof
 }
 
 /**
- * What a restore interrupted by a crash left among the profiles: a staging folder is
- * removed; a folder set aside is put back when its profile has no folder (the crash came
+ * What a restore or a backup interrupted by a crash left among the profiles: a staging
+ * folder (a restore's copy, a backup's frozen view) is removed; a folder set aside is put back when its profile has no folder (the crash came
  * between the renames), else removed (the restore had finished).
  */
 export async function recoverRestores(profilesDir: string): Promise<void> {

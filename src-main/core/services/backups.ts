@@ -4,10 +4,12 @@
  *
  * The one place that knows how a consistent copy is taken is `snapshotProfile`: today it
  * holds the profile's write queue (every tracker, log, timer, summary and job write runs in
- * it) and waits for the writer to be idle, so no write is half-done while the files are
- * copied. When the journal lands, it becomes "checkpoint, then copy while holding it".
+ * it) and waits for the writer to be idle, so no write is half-done, while it hard-links the
+ * files into a frozen view; the copy is made from that view after the queue moves on. When
+ * the journal lands, it becomes "checkpoint, then freeze while holding it".
  */
-import { mkdir, access, constants } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, constants, mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { Backup, BackupPreview, BackupSettingsView, FoundBackup } from '../../../src-preload/contract';
 import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '../../../src-preload/contract';
@@ -16,7 +18,7 @@ import { AppFailure, fail } from '../errors';
 import { DayCalendar } from '../insights/day-calendar';
 import { backupRun } from '../jobs/run-record';
 import { backupAccount, backupContents, backupKey as openBackupKey } from '../backups/backup-contents';
-import { listBackups, rotate, verifyBackup, writeBackup, type BackupEntry } from '../backups/backup-folder';
+import { freezeFolder, listBackups, rotate, verifyBackup, writeBackup, type BackupEntry } from '../backups/backup-folder';
 import {
   BACKUP_FOLDERS_FILE,
   BACKUP_SETTINGS_FILE,
@@ -117,13 +119,26 @@ export class BackupService {
     return view(entry);
   }
 
-  /** The consistent copy (see the module's comment); the swap point for the journal's checkpoint. */
+  /**
+   * The consistent copy (see the module's comment); the swap point for the journal's
+   * checkpoint. The profile's writes wait only while its files are hard-linked into a frozen
+   * view (`freezeFolder`); the backup is then copied from that view while they go on.
+   */
   private async snapshotProfile(profileId: string, root: string, reason: BackupReason): Promise<BackupEntry> {
-    const profileDir = this.deps.directory.layout.profileDir(profileId);
-    return this.deps.queue.run(profileId, async () => {
-      await this.deps.writer.idle();
-      return this.writeInto(root, profileId, profileDir, reason);
-    });
+    const { layout } = this.deps.directory;
+    const staging = join(layout.profilesDir, `.snapshot-${profileId}-${randomUUID()}.partial`);
+    try {
+      await this.deps.queue.run(profileId, async () => {
+        await this.deps.writer.idle();
+        await freezeFolder(layout.profileDir(profileId), staging);
+      });
+      return await this.writeInto(root, profileId, staging, reason);
+    } catch (error) {
+      if (error instanceof AppFailure) throw error;
+      return fail('BACKUP_FAILED', `The backup could not be made (${errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error')}). Nothing was changed; older backups are intact.`);
+    } finally {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 
   private async writeInto(root: string, profileId: string, profileDir: string, reason: BackupReason): Promise<BackupEntry> {

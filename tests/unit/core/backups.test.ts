@@ -276,6 +276,8 @@ describe('consistency', () => {
     const { rename } = await import('node:fs/promises');
     await rename(layout.profileDir(profile.id), aside);
     await mkdir(staging, { recursive: true });
+    // A backup's frozen view that a crash left behind goes too.
+    await mkdir(join(layout.profilesDir, `.snapshot-${profile.id}-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.partial`, 'logs'), { recursive: true });
     const reopened = new Client(await startCore({ dataDir: core.dataDir }));
     await reopened.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     expect(await everything(reopened)).toEqual(before);
