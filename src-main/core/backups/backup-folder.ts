@@ -161,19 +161,38 @@ async function copyOne(from: string, to: string, path: string, expected: Readonl
  * (a journal) must be copied here, not linked.
  */
 export async function freezeFolder(profileDir: string, staging: string): Promise<void> {
-  for (const path of await profileFiles(profileDir)) {
-    const from = join(profileDir, ...path.split('/'));
-    const to = join(staging, ...path.split('/'));
-    await mkdir(dirname(to), { recursive: true, mode: FOLDER_MODE });
-    try {
-      await link(from, to);
-    } catch (error) {
-      const code = errorCode(error);
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
-      await copyFile(from, to);
+  const paths = await profileFiles(profileDir);
+  const folders = new Set<string>([staging]);
+  for (const path of paths) folders.add(dirname(join(staging, ...path.split('/'))));
+  for (const folder of [...folders].sort((a, b) => a.length - b.length)) await mkdir(folder, { recursive: true, mode: FOLDER_MODE });
+  let next = 0;
+  let failure: { readonly error: unknown } | null = null;
+  const linker = async () => {
+    while (failure === null && next < paths.length) {
+      const path = paths[next++] as string;
+      try {
+        await linkOrCopy(join(profileDir, ...path.split('/')), join(staging, ...path.split('/')));
+      } catch (error) {
+        failure ??= { error };
+      }
     }
+  };
+  // The writes wait for this: links side by side, as many as the thread pool runs at once.
+  await Promise.all(Array.from({ length: Math.min(LINK_PARALLEL, paths.length) }, linker));
+  if (failure !== null) throw (failure as { readonly error: unknown }).error;
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+    await copyFile(from, to);
   }
 }
+
+const LINK_PARALLEL = 4;
 
 export interface WriteBackupInput {
   /** The backup folder (`<root>`). */
