@@ -5,7 +5,10 @@
  * and after logging in holds the entries of the snapshot time. Checked with axe-core;
  * screenshots in test-results/screenshots/backups-*.png.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { version } from '../../package.json';
 import type { Log, Tracker } from '../../src-preload/contract';
 import { expectNoAxeViolations } from './axe';
 import { screenshot, useBrowserAndApp } from './harness';
@@ -36,6 +39,13 @@ describe('backups in a browser', () => {
     await status.filter({ hasText: 'Backed up:' }).waitFor();
     expect(await status.textContent()).toMatch(/^Backed up: \d{1,2} \w{3} \d{4}, \d{2}:\d{2} · \d+ KB · made by hand\.$/);
     expect(await section.getByRole('listitem').count()).toBe(before + 1);
+    // On disk: the app's version in the manifest (the built worker bundles package.json's), the files encrypted as stored.
+    const { profile } = await callApi<{ profile: { id: string } }>(env.app.url, 'GET', '/api/session', token);
+    const profileBackups = join(env.app.dataDir, 'backups', profile.id);
+    const newest = (await readdir(profileBackups)).sort().at(-1) ?? '';
+    const manifest = JSON.parse(await readFile(join(profileBackups, newest, 'manifest.json'), 'utf8')) as { appVersion: string; reason: string };
+    expect(manifest).toMatchObject({ appVersion: version, reason: 'manual' });
+    expect((await readFile(join(profileBackups, newest, 'profile', 'trackers.json'))).includes(Buffer.from('Sleep'))).toBe(false);
     await section.scrollIntoViewIfNeeded();
     await expectNoAxeViolations(page, 'Settings › Backups');
     await screenshot(page, 'backups-settings');
