@@ -71,6 +71,9 @@ describe('backups in a browser', () => {
     expect(await preview.textContent()).toContain('restoring replaces what it holds now with the backup');
     await expectNoAxeViolations(page, 'the restore preview');
     await screenshot(page, 'backups-restore-preview');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'backups-restore-preview-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await preview.getByRole('button', { name: 'Restore this backup…' }).click();
     const confirm = preview.getByRole('alertdialog');
