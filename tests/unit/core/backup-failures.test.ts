@@ -43,7 +43,7 @@ describe('a backup that fails part-way', () => {
       kept.push((await client.ok('backupNow', {})).backup.name);
       now += 3_600_000;
     }
-    failing.afterFiles = 9;
+    Object.assign(failing, { written: 0, afterFiles: 9 });
     const refused = await client.call('backupNow', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED', message: expect.stringContaining('ENOSPC') } });
     const folder = join(core.dataDir, 'backups', profile.id);
@@ -70,8 +70,7 @@ describe('a restore that fails part-way', () => {
     const profileDir = join(core.dataDir, 'profiles', profile.id);
     const before = await fileHashes(profileDir);
 
-    failing.where = '.restore-';
-    failing.afterFiles = 5;
+    Object.assign(failing, { where: '.restore-', written: 0, afterFiles: 5 });
     const picker = new Client(core);
     expect(await picker.call('restoreBackup', { path: backup.path, password: SIGN_UP.password })).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED', message: expect.stringContaining('The profile is as it was') } });
     expect(await fileHashes(profileDir)).toEqual(before);
