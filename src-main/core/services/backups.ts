@@ -108,8 +108,13 @@ export class BackupService {
    */
   async backupNow(profileId: string, reason: Extract<BackupReason, 'manual' | 'scheduled'> = 'manual'): Promise<Backup> {
     const { effectiveFolder, keep } = await this.settings(profileId);
-    const entry = await this.snapshotProfile(profileId, effectiveFolder, reason);
-    await rotate(effectiveFolder, profileId, keep).catch(() => undefined);
+    // One backup of a profile at a time (the button and the schedule may meet): each picks a free name and rotates after it is whole.
+    const entry = await this.deps.queue.run(`backup:${profileId}`, async () => {
+      const made = await this.snapshotProfile(profileId, effectiveFolder, reason);
+      // Best effort: a backup that could not be removed now is removed after the next one.
+      await rotate(effectiveFolder, profileId, keep).catch(() => undefined);
+      return made;
+    });
     if (reason === 'manual') {
       const day = new DayCalendar(this.deps.timeZoneOf(profileId)).dayOf(this.deps.now().getTime());
       const run = backupRun({ day, key: backupKey(day) }, { outcome: 'done', ranAt: this.deps.now() }, this.deps.newId(), { name: entry.name, size: entry.size, manual: true });

@@ -284,3 +284,12 @@ describe('consistency', () => {
     expect(await readdir(layout.profilesDir)).toEqual([profile.id]);
   });
 });
+
+describe('backups made at once', () => {
+  it('by the button and the schedule in the same second are both whole, under two names', async () => {
+    const { core, client, profile } = await profileWithEntries({ now: () => new Date('2026-11-30T08:00:00.000Z') });
+    const [first, second] = await Promise.all([client.ok('backupNow', {}), client.ok('backupNow', {})]);
+    expect([first.backup.name, second.backup.name].sort()).toEqual(['2026-11-30T08-00-00Z', '2026-11-30T08-00-00Z-1']);
+    expect((await readdir(join(core.dataDir, 'backups', profile.id))).sort()).toEqual(['2026-11-30T08-00-00Z', '2026-11-30T08-00-00Z-1']);
+  });
+});
