@@ -3,13 +3,14 @@
  *
  * - `profiles/<id>/backups.json`, encrypted like the profile's other files: on or off, how
  *   many to keep, and the folder. What the schedule and "Back up now" read.
- * - `<dataDir>/backup-folders.json`, NOT encrypted: only the folder each profile chose. The
+ * - `<dataDir>/backup-folders.json`, NOT encrypted: only the folders each profile chose
+ *   (newest first: backups left in a folder chosen before stay findable). The
  *   profile picker must find backups while every profile is locked (a restore is how a
  *   person gets back a profile they cannot open), so it cannot read the encrypted copy.
  *   The trade-off: anyone who can read the data folder learns the path of the backup folder
  *   (which may name a user or a cloud drive) — as they learn the e-mail from account.json —
  *   but nothing of what is in the backups, which are as encrypted as the profile. A profile
- *   left on the default folder (`<dataDir>/backups`) has no entry at all.
+ *   that never left the default folder (`<dataDir>/backups`) has no entry at all.
  */
 import { z } from 'zod';
 import type { FileFormat } from '../store/versioned-json-adapter';
@@ -32,9 +33,11 @@ export const defaultBackupSettings = (): BackupSettingsFile => ({ version: 1, en
 
 export const backupFoldersFileSchema = z.object({
   version: z.literal(1),
-  /** Profile id → the folder it chose. */
-  folders: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.string().min(1).max(4096)),
+  /** Profile id → the folders it chose, newest first (at most MAX_FOLDERS). */
+  folders: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.array(z.string().min(1).max(4096)).max(20)),
 });
 export type BackupFoldersFile = z.infer<typeof backupFoldersFileSchema>;
 export const backupFoldersFormat: FileFormat<BackupFoldersFile> = { label: 'backup folders', version: 1, schema: backupFoldersFileSchema, migrations: {} };
+/** Folders remembered per profile; older ones drop out of the picker's search. */
+export const MAX_FOLDERS = 20;
 export const emptyBackupFolders = (): BackupFoldersFile => ({ version: 1, folders: {} });

@@ -26,12 +26,13 @@ import {
   backupSettingsFormat,
   defaultBackupSettings,
   emptyBackupFolders,
+  MAX_FOLDERS,
   type BackupSettingsFile,
 } from '../backups/backup-settings';
 import { installBackup } from '../backups/install-backup';
 import { isBackupName, type BackupReason } from '../backups/manifest';
 import type { AtomicWriter } from '../store/atomic-writer';
-import { encryptedCodec } from '../store/file-codec';
+import { codecFs, encryptedCodec, plainCodec } from '../store/file-codec';
 import { errorCode, type FsPort } from '../store/fs-port';
 import { JsonDocument } from '../store/json-document';
 import type { KeyedQueue } from '../store/keyed-queue';
@@ -158,7 +159,7 @@ export class BackupService {
   /** Every folder the picker looks in: the default and those profiles chose. */
   private async roots(): Promise<string[]> {
     const index = await this.folderIndex().read();
-    return [...new Set([this.defaultFolder, ...Object.values(index?.folders ?? {})])];
+    return [...new Set([this.defaultFolder, ...Object.values(index?.folders ?? {}).flat()])];
   }
 
   /** For the profile picker: every backup it can find, newest first. Reads no encrypted file. */
@@ -253,9 +254,22 @@ export class BackupService {
         directory.forget(profileId);
         // Tokens are the current ones: a token revoked since the backup must stay revoked, and one made since still opens the same data key.
         await directory.saveAccount({ ...account, tokens: currentTokens });
+        await this.indexRestoredFolder(profileId, dataKey).catch(() => undefined);
         return { profileId, email: account.email, replaced: current !== null, safetyCopy: safety === null ? null : view(safety) };
       }),
     );
+  }
+
+  /**
+   * The restored profile's backups go where its restored settings say: the picker's index
+   * must name that folder (best effort: saving the backup settings again also mends it).
+   */
+  private async indexRestoredFolder(profileId: string, dataKey: Buffer): Promise<void> {
+    const { layout } = this.deps.directory;
+    const codec = this.deps.encrypt ? encryptedCodec(dataKey, layout.profileDir(profileId)) : plainCodec;
+    const file = join(layout.profileDir(profileId), BACKUP_SETTINGS_FILE);
+    const restored = await new VersionedJsonAdapter(file, backupSettingsFormat, codecFs(this.deps.fs, codec), this.deps.writer, layout.dataDir).read();
+    await this.saveFolderIndex(profileId, restored?.folder ?? null);
   }
 
   /** The backup's key must open the profile it replaces: a backup is restored only over its own profile. */
@@ -277,10 +291,10 @@ export class BackupService {
   private async saveFolderIndex(profileId: string, folder: string | null): Promise<void> {
     const adapter = this.folderIndex();
     const index = (await adapter.read()) ?? emptyBackupFolders();
-    const folders = { ...index.folders };
-    if (folder === null) delete folders[profileId];
-    else folders[profileId] = folder;
-    await adapter.write({ version: 1, folders });
+    // The default folder is always searched; a folder chosen before stays, for the backups left in it.
+    if (folder === null || index.folders[profileId]?.[0] === folder) return;
+    const kept = (index.folders[profileId] ?? []).filter((known) => known !== folder);
+    await adapter.write({ version: 1, folders: { ...index.folders, [profileId]: [folder, ...kept].slice(0, MAX_FOLDERS) } });
   }
 }
 

@@ -148,8 +148,19 @@ describe('rotation', () => {
     expect(backup.path.startsWith(join(chosen, profile.id))).toBe(true);
     await client.ok('logOut', {});
     // The index the picker reads names the folder and nothing else.
-    expect(JSON.parse(await readFile(join(core.dataDir, 'backup-folders.json'), 'utf8'))).toEqual({ version: 1, folders: { [profile.id]: chosen } });
+    expect(JSON.parse(await readFile(join(core.dataDir, 'backup-folders.json'), 'utf8'))).toEqual({ version: 1, folders: { [profile.id]: [chosen] } });
     expect((await new Client(core).ok('findBackups', {})).backups.map((found) => found.path)).toEqual([backup.path]);
+
+    // Another folder later: the backups left in the first are still found, and restoring one made there keeps both known.
+    const picker = new Client(core);
+    await picker.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    const other = join(await tempDir(), 'Elsewhere');
+    await picker.ok('updateBackupSettings', { enabled: true, keep: 2, folder: other });
+    const { backup: later } = await picker.ok('backupNow', {});
+    await picker.ok('logOut', {});
+    expect((await picker.ok('findBackups', {})).backups.map((found) => found.path).sort()).toEqual([backup.path, later.path].sort());
+    await picker.ok('restoreBackup', { path: backup.path, password: SIGN_UP.password });
+    expect(JSON.parse(await readFile(join(core.dataDir, 'backup-folders.json'), 'utf8'))).toEqual({ version: 1, folders: { [profile.id]: [chosen, other] } });
   });
 });
 
