@@ -157,8 +157,9 @@ async function copyOne(from: string, to: string, path: string, expected: Readonl
  * file in place — every write is a new file renamed over the old one, which leaves the
  * link on the old content. So the profile's writes need to wait only while the links are
  * made, not while the backup is copied and fsynced (see bench/backup.ts). Where the file
- * system has no hard links, the files are copied instead. A file ever appended in place
- * (a journal) must be copied here, not linked.
+ * system has no hard links, the files are copied instead. Only `.json` files are linked:
+ * they are the ones written by rename; anything else (the journal's `.qsj` segments, which
+ * are appended in place) is copied into the view.
  */
 export async function freezeFolder(profileDir: string, staging: string): Promise<void> {
   const paths = await profileFiles(profileDir);
@@ -183,6 +184,7 @@ export async function freezeFolder(profileDir: string, staging: string): Promise
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
+  if (!from.endsWith('.json')) return copyFile(from, to);
   try {
     await link(from, to);
   } catch (error) {

@@ -3,9 +3,10 @@
  * at the time of the snapshot; rotation keeps N; a damaged backup is refused and changes
  * nothing; a backup cut short by a crash is neither listed nor left behind.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freezeFolder } from '../../../src-main/core/backups/backup-folder';
 import { dataLayout } from '../../../src-main/core/store/layout';
 import { Client, SIGN_UP, signedIn, startCore, tempDir } from './helpers';
 import { fileHashes } from './encryption-helpers';
@@ -284,7 +285,6 @@ describe('consistency', () => {
     const layout = dataLayout(core.dataDir);
     const aside = join(layout.profilesDir, `.replaced-${profile.id}-6f1d8c2e-1b7a-4c3d-9e5f-0a1b2c3d4e5f.partial`);
     const staging = join(layout.profilesDir, `.restore-${profile.id}-0a1b2c3d-4e5f-4a1b-8c2d-3e4f5a6b7c8d.partial`);
-    const { rename } = await import('node:fs/promises');
     await rename(layout.profileDir(profile.id), aside);
     await mkdir(staging, { recursive: true });
     // A backup's frozen view that a crash left behind goes too.
@@ -302,5 +302,23 @@ describe('backups made at once', () => {
     const [first, second] = await Promise.all([client.ok('backupNow', {}), client.ok('backupNow', {})]);
     expect([first.backup.name, second.backup.name].sort()).toEqual(['2026-11-30T08-00-00Z', '2026-11-30T08-00-00Z-1']);
     expect((await readdir(join(core.dataDir, 'backups', profile.id))).sort()).toEqual(['2026-11-30T08-00-00Z', '2026-11-30T08-00-00Z-1']);
+  });
+});
+
+describe('the frozen view a backup is copied from', () => {
+  it('links the files written by rename and copies the others (a journal segment appended in place)', async () => {
+    const dir = await tempDir();
+    const profileDir = join(dir, 'profile');
+    await mkdir(join(profileDir, 'journal'), { recursive: true });
+    await writeFile(join(profileDir, 'trackers.json'), 'renamed into place');
+    await writeFile(join(profileDir, 'journal', '00000000000000000001.qsj'), 'appended');
+    await writeFile(join(profileDir, 'trackers.json.bak'), 'left out');
+    const view = join(dir, 'view');
+    await freezeFolder(profileDir, view);
+    expect((await stat(join(view, 'trackers.json'))).ino).toBe((await stat(join(profileDir, 'trackers.json'))).ino);
+    expect((await stat(join(view, 'journal', '00000000000000000001.qsj'))).ino).not.toBe((await stat(join(profileDir, 'journal', '00000000000000000001.qsj'))).ino);
+    await writeFile(join(profileDir, 'journal', '00000000000000000001.qsj'), 'appended, and more', { flag: 'a' });
+    expect(await readFile(join(view, 'journal', '00000000000000000001.qsj'), 'utf8')).toBe('appended');
+    expect((await readdir(view)).sort()).toEqual(['journal', 'trackers.json']);
   });
 });
