@@ -22,6 +22,7 @@ import { isTempName } from '../store/temp-files';
 import {
   BACKUP_FORMAT_VERSION,
   isBackupName,
+  isBackupPath,
   isPartialName,
   isSafetyCopy,
   MANIFEST_FILE,
@@ -51,7 +52,11 @@ export interface BackupEntry {
  */
 const leftOut = (name: string): boolean => isTempName(name) || name.startsWith('.') || name.endsWith('.bak') || name.endsWith('.corrupt') || name.endsWith('.newer');
 
-/** Every file of `dir` worth backing up, as `/`-separated paths relative to it, sorted. */
+/**
+ * Every file of `dir` worth backing up, as `/`-separated paths relative to it, sorted. A
+ * file the app would never name so (one a person dropped in, "notes copy.txt") is not the
+ * profile's and is left out: the manifest could not list it.
+ */
 async function profileFiles(dir: string, base: string = dir): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -60,7 +65,7 @@ async function profileFiles(dir: string, base: string = dir): Promise<string[]> 
     if (entry.isDirectory()) files.push(...(await profileFiles(path, base)));
     else if (entry.isFile()) files.push(relative(base, path).split(sep).join('/'));
   }
-  return files.sort();
+  return files.filter(isBackupPath).sort();
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -15,6 +15,9 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A relative path with `/`, no `..`, no empty or dot segments: a file name cannot climb out of the backup. */
 const RELATIVE_PATH = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
+/** Whether a path inside a profile folder can be listed in a manifest (every name the app gives its files can). */
+export const isBackupPath = (path: string): boolean => path.length <= 300 && RELATIVE_PATH.test(path);
+
 export const manifestFileSchema = z.object({
   path: z.string().max(300).regex(RELATIVE_PATH),
   size: z.number().int().min(0),

@@ -313,6 +313,7 @@ describe('the frozen view a backup is copied from', () => {
     await writeFile(join(profileDir, 'trackers.json'), 'renamed into place');
     await writeFile(join(profileDir, 'journal', '00000000000000000001.qsj'), 'appended');
     await writeFile(join(profileDir, 'trackers.json.bak'), 'left out');
+    await writeFile(join(profileDir, 'notes copy (1).txt'), 'a file the app never names so: left out');
     const view = join(dir, 'view');
     await freezeFolder(profileDir, view);
     expect((await stat(join(view, 'trackers.json'))).ino).toBe((await stat(join(profileDir, 'trackers.json'))).ino);
