@@ -50,7 +50,15 @@ describe('backups in a browser', () => {
     await expectNoAxeViolations(page, 'Settings › Backups');
     await screenshot(page, 'backups-settings');
 
-    // After the backup: one more entry, and one changed.
+    // Activity lists it, as it lists the daily one.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+    const byHand = page.getByTestId('activity-row').filter({ hasText: 'Backed up by hand' });
+    await byHand.waitFor();
+    expect(await byHand.getByRole('cell').nth(1).textContent()).toMatch(/^Backup · /);
+    expect(await byHand.getByRole('cell').nth(2).textContent()).toContain('Done');
+    await screenshot(page, 'backups-activity');
+
+    // After the backup: one more entry.
     await callApi(env.app.url, 'POST', logsPath, token, { at: '2026-11-22T07:00:00.000Z', value: 5, note: 'after the backup' });
     await page.getByRole('button', { name: 'Log out' }).click();
 
