@@ -17,6 +17,7 @@ const BENCHES = {
   'worker-host': 'worker-host.ts', // issue 11: the shell thread's event-loop delay with the core in its worker, and a call's cost
   'log-one': 'log-one.ts', // issue 14: log one entry at 10k/100k/1M, the app beside SQLite (installs the peer on demand)
   'load-50': 'load-50.ts', // issue 14: 50 loopback clients writing through browser mode, beside SQLite; needs `npm run build`
+  backup: 'backup.ts', // issue 14: Back up now at 10k/100k, and how long an entry logged meanwhile waits
 } as const;
 type BenchName = keyof typeof BENCHES;
 

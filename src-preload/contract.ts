@@ -12,6 +12,7 @@
 import type { z } from 'zod';
 import { accessTokenOperations } from './contract/access-tokens';
 import { accountOperations } from './contract/accounts';
+import { backupOperations } from './contract/backups';
 import { csvOperations } from './contract/csv';
 import { insightOperations } from './contract/insights';
 import { jobOperations } from './contract/jobs';
@@ -21,6 +22,7 @@ import { trackerOperations } from './contract/trackers';
 
 export * from './contract/access-tokens';
 export * from './contract/accounts';
+export * from './contract/backups';
 export * from './contract/csv';
 export * from './contract/errors';
 export * from './contract/insights';
@@ -29,7 +31,7 @@ export * from './contract/logs';
 export * from './contract/shared';
 export * from './contract/trackers';
 
-export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations, ...csvOperations, ...jobOperations, ...accessTokenOperations } as const;
+export const contract = { ...accountOperations, ...trackerOperations, ...logOperations, ...insightOperations, ...csvOperations, ...jobOperations, ...accessTokenOperations, ...backupOperations } as const;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -83,4 +83,10 @@ export const OPERATION_ERRORS = {
   createAccessToken: ['ACCESS_TOKEN_NAME_INVALID', 'ACCESS_TOKEN_NAME_TAKEN', 'ACCESS_TOKEN_EXPIRY_INVALID', 'ACCESS_TOKEN_LIMIT'],
   listAccessTokens: [],
   revokeAccessToken: ['ACCESS_TOKEN_NOT_FOUND'],
+  backupNow: ['BACKUP_FAILED', 'BACKUP_FOLDER_INVALID'],
+  listBackups: [],
+  updateBackupSettings: ['BACKUP_FOLDER_INVALID'],
+  findBackups: [],
+  previewBackup: ['BACKUP_NOT_FOUND', 'BACKUP_DAMAGED', 'BACKUP_TOO_NEW', 'BACKUP_PASSWORD_WRONG', 'TOO_MANY_ATTEMPTS'],
+  restoreBackup: ['BACKUP_NOT_FOUND', 'BACKUP_DAMAGED', 'BACKUP_TOO_NEW', 'BACKUP_PASSWORD_WRONG', 'BACKUP_OF_ANOTHER_PROFILE', 'EMAIL_TAKEN', 'BACKUP_FAILED', 'TOO_MANY_ATTEMPTS'],
 } as const satisfies Record<Method, readonly ErrorCode[]>;

@@ -91,6 +91,13 @@ export const OPERATIONS = {
   createAccessToken: { session: 'session', route: 'POST /api/tokens' },
   listAccessTokens: { session: 'session', route: 'GET /api/tokens' },
   revokeAccessToken: { session: 'session', route: 'DELETE /api/tokens/:tokenId' },
+  // backups: the profile's own, and restoring one from the picker (public, proven by the backup's password)
+  backupNow: { session: 'session', route: 'POST /api/backups' },
+  listBackups: { session: 'session', route: 'GET /api/backups' },
+  updateBackupSettings: { session: 'session', route: 'PATCH /api/backups/settings' },
+  findBackups: { session: 'public', route: 'GET /api/restore/backups' },
+  previewBackup: { session: 'public', route: 'POST /api/restore/preview' },
+  restoreBackup: { session: 'public', route: 'POST /api/restore' },
 } as const satisfies Record<Method, OperationInfo>;
 
 export type Operations = typeof OPERATIONS;
@@ -109,6 +116,7 @@ const READS_BY_POST: ReadonlySet<Method> = new Set<Method>([
   'exportLogsCsvChunk',
   'previewImport',
   'listActivity',
+  'previewBackup',
 ]);
 
 /**
@@ -136,6 +144,11 @@ const PERSON_ONLY: ReadonlySet<Method> = new Set<Method>([
   'createAccessToken',
   'listAccessTokens',
   'revokeAccessToken',
+  // where backups go, and restoring one over the profile: the person's, like the password
+  'updateBackupSettings',
+  'findBackups',
+  'previewBackup',
+  'restoreBackup',
 ]);
 
 /** What a token needs to call an operation: a `read` scope, the `read-write` scope, or `never`. */

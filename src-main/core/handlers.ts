@@ -1,12 +1,14 @@
 /** The contract's operations, each mapped onto a service call. */
 import { createAccessTokenHandlers } from './access-token-handlers';
 import { createAccountHandlers } from './account-handlers';
+import { createBackupHandlers } from './backup-handlers';
 import { createCsvHandlers } from './csv-handlers';
 import type { Handlers } from './dispatch';
 import { createJobHandlers } from './job-handlers';
 import type { AccessTokenService } from './services/access-tokens';
 import type { InsightService } from './services/insights';
 import type { AccountService } from './services/accounts';
+import type { BackupService } from './services/backups';
 import type { CsvService } from './services/csv';
 import type { JobRunner } from './jobs/runner';
 import type { JobRunService } from './services/job-runs';
@@ -37,14 +39,17 @@ export interface Services {
   readonly testMail: TestMailService;
   /** Personal access tokens: made, listed, revoked. */
   readonly accessTokens: AccessTokenService;
+  /** Backups: made, listed, and restored from the picker. */
+  readonly backups: BackupService;
 }
 
-export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns, reports, jobs, testMail, accessTokens }: Services): Handlers {
+export function createHandlers({ accounts, settings, trackers, logs, timers, insights, csv, jobRuns, reports, jobs, testMail, accessTokens, backups }: Services): Handlers {
   return {
     ...createAccountHandlers({ accounts, settings }),
     ...createTrackerHandlers({ trackers, logs, timers, insights }),
     ...createCsvHandlers(csv),
     ...createJobHandlers({ settings, jobRuns, reports, jobs, testMail }),
     ...createAccessTokenHandlers(accessTokens),
+    ...createBackupHandlers(backups),
   };
 }

@@ -13,6 +13,8 @@ import { createHandlers } from './handlers';
 import { machineOffsetMinutes } from './domain/log-time';
 import { AccessTokenService } from './services/access-tokens';
 import { AccountService } from './services/accounts';
+import { BackupService } from './services/backups';
+import { recoverRestores } from './backups/install-backup';
 import { CsvService } from './services/csv';
 import type { Keychain } from './services/keychain';
 import type { JobListener } from './services/job-progress';
@@ -94,6 +96,8 @@ export interface CoreOptions {
    * measures what encryption costs; no shell sets it.
    */
   readonly encryptAtRest?: boolean;
+  /** The app's version, written into every backup's manifest; the shells pass theirs. */
+  readonly appVersion?: string;
 }
 
 export interface Core {
@@ -143,6 +147,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const writer = createAtomicWriter(fs);
   const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true });
   await directory.tidyDataFolder();
+  // A restore a crash cut short: its profile folder is put back before anything reads it.
+  await recoverRestores(layout.profilesDir);
   const accountQueue = new KeyedQueue();
   const profileQueue = new KeyedQueue();
   const now = options.now ?? (() => new Date());
@@ -155,6 +161,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Days, streaks and targets are counted in the profile's own time zone (its settings).
   const timeZoneOf = (profileId: string) => settings.timeZoneOf(profileId);
   const logs = new LogService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, summaries, timeZoneOf });
+  const jobRuns = new JobRunService({ directory, queue: profileQueue, now });
+  const backups = new BackupService({
+    directory,
+    queue: profileQueue,
+    accountQueue,
+    fs,
+    writer,
+    now,
+    newId,
+    appVersion: options.appVersion ?? 'unknown',
+    throttle,
+    jobRuns,
+    timeZoneOf,
+    encrypt: options.encryptAtRest ?? true,
+  });
   const services = {
     accounts: new AccountService({ directory, queue: accountQueue, scrypt: options.scrypt ?? PRODUCTION_SCRYPT, now, newId, throttle, keychain }),
     settings,
@@ -163,7 +184,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     timers: new TimerService({ directory, queue: profileQueue, now, newId, localOffsetMinutes, logs }),
     insights: new InsightService({ directory, queue: profileQueue, now, summaries, timeZoneOf }),
     csv: new CsvService({ directory, queue: profileQueue, now, newId, summaries, timeZoneOf, rowsPerPart: options.exportRowsPerPart, onJobProgress: options.onJobProgress }),
-    jobRuns: new JobRunService({ directory, queue: profileQueue, now }),
+    jobRuns,
+    backups,
     reports: new ReportService({ directory, queue: profileQueue }),
     testMail: new TestMailService({ settings, mail: options.mail ?? {} }),
     accessTokens: new AccessTokenService({ directory, queue: accountQueue, now, newId }),
@@ -178,6 +200,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     settings,
     jobRuns: services.jobRuns,
     reports: services.reports,
+    backups,
     mail: options.mail ?? {},
   });
   const timer = options.jobs === undefined ? null : new JobTimer({ runner, unlockedIds: () => directory.unlockedIds(), now });

@@ -15,6 +15,7 @@ import { warmingAfterLogIn } from '../core/warm-up';
 import { dispatchJson } from './core-client';
 import type { AutoLockNote, Controls, ControlName, FromWorker, ToWorker, WorkerSetup } from './channel';
 import { portCaller, portsOverChannel } from './port-proxies';
+import { version as appVersion } from '../../package.json';
 
 if (parentPort === null) throw new Error('core-worker.ts runs only as a worker thread (see core-host.ts).');
 const host = parentPort;
@@ -93,6 +94,8 @@ async function serve(core: Core): Promise<void> {
 
 openCore({
   dataDir: setup.dataDir,
+  // Bundled at build time: every backup's manifest names the version that made it.
+  appVersion,
   folderLockHeldByHost: true,
   ...(setup.scrypt === undefined ? {} : { scrypt: setup.scrypt }),
   ...(setup.exportRowsPerPart === undefined ? {} : { exportRowsPerPart: setup.exportRowsPerPart }),

@@ -102,6 +102,15 @@ export const ERROR_CODES = [
   'TOKEN_EXPIRED',
   'TOKEN_READ_ONLY',
   'TOKEN_NOT_ALLOWED',
+  // backups (src-main/core/backups): none at that path, files that differ from the manifest, a newer app's, a wrong password,
+  // a backup of another profile than the one it would replace, a folder that cannot hold backups, a backup that could not be written
+  'BACKUP_NOT_FOUND',
+  'BACKUP_DAMAGED',
+  'BACKUP_TOO_NEW',
+  'BACKUP_PASSWORD_WRONG',
+  'BACKUP_OF_ANOTHER_PROFILE',
+  'BACKUP_FOLDER_INVALID',
+  'BACKUP_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -76,7 +76,7 @@ export const mailSettingsViewSchema = z.object({
 export type MailSettingsView = z.infer<typeof mailSettingsViewSchema>;
 
 /** The kinds of job a run record names. */
-export const JOB_RUN_KINDS = ['nudge', 'report', 'mail'] as const;
+export const JOB_RUN_KINDS = ['nudge', 'report', 'mail', 'backup'] as const;
 export type JobRunKind = (typeof JOB_RUN_KINDS)[number];
 
 /**

@@ -28,3 +28,6 @@ export const reportMailKey = (month: string): string => `mail:${reportKey(month)
 
 /** The mail of the nudge due at `time` on `day` (one mail however many trackers it names). */
 export const nudgeMailKey = (day: Day, time: string): string => `mail:nudge:${day}:${time}`;
+
+/** The day's backup (`YYYY-MM-DD` in the profile's zone): made once, by the schedule or by hand. */
+export const backupKey = (day: Day): string => `backup:${day}`;

@@ -21,7 +21,7 @@ const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) 
 describe('the Activity page', () => {
   it('says that nothing has run yet when the record is empty', async () => {
     renderActivity(() => ok({ runs: [], more: false }));
-    expect((await screen.findByText(/Nothing has run yet/)).textContent).toBe('Nothing has run yet: nudges and reports will appear here. Choose when in Settings');
+    expect((await screen.findByText(/Nothing has run yet/)).textContent).toBe('Nothing has run yet: nudges, reports and backups will appear here. Choose when in Settings');
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
   });

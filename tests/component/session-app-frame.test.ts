@@ -11,6 +11,7 @@ function api(extra: Partial<Api> = {}, autoLockMinutes = settings.autoLockMinute
     currentProfile: () => ok({ profile: ada }),
     getSettings: () => ok({ settings: { ...settings, autoLockMinutes }, stayUnlocked: noStayUnlocked }),
     getMailSettings: () => ok({ mail: null }),
+    listBackups: () => ok({ settings: { enabled: true, keep: 7, folder: null, effectiveFolder: '/data/backups' }, backups: [] }),
     listProfiles: () => ok({ profiles: summaries }),
     lock: () => ok({}),
     ...extra,

@@ -19,6 +19,7 @@ const api = stubApi({
   currentProfile: () => ok({ profile: ada }),
   getSettings: () => ok({ settings, stayUnlocked: noStayUnlocked }),
   getMailSettings: () => ok({ mail: null }),
+  listBackups: () => ok({ settings: { enabled: true, keep: 7, folder: null, effectiveFolder: '/data/backups' }, backups: [] }),
 });
 
 /** A bridge that answers `start`, and applies each change it is given (unless told to refuse). */

@@ -17,6 +17,7 @@ function renderSettings(api: Partial<Api>, mail: MailSettingsView | null = null)
         currentProfile: () => ok({ profile: ada }),
         getSettings: () => ok({ settings, stayUnlocked: noStayUnlocked }),
         getMailSettings: () => ok({ mail }),
+        listBackups: () => ok({ settings: { enabled: true, keep: 7, folder: null, effectiveFolder: '/data/backups' }, backups: [] }),
         ...api,
       }),
       desktop: null,

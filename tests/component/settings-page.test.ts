@@ -13,6 +13,7 @@ function renderSettings(api: Partial<Api>, stayUnlocked: StayUnlocked = noStayUn
         currentProfile: () => ok({ profile: ada }),
         getSettings: () => ok({ settings, stayUnlocked }),
         getMailSettings: () => ok({ mail: null }),
+        listBackups: () => ok({ settings: { enabled: true, keep: 7, folder: null, effectiveFolder: '/data/backups' }, backups: [] }),
         ...api,
       }),
       ...handlers,

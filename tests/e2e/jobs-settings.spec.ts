@@ -141,7 +141,7 @@ describe('issue 12’s settings and Activity in a browser', () => {
     const { profile } = await callApi<{ profile: { id: string } }>(env.app.url, 'GET', '/api/session', token);
     await page.goto(env.app.url);
     await openFromHeader(page, 'Activity', 'Activity');
-    const empty = page.getByText('Nothing has run yet: nudges and reports will appear here.');
+    const empty = page.getByText('Nothing has run yet: nudges, reports and backups will appear here.');
     await empty.waitFor();
     expect(await empty.getByRole('link', { name: 'Choose when in Settings' }).getAttribute('href')).toBe('#/settings');
     expect(await page.getByRole('table').count()).toBe(0);

@@ -34,6 +34,7 @@ async function profileMadeLongAgo(dataDir: string): Promise<void> {
     await ok('signUp', { email: EMAIL, password: PASSWORD, name: 'Nina', age: 41, gender: 'female', backupCode: 'blue whale in the attic', timeZone: 'UTC' });
     // Nothing runs at the first log-in: the person turns the nudge on in the test.
     await ok('updateSettings', { nudges: { enabled: false, time: '20:00', text: 'names', byMail: false }, reports: { enabled: false, time: '09:00', byMail: false } });
+    await ok('updateBackupSettings', { enabled: false, keep: 7, folder: null });
     await ok('createTracker', { name: 'Water', settings: { type: 'boolean' } });
   } finally {
     await core.close();
@@ -72,7 +73,7 @@ describe('the daily nudge in browser mode', () => {
     await page.goto(env.app.url);
 
     await openFromHeader(page, 'Activity', 'Activity');
-    await page.getByText('Nothing has run yet: nudges and reports will appear here.').waitFor();
+    await page.getByText('Nothing has run yet: nudges, reports and backups will appear here.').waitFor();
 
     await openFromHeader(page, 'Settings', 'Settings');
     const reminders = page.getByRole('form', { name: 'Reminders' });

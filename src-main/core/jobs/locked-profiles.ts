@@ -17,6 +17,9 @@ export type ProfileAccess = (typeof PROFILE_ACCESS)[number];
  *   ignore nudges), and keeping its time and a "done" mark readable outside the encrypted
  *   profile would leak when the person logs.
  * - `reports: 'none'` — no report while locked: it is made from the entries.
+ * - `backups: 'none'` — no backup while locked. Copying the files would need no key, but
+ *   whether and where to back up (and how many to keep) are in the encrypted settings, and
+ *   an unchanged locked profile needs no new copy: the day's backup is made at unlock.
  * - `onUnlock: 'catch-up'` — the runner does not look at a locked profile, so its last check
  *   stays where it was; at unlock the ordinary rules apply: today's due nudges are shown
  *   (the person is at the app), a past day's are recorded `missed`, and a report whose time
@@ -25,6 +28,7 @@ export type ProfileAccess = (typeof PROFILE_ACCESS)[number];
 export const LOCKED_PROFILE_POLICY = {
   nudges: 'none',
   reports: 'none',
+  backups: 'none',
   onUnlock: 'catch-up',
 } as const;
 

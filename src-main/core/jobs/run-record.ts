@@ -85,6 +85,17 @@ export function reportRun(report: DueReport, result: RunResult, id: string): Job
   return run({ id, kind: 'report', key: report.key, dueAt: report.dueAt.toISOString(), summary: reportSummary(report.month, result.outcome), day: `${report.month}-01` }, result);
 }
 
+/**
+ * The run that records a day's backup: `done` with where it went and how large it is, or
+ * `failed` with why (a full disk, a folder that went away).
+ * @throws AppFailure INVALID_INPUT as for {@link nudgeRuns}.
+ */
+export function backupRun(backup: { readonly day: Day; readonly key: string }, result: RunResult, id: string, made: { readonly name: string; readonly size: number; readonly manual: boolean } | null): JobRun {
+  const how = made?.manual === true ? 'Backed up by hand' : 'Backed up';
+  const summary = made === null ? `Backup of ${backup.day} not made` : `${how}: ${made.name} (${made.size.toLocaleString('en')} bytes)`;
+  return run({ id, kind: 'backup', key: backup.key, dueAt: result.ranAt.toISOString(), summary, day: backup.day }, result);
+}
+
 /** What a mail run was for, in the person's words: "the report for October 2026", "the 20:00 nudge". */
 export interface MailJob {
   readonly key: string;
@@ -132,6 +143,8 @@ export function stillNeeded(run: Pick<JobRun, 'kind' | 'day'>, now: Date): boole
   if (run.day === null) return false;
   const utcToday: Day = dayFromNumber(Math.floor(epochOf(now, 'now') / MS_PER_DAY));
   if (run.kind === 'nudge') return run.day >= addDays(utcToday, -(MISSED_NUDGE_DAYS + 2));
+  // dueBackup reads today's key only.
+  if (run.kind === 'backup') return run.day >= addDays(utcToday, -2);
   if (run.kind === 'report') {
     let oldest = addDays(utcToday, -1);
     for (let back = 0; back < MISSED_REPORT_MONTHS + 3; back += 1) oldest = previousMonthStart(oldest);

@@ -19,6 +19,7 @@ import { reportHtml } from '../report/report-html';
 import { reportMonth } from '../report/report-month';
 import { reportPrintOptions } from '../report/report-pdf-options';
 import type { SendMailOptions } from '../mail/send-mail';
+import type { BackupService } from '../services/backups';
 import type { JobRunService } from '../services/job-runs';
 import type { Notifier, NudgeAction } from '../services/notifier';
 import type { NudgeSnoozes } from '../services/nudge-snoozes';
@@ -36,7 +37,8 @@ import { MailJobs } from './mail-jobs';
 import { nextCheckAt } from './next-check';
 import { nudgeText } from '../../../src-preload/jobs/nudge-text';
 import { dueNudges, MISSED_NUDGE_DAYS, type Nudge, type NudgeTracker } from './nudges';
-import { reportRun, nudgeRuns, type RunResult } from './run-record';
+import { backupRun, reportRun, nudgeRuns, type RunResult } from './run-record';
+import { dueBackup, type DueBackup } from './backups';
 import { dueReport, type DueReport } from './reports';
 import { reportKey } from '../../../src-preload/jobs/run-keys';
 import { snoozedNudges } from './snoozed-nudges';
@@ -55,6 +57,8 @@ export interface JobRunnerDeps {
   readonly settings: SettingsService;
   readonly jobRuns: JobRunService;
   readonly reports: ReportService;
+  /** Makes the daily backup (jobs/backups.ts decides when); left out, no backup is scheduled. */
+  readonly backups?: BackupService;
   /** BCP 47 locale for the report's dates and paper size; the runtime's when left out. */
   readonly locale?: string;
   /** How mail is sent (timeouts, trusted certificates); production defaults when left out. */
@@ -204,6 +208,16 @@ export class JobRunner {
       // As for nudges.
     }
 
+    const backups = this.deps.backups;
+    if (backups !== undefined) {
+      try {
+        const due = dueBackup(now, timeZone, await backups.settings(profileId), [...record.runs, ...runs], record.lastCheck);
+        if (due !== null) runs.push(await this.#scheduledBackup(profileId, backups, due));
+      } catch {
+        // As for nudges.
+      }
+    }
+
     // After the report is saved and the nudges shown: a slow mail server delays only the mail.
     // Nothing in it may cost the runs already made: they must be recorded, or they repeat.
     const mail = await Promise.resolve()
@@ -271,6 +285,16 @@ export class JobRunner {
       return { result: { outcome: 'done', ranAt: this.deps.now() }, pdf };
     } catch (error) {
       return { result: { outcome: 'failed', ranAt: this.deps.now(), error: reasonOf(error) }, pdf: null };
+    }
+  }
+
+  /** The day's backup, `done` with its name and size or `failed` with why; never throws. */
+  async #scheduledBackup(profileId: string, backups: BackupService, due: DueBackup): Promise<JobRun> {
+    try {
+      const made = await backups.backupNow(profileId, 'scheduled');
+      return backupRun(due, { outcome: 'done', ranAt: this.deps.now() }, this.deps.newId(), { name: made.name, size: made.size, manual: false });
+    } catch (error) {
+      return backupRun(due, { outcome: 'failed', ranAt: this.deps.now(), error: reasonOf(error) }, this.deps.newId(), null);
     }
   }
 

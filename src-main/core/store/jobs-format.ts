@@ -11,7 +11,7 @@ import type { JsonRecord } from './migrate';
 import type { FileFormat } from './versioned-json-adapter';
 
 export const jobsFileSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   /**
    * Not bounded here: the record is trimmed when written (jobs/run-record.ts `trimRuns`:
    * 90 days, 1,000 runs), but never of a run a decision still reads, so a bound in the
@@ -31,5 +31,11 @@ export type JobsFile = z.infer<typeof jobsFileSchema>;
  */
 const jobsV1toV2 = (old: JsonRecord): JsonRecord => ({ ...old, version: 2 });
 
-export const jobsFormat: FileFormat<JobsFile> = { label: 'jobs', version: 2, schema: jobsFileSchema, migrations: { 1: jobsV1toV2 } };
-export const emptyJobsFile = (): JobsFile => ({ version: 2, runs: [], lastCheck: null });
+/**
+ * jobs.json version 2 → 3: runs of the `backup` kind. Nothing to add; an older app would call
+ * a file with such a run damaged, so the new version makes it say "newer" instead.
+ */
+const jobsV2toV3 = (old: JsonRecord): JsonRecord => ({ ...old, version: 3 });
+
+export const jobsFormat: FileFormat<JobsFile> = { label: 'jobs', version: 3, schema: jobsFileSchema, migrations: { 1: jobsV1toV2, 2: jobsV2toV3 } };
+export const emptyJobsFile = (): JobsFile => ({ version: 3, runs: [], lastCheck: null });

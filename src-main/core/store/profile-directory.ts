@@ -242,6 +242,18 @@ export class ProfileDirectory {
     if (!this.byTokens.has(profileId)) this.unlockedProfiles.delete(profileId);
   }
 
+  /**
+   * Forget everything held of a profile — the person's and the tokens' holds, its key, the
+   * cached account — before its folder is replaced (a restore): its sessions then answer
+   * SESSION_LOCKED, and the next read finds the new files.
+   */
+  forget(profileId: string): void {
+    this.byTokens.delete(profileId);
+    this.byPerson.delete(profileId);
+    this.unlockedProfiles.delete(profileId);
+    this.entries.delete(profileId);
+  }
+
   /** Remove the profile's folder and forget it. */
   async remove(profileId: string): Promise<void> {
     this.byTokens.delete(profileId);

@@ -4,7 +4,7 @@
  * Typed by the contract, so an example that no longer fits its operation does not compile;
  * tests/unit/server/openapi-document.test.ts also parses each with the operation's schemas.
  */
-import type { AccessToken, Input, Method, Output, Profile, Settings, Tracker, Log, JobRun } from '../../../src-preload/contract';
+import type { AccessToken, Backup, BackupSettingsView, Input, Method, Output, Profile, Settings, Tracker, Log, JobRun } from '../../../src-preload/contract';
 
 export interface Example<M extends Method> {
   readonly input: Input<M>;
@@ -21,6 +21,16 @@ const settings: Settings = {
   nudges: { enabled: true, time: '20:00', text: 'names', byMail: false },
   reports: { enabled: true, time: '09:00', byMail: false },
 };
+
+const backup: Backup = {
+  path: '/home/ada/Sync/qs-backups/p7Xk2mQ9/2026-11-29T20-00-03Z',
+  name: '2026-11-29T20-00-03Z',
+  madeAt: '2026-11-29T20:00:03.000Z',
+  size: 184_320,
+  reason: 'scheduled',
+};
+
+const backupSettings: BackupSettingsView = { enabled: true, keep: 7, folder: '/home/ada/Sync/qs-backups', effectiveFolder: '/home/ada/Sync/qs-backups' };
 
 const reminder = { enabled: true, days: [1, 2, 3, 4, 5, 6, 7], time: null };
 
@@ -204,5 +214,17 @@ export const EXAMPLES: Examples = {
   },
   listAccessTokens: { input: {}, value: { accessTokens: [{ ...scaleToken, lastUsedAt: '2026-11-25T06:31:00.000Z' }] } },
   revokeAccessToken: { input: { tokenId: scaleToken.id }, value: {} },
+  backupNow: { input: {}, value: { backup: backup } },
+  listBackups: { input: {}, value: { settings: backupSettings, backups: [backup] } },
+  updateBackupSettings: { input: { enabled: true, keep: 7, folder: '/home/ada/Sync/qs-backups' }, value: { settings: backupSettings } },
+  findBackups: { input: {}, value: { backups: [{ ...backup, profileId: profile.id, email: profile.email, profileExists: true }] } },
+  previewBackup: {
+    input: { path: backup.path, password: 'correct horse battery' },
+    value: { preview: { profileId: profile.id, email: profile.email, name: profile.name, madeAt: backup.madeAt, trackers: ['Sleep', 'Mood'], entries: 1204, replaces: true } },
+  },
+  restoreBackup: {
+    input: { path: backup.path, password: 'correct horse battery' },
+    value: { profileId: profile.id, email: profile.email, replaced: true, safetyCopy: { ...backup, path: '/home/ada/Sync/qs-backups/p7Xk2mQ9/2026-11-30T09-12-40Z-before-restore', name: '2026-11-30T09-12-40Z-before-restore', madeAt: '2026-11-30T09:12:40.000Z', reason: 'before-restore' } },
+  },
   reportPage: { input: { month: '2026-10' }, value: { html: '<!doctype html><html lang="en"><head><title>October 2026</title></head><body>…</body></html>' } },
 };

@@ -231,6 +231,10 @@ describe('what a token may call', () => {
     createAccessToken: { name: 'Escalated', scope: 'read-write' },
     listAccessTokens: {},
     revokeAccessToken: { tokenId: 'whatever' },
+    updateBackupSettings: { enabled: true, keep: 7, folder: '/tmp/elsewhere' },
+    findBackups: {},
+    previewBackup: { path: '/tmp/elsewhere', password: SIGN_UP.password },
+    restoreBackup: { path: '/tmp/elsewhere', password: SIGN_UP.password },
   };
 
   it('never calls the account’s own operations, whatever its scope, and changes nothing trying', async () => {

@@ -145,7 +145,7 @@ describe('the record of job runs', () => {
 
     const file = join(dataLayout(core.dataDir).profileDir(profile.id), 'jobs.json');
     const codec = await openProfileCodec(core.dataDir, profile.id, SIGN_UP.password);
-    expect(JSON.parse(codec.decode(file, await readFile(file)))).toMatchObject({ version: 2, runs: [{ id: 'run-1', summary: 'Nudged: Secret habit' }], lastCheck: null });
+    expect(JSON.parse(codec.decode(file, await readFile(file)))).toMatchObject({ version: 3, runs: [{ id: 'run-1', summary: 'Nudged: Secret habit' }], lastCheck: null });
 
     const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });

@@ -303,7 +303,7 @@ describe('daily nudges: a change of the profile’s zone', () => {
 describe('locked profiles', () => {
   it('states the decision: a profile that cannot be read gets no job until it is unlocked', () => {
     expect(PROFILE_ACCESS.filter(jobsMayRun)).toEqual(['unlocked']);
-    expect(LOCKED_PROFILE_POLICY).toEqual({ nudges: 'none', reports: 'none', onUnlock: 'catch-up' });
+    expect(LOCKED_PROFILE_POLICY).toEqual({ nudges: 'none', reports: 'none', backups: 'none', onUnlock: 'catch-up' });
   });
 
   it('at unlock, the same rules catch up: today’s nudge is shown, a past day’s is missed', () => {

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { logColumnsSchema, logShardSchema, profileFileSchema, trackersFileSchema } from '../../../src-main/core/store/formats';
 import { accountFileSchema, settingsFileSchema } from '../../../src-main/core/store/account-formats';
 import { jobsFileSchema } from '../../../src-main/core/store/jobs-format';
+import { backupFoldersFileSchema, backupSettingsFileSchema } from '../../../src-main/core/backups/backup-settings';
+import { manifestSchema } from '../../../src-main/core/backups/manifest';
 import { reportFileSchema, reportIndexSchema } from '../../../src-main/core/store/reports-format';
 import { summariesFileSchema } from '../../../src-main/core/store/summaries-format';
 
@@ -24,6 +26,9 @@ describe('stored formats', () => {
     ['jobs.json', jobsFileSchema],
     ['reports/<YYYY-MM>.json', reportFileSchema],
     ['reports.json', reportIndexSchema],
+    ['backups.json', backupSettingsFileSchema],
+    ['backup-folders.json', backupFoldersFileSchema],
+    ['a backup’s manifest.json', manifestSchema],
   ] as const)('%s keeps its shape', (_name, schema) => {
     expect(z.toJSONSchema(schema, { io: 'input' })).toMatchSnapshot();
   });

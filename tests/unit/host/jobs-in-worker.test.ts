@@ -47,7 +47,7 @@ describe('the job runner in the core’s worker', () => {
 
     await client.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-    await vi.waitFor(async () => expect((await client.ok('listActivity', {})).runs.map((run) => [run.kind, run.outcome]).sort()).toEqual([['nudge', 'done'], ['report', 'done']]));
+    await vi.waitFor(async () => expect((await client.ok('listActivity', {})).runs.map((run) => [run.kind, run.outcome]).sort()).toEqual([['backup', 'done'], ['nudge', 'done'], ['report', 'done']]));
     expect(shown.map((nudge) => nudge.body)).toEqual(['No entry yet today: Water.']);
     expect((await client.ok('listReports', {})).reports).toEqual([{ month: lastMonth, size: TINY_PDF.length, createdAt: expect.any(String) }]);
     expect(Buffer.from((await client.ok('getReport', { month: lastMonth })).pdfBase64, 'base64')).toEqual(TINY_PDF);

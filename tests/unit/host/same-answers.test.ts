@@ -17,16 +17,24 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const MOMENT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g;
 /** Backup codes are random words (see crypto/backup-code.ts) and access tokens random secrets, different per run. */
 const BACKUP_CODE_FIELDS = new Set(['backupCode', 'newBackupCode', 'token']);
+/** Each run has its own data folder (the backups' paths) and makes its backups at its own second. */
+const DATA_DIR = /[^"]*qs-core-[A-Za-z0-9]+/g;
+const BACKUP_STAMP = /\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z/g;
+/** A backup's size counts jobs.json, which only the worker's runner writes. */
+const SIZE_FIELDS = new Set(['size']);
 
 /** Ids named by first appearance, moments and fresh backup codes by their kind. */
 function normalized(answers: readonly unknown[]): unknown {
   const names = new Map<string, string>();
-  const text = JSON.stringify(answers, (key, value: unknown) => (BACKUP_CODE_FIELDS.has(key) && typeof value === 'string' ? '<backup code>' : value));
+  const text = JSON.stringify(answers, (key, value: unknown) => (BACKUP_CODE_FIELDS.has(key) && typeof value === 'string' ? '<backup code>' : SIZE_FIELDS.has(key) && typeof value === 'number' ? '<size>' : value));
   return JSON.parse(
     text.replace(UUID, (id) => {
       if (!names.has(id)) names.set(id, `<id ${names.size}>`);
       return names.get(id) ?? id;
-    }).replace(MOMENT, '<moment>'),
+    })
+      .replace(MOMENT, '<moment>')
+      .replace(DATA_DIR, '<data folder>')
+      .replace(BACKUP_STAMP, '<stamp>'),
   ) as unknown;
 }
 
@@ -126,6 +134,15 @@ async function walk(client: CoreClient): Promise<{ answers: unknown[]; called: S
   expect(backupCode).toEqual(expect.any(String));
   await call('logIn', { email: SIGN_UP.email, password: 'yet another password' });
   await call('updateMailSettings', { mail: null });
+  await call('listBackups', {});
+  await call('updateBackupSettings', { enabled: true, keep: 0, folder: null }); // refused: keeps at least one
+  await call('updateBackupSettings', { enabled: true, keep: 3, folder: null });
+  const { backup } = valueOf(await call('backupNow', {}));
+  await call('findBackups', {});
+  await call('previewBackup', { path: backup.path, password: 'wrong password' }); // refused
+  await call('previewBackup', { path: backup.path, password: 'yet another password' });
+  await call('restoreBackup', { path: backup.path, password: 'yet another password' });
+  await call('logIn', { email: SIGN_UP.email, password: 'yet another password' });
   await call('deleteProfile', { password: 'yet another password' });
   await call('listProfiles', {});
   expect(profile.email).toBe('ada@example.com');

@@ -23,6 +23,7 @@ describe('the Idempotency-Key header', () => {
     expect(honoured.sort()).toEqual(
       [
         'addLog',
+        'backupNow',
         'cancelTimer',
         'changePassword',
         'commitImport',
@@ -39,6 +40,7 @@ describe('the Idempotency-Key header', () => {
         'setStayUnlocked',
         'startTimer',
         'stopTimer',
+        'updateBackupSettings',
         'updateLog',
         'updateMailSettings',
         'updateProfile',

@@ -168,6 +168,18 @@ describe('the API against docs/openapi.yaml', () => {
       await succeed('resetPassword', { body: { email: person.email, backupCode: person.backupCode, newPassword: person.password } }),
     );
     expect(reset.backupCode).not.toBe(person.backupCode);
+    const beforeRestore = (await succeed('logIn', { body: { email: person.email, password: person.password } })).json?.token ?? '';
+
+    // Backups: settings, one made now, found and restored from the picker (no token), then logged in again.
+    await succeed('listBackups', { token: beforeRestore });
+    await succeed('updateBackupSettings', { token: beforeRestore, body: { enabled: true, keep: 3, folder: null } });
+    await fail('updateBackupSettings', { token: beforeRestore, body: { enabled: true, keep: 3, folder: 'not/absolute' } }, 'BACKUP_FOLDER_INVALID');
+    const backupPath = valueOf<{ backup: { path: string } }>(await succeed('backupNow', { token: beforeRestore, body: {} })).backup.path;
+    await succeed('findBackups', {});
+    await fail('previewBackup', { body: { path: backupPath, password: 'not the password' } }, 'BACKUP_PASSWORD_WRONG');
+    await fail('previewBackup', { body: { path: '/nowhere', password: person.password } }, 'BACKUP_NOT_FOUND');
+    await succeed('previewBackup', { body: { path: backupPath, password: person.password } });
+    await succeed('restoreBackup', { body: { path: backupPath, password: person.password } });
     const last = (await succeed('logIn', { body: { email: person.email, password: person.password } })).json?.token ?? '';
     await fail('deleteProfile', { token: last, body: { password: 'not the password' } }, 'PASSWORD_WRONG');
     await succeed('deleteProfile', { token: last, body: { password: person.password } });

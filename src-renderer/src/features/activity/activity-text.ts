@@ -5,6 +5,7 @@ export const KIND_LABELS: Record<JobRunKind, string> = {
   nudge: 'Nudge',
   report: 'Monthly report',
   mail: 'Mail',
+  backup: 'Backup',
 };
 
 /**
