@@ -131,7 +131,12 @@ export interface Core {
   warmUp(profileId: string): void;
   /** Look at every unlocked profile's jobs now (the machine woke), then sleep until the next check. Nothing without `jobs`. */
   lookForJobs(): void;
-  /** Flush pending writes and release the data-folder lock. */
+  /**
+   * Checkpoint every open profile's journal: its month shards and summaries.json then hold
+   * every acknowledged write (for tools and tests that read the files).
+   */
+  checkpoint(): Promise<void>;
+  /** Flush pending writes, checkpoint every open profile, and release the data-folder lock. */
   close(): Promise<void>;
 }
 
@@ -145,12 +150,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const lock: DataFolderLock = options.folderLockHeldByHost === true ? HELD_BY_HOST : await acquireDataFolderLock(layout.lockFile);
 
   const writer = createAtomicWriter(fs);
-  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true });
+  const profileQueue = new KeyedQueue();
+  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true, queue: profileQueue });
   await directory.tidyDataFolder();
   // A restore a crash cut short: its profile folder is put back before anything reads it.
   await recoverRestores(layout.profilesDir);
   const accountQueue = new KeyedQueue();
-  const profileQueue = new KeyedQueue();
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
   const keychain = options.keychain ?? null;
@@ -237,6 +242,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       warming.add(run);
       void run.then(() => warming.delete(run));
     },
+    checkpoint: () => directory.checkpointAll(),
     async close() {
       if (closed) return;
       closed = true;
@@ -246,6 +252,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       services.accessTokens.close();
       await runner.idle();
       await Promise.all([accountQueue.idle(), profileQueue.idle()]);
+      await directory.closeAll();
       await writer.idle();
       await lock.release();
     },

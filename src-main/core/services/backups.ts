@@ -135,6 +135,8 @@ export class BackupService {
     const staging = join(layout.profilesDir, `.snapshot-${profileId}-${randomUUID()}.partial`);
     try {
       await this.deps.queue.run(profileId, async () => {
+        // The files hold every acknowledged write once checkpointed; the queue keeps them so.
+        await this.deps.directory.checkpointHeld(profileId);
         await this.deps.writer.idle();
         await freezeFolder(layout.profileDir(profileId), staging);
       });
