@@ -67,6 +67,11 @@ export interface CoreOptions {
   readonly fs?: FsPort;
   /** Entries per part of a chunked logs export; default PART_ROWS (tests make parts small). */
   readonly exportRowsPerPart?: number;
+  /**
+   * Journal records between checkpoints (default 1,000; profile-journal.ts). Tests set it
+   * low so checkpoints come often, and a kill can land in one.
+   */
+  readonly journalRecordsPerCheckpoint?: number;
   /** New ids; default `crypto.randomUUID`. */
   readonly newId?: () => string;
   /** Where "stay unlocked on this computer" keeps data keys; only the desktop shell has one. */
@@ -151,7 +156,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const writer = createAtomicWriter(fs);
   const profileQueue = new KeyedQueue();
-  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true, queue: profileQueue });
+  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true, queue: profileQueue, recordsPerCheckpoint: options.journalRecordsPerCheckpoint });
   await directory.tidyDataFolder();
   // A restore a crash cut short: its profile folder is put back before anything reads it.
   await recoverRestores(layout.profilesDir);
@@ -222,7 +227,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     handlers,
     jobRuns: services.jobRuns,
     jobs: runner,
-    lockProfile: (profileId) => services.accounts.lock(profileId),
+    lockProfile: (profileId) => void services.accounts.lock(profileId),
     checkAccess: (profileId, accessToken, method) => (closed ? Promise.resolve(null) : services.accessTokens.check(profileId, accessToken, method)),
     autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
     async unlockRemembered(profileId) {

@@ -16,6 +16,7 @@
  * The services reach the open profile (`requireUnlocked`, `store`) whoever holds it:
  * which caller may is decided before they run (core/access-guard.ts).
  */
+import { join } from 'node:path';
 import { AppFailure, fail } from '../errors';
 import {
   accountFormat,
@@ -73,6 +74,8 @@ export interface DirectoryDeps extends StoreDeps {
    * open a store alone) the store writes its files directly.
    */
   readonly queue?: KeyedQueue;
+  /** Records between a profile's checkpoints (profile-journal.ts's default when absent). */
+  readonly recordsPerCheckpoint?: number | undefined;
 }
 
 export const SESSION_LOCKED_MESSAGE = 'This profile is locked. Enter your password to open it again.';
@@ -251,11 +254,16 @@ export class ProfileDirectory {
 
   /**
    * The person locks (log-out, lock, idle): the key and everything decrypted with it are
-   * forgotten — unless tokens' requests hold it, which then keep it to themselves.
+   * forgotten — unless tokens' requests hold it, which then keep it to themselves. The
+   * profile's journal is checkpointed and closed meanwhile (awaited by those who read the
+   * files next; a new open of the profile waits for it anyway).
    */
-  lock(profileId: string): void {
+  lock(profileId: string): Promise<void> {
     this.byPerson.delete(profileId);
     if (!this.byTokens.has(profileId)) this.release(profileId, true);
+    // Resolves once the journal's closing checkpoint has ended (it never rejects: a
+    // checkpoint that fails leaves the records in the journal, replayed at the next open).
+    return this.closing.get(profileId) ?? Promise.resolve();
   }
 
   /**
@@ -355,7 +363,7 @@ export class ProfileDirectory {
       throw error;
     });
     const { layout, fs } = this.deps;
-    await ProfileJournal.open({ raw: fs, key: dataKey, deviceId, dataDir: layout.dataDir, profileDir: layout.profileDir(profileId), fs: profileDeps.fs, writer: profileDeps.writer, queue, profileId, onStopped }, store);
+    await ProfileJournal.open({ raw: fs, key: dataKey, deviceId, dataDir: layout.dataDir, profileDir: layout.profileDir(profileId), fs: profileDeps.fs, writer: profileDeps.writer, queue, profileId, onStopped, ...(this.deps.recordsPerCheckpoint === undefined ? {} : { recordsPerCheckpoint: this.deps.recordsPerCheckpoint }) }, store);
     return store;
   }
 
@@ -454,9 +462,10 @@ export class ProfileDirectory {
       if (errorCode(error) !== 'ENOENT') throw error;
     }
     const trackerFolders = trackerIds.map((trackerId) => layout.trackerLogsDir(profileId, trackerId));
+    const journal = join(layout.profileDir(profileId), 'journal');
     // The folders are independent: one pass each, side by side, so a profile of many trackers opens without waiting on them one by one.
-    await Promise.all([layout.profileDir(profileId), ...trackerFolders].map((folder) => writer.removeOrphanedTemps(folder)));
-    await Promise.all([layout.profileDir(profileId), logsDir, ...trackerFolders].map((folder) => this.makePrivate(folder)));
+    await Promise.all([layout.profileDir(profileId), journal, ...trackerFolders].map((folder) => writer.removeOrphanedTemps(folder).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error)))));
+    await Promise.all([layout.profileDir(profileId), logsDir, journal, ...trackerFolders].map((folder) => this.makePrivate(folder)));
   }
 
   /** Best effort: a folder that cannot be changed (another owner's) still opens, as before. */

@@ -53,6 +53,7 @@ export class ProfileJournal {
   private failure: unknown = null;
   private quiet: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private checkpointQueued = false;
 
   private constructor(
     private readonly deps: ProfileJournalDeps,
@@ -175,7 +176,14 @@ export class ProfileJournal {
 
   private afterAppend(): void {
     if (this.closed || this.failure !== null) return;
-    if (this.writer.position().seq - this.through >= (this.deps.recordsPerCheckpoint ?? RECORDS_PER_CHECKPOINT)) void this.checkpoint().catch(() => undefined);
+    if (this.checkpointQueued || this.writer.position().seq - this.through < (this.deps.recordsPerCheckpoint ?? RECORDS_PER_CHECKPOINT)) return;
+    // One checkpoint queued at a time: the records of one batch all pass the mark together.
+    this.checkpointQueued = true;
+    void this.checkpoint()
+      .catch(() => undefined)
+      .finally(() => {
+        this.checkpointQueued = false;
+      });
   }
 
   private stop(error: unknown): void {
