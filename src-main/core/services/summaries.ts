@@ -26,6 +26,12 @@
  * crashed: the mark is read with the summary. The digests of the newest shards
  * (`shardAgrees`) stay as a second check on the shards the dashboard reads anyway.
  *
+ * **With the profile's journal** (every unlocked profile of a core; profile-journal.ts) the
+ * above is the fallback of a store opened without one: a log write changes the shards and
+ * the summary in memory only (`applied`), summaries.json is written at checkpoints after the
+ * shards, and opening drops the summaries of the trackers the replayed records touch, so a
+ * summary on disk is never trusted behind its shards, nor ahead of a refused write.
+ *
  * **Saving is best-effort.** A read answers from what it computed even when summaries.json
  * cannot be saved (a full disk): memory keeps it and it is saved again with the next read
  * of the dashboard or the next write. Memory is then ahead of the disk, never behind it:
