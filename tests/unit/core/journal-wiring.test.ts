@@ -112,4 +112,44 @@ describe('log writes through the journal', () => {
     await again.ok('logIn', LOG_IN);
     expect(await again.ok('listLogs', { trackerId: tracker.id, order: 'oldest' })).toEqual(before);
   });
+
+  /** Where a checkpoint is made to fail: each of its steps, in order. */
+  const STEPS: readonly [string, (fs: 'rename' | 'unlink', path: string) => boolean][] = [
+    ['opening the new segment', (call, path) => call === 'rename' && path.endsWith('.qsj')],
+    ['writing a shard', (call, path) => call === 'rename' && /\/logs\/[^/]+\/\d{4}-\d{2}\.json$/.test(path)],
+    ['writing summaries.json', (call, path) => call === 'rename' && path.endsWith('/summaries.json')],
+    ['writing checkpoint.json', (call, path) => call === 'rename' && path.endsWith('/checkpoint.json')],
+    ['deleting the covered segments', (call, path) => call === 'unlink' && path.endsWith('.qsj')],
+  ];
+
+  it.each(STEPS)('a checkpoint that fails at %s loses no acknowledged entry and shows none twice, now and after a reopen', async (_step, failsAt) => {
+    let armed = false;
+    const injected = () => Promise.reject(Object.assign(new Error('I/O error'), { code: 'EIO' }));
+    const fs: FsPort = {
+      ...nodeFs,
+      rename: (from, to) => (armed && failsAt('rename', to) ? injected() : nodeFs.rename(from, to)),
+      unlink: (path) => (armed && failsAt('unlink', path) ? injected() : nodeFs.unlink(path)),
+    };
+    const { core, client, tracker } = await withTracker(fs);
+    const kept = (await client.ok('addLog', { trackerId: tracker.id, value: 1, at: '2026-10-01T08:00:00Z' })).log;
+    const moving = (await client.ok('addLog', { trackerId: tracker.id, value: 2, at: '2026-10-02T08:00:00Z' })).log;
+    const gone = (await client.ok('addLog', { trackerId: tracker.id, value: 3, at: '2026-11-03T08:00:00Z' })).log;
+    await client.ok('dashboard', {});
+    const moved = (await client.ok('updateLog', { trackerId: tracker.id, logId: moving.id, at: '2026-11-20T08:00:00Z' })).log;
+    await client.ok('deleteLog', { trackerId: tracker.id, logId: gone.id });
+    const expected = { logs: [kept, moved], total: 2 };
+
+    armed = true;
+    await expect(core.checkpoint()).rejects.toBeDefined();
+    armed = false;
+    expect(await client.ok('listLogs', { trackerId: tracker.id, order: 'oldest' })).toEqual(expected);
+    const later = (await client.ok('addLog', { trackerId: tracker.id, value: 4, at: '2026-11-25T08:00:00Z' })).log;
+    expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ lastLog: later });
+    await core.close();
+
+    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
+    await again.ok('logIn', LOG_IN);
+    expect(await again.ok('listLogs', { trackerId: tracker.id, order: 'oldest' })).toEqual({ logs: [kept, moved, later], total: 3 });
+    expect((await again.ok('trackerStats', { trackerId: tracker.id, range: { preset: 'all' } })).stats).toMatchObject({ count: 3 });
+  });
 });
