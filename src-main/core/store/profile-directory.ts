@@ -320,6 +320,8 @@ export class ProfileDirectory {
   }
 
   private remember(profileId: string, dataKey: Buffer, details: ProfileDetailsFile, settings: SettingsFile): UnlockedProfile {
+    // One journal per profile folder: a store opened before (under another hold) closes first.
+    if (this.stores.has(profileId)) this.release(profileId, true, false);
     const profileDeps = this.profileDeps(profileId, dataKey);
     let opening: Promise<ProfileStore> | undefined;
     const unlocked: UnlockedProfile = {
