@@ -17,11 +17,11 @@ export function createAccountHandlers({ accounts, settings }: AccountServices): 
     signUp: async (input) => ({ profile: await accounts.signUp(input) }),
     logIn: async (input) => accounts.logIn(input),
     logOut: async (_input, ctx) => {
-      accounts.lock(ctx.profileId);
+      await accounts.lock(ctx.profileId);
       return {};
     },
     lock: async (_input, ctx) => {
-      accounts.lock(ctx.profileId);
+      await accounts.lock(ctx.profileId);
       return {};
     },
     currentProfile: async (_input, ctx) => ({ profile: await accounts.currentProfile(ctx.profileId, ctx.accessToken !== undefined) }),

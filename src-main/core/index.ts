@@ -67,6 +67,11 @@ export interface CoreOptions {
   readonly fs?: FsPort;
   /** Entries per part of a chunked logs export; default PART_ROWS (tests make parts small). */
   readonly exportRowsPerPart?: number;
+  /**
+   * Journal records between checkpoints (default 1,000; profile-journal.ts). Tests set it
+   * low so checkpoints come often, and a kill can land in one.
+   */
+  readonly journalRecordsPerCheckpoint?: number;
   /** New ids; default `crypto.randomUUID`. */
   readonly newId?: () => string;
   /** Where "stay unlocked on this computer" keeps data keys; only the desktop shell has one. */
@@ -131,7 +136,12 @@ export interface Core {
   warmUp(profileId: string): void;
   /** Look at every unlocked profile's jobs now (the machine woke), then sleep until the next check. Nothing without `jobs`. */
   lookForJobs(): void;
-  /** Flush pending writes and release the data-folder lock. */
+  /**
+   * Checkpoint every open profile's journal: its month shards and summaries.json then hold
+   * every acknowledged write (for tools and tests that read the files).
+   */
+  checkpoint(): Promise<void>;
+  /** Flush pending writes, checkpoint every open profile, and release the data-folder lock. */
   close(): Promise<void>;
 }
 
@@ -145,12 +155,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const lock: DataFolderLock = options.folderLockHeldByHost === true ? HELD_BY_HOST : await acquireDataFolderLock(layout.lockFile);
 
   const writer = createAtomicWriter(fs);
-  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true });
+  const profileQueue = new KeyedQueue();
+  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true, queue: profileQueue, recordsPerCheckpoint: options.journalRecordsPerCheckpoint });
   await directory.tidyDataFolder();
   // A restore a crash cut short: its profile folder is put back before anything reads it.
   await recoverRestores(layout.profilesDir);
   const accountQueue = new KeyedQueue();
-  const profileQueue = new KeyedQueue();
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
   const keychain = options.keychain ?? null;
@@ -217,7 +227,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     handlers,
     jobRuns: services.jobRuns,
     jobs: runner,
-    lockProfile: (profileId) => services.accounts.lock(profileId),
+    lockProfile: (profileId) => void services.accounts.lock(profileId),
     checkAccess: (profileId, accessToken, method) => (closed ? Promise.resolve(null) : services.accessTokens.check(profileId, accessToken, method)),
     autoLockMinutes: (profileId) => settings.autoLockMinutesOf(profileId),
     async unlockRemembered(profileId) {
@@ -237,6 +247,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       warming.add(run);
       void run.then(() => warming.delete(run));
     },
+    checkpoint: () => directory.checkpointAll(),
     async close() {
       if (closed) return;
       closed = true;
@@ -246,6 +257,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       services.accessTokens.close();
       await runner.idle();
       await Promise.all([accountQueue.idle(), profileQueue.idle()]);
+      await directory.closeAll();
       await writer.idle();
       await lock.release();
     },

@@ -138,7 +138,7 @@ export class AccountService {
       this.deps.throttle.succeeded(email);
       // The skeleton's format: upgrading it under the new password is the reset.
       const upgraded = await this.upgradeLegacy(entry, newPassword);
-      this.deps.directory.lock(entry.profileId);
+      await this.deps.directory.lock(entry.profileId);
       return upgraded.newBackupCode ?? fail('INTERNAL', 'The upgrade made no backup code.');
     }
     const account = entry.account.data;
@@ -152,7 +152,7 @@ export class AccountService {
     await this.deps.queue.run(ACCOUNTS, () =>
       this.deps.directory.saveAccount({ ...this.currentAccount(entry), slots: { password: passwordSlot, backupCode: backupSlot }, upgradePending: false }),
     );
-    if (!wasUnlocked) this.deps.directory.lock(entry.profileId);
+    if (!wasUnlocked) await this.deps.directory.lock(entry.profileId);
     return code;
   }
 
@@ -207,8 +207,8 @@ export class AccountService {
   }
 
   /** Forget the data key (log-out and lock). */
-  lock(profileId: string): void {
-    this.deps.directory.lock(profileId);
+  lock(profileId: string): Promise<void> {
+    return this.deps.directory.lock(profileId);
   }
 
   /**

@@ -2,11 +2,11 @@
  * Backups of a profile, made on demand or by the schedule, and restored from the picker
  * (see core/backups/README.md for the format and the guarantees).
  *
- * The one place that knows how a consistent copy is taken is `snapshotProfile`: today it
- * holds the profile's write queue (every tracker, log, timer, summary and job write runs in
- * it) and waits for the writer to be idle, so no write is half-done, while it hard-links the
- * files into a frozen view; the copy is made from that view after the queue moves on. When
- * the journal lands, it becomes "checkpoint, then freeze while holding it".
+ * The one place that knows how a consistent copy is taken is `snapshotProfile`: it holds
+ * the profile's write queue (every tracker, log, timer, summary and job write runs in it),
+ * checkpoints the profile's journal and waits for the writer to be idle, so no write is
+ * half-done and none is only in the journal, while it hard-links the files into a frozen
+ * view; the copy is made from that view after the queue moves on.
  */
 import { randomUUID } from 'node:crypto';
 import { access, constants, mkdir, rm } from 'node:fs/promises';
@@ -135,6 +135,8 @@ export class BackupService {
     const staging = join(layout.profilesDir, `.snapshot-${profileId}-${randomUUID()}.partial`);
     try {
       await this.deps.queue.run(profileId, async () => {
+        // The files hold every acknowledged write once checkpointed; the queue keeps them so.
+        await this.deps.directory.checkpointHeld(profileId);
         await this.deps.writer.idle();
         await freezeFolder(layout.profileDir(profileId), staging);
       });

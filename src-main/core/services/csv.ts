@@ -166,6 +166,8 @@ export class CsvService {
       asJob(this.jobs, profileId, 'import-commit', async (job) => {
         const { plan } = await this.plan(store, input, job);
         if (!plan.canCommit) fail('IMPORT_INVALID', refusal(plan.errors, plan.errorCount), 'files');
+        // The import writes shards around the journal: they must hold its records first.
+        await store.journal?.checkpointHeld();
         // The CSV carries neither the pinned flag nor the reminder (both are about this app's
         // tray and nudges, not the data): imported trackers start unpinned, with the default reminder.
         const created = plan.newTrackers.map((tracker): StoredTracker => ({ ...tracker, id: this.deps.newId(), pinned: false, reminder: defaultReminder(), deletedAt: null }));

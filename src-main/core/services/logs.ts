@@ -14,6 +14,7 @@ import { monthOf } from '../store/layout';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
 import { checkStorable } from '../store/versioned-json-adapter';
+import type { JournalOp } from '../store/journal/operations';
 import { mergeLogs, readShards } from './log-shards';
 import { sessionStore } from './profile-access';
 import type { LogsChange, Summaries } from './summaries';
@@ -40,7 +41,30 @@ const MAX_OFFSET_MINUTES = 14 * 60;
 /** A shard and the content it is to be saved with. */
 interface ShardSave {
   readonly shard: JsonDocument<LogShard>;
+  readonly month: string;
   readonly data: LogShard;
+}
+
+/**
+ * A write done in the profile's queue: its answer, and the promise of its record on disk,
+ * awaited once the queue is left so that concurrent writes share one sync (group commit).
+ */
+interface Written<T> extends Durable {
+  readonly value: T;
+}
+
+/**
+ * The promise of a write's record on disk, wrapped: an async function returning the
+ * promise itself would wait for it (inside the queue).
+ */
+export interface Durable {
+  readonly durable: Promise<void>;
+}
+
+async function acknowledged<T>(written: Promise<Written<T>>): Promise<T> {
+  const { value, durable } = await written;
+  await durable;
+  return value;
 }
 
 export class LogService {
@@ -48,29 +72,31 @@ export class LogService {
 
   async add(profileId: string, input: NewLog): Promise<Log> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
-      const tracker = findTracker(store, input.trackerId);
-      const value = logValue(input.value, tracker.settings);
-      const time = parseLogTime(input.at, this.deps.now(), this.deps.localOffsetMinutes);
-      const log: Log = { id: this.deps.newId(), trackerId: tracker.id, at: time.at, offsetMinutes: time.offsetMinutes, value, note: input.note.trim() };
-      await this.insert(store, tracker, log);
-      return log;
-    });
+    return acknowledged(
+      this.deps.queue.run(profileId, async () => {
+        const tracker = findTracker(store, input.trackerId);
+        const value = logValue(input.value, tracker.settings);
+        const time = parseLogTime(input.at, this.deps.now(), this.deps.localOffsetMinutes);
+        const log: Log = { id: this.deps.newId(), trackerId: tracker.id, at: time.at, offsetMinutes: time.offsetMinutes, value, note: input.note.trim() };
+        return { value: log, ...await this.insert(store, tracker, log, { type: 'log-added', log }) };
+      }),
+    );
   }
 
   /**
-   * Write a new log into its shard and update the summary. Runs inside the profile's queue
-   * (the timer service calls it from there too).
+   * Write a new log into its shard and update the summary, `op` being its journal record.
+   * Runs inside the profile's queue (the timer service calls it from there too); answers
+   * the promise of the record on disk (see `Durable`).
    */
-  async insert(store: ProfileStore, tracker: StoredTracker, log: Log): Promise<void> {
+  async insert(store: ProfileStore, tracker: StoredTracker, log: Log, op: JournalOp): Promise<Durable> {
     const month = monthOf(log.at);
     const shard = await store.shard(tracker.id, month);
-    await this.write(store, tracker, { removed: [], added: [log] }, [month], [{ shard, data: { ...shard.data, logs: insertByTime(shard.data.logs, log) } }]);
+    return this.write(store, tracker, { removed: [], added: [log] }, [month], [{ shard, month, data: { ...shard.data, logs: insertByTime(shard.data.logs, log) } }], op);
   }
 
   async update(profileId: string, input: LogChange): Promise<Log> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
+    return acknowledged(this.deps.queue.run(profileId, async () => {
       const tracker = findTracker(store, input.trackerId);
       const { log: old, month: oldMonth } = await findLog(store, tracker.id, input.logId);
       const value: LogValue = input.value === undefined ? old.value : logValue(input.value, tracker.settings);
@@ -78,28 +104,31 @@ export class LogService {
       const log: Log = { ...old, at: time.at, offsetMinutes: time.offsetMinutes, value, note: input.note === undefined ? old.note : input.note.trim() };
       const newMonth = monthOf(log.at);
       const target = await store.shard(tracker.id, newMonth);
-      const saves: ShardSave[] = [{ shard: target, data: { ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) } }];
+      const saves: ShardSave[] = [{ shard: target, month: newMonth, data: { ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) } }];
       if (newMonth !== oldMonth) {
-        // New shard first, then the old one: a crash between leaves the log in both
-        // (reading drops the second copy), never in neither.
+        // New shard first, then the old one: without a journal a crash between leaves the
+        // log in both (reading drops the second copy), never in neither. With one, both
+        // change in memory and the move is one record.
         const source = await store.shard(tracker.id, oldMonth);
-        saves.push({ shard: source, data: { ...source.data, logs: withoutLog(source.data.logs, log.id) } });
+        saves.push({ shard: source, month: oldMonth, data: { ...source.data, logs: withoutLog(source.data.logs, log.id) } });
       }
-      await this.write(store, tracker, { removed: [old], added: [log] }, [oldMonth, newMonth], saves);
-      return log;
-    });
+      const op: JournalOp = newMonth === oldMonth ? { type: 'log-edited', log } : { type: 'log-moved', log, from: { trackerId: tracker.id, month: oldMonth } };
+      return { value: log, ...await this.write(store, tracker, { removed: [old], added: [log] }, [oldMonth, newMonth], saves, op) };
+    }));
   }
 
   /** Answers the deleted log, so the UI can offer undo through `restore`. */
   async delete(profileId: string, trackerId: string, logId: string): Promise<Log> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
-      const tracker = findTracker(store, trackerId);
-      const { log, month } = await findLog(store, tracker.id, logId);
-      const shard = await store.shard(tracker.id, month);
-      await this.write(store, tracker, { removed: [log], added: [] }, [month], [{ shard, data: { ...shard.data, logs: withoutLog(shard.data.logs, logId) } }]);
-      return log;
-    });
+    return acknowledged(
+      this.deps.queue.run(profileId, async () => {
+        const tracker = findTracker(store, trackerId);
+        const { log, month } = await findLog(store, tracker.id, logId);
+        const shard = await store.shard(tracker.id, month);
+        const op: JournalOp = { type: 'log-deleted', logId, from: { trackerId: tracker.id, month } };
+        return { value: log, ...await this.write(store, tracker, { removed: [log], added: [] }, [month], [{ shard, month, data: { ...shard.data, logs: withoutLog(shard.data.logs, logId) } }], op) };
+      }),
+    );
   }
 
   /**
@@ -109,16 +138,15 @@ export class LogService {
    */
   async restore(profileId: string, input: Log): Promise<Log> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
+    return acknowledged(this.deps.queue.run(profileId, async () => {
       const tracker = findTracker(store, input.trackerId);
       if (valueRulesOf(tracker.settings).stored(input.value, tracker.settings) === null) fail('LOG_VALUE_INVALID', 'That entry does not fit this tracker any more.', 'log.value');
       const time = parseLogTime(input.at, this.deps.now(), this.deps.localOffsetMinutes);
       if (Math.abs(input.offsetMinutes) > MAX_OFFSET_MINUTES) fail('LOG_TIME_INVALID', 'The entry has an impossible UTC offset.', 'log.offsetMinutes');
       if ((await locateLog(store, tracker.id, input.id)) !== null) fail('LOG_EXISTS', 'That entry is already there.', 'log.id');
       const log: Log = { id: input.id, trackerId: tracker.id, at: time.at, offsetMinutes: input.offsetMinutes, value: input.value, note: input.note };
-      await this.insert(store, tracker, log);
-      return log;
-    });
+      return { value: log, ...await this.insert(store, tracker, log, { type: 'log-restored', log }) };
+    }));
   }
 
   /** A page of the tracker's logs in `[from, to)`, newest or oldest first, with the total. */
@@ -135,15 +163,27 @@ export class LogService {
     return { logs: ordered.slice(query.offset, query.offset + query.limit), total: ordered.length };
   }
 
-  /** Save the tracker's shards, in order, and its summary with them, crash-safely (see `Summaries.write`). */
-  private async write(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[], saves: readonly ShardSave[]): Promise<void> {
-    // Content the store would refuse (WRITE_REFUSED) must change no file, so it is refused
-    // here, before the summary is marked; each save checks it again on its way to disk.
+  /**
+   * With the profile's journal: apply the shards and the summary in memory, append `op`,
+   * and answer the promise of its record on disk. Without one: save the tracker's shards,
+   * in order, and its summary with them, crash-safely (see `Summaries.write`).
+   */
+  private async write(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[], saves: readonly ShardSave[], op: JournalOp): Promise<Durable> {
+    // Content the store would refuse (WRITE_REFUSED) must change nothing, so it is refused
+    // here, before the summary is marked or memory changed; each save checks it again on its way to disk.
     for (const { data } of saves) checkStorable(logShardFormat(tracker.id), data);
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
-    await this.deps.summaries.write(store, tracker, calendar, change, months, async () => {
-      for (const { shard, data } of saves) await shard.save(data);
+    const journal = store.journal;
+    if (journal === null) {
+      await this.deps.summaries.write(store, tracker, calendar, change, months, async () => {
+        for (const { shard, data } of saves) await shard.save(data);
+      });
+      return { durable: Promise.resolve() };
+    }
+    await this.deps.summaries.applied(store, tracker, calendar, change, months, () => {
+      for (const { shard, month, data } of saves) store.adoptShard(tracker.id, month, shard, data);
     });
+    return { durable: journal.append(op) };
   }
 }
 

@@ -26,6 +26,12 @@
  * crashed: the mark is read with the summary. The digests of the newest shards
  * (`shardAgrees`) stay as a second check on the shards the dashboard reads anyway.
  *
+ * **With the profile's journal** (every unlocked profile of a core; profile-journal.ts) the
+ * above is the fallback of a store opened without one: a log write changes the shards and
+ * the summary in memory only (`applied`), summaries.json is written at checkpoints after the
+ * shards, and opening drops the summaries of the trackers the replayed records touch, so a
+ * summary on disk is never trusted behind its shards, nor ahead of a refused write.
+ *
  * **Saving is best-effort.** A read answers from what it computed even when summaries.json
  * cannot be saved (a full disk): memory keeps it and it is saved again with the next read
  * of the dashboard or the next write. Memory is then ahead of the disk, never behind it:
@@ -40,11 +46,11 @@ import { buildSummary, keepNewestRuns, shardAgrees, summaryKey, withMonthDigest 
 import type { JsonDocument } from '../store/json-document';
 import { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileStore } from '../store/profile-store';
-import { emptySummariesFile, summariesFormat, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
+import { emptySummariesFile, summariesFormat, SUMMARIES_FILE, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
 import { mergeLogs, monthsOfSpan, newestLog, readAllShards, readShards, type MonthLogs } from './log-shards';
 import { readInOrder, shardsOf, type ShardRef } from './shard-stream';
 
-export const SUMMARIES_FILE = 'summaries.json';
+export { SUMMARIES_FILE } from '../store/summaries-format';
 
 type SummaryTracker = Pick<Tracker, 'id' | 'settings' | 'target'>;
 
@@ -160,6 +166,27 @@ export class Summaries {
   }
 
   /**
+   * With the profile's journal: `applyShards` changes the tracker's shards in memory (their
+   * record is appended next), and the summary follows in memory only. summaries.json is
+   * written at checkpoints alone, after the shards (profile-journal.ts), and opening a
+   * profile drops the summaries of the trackers its replayed records touch: a summary on
+   * disk is then never ahead of a write the journal refused, nor behind the shards.
+   */
+  async applied(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[], applyShards: () => void): Promise<void> {
+    const file = await this.file(store);
+    const summary = file.data.trackers[tracker.id];
+    const before = usable(tracker, calendar, summary) ? summary : null;
+    applyShards();
+    try {
+      const after = (before === null ? null : await this.updated(store, tracker, calendar, before, change, months)) ?? (await this.built(store, tracker, calendar));
+      await this.keep(store, { [tracker.id]: after });
+    } catch {
+      // Not computable now (a shard unreadable): dropped, so it is rebuilt when next used.
+      await this.forget(store, tracker.id);
+    }
+  }
+
+  /**
    * Save the tracker's summary marked `writing` and answer it as it was, to be updated
    * once the shards are written; null when it has no usable summary, which is then built
    * afresh. No mark is needed then: memory is never behind the disk (see the top of this
@@ -232,6 +259,11 @@ export class Summaries {
 
   /** Save `next`; when that fails, memory takes it anyway and it is saved later. */
   private async saveOrHold(store: ProfileStore, file: JsonDocument<SummariesFile>, next: SummariesFile): Promise<void> {
+    if (store.journal !== null) {
+      // Written at the next checkpoint, after the shards it summarises (see `applied`).
+      store.adoptDocument(SUMMARIES_FILE, file, next);
+      return;
+    }
     try {
       await file.save(next);
       this.unsaved.delete(store);

@@ -72,7 +72,8 @@ export class TimerService {
       const seconds = Math.max(0, Math.floor((this.deps.now().getTime() - started.getTime()) / 1000));
       const offset = this.deps.localOffsetMinutes(started);
       const log: Log = { id: this.deps.newId(), trackerId, at: started.toISOString(), offsetMinutes: offset === 0 ? 0 : offset, value: seconds, note: note.trim() };
-      await this.deps.logs.insert(store, tracker, log);
+      // The entry must be on disk before the timer goes: its record's sync is awaited here.
+      await (await this.deps.logs.insert(store, tracker, log, { type: 'timer-stopped', trackerId, log })).durable;
       await file.save({ ...file.data, timers: file.data.timers.filter((candidate) => candidate.trackerId !== trackerId) });
       return log;
     });

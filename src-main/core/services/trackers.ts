@@ -148,6 +148,8 @@ export class TrackerService {
     const store = await sessionStore(this.deps.directory, profileId);
     await this.deps.queue.run(profileId, async () => {
       findDeletedTracker(store, trackerId);
+      // Its shards are removed around the journal: they must hold its records first.
+      await store.journal?.checkpointHeld();
       const current = store.trackers.data;
       // The tracker goes first: if removing its files then fails, what remains is
       // unreferenced bytes (ids are never reused), never a tracker with half its logs.

@@ -16,6 +16,7 @@
  * The services reach the open profile (`requireUnlocked`, `store`) whoever holds it:
  * which caller may is decided before they run (core/access-guard.ts).
  */
+import { join } from 'node:path';
 import { AppFailure, fail } from '../errors';
 import {
   accountFormat,
@@ -32,6 +33,9 @@ import { errorCode, FOLDER_MODE, ignoreMissing } from './fs-port';
 import { profileFormat, type ProfileFile } from './formats';
 import { JsonDocument } from './json-document';
 import { dataFolderPath, isSafeId } from './layout';
+import { loadDeviceId } from './journal/device-id';
+import type { KeyedQueue } from './keyed-queue';
+import { ProfileJournal } from './profile-journal';
 import { ProfileStore, type StoreDeps } from './profile-store';
 import { encryptProfileFolder } from './profile-upgrade';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
@@ -64,6 +68,14 @@ export interface DirectoryDeps extends StoreDeps {
    * written as plain JSON. No shell sets it.
    */
   readonly encrypt: boolean;
+  /**
+   * The profiles' write queue. With it each open profile writes its logs through a journal
+   * (profile-journal.ts), whose checkpoints take the queue; without it (tools and tests that
+   * open a store alone) the store writes its files directly.
+   */
+  readonly queue?: KeyedQueue;
+  /** Records between a profile's checkpoints (profile-journal.ts's default when absent). */
+  readonly recordsPerCheckpoint?: number | undefined;
 }
 
 export const SESSION_LOCKED_MESSAGE = 'This profile is locked. Enter your password to open it again.';
@@ -75,6 +87,11 @@ export class ProfileDirectory {
   private readonly byPerson = new Set<string>();
   /** Profiles open for personal access tokens' requests (services/access-tokens.ts). */
   private readonly byTokens = new Set<string>();
+  /** The store of each open profile, once asked for (its journal goes with it). */
+  private readonly stores = new Map<string, Promise<ProfileStore>>();
+  /** A profile's journal closing (checkpoint first): the next open of it waits for it. */
+  private readonly closing = new Map<string, Promise<void>>();
+  private deviceId: Promise<string> | null = null;
 
   constructor(private readonly deps: DirectoryDeps) {}
 
@@ -184,7 +201,7 @@ export class ProfileDirectory {
   /** The tokens no longer hold the key: forgotten unless the person holds it too. */
   releaseTokens(profileId: string): void {
     this.byTokens.delete(profileId);
-    if (!this.byPerson.has(profileId)) this.unlockedProfiles.delete(profileId);
+    if (!this.byPerson.has(profileId)) this.release(profileId, true);
   }
 
   /** True when the profile is open only for tokens: the person's own session is locked. */
@@ -195,6 +212,8 @@ export class ProfileDirectory {
   private async open(profileId: string, dataKey: Buffer): Promise<UnlockedProfile> {
     const open = this.unlockedProfiles.get(profileId);
     if (open !== undefined && open.dataKey.equals(dataKey)) return open;
+    // A lock just before: its journal's checkpoint ends before anything of the profile is read again.
+    await this.closing.get(profileId);
     const profileDeps = this.profileDeps(profileId, dataKey);
     const detailsAdapter = this.detailsAdapter(profileId, profileDeps);
     const details = await detailsAdapter.read();
@@ -235,11 +254,16 @@ export class ProfileDirectory {
 
   /**
    * The person locks (log-out, lock, idle): the key and everything decrypted with it are
-   * forgotten — unless tokens' requests hold it, which then keep it to themselves.
+   * forgotten — unless tokens' requests hold it, which then keep it to themselves. The
+   * profile's journal is checkpointed and closed meanwhile (awaited by those who read the
+   * files next; a new open of the profile waits for it anyway).
    */
-  lock(profileId: string): void {
+  lock(profileId: string): Promise<void> {
     this.byPerson.delete(profileId);
-    if (!this.byTokens.has(profileId)) this.unlockedProfiles.delete(profileId);
+    if (!this.byTokens.has(profileId)) this.release(profileId, true);
+    // Resolves once the journal's closing checkpoint has ended (it never rejects: a
+    // checkpoint that fails leaves the records in the journal, replayed at the next open).
+    return this.closing.get(profileId) ?? Promise.resolve();
   }
 
   /**
@@ -250,19 +274,54 @@ export class ProfileDirectory {
   forget(profileId: string): void {
     this.byTokens.delete(profileId);
     this.byPerson.delete(profileId);
-    this.unlockedProfiles.delete(profileId);
+    this.release(profileId, false);
     this.entries.delete(profileId);
+  }
+
+  /**
+   * Checkpoint every open profile's journal: its shards and summaries.json hold every
+   * acknowledged write afterwards (tests and tools that read the files).
+   */
+  async checkpointAll(): Promise<void> {
+    for (const opening of [...this.stores.values()]) {
+      const store = await opening.catch(() => null);
+      await store?.journal?.checkpoint();
+    }
+  }
+
+  /**
+   * Before something reads or writes a profile's files around its journal (a backup, a
+   * purge, an import), called holding the profile's queue: a checkpoint when the profile is
+   * open, else the end of its closing checkpoint. The files then hold every acknowledged write.
+   */
+  async checkpointHeld(profileId: string): Promise<void> {
+    const opening = this.stores.get(profileId);
+    if (opening === undefined) {
+      await this.closing.get(profileId);
+      return;
+    }
+    await (await opening).journal?.checkpointHeld();
+  }
+
+  /** Checkpoint and close every open profile's journal (the core closes). */
+  async closeAll(): Promise<void> {
+    for (const profileId of [...this.stores.keys()]) this.release(profileId, true, false);
+    await Promise.all([...this.closing.values()]);
   }
 
   /** Remove the profile's folder and forget it. */
   async remove(profileId: string): Promise<void> {
     this.byTokens.delete(profileId);
-    this.lock(profileId);
+    this.byPerson.delete(profileId);
+    this.release(profileId, false);
     this.entries.delete(profileId);
+    await this.closing.get(profileId);
     await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true });
   }
 
   private remember(profileId: string, dataKey: Buffer, details: ProfileDetailsFile, settings: SettingsFile): UnlockedProfile {
+    // One journal per profile folder: a store opened before (under another hold) closes first.
+    if (this.stores.has(profileId)) this.release(profileId, true, false);
     const profileDeps = this.profileDeps(profileId, dataKey);
     let opening: Promise<ProfileStore> | undefined;
     const unlocked: UnlockedProfile = {
@@ -272,10 +331,19 @@ export class ProfileDirectory {
       settings: JsonDocument.of(this.settingsAdapter(profileId, profileDeps), settings),
       store: () => {
         if (opening === undefined) {
-          opening = ProfileStore.open(profileDeps, profileId);
+          const started = this.openStore(profileId, dataKey, profileDeps, (journal) => {
+            // An append failed: memory may hold it. The next request opens the profile
+            // again from its files and journal, once this journal has closed.
+            if (opening === started) opening = undefined;
+            if (this.stores.get(profileId) === started) this.stores.delete(profileId);
+            this.afterClosing(profileId, journal.discard());
+          });
+          opening = started;
+          this.stores.set(profileId, started);
           // A failed open (a damaged trackers file) is not cached: the next call reports it again.
-          opening.catch(() => {
-            opening = undefined;
+          started.catch(() => {
+            if (opening === started) opening = undefined;
+            if (this.stores.get(profileId) === started) this.stores.delete(profileId);
           });
         }
         return opening;
@@ -283,6 +351,49 @@ export class ProfileDirectory {
     };
     this.unlockedProfiles.set(profileId, unlocked);
     return unlocked;
+  }
+
+  /** The profile's store, with its journal when the directory has the queue. */
+  private async openStore(profileId: string, dataKey: Buffer, profileDeps: StoreDeps, onStopped: (journal: ProfileJournal) => void): Promise<ProfileStore> {
+    await this.closing.get(profileId);
+    const store = await ProfileStore.open(profileDeps, profileId);
+    const queue = this.deps.queue;
+    if (queue === undefined) return store;
+    this.deviceId ??= loadDeviceId(this.deps.fs, this.deps.writer, this.deps.layout.dataDir);
+    const deviceId = await this.deviceId.catch((error: unknown) => {
+      this.deviceId = null;
+      throw error;
+    });
+    const { layout, fs } = this.deps;
+    await ProfileJournal.open({ raw: fs, key: dataKey, deviceId, dataDir: layout.dataDir, profileDir: layout.profileDir(profileId), fs: profileDeps.fs, writer: profileDeps.writer, queue, profileId, onStopped, ...(this.deps.recordsPerCheckpoint === undefined ? {} : { recordsPerCheckpoint: this.deps.recordsPerCheckpoint }) }, store);
+    return store;
+  }
+
+  /**
+   * The profile's key and store are forgotten: its journal is closed, with a checkpoint
+   * first unless the folder is about to go (`checkpoint` false).
+   */
+  private release(profileId: string, checkpoint: boolean, forgetKey = true): void {
+    if (forgetKey) this.unlockedProfiles.delete(profileId);
+    const opening = this.stores.get(profileId);
+    if (opening === undefined) return;
+    this.stores.delete(profileId);
+    this.afterClosing(
+      profileId,
+      opening.then(
+        (store) => (checkpoint ? store.journal?.close() : store.journal?.discard()),
+        () => undefined,
+      ),
+    );
+  }
+
+  private afterClosing(profileId: string, task: Promise<void> | undefined): void {
+    const previous = this.closing.get(profileId) ?? Promise.resolve();
+    const closing = Promise.all([previous, task?.catch(() => undefined)]).then(() => undefined);
+    this.closing.set(profileId, closing);
+    void closing.then(() => {
+      if (this.closing.get(profileId) === closing) this.closing.delete(profileId);
+    });
   }
 
   private accountAdapter(profileId: string): VersionedJsonAdapter<AccountFile> {
@@ -353,9 +464,10 @@ export class ProfileDirectory {
       if (errorCode(error) !== 'ENOENT') throw error;
     }
     const trackerFolders = trackerIds.map((trackerId) => layout.trackerLogsDir(profileId, trackerId));
+    const journal = join(layout.profileDir(profileId), 'journal');
     // The folders are independent: one pass each, side by side, so a profile of many trackers opens without waiting on them one by one.
-    await Promise.all([layout.profileDir(profileId), ...trackerFolders].map((folder) => writer.removeOrphanedTemps(folder)));
-    await Promise.all([layout.profileDir(profileId), logsDir, ...trackerFolders].map((folder) => this.makePrivate(folder)));
+    await Promise.all([layout.profileDir(profileId), journal, ...trackerFolders].map((folder) => writer.removeOrphanedTemps(folder).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error)))));
+    await Promise.all([layout.profileDir(profileId), logsDir, journal, ...trackerFolders].map((folder) => this.makePrivate(folder)));
   }
 
   /** Best effort: a folder that cannot be changed (another owner's) still opens, as before. */

@@ -12,6 +12,7 @@ import { shardColumns, type LogColumns } from './log-shard-columns';
 import { JsonDocument } from './json-document';
 import { shardMonth, type DataLayout } from './layout';
 import { storableText, VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
+import type { ProfileJournal } from './profile-journal';
 
 /**
  * For a profile store, `fs` and `writer` are the profile's encrypting views (see
@@ -40,6 +41,15 @@ export class ProfileStore {
   private readonly shards = new Map<string, Promise<JsonDocument<LogShard>>>();
   // Keyed by file name; each name is always opened with the same format, hence the cast on the way out.
   private readonly documents = new Map<string, Promise<unknown>>();
+  /** Shards (`trackerId/YYYY-MM`) whose memory is ahead of their file: the journal holds the difference. */
+  private readonly dirtyShards = new Set<string>();
+  /** Documents (by name) whose memory is ahead of their file (a derived one: summaries.json). */
+  private readonly dirtyDocuments = new Set<string>();
+  /**
+   * The profile's journal once it is open (profile-journal.ts): log writes are appended to
+   * it and the files above become its checkpoints. Null for a store opened without one.
+   */
+  journal: ProfileJournal | null = null;
 
   private constructor(
     private readonly deps: StoreDeps,
@@ -65,6 +75,52 @@ export class ProfileStore {
       loading.catch(() => this.shards.delete(key));
     }
     return loading;
+  }
+
+  /**
+   * Take `data` as the shard's content in memory only (its journal record is on its way):
+   * written at the next checkpoint (`writeDirty`).
+   */
+  adoptShard(trackerId: string, month: string, shard: JsonDocument<LogShard>, data: LogShard): void {
+    shard.adopt(data);
+    this.dirtyShards.add(`${trackerId}/${month}`);
+    this.journal?.changed();
+  }
+
+  /** Take `data` as an open document's content in memory only, to be written at the next checkpoint. */
+  adoptDocument<T>(name: string, document: JsonDocument<T>, data: T): void {
+    document.adopt(data);
+    this.dirtyDocuments.add(name);
+    this.journal?.changed();
+  }
+
+  /** Whether memory holds anything the files do not. */
+  get dirty(): boolean {
+    return this.dirtyShards.size > 0 || this.dirtyDocuments.size > 0;
+  }
+
+  /**
+   * Write what memory holds ahead of the files (a checkpoint): the shards, then the
+   * documents (summaries.json after the shards it summarises), each atomically as any
+   * save. A failure leaves the rest marked, to be written by the next checkpoint.
+   */
+  async writeDirty(): Promise<void> {
+    for (const key of [...this.dirtyShards].sort()) {
+      const open = this.shards.get(key);
+      if (open !== undefined) {
+        const shard = await open;
+        await shard.save(shard.data);
+      }
+      this.dirtyShards.delete(key);
+    }
+    for (const name of [...this.dirtyDocuments]) {
+      const open = this.documents.get(name) as Promise<JsonDocument<unknown>> | undefined;
+      if (open !== undefined) {
+        const document = await open;
+        await document.save(document.data);
+      }
+      this.dirtyDocuments.delete(name);
+    }
   }
 
   /**
@@ -124,7 +180,10 @@ export class ProfileStore {
       const reason = errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
       throw new AppFailure('WRITE_FAILED', `Could not save the imported data (${reason}). Nothing was changed.`);
     }
-    for (const shard of change.shards) this.shards.delete(`${shard.trackerId}/${shard.month}`);
+    for (const shard of change.shards) {
+      this.shards.delete(`${shard.trackerId}/${shard.month}`);
+      this.dirtyShards.delete(`${shard.trackerId}/${shard.month}`);
+    }
     for (const document of change.documents ?? []) {
       const open = this.documents.get(document.name) as Promise<JsonDocument<unknown>> | undefined;
       if (open !== undefined) (await open).adopt(document.data);
@@ -149,6 +208,7 @@ export class ProfileStore {
    */
   async removeLogs(trackerId: string): Promise<void> {
     for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
+    for (const key of [...this.dirtyShards]) if (key.startsWith(`${trackerId}/`)) this.dirtyShards.delete(key);
     await this.deps.fs.rm(this.deps.layout.trackerLogsDir(this.profileId, trackerId), { recursive: true, force: true }).catch(() => undefined);
   }
 

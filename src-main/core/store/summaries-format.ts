@@ -68,3 +68,6 @@ export const summariesFormat: FileFormat<SummariesFile> = {
   migrations: { 1: summariesV1toV2 },
 };
 export const emptySummariesFile = (): SummariesFile => ({ version: 2, trackers: {} });
+
+/** The file's name in the profile folder. */
+export const SUMMARIES_FILE = 'summaries.json';

@@ -101,6 +101,8 @@ describe('a backup restored', () => {
   it('holds the files byte for byte as stored (encrypted), with their sizes and SHA-256 in the manifest', async () => {
     const { core, client, profile } = await profileWithEntries();
     const profileDir = dataLayout(core.dataDir).profileDir(profile.id);
+    // A backup checkpoints first: the files compared are those it then copies.
+    await core.checkpoint();
     const source = await fileHashes(profileDir);
     const { backup } = await client.ok('backupNow', {});
     const manifest = JSON.parse(await readFile(join(backup.path, 'manifest.json'), 'utf8')) as { version: number; profileId: string; appVersion: string; files: { path: string; size: number; sha256: string }[] };

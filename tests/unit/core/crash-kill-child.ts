@@ -9,7 +9,8 @@ import { openCore } from '../../../src-main/core/index';
 
 const [dataDir = '', run = '0'] = process.argv.slice(2);
 const PROFILE = { email: 'crash@example.org', password: 'a long enough password', name: 'Crash', age: 40, gender: 'other', backupCode: 'crash test backup code', timeZone: 'UTC' };
-const core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+// A checkpoint every few dozen records, so that kills land in checkpoints too.
+const core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 }, journalRecordsPerCheckpoint: 40 });
 let session: Session | null = null;
 
 async function call<T>(method: string, input: unknown): Promise<T> {

@@ -99,6 +99,7 @@ describe('exportLogsCsvChunk', () => {
 
   it('writes once a log a crash left in two months, when its copies fall in different parts', async () => {
     const { core, steps } = await profile({ encryptAtRest: false });
+    await core.checkpoint();
     const shardDir = join(core.dataDir, 'profiles', (await readdir(join(core.dataDir, 'profiles')))[0] as string, 'logs', steps);
     const files = (await readdir(shardDir)).sort();
     const first = join(shardDir, files[0] as string);

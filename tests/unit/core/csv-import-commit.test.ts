@@ -122,17 +122,20 @@ describe('export and import through the core', () => {
     const fs: FsPort = {
       ...nodeFs,
       open: async (path, flags, mode) => {
-        if (failOldShard && path.includes('.2026-01.json.') && path.endsWith('.tmp')) throw Object.assign(new Error('injected'), { code: 'EIO' });
+        if (failOldShard && path.includes('.2026-02.json.') && path.endsWith('.tmp')) throw Object.assign(new Error('injected'), { code: 'EIO' });
         return nodeFs.open(path, flags, mode);
       },
     };
-    const { client } = await signedUp({ fs });
+    const { core, client } = await signedUp({ fs });
     const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
-    const { log } = await client.ok('addLog', { trackerId: tracker.id, at: '2026-01-31T08:00:00Z', value: 70, note: 'old' });
+    const { log } = await client.ok('addLog', { trackerId: tracker.id, at: '2026-02-01T08:00:00Z', value: 70, note: 'old' });
     await client.ok('addLog', { trackerId: tracker.id, at: '2026-02-02T08:00:00Z', value: 71 });
+    await core.checkpoint();
     failOldShard = true;
-    // The new shard is written, the old one not: the log is in both until next written.
-    expect((await client.call('updateLog', { trackerId: tracker.id, logId: log.id, at: '2026-02-01T08:00:00Z', note: 'moved' })).ok).toBe(false);
+    // The move is one journal record; the checkpoint writes the new shard (January, first)
+    // and fails on the old one: the files hold the log in both, as a crash mid-move would.
+    expect((await client.call('updateLog', { trackerId: tracker.id, logId: log.id, at: '2026-01-31T08:00:00Z', note: 'moved' })).ok).toBe(true);
+    await expect(core.checkpoint()).rejects.toMatchObject({ code: 'WRITE_FAILED' });
     failOldShard = false;
 
     const shown = await client.ok('listLogs', { trackerId: tracker.id, order: 'oldest' });
@@ -184,6 +187,8 @@ describe('a refused or failed import changes no byte of the data folder', () => 
     // As a browser's File.text() reads it: bytes that are not UTF-8 become U+FFFD.
     const text = new TextDecoder().decode(readFileSync(join(FIXTURES, 'malformed', name)));
     const files = name.startsWith('logs-') ? [fixture('base-trackers.csv'), csvFile(name, text)] : [csvFile(name, text)];
+    // The files hold every entry once checkpointed (an import checkpoints first too).
+    await core.checkpoint();
     const before = await folderHashes(core.dataDir);
 
     const result = await client.call('commitImport', { kind: 'logs', files });
@@ -233,6 +238,8 @@ describe('a refused or failed import changes no byte of the data folder', () => 
     await client.ok('addLog', { trackerId: tracker.id, at: '2026-01-01T08:00:00+01:00', value: 70 });
     await client.ok('dashboard', {});
     const listed = await canonical(client);
+    // The files hold every entry once checkpointed (an import checkpoints first too).
+    await core.checkpoint();
     const before = await folderHashes(core.dataDir);
 
     fs.armed = true;
@@ -253,6 +260,7 @@ describe('a refused or failed import changes no byte of the data folder', () => 
     await client.ok('addLog', { trackerId: tracker.id, at: '2026-01-01T08:00:00+01:00', value: 70 });
     const listed = await canonical(client);
     const dataFiles = async () => Object.fromEntries(Object.entries(await folderHashes(core.dataDir)).filter(([path]) => !path.endsWith('.bak') && !path.endsWith('/')));
+    await core.checkpoint();
     const before = await dataFiles();
 
     fs.armed = true;

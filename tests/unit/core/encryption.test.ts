@@ -34,10 +34,18 @@ describe('encryption at rest', () => {
     for (const secret of [...Object.values(SECRETS).map(String), 'Pacific/Chatham', 'mg/dL', SIGN_UP.password, SIGN_UP.backupCode]) {
       expect({ secret, files: await filesContaining(folder, secret) }).toEqual({ secret, files: [] });
     }
-    // Only the account file is plaintext: the picker's e-mail and the key slots.
+    // Only the account file is plaintext: the picker's e-mail and the key slots. Journal
+    // segments are not envelopes: each record is encrypted on its own (store/journal/README.md).
     const plaintext = [];
-    for (const file of await allFiles(folder)) if ((await readFile(file)).subarray(0, 4).toString('latin1') !== 'QSEF') plaintext.push(file);
+    const segments = [];
+    for (const file of await allFiles(folder)) {
+      const magic = (await readFile(file)).subarray(0, 4).toString('latin1');
+      if (magic === 'QSJL') segments.push(file);
+      else if (magic !== 'QSEF') plaintext.push(file);
+    }
     expect(plaintext).toEqual([layout.accountFile(profile.id)]);
+    expect(segments.length).toBeGreaterThan(0);
+    for (const segment of segments) expect(segment).toMatch(/\/journal\/\d{20}\.qsj$/);
   });
 
   it('a wrong password changes no file and answers LOGIN_FAILED', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { dispatch, type Session } from '../../../src-main/core/dispatch';
 import { dataLayout, openCore, type Core, type CoreOptions } from '../../../src-main/core/index';
+import type { FsPort } from '../../../src-main/core/store/fs-port';
 import type { Input, Method, Output, Result } from '../../../src-preload/contract';
 
 /** Cheap enough for tests; production uses N=2^17. */
@@ -17,6 +18,26 @@ afterEach(async () => {
   await Promise.all(openCores.splice(0).map((core) => core.close()));
   await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
+
+/**
+ * `fs` whose journal appends (the write and the sync of a record) fail with `code` while
+ * `failing()` says so: a full disk, or an I/O error, as the journal meets it.
+ */
+export function failingAppends(fs: FsPort, failing: () => boolean, code = 'ENOSPC'): FsPort {
+  const failure = () => Promise.reject(Object.assign(new Error(code === 'ENOSPC' ? 'no space left on device' : 'I/O error'), { code }));
+  return {
+    ...fs,
+    openAppend: async (path) => {
+      if (failing()) return failure();
+      const handle = await fs.openAppend(path);
+      return {
+        ...handle,
+        writeAt: (data, position) => (failing() ? failure() : handle.writeAt(data, position)),
+        datasync: () => (failing() ? failure() : handle.datasync()),
+      };
+    },
+  };
+}
 
 export async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'qs-core-'));

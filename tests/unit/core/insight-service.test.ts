@@ -4,6 +4,7 @@ import { encodeLogShard } from '../../../src-main/core/store/formats';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { dataLayout } from '../../../src-main/core/store/layout';
 import { KEPT_RUNS } from '../../../src-main/core/insights/summary';
+import type { Core } from '../../../src-main/core/index';
 import { Client, SIGN_UP, startCore } from './helpers';
 
 // 25 November 2026, 22:30 UTC: already the 25th's evening in Paris (23:30), still the 25th.
@@ -133,6 +134,7 @@ describe('dashboard', () => {
     const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW, encryptAtRest: false }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     expect((await again.ok('dashboard', {})).cards.map((card) => card.currentStreak)).toEqual([1, 2, 3]);
+    await again.ok('logOut', {});
     const saved = JSON.parse(await nodeFs.readFile(summariesFile, 'utf8')) as { trackers: Record<string, unknown> };
     expect(Object.keys(saved.trackers).sort()).toEqual([...ids].sort());
   });
@@ -145,7 +147,9 @@ describe('summaries stay small however long the history', () => {
     await client.ok('addLog', { trackerId, value: true, at: NOW.toISOString() });
   }
 
-  async function savedSummary(layout: ReturnType<typeof dataLayout>, profileId: string, trackerId: string) {
+  /** The tracker's summary in summaries.json, once a checkpoint has written it. */
+  async function savedSummary(core: Core, layout: ReturnType<typeof dataLayout>, profileId: string, trackerId: string) {
+    await core.checkpoint();
     const file = JSON.parse(await nodeFs.readFile(`${layout.profileDir(profileId)}/summaries.json`, 'utf8')) as {
       trackers: Record<string, { runs: [string, string][]; since?: string | null }>;
     };
@@ -158,7 +162,7 @@ describe('summaries stay small however long the history', () => {
     const { core, client, profile, layout } = await signedIn({ encryptAtRest: false });
     const { tracker } = await client.ok('createTracker', { name: 'Yoga', settings: { type: 'boolean' } });
     await sparseLogs(client, tracker.id, 2 * (KEPT_RUNS + 8));
-    const trimmed = await savedSummary(layout, profile.id, tracker.id);
+    const trimmed = await savedSummary(core, layout, profile.id, tracker.id);
     expect(trimmed.runs).toHaveLength(KEPT_RUNS);
     expect(trimmed.since).toBe(trimmed.runs[0]?.[0]);
     expect((await client.ok('dashboard', {})).cards[0]?.currentStreak).toBe(1);
@@ -172,13 +176,14 @@ describe('summaries stay small however long the history', () => {
     const since = trimmed.since ?? '';
     const dayBefore = new Date(Date.parse(`${since}T12:00:00.000Z`) - 86_400_000).toISOString();
     await client.ok('addLog', { trackerId: tracker.id, value: true, at: dayBefore });
-    const afterOldEntry = await savedSummary(layout, profile.id, tracker.id);
+    const afterOldEntry = await savedSummary(core, layout, profile.id, tracker.id);
     await core.close();
     await nodeFs.unlink(`${layout.profileDir(profile.id)}/summaries.json`);
-    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW, encryptAtRest: false }));
+    const againCore = await startCore({ dataDir: core.dataDir, now: () => NOW, encryptAtRest: false });
+    const again = new Client(againCore);
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     expect((await again.ok('dashboard', {})).cards[0]?.currentStreak).toBe(3);
-    expect(await savedSummary(layout, profile.id, tracker.id)).toEqual(afterOldEntry);
+    expect(await savedSummary(againCore, layout, profile.id, tracker.id)).toEqual(afterOldEntry);
     expect(afterOldEntry.runs).toHaveLength(KEPT_RUNS);
   });
 });

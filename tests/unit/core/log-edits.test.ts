@@ -31,7 +31,7 @@ describe('editing logs', () => {
     expect((await client.ok('listLogs', { trackerId: tracker.id, to: '2026-11-01T00:00:00Z' })).logs).toEqual([moved]);
   });
 
-  it('loses nothing and shows nothing twice when the old shard cannot be rewritten after a move', async () => {
+  it('loses nothing and shows nothing twice when a checkpoint cannot rewrite the old shard after a move', async () => {
     let failOn: string | null = null;
     const fs: FsPort = {
       ...nodeFs,
@@ -39,17 +39,21 @@ describe('editing logs', () => {
     };
     const { core, client, profile, tracker, layout } = await withTracker({ fs });
     const { log } = await client.ok('addLog', { trackerId: tracker.id, value: 70, at: '2026-11-20T08:00:00Z' });
+    await core.checkpoint();
     failOn = layout.logShardFile(profile.id, tracker.id, '2026-11');
-    expect(await client.call('updateLog', { trackerId: tracker.id, logId: log.id, at: '2026-10-20T08:00:00Z' })).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
-    failOn = null;
+    // The move is one journal record, acknowledged; the shards follow at the checkpoint.
+    const { log: moved } = await client.ok('updateLog', { trackerId: tracker.id, logId: log.id, at: '2026-10-20T08:00:00Z' });
+    await expect(core.checkpoint()).rejects.toMatchObject({ code: 'WRITE_FAILED' });
 
-    // Both shards now hold the log, as a crash between the two writes would leave them.
+    // Both shard files now hold the log, as a crash between the two writes would leave
+    // them; the closing checkpoint fails the same way. The journal still holds the move.
     await core.close();
+    failOn = null;
     const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     const { logs, total } = await again.ok('listLogs', { trackerId: tracker.id });
     expect(total).toBe(1);
-    expect(logs.map((entry) => entry.id)).toEqual([log.id]);
+    expect(logs).toEqual([moved]);
     const { stats } = await again.ok('trackerStats', { trackerId: tracker.id, range: { preset: '90d' } });
     expect(stats.count).toBe(1);
   });

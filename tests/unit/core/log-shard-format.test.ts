@@ -163,6 +163,8 @@ describe('shards on disk', () => {
       ['j1', tracker.id, 70],
     ]);
     const { log: added } = await client.ok('addLog', { trackerId: tracker.id, value: 69, at: '2026-01-03T07:00:00Z' });
+    // Locking checkpoints the journal: the shard file then holds the entry.
+    await client.ok('logOut', {});
     expect(JSON.parse(await read(codec, shardFile('2026-01')))).toEqual({
       version: 2,
       ids: ['j1', added.id],

@@ -11,7 +11,7 @@ import { openCore } from '../../../src-main/core/index';
 import { hashSecret } from '../../../src-main/core/services/secrets';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { dataFolderPath, dataLayout } from '../../../src-main/core/store/layout';
-import { Client, SIGN_UP, startCore, tempDir, TEST_SCRYPT } from './helpers';
+import { Client, failingAppends, SIGN_UP, startCore, tempDir, TEST_SCRYPT } from './helpers';
 
 const logIn = { email: SIGN_UP.email, password: SIGN_UP.password };
 
@@ -62,11 +62,13 @@ describe('file names in error messages', () => {
 
   it('WRITE_FAILED names the file that could not be saved', async () => {
     const { dataDir, id, trackerId } = await closedProfile();
-    const diskFull: FsPort = { ...nodeFs, rename: () => Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) };
+    const diskFull: FsPort = failingAppends({ ...nodeFs, rename: () => Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) }, () => true);
     const client = new Client(await startCore({ dataDir, fs: diskFull }));
     await client.ok('logIn', logIn);
     const error = errorOf(await client.call('addLog', { trackerId, value: 70, at: '2026-01-10T08:00:00.000Z' }));
-    expectNamed(error, dataDir, 'WRITE_FAILED', `profiles/${id}/logs/${trackerId}/2026-01.json`);
+    // An entry is saved by its journal record: the segment it could not be appended to is named.
+    expectNamed(error, dataDir, 'WRITE_FAILED', `profiles/${id}/journal/`);
+    expect(error?.message).toMatch(/journal\/\d{20}\.qsj/);
   });
 
   it('a missing profile file and an account file of another profile are named', async () => {

@@ -28,9 +28,14 @@ async function profileWithLogs(dataDir: string) {
   const { profile } = await client.ok('signUp', SIGN_UP);
   const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
   await client.ok('addLog', { trackerId: tracker.id, value: 70, at: '2026-01-10T08:00:00.000Z' });
+  // The entry reaches its shard file at a checkpoint.
+  await core.checkpoint();
   const layout = dataLayout(dataDir);
-  const folders = [layout.profilesDir, layout.profileDir(profile.id), layout.logsDir(profile.id), layout.trackerLogsDir(profile.id, tracker.id)];
-  return { core, folders, files: [layout.accountFile(profile.id), layout.trackersFile(profile.id), layout.logShardFile(profile.id, tracker.id, '2026-01')] };
+  const journal = join(layout.profileDir(profile.id), 'journal');
+  const folders = [layout.profilesDir, layout.profileDir(profile.id), layout.logsDir(profile.id), layout.trackerLogsDir(profile.id, tracker.id), journal];
+  const segments = (await readdir(journal)).filter((name) => name.endsWith('.qsj')).map((name) => join(journal, name));
+  const files = [layout.accountFile(profile.id), layout.trackersFile(profile.id), layout.logShardFile(profile.id, tracker.id, '2026-01'), join(journal, 'checkpoint.json'), ...segments, join(dataDir, 'device-id')];
+  return { core, folders, files };
 }
 
 describe.skipIf(process.platform === 'win32')('private folders', () => {
@@ -59,7 +64,7 @@ describe.skipIf(process.platform === 'win32')('private folders', () => {
     expect(await modeOf(dataLayout(dataDir).profilesDir)).toBe('700');
     await new Client(core).ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
     for (const folder of first.folders) expect({ folder, mode: await modeOf(folder) }).toEqual({ folder, mode: '700' });
-    // Nothing else was changed on the way.
-    expect((await readdir(dataDir)).sort()).toEqual(['.lock', 'profiles']);
+    // Nothing else was changed on the way (the device id is the first session's).
+    expect((await readdir(dataDir)).sort()).toEqual(['.lock', 'device-id', 'profiles']);
   });
 });

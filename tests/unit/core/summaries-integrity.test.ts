@@ -7,12 +7,12 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openProfileCodec } from '../../../src-main/core/index';
+import { openProfileCodec, type Core } from '../../../src-main/core/index';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { dataLayout } from '../../../src-main/core/store/layout';
 import { summariesFormat, summariesV1toV2 } from '../../../src-main/core/store/summaries-format';
 import { summaryKey } from '../../../src-main/core/insights/summary';
-import { Client, SIGN_UP, startCore } from './helpers';
+import { Client, failingAppends, SIGN_UP, startCore } from './helpers';
 
 // The first of the month: yesterday's entries are in last month's shard, which the
 // dashboard does not read (it reads today's).
@@ -22,12 +22,12 @@ const LOG_IN = { email: SIGN_UP.email, password: SIGN_UP.password } as const;
 const summariesOf = (dataDir: string, profileId: string) => join(dataLayout(dataDir).profileDir(profileId), 'summaries.json');
 
 /** Runs `use` with a client logged in to a core opened on `dataDir`, then closes the core (another can open the folder). */
-async function inCore<T>(dataDir: string, use: (client: Client) => Promise<T>, fs?: FsPort): Promise<T> {
+async function inCore<T>(dataDir: string, use: (client: Client, core: Core) => Promise<T>, fs?: FsPort): Promise<T> {
   const core = await startCore({ dataDir, now: () => NOW, ...(fs === undefined ? {} : { fs }) });
   try {
     const client = new Client(core);
     await client.ok('logIn', LOG_IN);
-    return await use(client);
+    return await use(client, core);
   } finally {
     await core.close();
   }
@@ -120,13 +120,16 @@ describe('a read never fails because the cache could not be saved (item 4)', () 
     await rm(summaries);
     let diskFull = false;
     const full = () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
-    const fs: FsPort = {
-      ...nodeFs,
-      open: (path, flags, mode) => (diskFull && flags !== 'r' ? full() : nodeFs.open(path, flags, mode)),
-      rename: (from, to) => (diskFull ? full() : nodeFs.rename(from, to)),
-    };
-    await inCore(dataDir, (client) => fullDiskReads(client), fs);
-    async function fullDiskReads(client: Client) {
+    const fs: FsPort = failingAppends(
+      {
+        ...nodeFs,
+        open: (path, flags, mode) => (diskFull && flags !== 'r' ? full() : nodeFs.open(path, flags, mode)),
+        rename: (from, to) => (diskFull ? full() : nodeFs.rename(from, to)),
+      },
+      () => diskFull,
+    );
+    await inCore(dataDir, (client, core) => fullDiskReads(client, core), fs);
+    async function fullDiskReads(client: Client, core: Core) {
     diskFull = true;
     const { cards, stats } = await insights(client, tracker.id);
     expect(cards[0]).toMatchObject({ lastLog: logs[1], currentStreak: 0 });
@@ -138,9 +141,10 @@ describe('a read never fails because the cache could not be saved (item 4)', () 
     expect(await client.call('addLog', { trackerId: tracker.id, value: true, at: '2026-11-30T08:00:00Z' })).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
     expect((await client.ok('listLogs', { trackerId: tracker.id })).total).toBe(2);
 
-    // Room again: the next read saves what it computed.
+    // Room again: what the next read computed is saved (at the next checkpoint).
     diskFull = false;
     expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ lastLog: logs[1] });
+    await core.checkpoint();
     const codec = await openProfileCodec(dataDir, profile.id, SIGN_UP.password);
     const saved = JSON.parse(codec.decode(summaries, await readFile(summaries))) as { trackers: Record<string, { lastLog: unknown }> };
     expect(saved.trackers[tracker.id]?.lastLog).toEqual(logs[1]);
@@ -235,25 +239,36 @@ describe('after a crash at any instant of a write the summary agrees with the sh
 });
 
 describe('what makes the summary safe to trust after a crash', () => {
-  it('a write whose summary cannot first be marked is refused, and changes nothing', async () => {
-    const { dataDir, tracker, logs, summaries } = await profileWithStreak();
+  // Before the journal a summary was saved marked `writing` ahead of the shards, and a write
+  // whose mark could not be saved was refused. With the journal summaries.json is written at
+  // checkpoints only, after the shards, and opening drops the summaries of every tracker the
+  // replayed records touch: a summary that cannot be saved costs no write, and is never
+  // trusted behind its shards.
+  it('a summary that a checkpoint cannot save costs no write, and is never trusted behind its shards', async () => {
+    const { dataDir, profile, tracker, logs, summaries } = await profileWithStreak();
     let summariesFail = false;
     const fs: FsPort = {
       ...nodeFs,
       rename: (from, to) => (summariesFail && to === summaries ? Promise.reject(Object.assign(new Error('I/O error'), { code: 'EIO' })) : nodeFs.rename(from, to)),
     };
-    await inCore(
+    const third = await inCore(
       dataDir,
-      async (client) => {
+      async (client, core) => {
         await client.ok('dashboard', {});
         summariesFail = true;
-        expect(await client.call('addLog', { trackerId: tracker.id, value: true, at: '2026-11-30T08:00:00Z' })).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
-        expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [...logs].reverse(), total: 2 });
-        expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ lastLog: logs[1], currentStreak: 0 });
+        const { log } = await client.ok('addLog', { trackerId: tracker.id, value: true, at: '2026-11-30T08:00:00Z' });
+        expect(await client.ok('listLogs', { trackerId: tracker.id })).toEqual({ logs: [log, ...[...logs].reverse()], total: 3 });
+        // The shards are written; summaries.json is not (and the checkpoint is not recorded).
+        await expect(core.checkpoint()).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+        expect((await client.ok('dashboard', {})).cards[0]).toMatchObject({ lastLog: log, currentStreak: 3 });
+        return log;
       },
       fs,
     );
-    expect(await inCore(dataDir, (client) => client.ok('listLogs', { trackerId: tracker.id }))).toMatchObject({ total: 2 });
+    // The old summary on disk knows only two entries: it is not used as it is.
+    const reopened = await inCore(dataDir, (client) => insights(client, tracker.id));
+    expect(reopened.cards[0]).toMatchObject({ lastLog: third, currentStreak: 3 });
+    expect(reopened).toEqual(await fromShardsAlone(dataDir, profile.id, tracker.id));
   });
 
   it('a version-1 file, which had no mark and could be behind its shards unnoticed, is rebuilt once', async () => {

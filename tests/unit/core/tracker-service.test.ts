@@ -183,11 +183,12 @@ describe('trash', () => {
   });
 
   it('purges a trashed tracker with its logs for good', async () => {
-    const { client, profile, layout } = await signedIn();
+    const { core, client, profile, layout } = await signedIn();
     const { tracker } = await client.ok('createTracker', { name: 'Walk', settings: { type: 'duration' } });
     await client.ok('addLog', { trackerId: tracker.id, value: 60 });
     await client.ok('startTimer', { trackerId: tracker.id });
     await client.ok('deleteTracker', { trackerId: tracker.id });
+    await core.checkpoint();
     expect(await readdir(layout.trackerLogsDir(profile.id, tracker.id))).not.toHaveLength(0);
     await client.ok('purgeTracker', { trackerId: tracker.id });
     await expect(stat(layout.trackerLogsDir(profile.id, tracker.id))).rejects.toMatchObject({ code: 'ENOENT' });

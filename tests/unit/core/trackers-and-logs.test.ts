@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { dataLayout } from '../../../src-main/core/store/layout';
 import type { Input } from '../../../src-preload/contract';
-import { Client, SIGN_UP, startCore } from './helpers';
+import { Client, failingAppends, SIGN_UP, startCore } from './helpers';
 
 async function signedIn(options: Parameters<typeof startCore>[0] = {}) {
   const core = await startCore(options);
@@ -68,10 +68,12 @@ describe('trackers', () => {
   });
 
   it('deletes a tracker to the trash, and purges it with its logs folder', async () => {
-    const { client, profile, layout } = await signedIn();
+    const { core, client, profile, layout } = await signedIn();
     const { tracker } = await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } });
     const other = (await client.ok('createTracker', { name: 'Mood', settings: { type: 'boolean' } })).tracker;
     await client.ok('addLog', { trackerId: tracker.id, value: 60 });
+    // The entry is in the journal; a checkpoint puts it in its shard file.
+    await core.checkpoint();
     expect(await readdir(layout.trackerLogsDir(profile.id, tracker.id))).not.toHaveLength(0);
 
     expect(await client.ok('deleteTracker', { trackerId: tracker.id })).toEqual({});
@@ -140,12 +142,13 @@ describe('logs', () => {
   });
 
   it('rewrites only the shard of the entry month', async () => {
-    const { client, profile, layout } = await signedIn();
+    const { core, client, profile, layout } = await signedIn();
     const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
     const other = (await client.ok('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).tracker;
     await client.ok('addLog', { trackerId: tracker.id, value: 70, at: '2026-09-10T08:00:00Z' });
     await client.ok('addLog', { trackerId: tracker.id, value: 71, at: '2026-10-10T08:00:00Z' });
     await client.ok('addLog', { trackerId: other.id, value: 60, at: '2026-11-10T08:00:00Z' });
+    await core.checkpoint();
     const untouched = [
       layout.logShardFile(profile.id, tracker.id, '2026-09'),
       layout.logShardFile(profile.id, tracker.id, '2026-10'),
@@ -156,6 +159,7 @@ describe('logs', () => {
     const before = await Promise.all(untouched.map(async (file) => ({ bytes: await readFile(file), stat: await stat(file) })));
 
     await client.ok('addLog', { trackerId: tracker.id, value: 72, at: '2026-11-10T08:00:00Z' });
+    await core.checkpoint();
 
     const after = await Promise.all(untouched.map(async (file) => ({ bytes: await readFile(file), stat: await stat(file) })));
     after.forEach((file, index) => {
@@ -198,19 +202,23 @@ describe('logs', () => {
 
   it('answers a full disk with WRITE_FAILED and keeps no trace of the entry', async () => {
     let diskFull = false;
-    const fs: FsPort = {
-      ...nodeFs,
-      rename: (from, to) => (diskFull ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : nodeFs.rename(from, to)),
-    };
-    const { client, profile, layout } = await signedIn({ fs });
+    const fs: FsPort = failingAppends(
+      {
+        ...nodeFs,
+        rename: (from, to) => (diskFull ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : nodeFs.rename(from, to)),
+      },
+      () => diskFull,
+    );
+    const { core, client, profile, layout } = await signedIn({ fs });
     const { tracker } = await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical', unit: 'kg' } });
     const { log } = await client.ok('addLog', { trackerId: tracker.id, value: 70, at: '2026-11-01T08:00:00Z' });
+    await core.checkpoint();
     const shardFile = layout.logShardFile(profile.id, tracker.id, '2026-11');
     const before = await readFile(shardFile, 'utf8');
 
     diskFull = true;
     const result = await client.call('addLog', { trackerId: tracker.id, value: 71, at: '2026-11-02T08:00:00Z' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED', message: expect.stringContaining('ENOSPC') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED', message: expect.stringMatching(/ENOSPC|the disk is full/) } });
     expect(await client.call('createTracker', { name: 'Sleep', settings: { type: 'duration' } })).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
 
     expect(await readFile(shardFile, 'utf8')).toBe(before);

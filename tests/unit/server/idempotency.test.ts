@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../src-main/core/dispatch';
 import { openCore, type Core } from '../../../src-main/core/index';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
+import { failingAppends } from '../core/helpers';
 import { startTestServer, type TestServer } from './server-harness';
 
 const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
@@ -26,7 +27,7 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'qs-server-idempotency-'));
   diskFull = false;
   beforeAddLog = null;
-  const fs: FsPort = { ...nodeFs, rename: (from, to) => (diskFull ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : nodeFs.rename(from, to)) };
+  const fs: FsPort = failingAppends({ ...nodeFs, rename: (from, to) => (diskFull ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : nodeFs.rename(from, to)) }, () => diskFull);
   core = await openCore({ dataDir, scrypt: CHEAP_SCRYPT, fs });
   const handlers: Handlers = {
     ...core.handlers,

@@ -24,6 +24,8 @@ export interface JournalFolderOptions {
   readonly deviceId: string;
   readonly now?: () => number;
   readonly newId?: () => string;
+  /** See `JournalWriterOptions.stopAfterFailure`. */
+  readonly stopAfterFailure?: boolean;
 }
 
 export interface RecoveredJournal {

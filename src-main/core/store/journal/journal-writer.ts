@@ -38,6 +38,13 @@ export interface JournalWriterOptions {
   readonly resume?: { readonly deviceSeq: number; readonly hlc: Hlc };
   readonly now?: () => number;
   readonly newId?: () => string;
+  /**
+   * After a failed batch (or a refused record), refuse every append waiting behind it and
+   * every later one with the same failure. The services compute each write from the
+   * effects of those before it, so once one is refused the ones after it must not land
+   * either; the owner reopens the journal to go on.
+   */
+  readonly stopAfterFailure?: boolean;
 }
 
 /** A record on disk: its place in the journal and what it holds. */
@@ -148,6 +155,8 @@ class GroupCommitWriter implements JournalWriter {
   private waiting: Waiting[] = [];
   private draining: Promise<void> | null = null;
   private closed = false;
+  /** With `stopAfterFailure`: the failure every append now answers. */
+  private stopped: AppFailure | null = null;
 
   constructor(private readonly options: JournalWriterOptions & WriterState) {
     this.recovered = options.recovered;
@@ -167,6 +176,7 @@ class GroupCommitWriter implements JournalWriter {
 
   append(op: JournalOp): Promise<Appended> {
     if (this.closed) return Promise.reject(new AppFailure('CORE_CLOSED', 'The journal is closed; nothing was saved.'));
+    if (this.stopped !== null) return Promise.reject(this.stopped);
     return new Promise<Appended>((resolve, reject) => {
       this.waiting.push({ op, resolve, reject });
       // Started a microtask later: the appends made in the same turn share the first batch too.
@@ -190,6 +200,10 @@ class GroupCommitWriter implements JournalWriter {
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0);
+        if (this.stopped !== null) {
+          for (const { reject } of batch) reject(this.stopped);
+          continue;
+        }
         try {
           await this.commit(batch);
         } catch (error) {
@@ -211,6 +225,12 @@ class GroupCommitWriter implements JournalWriter {
       const record: JournalRecord = { id: this.newId(), device: this.options.deviceId, deviceSeq: this.deviceSeq + 1, hlc: clock, op: waiting.op };
       const refusal = this.refusal(record);
       if (refusal !== null) {
+        if (this.options.stopAfterFailure === true) {
+          // The rest of the batch was computed after it: none of it may land; those before it do.
+          this.stopped = refusal;
+          for (const rest of batch.slice(batch.indexOf(waiting))) rest.reject(refusal);
+          break;
+        }
         // Only this one: the others of its batch are saved as if it had never come.
         waiting.reject(refusal);
         continue;
@@ -237,6 +257,7 @@ class GroupCommitWriter implements JournalWriter {
       this.clock = before.clock;
       await this.cutBack();
       const failure = writeFailure(this.options.shownAs, error);
+      if (this.options.stopAfterFailure === true) this.stopped = failure;
       for (const { waiting } of accepted) waiting.reject(failure);
       return;
     }

@@ -1,0 +1,217 @@
+/**
+ * One unlocked profile's journal, wired to its store (issue 14). A log write is applied to
+ * the store's memory (the shard and the summary marked dirty, not written) and appended
+ * here as one record; it is acknowledged once the record is synced. The shard files and
+ * summaries.json become checkpoints: written, with `checkpoint.json`, after a number of
+ * records, after a quiet moment, and before anything that writes around the journal
+ * (a purge, an import, a backup, a lock, closing).
+ *
+ * A failed append stops the journal (every append after it fails too: each was computed
+ * from the store's memory, which held the refused write) and `onStopped` tells the owner to
+ * drop the store and open it again from the files and the journal.
+ */
+import { join } from 'node:path';
+import type { FsPort } from './fs-port';
+import type { KeyedQueue } from './keyed-queue';
+import { dropCheckpointedSegments, recoverJournal, rotateJournal, type JournalFolderOptions } from './journal/journal-folder';
+import type { JournalWriter } from './journal/journal-writer';
+import type { JournalOp } from './journal/operations';
+import { shardLogsWithPending, pendingShards } from './journal/pending-read';
+import type { JournalEntry } from './journal/record-format';
+import { emptyPendingView, replay } from './journal/replay';
+import { checkpointFormat, noCheckpoint, type CheckpointFile } from './journal/segments';
+import type { AtomicWriter } from './atomic-writer';
+import type { ProfileStore } from './profile-store';
+import { emptySummariesFile, summariesFormat, SUMMARIES_FILE, type SummariesFile } from './summaries-format';
+import { VersionedJsonAdapter } from './versioned-json-adapter';
+
+/** Records between checkpoints: the replay on open stays short, the journal folder small. */
+export const RECORDS_PER_CHECKPOINT = 1_000;
+/** A checkpoint this long after the last write: the files catch up while the person pauses. */
+export const QUIET_CHECKPOINT_MS = 2_000;
+
+export interface ProfileJournalDeps {
+  /** The raw port and the profile's key: the journal encrypts its own records. */
+  readonly raw: FsPort;
+  readonly key: Buffer;
+  readonly deviceId: string;
+  readonly dataDir: string;
+  readonly profileDir: string;
+  /** The profile's encrypting views, for `checkpoint.json` (an envelope like any profile file). */
+  readonly fs: FsPort;
+  readonly writer: AtomicWriter;
+  /** The profile's write queue: a checkpoint runs in it, so no write is half-applied meanwhile. */
+  readonly queue: KeyedQueue;
+  readonly profileId: string;
+  /** The journal stopped after a failed append: the owner drops the store and reopens it. */
+  readonly onStopped: (journal: ProfileJournal) => void;
+  readonly recordsPerCheckpoint?: number;
+  readonly quietMs?: number;
+}
+
+export class ProfileJournal {
+  private failure: unknown = null;
+  private quiet: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  private checkpointQueued = false;
+
+  private constructor(
+    private readonly deps: ProfileJournalDeps,
+    private readonly store: ProfileStore,
+    private readonly folder: JournalFolderOptions,
+    private readonly checkpointFile: VersionedJsonAdapter<CheckpointFile>,
+    private writer: JournalWriter,
+    /** The last sequence the files hold. */
+    private through: number,
+  ) {}
+
+  /**
+   * Opens the journal of `store`'s profile: replays what the last checkpoint did not
+   * include onto the store's memory (a checkpoint follows after a quiet moment). Damage is
+   * DATA_FILE_DAMAGED (the journal left as it is).
+   */
+  static async open(deps: ProfileJournalDeps, store: ProfileStore): Promise<ProfileJournal> {
+    const folderPath = join(deps.profileDir, 'journal');
+    const folder: JournalFolderOptions = { fs: deps.raw, folder: folderPath, dataDir: deps.dataDir, key: deps.key, deviceId: deps.deviceId, stopAfterFailure: true };
+    const checkpointFile = new VersionedJsonAdapter(join(folderPath, 'checkpoint.json'), checkpointFormat, deps.fs, deps.writer, deps.dataDir);
+    const checkpoint = (await checkpointFile.read()) ?? noCheckpoint();
+    const { writer, entries } = await recoverJournal(folder, checkpoint);
+    const journal = new ProfileJournal(deps, store, folder, checkpointFile, writer, checkpoint.through);
+    store.journal = journal;
+    // Memory takes the records now (dirty); the files follow at the first checkpoint, soon
+    // after (`changed`). Opening needs no write, so a full disk still lets the profile be read.
+    if (entries.length > 0) await applyRecovered(store, entries);
+    return journal;
+  }
+
+  /**
+   * Appends `op` (its effect already in the store's memory); resolves once it is synced.
+   * Call it inside the profile's queue and await it outside, so concurrent writes share a sync.
+   */
+  append(op: JournalOp): Promise<void> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    const appended = this.writer.append(op).then(
+      () => {
+        this.afterAppend();
+      },
+      (error: unknown) => {
+        this.stop(error);
+        throw error;
+      },
+    );
+    // Awaited by the caller once it has left the queue; a rejection before then is not unhandled.
+    appended.catch(() => undefined);
+    return appended;
+  }
+
+  /** The store's memory moved ahead of its files: a checkpoint after a quiet moment. */
+  changed(): void {
+    if (this.closed) return;
+    if (this.quiet !== null) clearTimeout(this.quiet);
+    this.quiet = setTimeout(() => {
+      this.quiet = null;
+      void this.checkpoint().catch(() => undefined);
+    }, this.deps.quietMs ?? QUIET_CHECKPOINT_MS);
+    this.quiet.unref();
+  }
+
+  /** A checkpoint, taking the profile's queue. */
+  checkpoint(): Promise<void> {
+    return this.deps.queue.run(this.deps.profileId, () => this.checkpointHeld());
+  }
+
+  /**
+   * A checkpoint by a caller holding the profile's queue: the records so far are written
+   * into the shards and summaries.json, `checkpoint.json` records it, and their segments go.
+   */
+  async checkpointHeld(): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    if (this.closed) return;
+    const position = this.writer.position();
+    if (position.seq > this.through) {
+      let rotated: { readonly writer: JournalWriter; readonly through: number };
+      try {
+        rotated = await rotateJournal(this.folder, this.writer);
+      } catch (error) {
+        // The old segment is closed and no new one opened: no append can go on here. The
+        // owner opens the profile again, from the files and the journal.
+        this.stop(error);
+        throw error;
+      }
+      this.writer = rotated.writer;
+      // An append that was under way failed while the old segment closed: memory holds it.
+      if (this.failure !== null) throw this.failure;
+      await this.store.writeDirty();
+      const { deviceSeq, hlc } = this.writer.position();
+      await this.checkpointFile.write({ version: 1, through: rotated.through, deviceSeq, hlc });
+      this.through = rotated.through;
+      await dropCheckpointedSegments(this.folder, rotated.through);
+    } else if (this.store.dirty) {
+      // Nothing in the journal: only derived files (summaries.json) are ahead.
+      await this.store.writeDirty();
+    }
+  }
+
+  /** Checkpoints, then closes the journal (the profile locks, the core closes). */
+  async close(): Promise<void> {
+    try {
+      if (this.failure === null) await this.checkpoint();
+    } finally {
+      await this.discard();
+    }
+  }
+
+  /** Closes without a checkpoint (the folder is being removed or replaced, or the journal stopped). */
+  async discard(): Promise<void> {
+    this.closed = true;
+    if (this.quiet !== null) clearTimeout(this.quiet);
+    this.quiet = null;
+    await this.writer.close().catch(() => undefined);
+  }
+
+  /** Whether an append failed: the store's memory may hold a refused write. */
+  get stopped(): boolean {
+    return this.failure !== null;
+  }
+
+  private afterAppend(): void {
+    if (this.closed || this.failure !== null) return;
+    if (this.checkpointQueued || this.writer.position().seq - this.through < (this.deps.recordsPerCheckpoint ?? RECORDS_PER_CHECKPOINT)) return;
+    // One checkpoint queued at a time: the records of one batch all pass the mark together.
+    this.checkpointQueued = true;
+    void this.checkpoint()
+      .catch(() => undefined)
+      .finally(() => {
+        this.checkpointQueued = false;
+      });
+  }
+
+  private stop(error: unknown): void {
+    if (this.failure !== null) return;
+    this.failure = error;
+    this.deps.onStopped(this);
+  }
+}
+
+/**
+ * Lays the recovered records over the store's memory: each shard they touch is read and
+ * takes its logs as a read with them pending sees them (marked dirty), and the summaries of
+ * the trackers concerned are dropped (derived: rebuilt when next used), since
+ * summaries.json may have been written before the records it should include.
+ */
+async function applyRecovered(store: ProfileStore, entries: readonly JournalEntry[]): Promise<void> {
+  const view = replay(entries, emptyPendingView());
+  const known = new Set(store.trackers.data.trackers.map((tracker) => tracker.id));
+  const touched = new Set<string>();
+  for (const key of pendingShards(view)) {
+    const [trackerId = '', month = ''] = key.split('/');
+    touched.add(trackerId);
+    // A tracker no longer listed was purged after these records: its logs are gone with it.
+    if (!known.has(trackerId)) continue;
+    const shard = await store.shard(trackerId, month);
+    store.adoptShard(trackerId, month, shard, { ...shard.data, logs: shardLogsWithPending(view, { trackerId, month }, shard.data.logs) });
+  }
+  const summaries = await store.derivedDocument<SummariesFile>(SUMMARIES_FILE, summariesFormat, emptySummariesFile);
+  const kept = Object.fromEntries(Object.entries(summaries.data.trackers).filter(([trackerId]) => !touched.has(trackerId)));
+  store.adoptDocument(SUMMARIES_FILE, summaries, { ...summaries.data, trackers: kept });
+}
