@@ -5,7 +5,7 @@
  * acknowledged once the record is synced. The shard files, summaries.json, timers.json and
  * trackers.json become checkpoints: written, with `checkpoint.json`, after a number of
  * records, after a quiet moment, and before anything that writes around the journal
- * (a purge, an import, a backup, a lock, closing).
+ * (an import, a backup, a lock, closing).
  *
  * A failed append stops the journal (every append after it fails too: each was computed
  * from the store's memory, which held the refused write) and `onStopped` tells the owner to
@@ -209,9 +209,9 @@ async function applyRecovered(store: ProfileStore, entries: readonly JournalEntr
   if (view.trackers.size > 0 || view.order !== null) {
     store.adoptTrackers({ ...store.trackers.data, trackers: trackersWithPending(view, store.trackers.data.trackers) });
     for (const [trackerId, tracker] of view.trackers) {
-      if (tracker !== null) continue;
-      store.purgeLogsAtCheckpoint(trackerId);
+      // A changed tracker's summary may no longer fit it (settings, target): rebuilt too.
       touched.add(trackerId);
+      if (tracker === null) store.purgeLogsAtCheckpoint(trackerId);
     }
   }
   if (view.timers.size > 0) {
