@@ -72,6 +72,11 @@ export interface CoreOptions {
    * low so checkpoints come often, and a kill can land in one.
    */
   readonly journalRecordsPerCheckpoint?: number;
+  /**
+   * The quiet moment before a checkpoint, in ms (default 2,000; profile-journal.ts). Tests
+   * set it long so the files stay behind the journal, as a kill would leave them.
+   */
+  readonly journalQuietMs?: number;
   /** New ids; default `crypto.randomUUID`. */
   readonly newId?: () => string;
   /** Where "stay unlocked on this computer" keeps data keys; only the desktop shell has one. */
@@ -156,7 +161,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const writer = createAtomicWriter(fs);
   const profileQueue = new KeyedQueue();
-  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true, queue: profileQueue, recordsPerCheckpoint: options.journalRecordsPerCheckpoint });
+  const directory = new ProfileDirectory({ layout, fs, writer, encrypt: options.encryptAtRest ?? true, queue: profileQueue, recordsPerCheckpoint: options.journalRecordsPerCheckpoint, quietMs: options.journalQuietMs });
   await directory.tidyDataFolder();
   // A restore a crash cut short: its profile folder is put back before anything reads it.
   await recoverRestores(layout.profilesDir);

@@ -61,7 +61,8 @@ export interface Durable {
   readonly durable: Promise<void>;
 }
 
-async function acknowledged<T>(written: Promise<Written<T>>): Promise<T> {
+/** The answer of a write done in the queue, once its record is on disk (awaited outside the queue). */
+export async function acknowledged<T>(written: Promise<Written<T>>): Promise<T> {
   const { value, durable } = await written;
   await durable;
   return value;

@@ -7,20 +7,41 @@ import { fail } from '../errors';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
-import { emptyTimersFile, timersFormat, type TimersFile } from '../store/timers-format';
-import type { LogService } from './logs';
+import { emptyTimersFile, TIMERS_FILE, timersFormat, type TimersFile } from '../store/timers-format';
+import type { JournalOp } from '../store/journal/operations';
+import { acknowledged, type Durable, type LogService } from './logs';
 import { sessionStore } from './profile-access';
 import { findTracker } from './tracker-lookup';
 
-export const TIMERS_FILE = 'timers.json';
+export { TIMERS_FILE };
 
 const timersOf = (store: ProfileStore) => store.document<TimersFile>(TIMERS_FILE, timersFormat, emptyTimersFile);
 
-/** Forget a tracker's timer (its tracker is purged). */
+/**
+ * Forget a tracker's timer (its tracker is purged). With the journal in memory only: the
+ * purge's record drops it, timers.json follows at the checkpoint.
+ */
 export async function dropTimer(store: ProfileStore, trackerId: string): Promise<void> {
   const file = await timersOf(store);
   if (!file.data.timers.some((timer) => timer.trackerId === trackerId)) return;
-  await file.save({ ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) });
+  const next: TimersFile = { ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) };
+  if (store.journal === null) await file.save(next);
+  else store.adoptDocument(TIMERS_FILE, file, next);
+}
+
+/**
+ * Inside the profile's queue: with the journal, timers.json takes `next` in memory (written
+ * at the next checkpoint) and `op` is appended; without one, timers.json is saved.
+ */
+async function commitTimers(store: ProfileStore, next: TimersFile, op: JournalOp): Promise<Durable> {
+  const file = await timersOf(store);
+  const journal = store.journal;
+  if (journal === null) {
+    await file.save(next);
+    return { durable: Promise.resolve() };
+  }
+  store.adoptDocument(TIMERS_FILE, file, next);
+  return { durable: journal.append(op) };
 }
 
 export interface TimerDeps {
@@ -44,25 +65,25 @@ export class TimerService {
 
   async start(profileId: string, trackerId: string): Promise<Timer> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
+    return acknowledged(this.deps.queue.run(profileId, async () => {
       const tracker = findTracker(store, trackerId);
       if (tracker.settings.type !== 'duration') fail('TIMER_NOT_SUPPORTED', 'Only duration trackers have a timer.', 'trackerId');
       const file = await timersOf(store);
       if (file.data.timers.some((timer) => timer.trackerId === trackerId)) fail('TIMER_RUNNING', 'The timer of this tracker is already running.', 'trackerId');
       const timer: Timer = { trackerId, startedAt: this.deps.now().toISOString() };
-      await file.save({ ...file.data, timers: [...file.data.timers, timer] });
-      return timer;
-    });
+      return { value: timer, ...(await commitTimers(store, { ...file.data, timers: [...file.data.timers, timer] }, { type: 'timer-started', timer })) };
+    }));
   }
 
   /**
-   * Log the elapsed whole seconds as one entry at the start time, then drop the timer. In
-   * that order: a crash between leaves the timer running beside its entry (visible, easy to
-   * cancel), never a lost measurement.
+   * Log the elapsed whole seconds as one entry at the start time, and drop the timer. With
+   * the journal both are one record (`timer-stopped`). Without one, in that order: a crash
+   * between leaves the timer running beside its entry (visible, easy to cancel), never a
+   * lost measurement.
    */
   async stop(profileId: string, trackerId: string, note: string): Promise<Log> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
+    return acknowledged(this.deps.queue.run(profileId, async () => {
       const tracker = findTracker(store, trackerId);
       const file = await timersOf(store);
       const timer = file.data.timers.find((candidate) => candidate.trackerId === trackerId) ?? fail('TIMER_NOT_RUNNING', 'The timer of this tracker is not running.', 'trackerId');
@@ -72,20 +93,27 @@ export class TimerService {
       const seconds = Math.max(0, Math.floor((this.deps.now().getTime() - started.getTime()) / 1000));
       const offset = this.deps.localOffsetMinutes(started);
       const log: Log = { id: this.deps.newId(), trackerId, at: started.toISOString(), offsetMinutes: offset === 0 ? 0 : offset, value: seconds, note: note.trim() };
-      // The entry must be on disk before the timer goes: its record's sync is awaited here.
-      await (await this.deps.logs.insert(store, tracker, log, { type: 'timer-stopped', trackerId, log })).durable;
-      await file.save({ ...file.data, timers: file.data.timers.filter((candidate) => candidate.trackerId !== trackerId) });
-      return log;
-    });
+      const next: TimersFile = { ...file.data, timers: file.data.timers.filter((candidate) => candidate.trackerId !== trackerId) };
+      const written = await this.deps.logs.insert(store, tracker, log, { type: 'timer-stopped', trackerId, log });
+      if (store.journal === null) {
+        await written.durable;
+        await file.save(next);
+      } else {
+        // The same record carries the timer's end: memory only, timers.json at the checkpoint.
+        store.adoptDocument(TIMERS_FILE, file, next);
+      }
+      return { value: log, ...written };
+    }));
   }
 
   async cancel(profileId: string, trackerId: string): Promise<void> {
     const store = await sessionStore(this.deps.directory, profileId);
-    await this.deps.queue.run(profileId, async () => {
+    await acknowledged(this.deps.queue.run(profileId, async () => {
       findTracker(store, trackerId);
       const file = await timersOf(store);
       if (!file.data.timers.some((timer) => timer.trackerId === trackerId)) fail('TIMER_NOT_RUNNING', 'The timer of this tracker is not running.', 'trackerId');
-      await file.save({ ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) });
-    });
+      const next: TimersFile = { ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) };
+      return { value: undefined, ...(await commitTimers(store, next, { type: 'timer-cancelled', trackerId })) };
+    }));
   }
 }

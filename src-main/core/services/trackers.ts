@@ -7,11 +7,14 @@ import { fail } from '../errors';
 import { paletteColor, validColor, validEmoji } from '../domain/tracker-looks';
 import { canonicalReminder, validTrackerName } from '../domain/tracker-rules';
 import { rulesOf, trackerSettings, validTarget, type SettingsUpdate } from '../domain/tracker-types';
-import type { StoredTracker } from '../store/formats';
+import { trackersFormat, type StoredTracker, type TrackersFile } from '../store/formats';
+import type { JournalOp } from '../store/journal/operations';
+import { checkStorable } from '../store/versioned-json-adapter';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
 import { mergeLogs, newestLog, readAllShards } from './log-shards';
+import { acknowledged, type Durable } from './logs';
 import { sessionStore } from './profile-access';
 import type { Summaries } from './summaries';
 import { dropTimer } from './timers';
@@ -31,6 +34,26 @@ export type TrackerChange = Omit<ParsedInput<'updateTracker'>, 'trackerId'>;
 
 const inUse = (trackers: readonly StoredTracker[]) => trackers.filter((tracker) => tracker.deletedAt === null);
 
+/**
+ * Inside the profile's queue: with the journal, trackers.json takes `data` in memory (written
+ * at the next checkpoint) and `op` is appended; without one, trackers.json is saved.
+ * Answers the promise of the record on disk, awaited outside the queue (group commit).
+ */
+async function commitTrackers(store: ProfileStore, data: TrackersFile, op: JournalOp): Promise<Durable> {
+  const journal = store.journal;
+  if (journal === null) {
+    await store.trackers.save(data);
+    return { durable: Promise.resolve() };
+  }
+  // Content the store would refuse must change nothing: refused before memory changes.
+  checkStorable(trackersFormat, data);
+  store.adoptTrackers(data);
+  return { durable: journal.append(op) };
+}
+
+/** The ids of every tracker, trashed ones too, in the stored order: a record's `order`. */
+const orderOf = (data: TrackersFile): string[] => data.trackers.map((tracker) => tracker.id);
+
 export class TrackerService {
   constructor(private readonly deps: TrackerDeps) {}
 
@@ -42,7 +65,7 @@ export class TrackerService {
 
   async create(profileId: string, input: NewTracker): Promise<Tracker> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
+    return acknowledged(this.deps.queue.run(profileId, async () => {
       const current = store.trackers.data;
       const name = validTrackerName(input.name, inUse(current.trackers));
       const settings = trackerSettings(input.settings, this.deps.newId);
@@ -60,14 +83,14 @@ export class TrackerService {
         createdAt: this.deps.now().toISOString(),
         deletedAt: null,
       };
-      await store.trackers.save({ ...current, trackers: [...current.trackers, tracker] });
-      return publicTracker(tracker);
-    });
+      const next: TrackersFile = { ...current, trackers: [...current.trackers, tracker] };
+      return { value: publicTracker(tracker), ...(await commitTrackers(store, next, { type: 'tracker-created', tracker, order: orderOf(next) })) };
+    }));
   }
 
   async update(profileId: string, trackerId: string, change: TrackerChange): Promise<Tracker> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
+    return acknowledged(this.deps.queue.run(profileId, async () => {
       const current = store.trackers.data;
       const tracker = findTracker(store, trackerId);
       const others = inUse(current.trackers).filter((other) => other.id !== trackerId);
@@ -85,15 +108,15 @@ export class TrackerService {
         target: validTarget(change.target === undefined ? tracker.target : change.target, settings),
         settings,
       };
-      await store.trackers.save({ ...current, trackers: current.trackers.map((other) => (other.id === trackerId ? updated : other)) });
-      return publicTracker(updated);
-    });
+      const next: TrackersFile = { ...current, trackers: current.trackers.map((other) => (other.id === trackerId ? updated : other)) };
+      return { value: publicTracker(updated), ...(await commitTrackers(store, next, { type: 'tracker-changed', tracker: updated })) };
+    }));
   }
 
   /** `trackerIds` is every tracker in use, each once, in the new order. */
   async reorder(profileId: string, trackerIds: readonly string[]): Promise<void> {
     const store = await sessionStore(this.deps.directory, profileId);
-    await this.deps.queue.run(profileId, async () => {
+    await acknowledged(this.deps.queue.run(profileId, async () => {
       const current = store.trackers.data;
       const used = inUse(current.trackers);
       const byId = new Map(used.map((tracker) => [tracker.id, tracker]));
@@ -101,19 +124,20 @@ export class TrackerService {
         fail('TRACKER_ORDER_INVALID', 'The new order must list every tracker once; reload and try again.', 'trackerIds');
       }
       const ordered = trackerIds.map((id) => byId.get(id)).filter((tracker): tracker is StoredTracker => tracker !== undefined);
-      await store.trackers.save({ ...current, trackers: [...ordered, ...current.trackers.filter((tracker) => tracker.deletedAt !== null)] });
-    });
+      const next: TrackersFile = { ...current, trackers: [...ordered, ...current.trackers.filter((tracker) => tracker.deletedAt !== null)] };
+      return { value: undefined, ...(await commitTrackers(store, next, { type: 'tracker-reordered', order: orderOf(next) })) };
+    }));
   }
 
   /** Move to the trash: the tracker and its logs stay on disk until purged. */
   async delete(profileId: string, trackerId: string): Promise<void> {
     const store = await sessionStore(this.deps.directory, profileId);
-    await this.deps.queue.run(profileId, async () => {
-      findTracker(store, trackerId);
-      const deletedAt = this.deps.now().toISOString();
+    await acknowledged(this.deps.queue.run(profileId, async () => {
+      const deleted = { ...findTracker(store, trackerId), deletedAt: this.deps.now().toISOString() };
       const current = store.trackers.data;
-      await store.trackers.save({ ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? { ...tracker, deletedAt } : tracker)) });
-    });
+      const next: TrackersFile = { ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? deleted : tracker)) };
+      return { value: undefined, ...(await commitTrackers(store, next, { type: 'tracker-deleted', tracker: deleted })) };
+    }));
   }
 
   /** The trash, newest deletion first. */
@@ -131,33 +155,44 @@ export class TrackerService {
    */
   async restore(profileId: string, trackerId: string): Promise<Tracker> {
     const store = await sessionStore(this.deps.directory, profileId);
-    return this.deps.queue.run(profileId, async () => {
+    return acknowledged(this.deps.queue.run(profileId, async () => {
       const deleted = findDeletedTracker(store, trackerId);
       const current = store.trackers.data;
       const taken = new Set(inUse(current.trackers).map((tracker) => tracker.name.toLowerCase()));
       let name = deleted.name;
       for (let n = 1; taken.has(name.toLowerCase()); n += 1) name = `${deleted.name} (restored${n > 1 ? ` ${n}` : ''})`;
-      const restored: StoredTracker = { ...deleted, name, deletedAt: null };
-      await store.trackers.save({ ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? restored : tracker)) });
-      return publicTracker(restored);
-    });
+      const restored = { ...deleted, name, deletedAt: null };
+      const next: TrackersFile = { ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? restored : tracker)) };
+      return { value: publicTracker(restored), ...(await commitTrackers(store, next, { type: 'tracker-restored', tracker: restored })) };
+    }));
   }
 
-  /** Delete a trashed tracker and its logs for good. */
+  /**
+   * Delete a trashed tracker and its logs for good. With the journal it is one record: the
+   * tracker, its timer and its summary leave memory now, and the checkpoint removes its
+   * logs folder after writing trackers.json without it.
+   */
   async purge(profileId: string, trackerId: string): Promise<void> {
     const store = await sessionStore(this.deps.directory, profileId);
-    await this.deps.queue.run(profileId, async () => {
+    await acknowledged(this.deps.queue.run(profileId, async () => {
       findDeletedTracker(store, trackerId);
-      // Its shards are removed around the journal: they must hold its records first.
-      await store.journal?.checkpointHeld();
       const current = store.trackers.data;
-      // The tracker goes first: if removing its files then fails, what remains is
-      // unreferenced bytes (ids are never reused), never a tracker with half its logs.
-      await store.trackers.save({ ...current, trackers: current.trackers.filter((tracker) => tracker.id !== trackerId) });
-      await store.removeLogs(trackerId);
+      const next: TrackersFile = { ...current, trackers: current.trackers.filter((tracker) => tracker.id !== trackerId) };
+      if (store.journal === null) {
+        // The tracker goes first: if removing its files then fails, what remains is
+        // unreferenced bytes (ids are never reused), never a tracker with half its logs.
+        await store.trackers.save(next);
+        await store.removeLogs(trackerId);
+        await this.deps.summaries.forget(store, trackerId).catch(() => undefined);
+        await dropTimer(store, trackerId).catch(() => undefined);
+        return { value: undefined, durable: Promise.resolve() };
+      }
+      const written = await commitTrackers(store, next, { type: 'tracker-purged', trackerId });
+      store.purgeLogsAtCheckpoint(trackerId);
       await this.deps.summaries.forget(store, trackerId).catch(() => undefined);
       await dropTimer(store, trackerId).catch(() => undefined);
-    });
+      return { value: undefined, ...written };
+    }));
   }
 
   private async nextSettings(store: ProfileStore, tracker: StoredTracker, input: SettingsUpdate): Promise<TrackerSettings> {

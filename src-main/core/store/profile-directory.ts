@@ -76,6 +76,8 @@ export interface DirectoryDeps extends StoreDeps {
   readonly queue?: KeyedQueue;
   /** Records between a profile's checkpoints (profile-journal.ts's default when absent). */
   readonly recordsPerCheckpoint?: number | undefined;
+  /** The quiet moment before a profile's checkpoint, in ms (profile-journal.ts's default when absent). */
+  readonly quietMs?: number | undefined;
 }
 
 export const SESSION_LOCKED_MESSAGE = 'This profile is locked. Enter your password to open it again.';
@@ -365,7 +367,7 @@ export class ProfileDirectory {
       throw error;
     });
     const { layout, fs } = this.deps;
-    await ProfileJournal.open({ raw: fs, key: dataKey, deviceId, dataDir: layout.dataDir, profileDir: layout.profileDir(profileId), fs: profileDeps.fs, writer: profileDeps.writer, queue, profileId, onStopped, ...(this.deps.recordsPerCheckpoint === undefined ? {} : { recordsPerCheckpoint: this.deps.recordsPerCheckpoint }) }, store);
+    await ProfileJournal.open({ raw: fs, key: dataKey, deviceId, dataDir: layout.dataDir, profileDir: layout.profileDir(profileId), fs: profileDeps.fs, writer: profileDeps.writer, queue, profileId, onStopped, ...(this.deps.recordsPerCheckpoint === undefined ? {} : { recordsPerCheckpoint: this.deps.recordsPerCheckpoint }), ...(this.deps.quietMs === undefined ? {} : { quietMs: this.deps.quietMs }) }, store);
     return store;
   }
 

@@ -1,10 +1,11 @@
 /**
- * One unlocked profile's journal, wired to its store (issue 14). A log write is applied to
- * the store's memory (the shard and the summary marked dirty, not written) and appended
- * here as one record; it is acknowledged once the record is synced. The shard files and
- * summaries.json become checkpoints: written, with `checkpoint.json`, after a number of
+ * One unlocked profile's journal, wired to its store (issue 14). A write (a log, a tracker,
+ * a timer) is applied to the store's memory (the shard, the summary, trackers.json or
+ * timers.json marked dirty, not written) and appended here as one record; it is
+ * acknowledged once the record is synced. The shard files, summaries.json, timers.json and
+ * trackers.json become checkpoints: written, with `checkpoint.json`, after a number of
  * records, after a quiet moment, and before anything that writes around the journal
- * (a purge, an import, a backup, a lock, closing).
+ * (an import, a backup, a lock, closing).
  *
  * A failed append stops the journal (every append after it fails too: each was computed
  * from the store's memory, which held the refused write) and `onStopped` tells the owner to
@@ -16,13 +17,14 @@ import type { KeyedQueue } from './keyed-queue';
 import { dropCheckpointedSegments, recoverJournal, rotateJournal, type JournalFolderOptions } from './journal/journal-folder';
 import type { JournalWriter } from './journal/journal-writer';
 import type { JournalOp } from './journal/operations';
-import { shardLogsWithPending, pendingShards } from './journal/pending-read';
+import { pendingShards, shardLogsWithPending, timersWithPending, trackersWithPending } from './journal/pending-read';
 import type { JournalEntry } from './journal/record-format';
 import { emptyPendingView, replay } from './journal/replay';
 import { checkpointFormat, noCheckpoint, type CheckpointFile } from './journal/segments';
 import type { AtomicWriter } from './atomic-writer';
 import type { ProfileStore } from './profile-store';
 import { emptySummariesFile, summariesFormat, SUMMARIES_FILE, type SummariesFile } from './summaries-format';
+import { emptyTimersFile, TIMERS_FILE, timersFormat, type TimersFile } from './timers-format';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
 
 /** Records between checkpoints: the replay on open stays short, the journal folder small. */
@@ -194,15 +196,29 @@ export class ProfileJournal {
 }
 
 /**
- * Lays the recovered records over the store's memory: each shard they touch is read and
- * takes its logs as a read with them pending sees them (marked dirty), and the summaries of
- * the trackers concerned are dropped (derived: rebuilt when next used), since
- * summaries.json may have been written before the records it should include.
+ * Lays the recovered records over the store's memory: trackers.json and timers.json take
+ * the tracker and timer records (a purged tracker's logs folder goes at the checkpoint),
+ * each shard the records touch is read and takes its logs as a read with them pending sees
+ * them (marked dirty), and the summaries of the trackers concerned are dropped (derived:
+ * rebuilt when next used), since summaries.json may have been written before the records
+ * it should include.
  */
 async function applyRecovered(store: ProfileStore, entries: readonly JournalEntry[]): Promise<void> {
   const view = replay(entries, emptyPendingView());
-  const known = new Set(store.trackers.data.trackers.map((tracker) => tracker.id));
   const touched = new Set<string>();
+  if (view.trackers.size > 0 || view.order !== null) {
+    store.adoptTrackers({ ...store.trackers.data, trackers: trackersWithPending(view, store.trackers.data.trackers) });
+    for (const [trackerId, tracker] of view.trackers) {
+      // A changed tracker's summary may no longer fit it (settings, target): rebuilt too.
+      touched.add(trackerId);
+      if (tracker === null) store.purgeLogsAtCheckpoint(trackerId);
+    }
+  }
+  if (view.timers.size > 0) {
+    const timers = await store.document<TimersFile>(TIMERS_FILE, timersFormat, emptyTimersFile);
+    store.adoptDocument(TIMERS_FILE, timers, { ...timers.data, timers: timersWithPending(view, timers.data.timers) });
+  }
+  const known = new Set(store.trackers.data.trackers.map((tracker) => tracker.id));
   for (const key of pendingShards(view)) {
     const [trackerId = '', month = ''] = key.split('/');
     touched.add(trackerId);

@@ -45,6 +45,10 @@ export class ProfileStore {
   private readonly dirtyShards = new Set<string>();
   /** Documents (by name) whose memory is ahead of their file (a derived one: summaries.json). */
   private readonly dirtyDocuments = new Set<string>();
+  /** trackers.json's memory is ahead of its file (a tracker record not checkpointed yet). */
+  private trackersDirty = false;
+  /** Trackers purged in memory whose logs folders a checkpoint removes, after trackers.json. */
+  private readonly purged = new Set<string>();
   /**
    * The profile's journal once it is open (profile-journal.ts): log writes are appended to
    * it and the files above become its checkpoints. Null for a store opened without one.
@@ -94,14 +98,34 @@ export class ProfileStore {
     this.journal?.changed();
   }
 
+  /** Take `data` as trackers.json's content in memory only, written at the next checkpoint. */
+  adoptTrackers(data: TrackersFile): void {
+    this.trackers.adopt(data);
+    this.trackersDirty = true;
+    this.journal?.changed();
+  }
+
+  /**
+   * A tracker purged in memory (its record on its way): its shards are forgotten now, and
+   * the next checkpoint removes its logs folder once trackers.json no longer lists it.
+   */
+  purgeLogsAtCheckpoint(trackerId: string): void {
+    for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
+    for (const key of [...this.dirtyShards]) if (key.startsWith(`${trackerId}/`)) this.dirtyShards.delete(key);
+    this.purged.add(trackerId);
+    this.journal?.changed();
+  }
+
   /** Whether memory holds anything the files do not. */
   get dirty(): boolean {
-    return this.dirtyShards.size > 0 || this.dirtyDocuments.size > 0;
+    return this.dirtyShards.size > 0 || this.dirtyDocuments.size > 0 || this.trackersDirty || this.purged.size > 0;
   }
 
   /**
    * Write what memory holds ahead of the files (a checkpoint): the shards, then the
-   * documents (summaries.json after the shards it summarises), each atomically as any
+   * documents (summaries.json after the shards it summarises, timers.json), then
+   * trackers.json last (as in `replaceMany`: a tracker is never listed before its files),
+   * then the logs folders of purged trackers (no longer listed), each atomically as any
    * save. A failure leaves the rest marked, to be written by the next checkpoint.
    */
   async writeDirty(): Promise<void> {
@@ -120,6 +144,14 @@ export class ProfileStore {
         await document.save(document.data);
       }
       this.dirtyDocuments.delete(name);
+    }
+    if (this.trackersDirty) {
+      await this.trackers.save(this.trackers.data);
+      this.trackersDirty = false;
+    }
+    for (const trackerId of [...this.purged]) {
+      await this.removeLogs(trackerId);
+      this.purged.delete(trackerId);
     }
   }
 
@@ -188,7 +220,10 @@ export class ProfileStore {
       const open = this.documents.get(document.name) as Promise<JsonDocument<unknown>> | undefined;
       if (open !== undefined) (await open).adopt(document.data);
     }
-    if (change.trackers !== undefined) this.trackers.adopt(change.trackers);
+    if (change.trackers !== undefined) {
+      this.trackers.adopt(change.trackers);
+      this.trackersDirty = false;
+    }
   }
 
   /** Every shard of a tracker that exists on disk or in memory, oldest month first. */

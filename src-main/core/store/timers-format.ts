@@ -10,3 +10,6 @@ export type TimersFile = z.infer<typeof timersFileSchema>;
 
 export const timersFormat: FileFormat<TimersFile> = { label: 'timers', version: 1, schema: timersFileSchema, migrations: {} };
 export const emptyTimersFile = (): TimersFile => ({ version: 1, timers: [] });
+
+/** The running timers' file in the profile folder. */
+export const TIMERS_FILE = 'timers.json';

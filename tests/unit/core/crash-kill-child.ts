@@ -1,7 +1,7 @@
 /**
  * The child of crash-kill.test.ts: opens the core on a data folder (signing up the first
  * time, logging in after), then writes as fast as 8 concurrent clients can — entries added,
- * moved to another month, deleted — and prints each write once the core has acknowledged it.
+ * moved to another month, deleted, and now and then the first tracker's description — and prints each write once the core has acknowledged it.
  * It never stops on its own: the test kills it. Arguments: the data folder, the run's number.
  */
 import { dispatch, type Session } from '../../../src-main/core/dispatch';
@@ -36,9 +36,23 @@ const mine: { id: string; trackerId: string }[] = [];
 let next = 0;
 const day = (n: number): string => `2026-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}T07:30:00.000Z`;
 
+/** One rename in flight at a time, so the last one acknowledged is the one that must stay. */
+let renaming = false;
+
+async function rename(n: number): Promise<void> {
+  renaming = true;
+  const description = `run ${run} write ${String(n)}`;
+  process.stdout.write(`describing ${description}\n`);
+  await call('updateTracker', { trackerId: trackers[0]?.id ?? '', description });
+  process.stdout.write(`described ${description}\n`);
+  renaming = false;
+}
+
 async function client(): Promise<never> {
   for (;;) {
     const n = next++;
+    // Now and then a tracker write (its description), through the journal like the entries.
+    if (n % 20 === 0 && !renaming) await rename(n);
     const victim = mine.length > 10 && n % 5 === 0 ? mine.splice(n % mine.length, 1)[0] : undefined;
     if (victim !== undefined && n % 10 === 0) {
       process.stdout.write(`deleting ${victim.id}\n`);

@@ -1,10 +1,12 @@
 /**
  * The whole core under SIGKILL (issue 14's crash test, run against the store as it is; it
  * stays the guard when writes go through the journal): a child process writes as fast as 8
- * clients can — entries added, moved to another month, deleted — and is killed at random
+ * clients can — entries added, moved to another month, deleted, a tracker's description now
+ * and then — and is killed at random
  * moments, 50 times. After each kill the data folder is opened again and read through the
  * core: every acknowledged entry is there once, where its last acknowledged write put it; an
- * acknowledged delete stays deleted; a write cut short by the kill may have landed or not,
+ * acknowledged delete stays deleted; the description is the last acknowledged one or one cut
+ * short; a write cut short by the kill may have landed or not,
  * never twice; every file still reads (the dashboard and a full export succeed).
  */
 import { spawn } from 'node:child_process';
@@ -39,8 +41,14 @@ interface Expected {
   deleting: boolean;
 }
 
+/** What the acknowledgements say of the first tracker's description: the last acknowledged, or one cut short. */
+interface ExpectedDescription {
+  acked: string;
+  inFlight: string | null;
+}
+
 /** Runs the child until it has acknowledged `writes` writes, then SIGKILLs it; folds what it printed into `expected`. */
-function runUntilKilled(dataDir: string, run: number, writes: number, expected: Map<string, Expected>): Promise<number> {
+function runUntilKilled(dataDir: string, run: number, writes: number, expected: Map<string, Expected>, description: ExpectedDescription): Promise<number> {
   return new Promise((resolve, reject) => {
     const child_ = spawn(process.execPath, [child, dataDir, String(run)], { cwd: join(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
     let acked = 0;
@@ -52,8 +60,13 @@ function runUntilKilled(dataDir: string, run: number, writes: number, expected: 
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        // `added <id> <trackerId> <at>`, `moving|moved <id> <at>`, `deleting|deleted <id>`.
+        // `added <id> <trackerId> <at>`, `moving|moved <id> <at>`, `deleting|deleted <id>`, `describing|described <text>`.
         const [word = '', id = '', ...rest] = line.split(' ');
+        if (word === 'describing') description.inFlight = line.slice(word.length + 1);
+        else if (word === 'described') {
+          description.acked = line.slice(word.length + 1);
+          description.inFlight = null;
+        }
         const at = rest.at(-1) ?? '';
         const entry = expected.get(id);
         if (word === 'added') {
@@ -76,8 +89,8 @@ function runUntilKilled(dataDir: string, run: number, writes: number, expected: 
   });
 }
 
-/** Every entry of every tracker, read through a fresh core; the dashboard and the export must read too. */
-async function readBack(dataDir: string): Promise<Log[]> {
+/** Every entry of every tracker and the first tracker's description, read through a fresh core; the dashboard and the export must read too. */
+async function readBack(dataDir: string): Promise<{ logs: Log[]; description: string }> {
   const core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
   let session: Session | null = null;
   const call = async <T>(method: string, input: unknown): Promise<T> => {
@@ -90,7 +103,7 @@ async function readBack(dataDir: string): Promise<Log[]> {
     await call('logIn', { email: 'crash@example.org', password: 'a long enough password' });
     await call('dashboard', {});
     await call('exportLogsCsv', {});
-    const { trackers } = await call<{ trackers: { id: string }[] }>('listTrackers', {});
+    const { trackers } = await call<{ trackers: { id: string; description: string }[] }>('listTrackers', {});
     const logs: Log[] = [];
     for (const tracker of trackers) {
       for (let offset = 0; ; offset += 1000) {
@@ -99,7 +112,7 @@ async function readBack(dataDir: string): Promise<Log[]> {
         if (offset + 1000 >= page.total) break;
       }
     }
-    return logs;
+    return { logs, description: trackers[0]?.description ?? '' };
   } finally {
     await core.close();
   }
@@ -110,10 +123,15 @@ describe('the core under SIGKILL', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'qs-crash-kill-'));
     const stops = fc.sample(fc.integer({ min: 60, max: 180 }), { numRuns: KILLS, seed: 1414 });
     const expected = new Map<string, Expected>();
+    const description: ExpectedDescription = { acked: '', inFlight: null };
     let acked = 0;
     for (const [run, stopAfter] of stops.entries()) {
-      acked += await runUntilKilled(dataDir, run, stopAfter, expected);
-      const logs = await readBack(dataDir);
+      acked += await runUntilKilled(dataDir, run, stopAfter, expected, description);
+      const { logs, description: description_ } = await readBack(dataDir);
+      const allowed = description.inFlight === null ? [description.acked] : [description.acked, description.inFlight];
+      expect(allowed, `description "${description_}" after kill ${String(run + 1)}`).toContain(description_);
+      description.acked = description_;
+      description.inFlight = null;
       const found = new Map<string, Log>();
       for (const log of logs) {
         // Nothing twice, acknowledged or not.
@@ -135,5 +153,7 @@ describe('the core under SIGKILL', () => {
       }
     }
     expect(acked).toBeGreaterThanOrEqual(MIN_ACKED_WRITES);
+    // The tracker writes did happen (and were checked above after each kill).
+    expect(description.acked).toMatch(/^run \d+ write \d+$/);
   }, 300_000);
 });

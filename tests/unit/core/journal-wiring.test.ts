@@ -3,13 +3,13 @@
  * commit), a failed batch takes every write computed after it down with it and leaves
  * memory as the disk has it, and a checkpoint leaves the files whole and the journal empty.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { JOURNAL_HEADER_BYTES } from '../../../src-main/core/store/journal/record-format';
 import { dataLayout } from '../../../src-main/core/store/layout';
-import { Client, failingAppends, SIGN_UP, startCore } from './helpers';
+import { Client, failingAppends, SIGN_UP, startCore, tempDir } from './helpers';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const LOG_IN = { email: SIGN_UP.email, password: SIGN_UP.password } as const;
@@ -151,5 +151,136 @@ describe('log writes through the journal', () => {
     await again.ok('logIn', LOG_IN);
     expect(await again.ok('listLogs', { trackerId: tracker.id, order: 'oldest' })).toEqual({ logs: [kept, moved, later], total: 3 });
     expect((await again.ok('trackerStats', { trackerId: tracker.id, range: { preset: 'all' } })).stats).toMatchObject({ count: 3 });
+  });
+});
+
+/**
+ * The data folder as a kill would leave it now: the journal synced, the files as the last
+ * checkpoint wrote them (the quiet checkpoint is set far off). The lock file stays behind.
+ */
+async function killedCopy(dataDir: string): Promise<string> {
+  const copy = await tempDir();
+  await cp(dataDir, copy, { recursive: true });
+  await rm(dataLayout(copy).lockFile, { force: true });
+  return copy;
+}
+
+describe('tracker and timer writes through the journal', () => {
+  const QUIET = { journalQuietMs: 3_600_000, encryptAtRest: false } as const;
+
+  it('trackers created, renamed, trashed, restored and reordered, and a timer started, come back after a kill as acknowledged', async () => {
+    const core = await startCore({ now: () => NOW, ...QUIET });
+    const client = new Client(core);
+    const { profile } = await client.ok('signUp', SIGN_UP);
+    await core.checkpoint();
+    const { tracker: water } = await client.ok('createTracker', { name: 'Water', settings: { type: 'numerical', unit: 'glass' } });
+    const { tracker: run } = await client.ok('createTracker', { name: 'Run', settings: { type: 'duration' } });
+    const { tracker: gone } = await client.ok('createTracker', { name: 'Gone', settings: { type: 'boolean' } });
+    const { tracker: back } = await client.ok('createTracker', { name: 'Back', settings: { type: 'boolean' } });
+    await client.ok('updateTracker', { trackerId: water.id, name: 'Water (glasses)' });
+    await client.ok('deleteTracker', { trackerId: gone.id });
+    await client.ok('deleteTracker', { trackerId: back.id });
+    await client.ok('restoreTracker', { trackerId: back.id });
+    await client.ok('reorderTrackers', { trackerIds: [back.id, run.id, water.id] });
+    const { timer } = await client.ok('startTimer', { trackerId: run.id });
+    const trackers = await client.ok('listTrackers', {});
+    const deleted = await client.ok('listDeletedTrackers', {});
+    expect(trackers.trackers.map((tracker) => tracker.name)).toEqual(['Back', 'Run', 'Water (glasses)']);
+    // None of it is in the files yet: only the journal holds it.
+    const profileDir = dataLayout(core.dataDir).profileDir(profile.id);
+    expect(await readFile(dataLayout(core.dataDir).trackersFile(profile.id), 'utf8').catch(() => '')).not.toContain('Water');
+    await expect(stat(join(profileDir, 'timers.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+
+    const again = new Client(await startCore({ dataDir: await killedCopy(core.dataDir), now: () => NOW, ...QUIET }));
+    await again.ok('logIn', LOG_IN);
+    expect(await again.ok('listTrackers', {})).toEqual(trackers);
+    expect(await again.ok('listDeletedTrackers', {})).toEqual(deleted);
+    expect(await again.ok('listTimers', {})).toEqual({ timers: [timer] });
+  });
+
+  it('a stopped timer is one record: its entry and its end come back after a kill; a checkpoint writes trackers.json and timers.json', async () => {
+    let now = NOW;
+    const core = await startCore({ now: () => now, ...QUIET });
+    const client = new Client(core);
+    const { profile } = await client.ok('signUp', SIGN_UP);
+    const { tracker: run } = await client.ok('createTracker', { name: 'Run', settings: { type: 'duration' } });
+    const { tracker: read } = await client.ok('createTracker', { name: 'Read', settings: { type: 'duration' } });
+    await client.ok('startTimer', { trackerId: run.id });
+    const { timer } = await client.ok('startTimer', { trackerId: read.id });
+    now = new Date(NOW.getTime() + 90_000);
+    const { log } = await client.ok('stopTimer', { trackerId: run.id, note: 'park' });
+    expect(log).toMatchObject({ value: 90, note: 'park' });
+
+    const again = new Client(await startCore({ dataDir: await killedCopy(core.dataDir), now: () => now, ...QUIET }));
+    await again.ok('logIn', LOG_IN);
+    expect(await again.ok('listTimers', {})).toEqual({ timers: [timer] });
+    expect(await again.ok('listLogs', { trackerId: run.id, order: 'oldest' })).toEqual({ logs: [log], total: 1 });
+
+    await client.ok('cancelTimer', { trackerId: read.id });
+    await core.checkpoint();
+    const profileDir = dataLayout(core.dataDir).profileDir(profile.id);
+    expect(JSON.parse(await readFile(join(profileDir, 'timers.json'), 'utf8'))).toMatchObject({ timers: [] });
+    expect(await readFile(dataLayout(core.dataDir).trackersFile(profile.id), 'utf8')).toContain('Read');
+  });
+
+  it('a purge is one record: the logs folder goes at the checkpoint, and the tracker does not come back after a kill', async () => {
+    const core = await startCore({ now: () => NOW, ...QUIET });
+    const client = new Client(core);
+    const { profile } = await client.ok('signUp', SIGN_UP);
+    const { tracker } = await client.ok('createTracker', { name: 'Water', settings: { type: 'numerical', unit: 'glass' } });
+    await client.ok('startTimer', { trackerId: (await client.ok('createTracker', { name: 'Run', settings: { type: 'duration' } })).tracker.id });
+    await client.ok('addLog', { trackerId: tracker.id, value: 1, at: '2026-11-01T08:00:00Z' });
+    await core.checkpoint();
+    const logsDir = dataLayout(core.dataDir).trackerLogsDir(profile.id, tracker.id);
+    expect(await readdir(logsDir)).toEqual(['2026-11.json']);
+    await client.ok('addLog', { trackerId: tracker.id, value: 2, at: '2026-10-01T08:00:00Z' });
+    await client.ok('deleteTracker', { trackerId: tracker.id });
+    await client.ok('purgeTracker', { trackerId: tracker.id });
+    // No checkpoint came before the purge: its logs are still on disk until the next one.
+    expect(await readdir(logsDir)).toEqual(['2026-11.json']);
+
+    const again = new Client(await startCore({ dataDir: await killedCopy(core.dataDir), now: () => NOW, ...QUIET }));
+    await again.ok('logIn', LOG_IN);
+    expect((await again.ok('listTrackers', {})).trackers.map((each) => each.name)).toEqual(['Run']);
+    expect(await again.ok('listDeletedTrackers', {})).toEqual({ trackers: [] });
+
+    await core.checkpoint();
+    await expect(stat(logsDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await readFile(dataLayout(core.dataDir).trackersFile(profile.id), 'utf8')).not.toContain('Water');
+  });
+
+  it('a failed batch of tracker writes leaves memory and the reopened profile with only the acknowledged ones', async () => {
+    let armed = false;
+    const core = await startCore({
+      now: () => NOW,
+      fs: failingAppends(
+        nodeFs,
+        () => {
+          const fail = armed;
+          armed = false;
+          return fail;
+        },
+        'EIO',
+      ),
+    });
+    const client = new Client(core);
+    await client.ok('signUp', SIGN_UP);
+    const { tracker: first } = await client.ok('createTracker', { name: 'First', settings: { type: 'boolean' } });
+    armed = true;
+    const results = await Promise.all([
+      client.call('updateTracker', { trackerId: first.id, name: 'Renamed' }),
+      ...Array.from({ length: 6 }, (_, i) => client.call('createTracker', { name: `T${String(i)}`, settings: { type: 'boolean' } })),
+    ]);
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
+    for (const result of results) if (!result.ok) expect(result.error.code).toBe('WRITE_FAILED');
+    const created = results.slice(1).flatMap((result) => (result.ok && 'tracker' in result.value ? [result.value.tracker.name] : []));
+
+    expect((await client.ok('listTrackers', {})).trackers.map((tracker) => tracker.name)).toEqual(['First', ...created]);
+    await client.ok('createTracker', { name: 'Later', settings: { type: 'boolean' } });
+    await core.close();
+
+    const again = new Client(await startCore({ dataDir: core.dataDir, now: () => NOW }));
+    await again.ok('logIn', LOG_IN);
+    expect((await again.ok('listTrackers', {})).trackers.map((tracker) => tracker.name)).toEqual(['First', ...created, 'Later']);
   });
 });

@@ -63,6 +63,8 @@ describe('a trackers file written before the pinned flag', () => {
     expect((await client.ok('listTrackers', {})).trackers).toEqual([{ ...tracker, pinned: false }]);
 
     await client.ok('updateTracker', { trackerId: tracker.id, pinned: true });
+    // The change is in the journal; logging out checkpoints it into trackers.json.
+    await client.ok('logOut', {});
     const rewritten = JSON.parse(codec.decode(file, await readFile(file))) as typeof stored;
     expect(rewritten.version).toBe(trackersFormat.version);
     expect(rewritten.trackers[0]).toMatchObject({ id: tracker.id, pinned: true });

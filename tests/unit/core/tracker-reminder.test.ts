@@ -72,6 +72,8 @@ describe('a trackers file written before reminders', () => {
     expect((await client.ok('listTrackers', {})).trackers).toEqual([{ ...tracker, reminder: DEFAULT_REMINDER }]);
 
     await client.ok('updateTracker', { trackerId: tracker.id, reminder: WEEKDAYS_AT_NINE });
+    // The change is in the journal; logging out checkpoints it into trackers.json.
+    await client.ok('logOut', {});
     const rewritten = JSON.parse(codec.decode(file, await readFile(file))) as typeof stored;
     expect(rewritten.version).toBe(4);
     expect(rewritten.trackers[0]).toMatchObject({ id: tracker.id, reminder: WEEKDAYS_AT_NINE });

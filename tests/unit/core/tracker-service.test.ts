@@ -191,6 +191,8 @@ describe('trash', () => {
     await core.checkpoint();
     expect(await readdir(layout.trackerLogsDir(profile.id, tracker.id))).not.toHaveLength(0);
     await client.ok('purgeTracker', { trackerId: tracker.id });
+    // The purge is a journal record; the checkpoint removes the logs folder.
+    await core.checkpoint();
     await expect(stat(layout.trackerLogsDir(profile.id, tracker.id))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await client.ok('listDeletedTrackers', {})).toEqual({ trackers: [] });
     expect(await client.call('restoreTracker', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });

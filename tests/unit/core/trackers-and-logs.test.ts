@@ -79,6 +79,8 @@ describe('trackers', () => {
     expect(await client.ok('deleteTracker', { trackerId: tracker.id })).toEqual({});
     expect(await client.ok('listTrackers', {})).toEqual({ trackers: [other] });
     expect(await client.ok('purgeTracker', { trackerId: tracker.id })).toEqual({});
+    // The purge is a journal record; the checkpoint removes the logs folder.
+    await core.checkpoint();
     await expect(stat(layout.trackerLogsDir(profile.id, tracker.id))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await client.call('listLogs', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
     expect(await client.call('deleteTracker', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'TRACKER_NOT_FOUND' } });
