@@ -52,6 +52,10 @@ export function replay(entries: readonly JournalEntry[], state: PendingView): Pe
   const touch = (logId: string, place: LogPlace, log: StoredLog | null): void => {
     const shards = new Set(logs.get(logId)?.shards);
     shards.add(shardKey(place));
+    // Re-inserted, so the view lists logs in the order they were last placed: logs at the
+    // same instant then read in the same order whether their records are pending or were
+    // checkpointed (a placed log goes after those already there, as the live shard has it).
+    logs.delete(logId);
     logs.set(logId, { log, shards: [...shards].sort() });
   };
   const put = (log: StoredLog): void => touch(log.id, placeOf(log), log);

@@ -24,6 +24,12 @@ const arbTracker = fc.record({ id: fc.constantFrom(...TRACKERS), name: fc.consta
 const arbOrder = fc.shuffledSubarray([...TRACKERS], { minLength: 3, maxLength: 3 });
 const arbTrackerId = fc.constantFrom(...TRACKERS);
 
+const SAME_INSTANT_OPS: JournalOp[] = [
+  { type: 'log-edited', log: logAt('l3', 't0', '2026-10', 1, 0) },
+  { type: 'log-restored', log: logAt('l0', 't2', '2026-11', 13, 0) },
+  { type: 'log-added', log: logAt('l3', 't2', '2026-11', 13, 0) },
+];
+
 /** Any operation at all, consistent or not: idempotence must not depend on the service's rules. */
 const arbOp: fc.Arbitrary<JournalOp> = fc.oneof(
   arbLog.map((log): JournalOp => ({ type: 'log-added', log })),
@@ -149,7 +155,9 @@ describe('replay of journal records into the pending view', () => {
         expect(rest.timers).toEqual(all.timers);
         expect(new Map(rest.trackers.map((tracker) => [tracker.id, tracker]))).toEqual(new Map(all.trackers.map((tracker) => [tracker.id, tracker])));
       }),
-      { numRuns: 300 },
+      // The example fast-check once found: two logs at one instant read in another order
+      // after a checkpoint, while the view listed logs by first sight, not last placement.
+      { numRuns: 300, examples: [[SAME_INSTANT_OPS, 163_614_733]] },
     );
   });
 
