@@ -8,9 +8,8 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatch, type Session } from '../src-main/core/dispatch';
 import { openCore } from '../src-main/core/index';
-import { BENCH_ACCOUNT, BENCH_NOW, BENCH_SCRYPT, generateDataSet } from './generate';
+import { BENCH_ACCOUNT, BENCH_NOW, BENCH_SCRYPT, callerOf, generateDataSet } from './generate';
 import { ms, percentile } from './measure';
 
 const quick = process.argv.includes('--quick');
@@ -30,13 +29,7 @@ async function measureSize(logCount: number): Promise<Row> {
   try {
     const set = await generateDataSet(dataDir, logCount);
     const core = await openCore({ dataDir, scrypt: BENCH_SCRYPT, now: () => BENCH_NOW });
-    let session: Session | null = null;
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const { result, session: next } = await dispatch(core.handlers, method, input, session);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      session = next;
-      return result.value as T;
-    };
+    const call = callerOf(core);
     await call('logIn', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password });
     await call('updateBackupSettings', { enabled: true, keep: 2, folder: null });
     // The first tracker is numerical (generate.ts cycles the types).

@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Output, TrackerType } from '../src-preload/contract';
 import { dispatch, type Session } from '../src-main/core/dispatch';
-import { dataLayout, encodeLogShard, monthOf, openCore, openProfileCodec, type ScryptParams, type StoredLog } from '../src-main/core/index';
+import { dataLayout, encodeLogShard, monthOf, openCore, openProfileCodec, type Core, type ScryptParams, type StoredLog } from '../src-main/core/index';
 import { seededRandom } from './random';
 
 export const BENCH_ACCOUNT = { email: 'bench@example.com', password: 'benchmark-password', backupCode: 'benchmark-backup' } as const;
@@ -35,18 +35,23 @@ export interface GenerateOptions {
   readonly trackerCount?: number;
 }
 
-export async function generateDataSet(dataDir: string, logCount: number, seed = 42, options: GenerateOptions = {}): Promise<GeneratedSet> {
-  const random = seededRandom(seed);
-  const encrypt = options.encrypt ?? true;
-  const trackerCount = options.trackerCount ?? TRACKER_COUNT;
-  const core = await openCore({ dataDir, scrypt: BENCH_SCRYPT, now: () => BENCH_NOW, encryptAtRest: encrypt });
+/** A caller of the core's operations holding one session: each answer's value, or the failure thrown. */
+export function callerOf(core: Pick<Core, 'handlers'>): <T>(method: string, input: unknown) => Promise<T> {
   let session: Session | null = null;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
+  return async <T>(method: string, input: unknown): Promise<T> => {
     const { result, session: next } = await dispatch(core.handlers, method, input, session);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     session = next;
     return result.value as T;
   };
+}
+
+export async function generateDataSet(dataDir: string, logCount: number, seed = 42, options: GenerateOptions = {}): Promise<GeneratedSet> {
+  const random = seededRandom(seed);
+  const encrypt = options.encrypt ?? true;
+  const trackerCount = options.trackerCount ?? TRACKER_COUNT;
+  const core = await openCore({ dataDir, scrypt: BENCH_SCRYPT, now: () => BENCH_NOW, encryptAtRest: encrypt });
+  const call = callerOf(core);
   const { profile } = await call<Output<'signUp'>>('signUp', { ...BENCH_ACCOUNT, name: 'Bench', age: 40, gender: 'other' });
   const trackers: GeneratedSet['trackers'] = [];
   for (let i = 0; i < trackerCount; i++) {

@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, type Session } from '../../../src-main/core/dispatch';
 import { openCore } from '../../../src-main/core/index';
 import type { Log } from '../../../src-preload/contract';
+import { Client } from './helpers';
 
 const KILLS = 50;
 const MIN_ACKED_WRITES = 5_000;
@@ -92,22 +92,16 @@ function runUntilKilled(dataDir: string, run: number, writes: number, expected: 
 /** Every entry of every tracker and the first tracker's description, read through a fresh core; the dashboard and the export must read too. */
 async function readBack(dataDir: string): Promise<{ logs: Log[]; description: string }> {
   const core = await openCore({ dataDir, scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-  let session: Session | null = null;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const answer = await dispatch(core.handlers, method, input, session, () => undefined);
-    if (!answer.result.ok) throw new Error(`${method}: ${answer.result.error.code} ${answer.result.error.message}`);
-    session = answer.session;
-    return answer.result.value as T;
-  };
+  const client = new Client(core);
   try {
-    await call('logIn', { email: 'crash@example.org', password: 'a long enough password' });
-    await call('dashboard', {});
-    await call('exportLogsCsv', {});
-    const { trackers } = await call<{ trackers: { id: string; description: string }[] }>('listTrackers', {});
+    await client.ok('logIn', { email: 'crash@example.org', password: 'a long enough password' });
+    await client.ok('dashboard', {});
+    await client.ok('exportLogsCsv', {});
+    const { trackers } = await client.ok('listTrackers', {});
     const logs: Log[] = [];
     for (const tracker of trackers) {
       for (let offset = 0; ; offset += 1000) {
-        const page = await call<{ logs: Log[]; total: number }>('listLogs', { trackerId: tracker.id, order: 'oldest', offset, limit: 1000 });
+        const page = await client.ok('listLogs', { trackerId: tracker.id, order: 'oldest', offset, limit: 1000 });
         logs.push(...page.logs);
         if (offset + 1000 >= page.total) break;
       }
