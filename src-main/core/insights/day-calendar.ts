@@ -22,6 +22,8 @@ export function isTimeZone(timeZone: string): boolean {
 export class DayCalendar {
   /** UTC day number → its offset in minutes, or null when the offset changes that day. */
   private readonly steadyOffsets = new Map<number, number | null>();
+  /** Day → its first moment: asked for twice per logged entry (the day's bounds), tens of microseconds each. */
+  private readonly starts = new Map<Day, number>();
 
   /** An unknown zone falls back to UTC rather than failing every statistic. */
   constructor(timeZone: string) {
@@ -51,6 +53,11 @@ export class DayCalendar {
 
   /** The first moment of `day` in this zone (later than midnight where a DST gap skips it). */
   startOf(day: Day): number {
-    return new TZDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), this.timeZone).getTime();
+    let start = this.starts.get(day);
+    if (start === undefined) {
+      start = new TZDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), this.timeZone).getTime();
+      this.starts.set(day, start);
+    }
+    return start;
   }
 }

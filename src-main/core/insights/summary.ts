@@ -31,28 +31,63 @@ export function keepNewestRuns(runs: readonly (readonly [string, string])[], sin
  */
 const DAY_RULES_VERSION = 2;
 
-/** The rules the runs depend on; a summary under another key is rebuilt. */
-export const summaryKey = (tracker: Pick<Tracker, 'settings' | 'target'>, timeZone: string): string =>
-  JSON.stringify([timeZone, tracker.settings.type, tracker.settings.type === 'numerical' ? tracker.settings.aggregation : null, tracker.target, DAY_RULES_VERSION]);
+/**
+ * How month digests are made; raised with `shardDigest`, so digests of another kind are
+ * never compared. 2: a sum of per-log hashes (it was one hash over the shard in order).
+ */
+const DIGEST_VERSION = 2;
 
-/** A short fingerprint of a shard's logs (FNV-1a over their fields), to notice a summary that missed a write. */
-export function shardDigest(logs: readonly Log[]): string {
+/** The rules the runs and digests depend on; a summary under another key is rebuilt. */
+export const summaryKey = (tracker: Pick<Tracker, 'settings' | 'target'>, timeZone: string): string =>
+  JSON.stringify([timeZone, tracker.settings.type, tracker.settings.type === 'numerical' ? tracker.settings.aggregation : null, tracker.target, DAY_RULES_VERSION, DIGEST_VERSION]);
+
+/** FNV-1a over one log's fields. */
+function logHash(log: Log): number {
+  const text = `${log.id}\u0000${log.at}\u0000${log.offsetMinutes}\u0000${JSON.stringify(log.value)}\u0000${log.note}`;
   let hash = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i += 1) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-  };
-  for (const log of logs) mix(`${log.id}\u0000${log.at}\u0000${log.offsetMinutes}\u0000${JSON.stringify(log.value)}\u0000${log.note}\u0001`);
-  return `${logs.length}:${(hash >>> 0).toString(36)}`;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * A short fingerprint of a shard's logs, to notice a summary that missed a write: their
+ * count and the sum of their hashes. A sum, so a write updates it by the logs it adds and
+ * removes (`digestChanged`) instead of hashing the whole month again: with thousands of
+ * entries in a month, that was most of a logged entry's time.
+ */
+export function shardDigest(logs: readonly Log[]): string {
+  let sum = 0;
+  for (const log of logs) sum = (sum + logHash(log)) >>> 0;
+  return digestText(logs.length, sum);
+}
+
+const digestText = (count: number, sum: number) => `${count}:${sum.toString(36)}`;
+
+/** A digest after `removed` left its shard and `added` entered it; null for text that is no digest. */
+export function digestChanged(digest: string, removed: readonly Log[], added: readonly Log[]): string | null {
+  const [countText = '', sumText = ''] = digest.split(':');
+  const count = Number(countText);
+  const sum = parseInt(sumText, 36);
+  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(sum)) return null;
+  let next = sum;
+  for (const log of removed) next = (next - logHash(log)) >>> 0;
+  for (const log of added) next = (next + logHash(log)) >>> 0;
+  return digestText(count - removed.length + added.length, next);
 }
 
 /** `months` with `month`'s digest set (or dropped when the shard is empty), keeping the newest few. */
 export function withMonthDigest(months: Readonly<Record<string, string>>, month: string, logs: readonly Log[]): Record<string, string> {
+  return withDigestOf(months, month, logs.length === 0 ? null : shardDigest(logs));
+}
+
+/** `months` with `month`'s digest set to `digest` (dropped when null), keeping the newest few. */
+export function withDigestOf(months: Readonly<Record<string, string>>, month: string, digest: string | null): Record<string, string> {
   const next: Record<string, string> = { ...months };
-  if (logs.length === 0) delete next[month];
-  else next[month] = shardDigest(logs);
+  if (digest === null || digest.startsWith('0:')) delete next[month];
+  else next[month] = digest;
   const kept = Object.keys(next).sort().slice(-DIGESTED_MONTHS);
   return Object.fromEntries(kept.map((key) => [key, next[key] ?? '']));
 }

@@ -7,7 +7,7 @@ import { fail } from '../errors';
 import { parseLogTime } from '../domain/log-time';
 import { logValue } from '../domain/tracker-types';
 import { valueRulesOf } from '../../../src-preload/tracker-values/value-rules';
-import { logShardFormat, type LogShard, type StoredTracker } from '../store/formats';
+import { emptyLogShard, logShardFormat, type LogShard, type StoredTracker } from '../store/formats';
 import type { JsonDocument } from '../store/json-document';
 import type { KeyedQueue } from '../store/keyed-queue';
 import { monthOf } from '../store/layout';
@@ -171,8 +171,11 @@ export class LogService {
    */
   private async write(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[], saves: readonly ShardSave[], op: JournalOp): Promise<Durable> {
     // Content the store would refuse (WRITE_REFUSED) must change nothing, so it is refused
-    // here, before the summary is marked or memory changed; each save checks it again on its way to disk.
-    for (const { data } of saves) checkStorable(logShardFormat(tracker.id), data);
+    // here, before the summary is marked or memory changed; each save checks the whole shard
+    // again on its way to disk. Here only the logs the write adds are checked, as a shard of
+    // their own: the rest of each shard was read or written through the same check, and a
+    // check of the whole month on every entry made a write's cost grow with its month.
+    checkStorable(logShardFormat(tracker.id), { ...emptyLogShard(), logs: [...change.added] });
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
     const journal = store.journal;
     if (journal === null) {

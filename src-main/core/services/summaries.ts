@@ -37,17 +37,18 @@
  * of the dashboard or the next write. Memory is then ahead of the disk, never behind it:
  * what the disk lacks is a summary missing, marked or under an old key, which is rebuilt.
  */
-import type { Log, Tracker } from '../../../src-preload/contract';
+import type { Log, LogValue, Tracker } from '../../../src-preload/contract';
 import { DayCalendar } from '../insights/day-calendar';
-import { dayQualifies, valuesByDay } from '../insights/day-groups';
+import { dayQualifies } from '../insights/day-groups';
 import { addDays, type Day } from '../insights/days';
 import { withDay } from '../insights/streaks';
-import { buildSummary, keepNewestRuns, shardAgrees, summaryKey, withMonthDigest } from '../insights/summary';
+import { buildSummary, digestChanged, keepNewestRuns, shardAgrees, summaryKey, withDigestOf, withMonthDigest } from '../insights/summary';
+import { monthOf } from '../store/layout';
 import type { JsonDocument } from '../store/json-document';
 import { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileStore } from '../store/profile-store';
 import { emptySummariesFile, summariesFormat, SUMMARIES_FILE, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
-import { mergeLogs, monthsOfSpan, newestLog, readAllShards, readShards, type MonthLogs } from './log-shards';
+import { monthsOfSpan, newestLog, readAllShards, readShards, type MonthLogs } from './log-shards';
 import { readInOrder, shardsOf, type ShardRef } from './shard-stream';
 
 export { SUMMARIES_FILE } from '../store/summaries-format';
@@ -209,8 +210,14 @@ export class Summaries {
   /** `before` updated for the days the change touched; null when only a rebuild can tell. */
   private async updated(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, before: TrackerSummary, change: LogsChange, months: readonly string[]): Promise<TrackerSummary | null> {
     let monthDigests = before.months;
-    for (const shard of await readShards(store, tracker.id, months)) monthDigests = withMonthDigest(monthDigests, shard.month, shard.logs);
-    for (const month of months) if (!(await store.months(tracker.id)).includes(month)) monthDigests = withMonthDigest(monthDigests, month, []);
+    for (const month of new Set(months)) {
+      const kept = monthDigests[month];
+      // A digest kept is moved by the logs that left and entered its month; a month without
+      // one (its first entry, or one older than the digested) is digested whole.
+      const digest = kept === undefined ? null : digestChanged(kept, change.removed.filter((log) => monthOf(log.at) === month), change.added.filter((log) => monthOf(log.at) === month));
+      if (digest !== null) monthDigests = withDigestOf(monthDigests, month, digest);
+      else monthDigests = withMonthDigest(monthDigests, month, (await readShards(store, tracker.id, [month]))[0]?.logs ?? []);
+    }
 
     let runs = before.runs.map(([first, last]) => [first, last] as const);
     const days = [...new Set([...change.removed, ...change.added].map((log) => calendar.dayOf(log.at)))];
@@ -235,14 +242,18 @@ export class Summaries {
   }
 
   /** The values logged on `day` (in the calendar's zone), in time order. */
-  async valuesOfDay(store: ProfileStore, trackerId: string, calendar: DayCalendar, day: Day) {
+  async valuesOfDay(store: ProfileStore, trackerId: string, calendar: DayCalendar, day: Day): Promise<LogValue[]> {
     const from = calendar.startOf(day);
     const to = calendar.startOf(addDays(day, 1));
-    const logs = mergeLogs(await readShards(store, trackerId, monthsOfSpan(from, to))).filter((log) => {
-      const at = Date.parse(log.at);
-      return at >= from && at < to;
-    });
-    return valuesByDay(logs, calendar).get(day) ?? [];
+    // Stored times are canonical UTC `toISOString()` text in time order: the day is a slice
+    // of each shard found by its bounds, not a pass over the month.
+    const fromAt = new Date(from).toISOString();
+    const toAt = new Date(to).toISOString();
+    const values: LogValue[] = [];
+    for (const { logs } of await readShards(store, trackerId, monthsOfSpan(from, to))) {
+      for (let i = firstAtOrAfter(logs, fromAt); i < logs.length && (logs[i]?.at ?? toAt) < toAt; i += 1) values.push((logs[i] as Log).value);
+    }
+    return values;
   }
 
   private async built(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary> {
@@ -272,6 +283,18 @@ export class Summaries {
       this.unsaved.add(store);
     }
   }
+}
+
+/** The index of the first of `logs` (in time order) at or after `at`. */
+function firstAtOrAfter(logs: readonly Log[], at: string): number {
+  let low = 0;
+  let high = logs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((logs[middle]?.at ?? at) < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether a summary can be used as it is: there, computed under the tracker's current rules, and not marked `writing`. */

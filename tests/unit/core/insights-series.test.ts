@@ -6,7 +6,7 @@ import { valuesByDay } from '../../../src-main/core/insights/day-groups';
 import { chartSeries } from '../../../src-main/core/insights/series';
 import { trackerStats } from '../../../src-main/core/insights/stats';
 import { runsOf } from '../../../src-main/core/insights/streaks';
-import { buildSummary, DIGESTED_MONTHS, shardAgrees, shardDigest, summaryKey, withMonthDigest } from '../../../src-main/core/insights/summary';
+import { buildSummary, digestChanged, DIGESTED_MONTHS, shardAgrees, shardDigest, summaryKey, withMonthDigest } from '../../../src-main/core/insights/summary';
 
 let next = 0;
 const log = (at: string, value: LogValue, note = ''): Log => ({ id: `log-${++next}`, trackerId: 't', at, offsetMinutes: 0, value, note });
@@ -241,6 +241,18 @@ describe('summaries', () => {
     for (const month of ['2026-01', '2026-02', '2026-03', '2026-04']) months = withMonthDigest(months, month, [log(`${month}-01T00:00:00Z`, 1)]);
     expect(Object.keys(months)).toHaveLength(DIGESTED_MONTHS);
     expect(Object.keys(months).sort()[0]).toBe('2026-02');
-    expect(shardDigest([])).toBe('0:' + (0x811c9dc5 >>> 0).toString(36));
+    expect(shardDigest([])).toBe('0:0');
+  });
+
+  it('moves a digest by the logs a write removes and adds, to what digesting the new shard gives', () => {
+    const logs = Array.from({ length: 6 }, (_, i) => ({ ...log(`2026-11-0${i + 1}T08:00:00Z`, i), id: `log-${i}` }));
+    const edited = { ...logs[2], note: 'edited' } as Log;
+    const after = [...logs.slice(0, 2), edited, ...logs.slice(4), { ...log('2026-11-09T08:00:00Z', 9), id: 'log-new' }];
+    const moved = digestChanged(shardDigest(logs), [logs[2] as Log, logs[3] as Log], [edited, after.at(-1) as Log]);
+    expect(moved).toBe(shardDigest(after));
+    // Order does not count: the digest is of the month's set of entries.
+    expect(shardDigest([...after].reverse())).toBe(moved);
+    expect(digestChanged(shardDigest(logs), [logs[0] as Log], [])).not.toBe(shardDigest(logs.slice(1).map((entry) => ({ ...entry, note: 'x' }))));
+    expect(digestChanged('not a digest', [], [])).toBeNull();
   });
 });
