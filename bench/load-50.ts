@@ -2,7 +2,7 @@
  * `npx tsx bench/load-50.ts [--quick]`: 50 loopback clients writing at once through browser
  * mode (issue 14). The real built server (`out/main/server.js`, its core in a worker, as
  * `npm run serve` starts it; build it first) on a temp data folder: sign up, make five
- * trackers, then 50 concurrent clients (Node's fetch, keep-alive) each `POST
+ * trackers, then 50 concurrent clients (`node:http`, keep-alive) each `POST
  * /api/trackers/:id/logs` one entry after another for 20 s (quick: 5 s). Measured: acknowledged
  * writes per second, p50 / p95 / max latency of an acknowledged write, failures; then every
  * tracker's logs are listed — on the running server, and again after the server is killed with
@@ -17,6 +17,7 @@
  * Prints one table and writes `bench/results/load-50-<stamp>.json`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -90,6 +91,48 @@ async function call(base: string, verb: string, path: string, token: string | nu
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return (await response.json()) as JsonReply;
+}
+
+/**
+ * The load's own requests: `node:http` with one kept-alive connection per client. The 50
+ * clients share the machine's two cores with the server, and Node's fetch costs each
+ * request several times the CPU of a plain request, which was taken from the servers
+ * measured (both sides alike).
+ */
+const loadAgent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function post(base: string, path: string, token: string | null, body: unknown): Promise<JsonReply> {
+  const text = JSON.stringify(body);
+  return new Promise((resolveReply, reject) => {
+    const sent = request(
+      new URL(path, base),
+      {
+        method: 'POST',
+        agent: loadAgent,
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(text),
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        },
+      },
+      (response) => {
+        let answer = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (answer += chunk));
+        response.on('end', () => {
+          try {
+            resolveReply(JSON.parse(answer) as JsonReply);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+        response.on('error', reject);
+      },
+    );
+    sent.on('error', reject);
+    sent.end(text);
+  });
 }
 
 async function mustCall<T>(base: string, verb: string, path: string, token: string | null, body?: unknown): Promise<{ value: T; token: string | undefined }> {
@@ -203,7 +246,7 @@ async function appSide(): Promise<SideResult> {
     const base = server.url;
     const run = await drive(CLIENTS, DURATION_MS, async (client, n) => {
       const trackerId = trackerIds[(client + n) % trackerIds.length] ?? '';
-      const reply = await call(base, 'POST', `/api/trackers/${trackerId}/logs`, token, { value: 60 + (n % 30), note: `client ${client}, entry ${n}` });
+      const reply = await post(base, `/api/trackers/${trackerId}/logs`, token, { value: 60 + (n % 30), note: `client ${client}, entry ${n}` });
       const log = reply.ok ? (reply.value as { log?: { id?: string } }).log : undefined;
       return typeof log?.id === 'string' ? { trackerId, id: log.id } : { trackerId, id: null, failure: reply.error?.code ?? 'no log in the answer' };
     });
@@ -247,7 +290,7 @@ async function sqliteHttpSide(): Promise<SideResult> {
     const base = server.url;
     const run = await drive(CLIENTS, DURATION_MS, async (client, n) => {
       const trackerId = trackerIds[(client + n) % trackerIds.length] ?? '';
-      const reply = await call(base, 'POST', `/trackers/${trackerId}/logs`, null, { value: 60 + (n % 30), note: `client ${client}, entry ${n}` });
+      const reply = await post(base, `/trackers/${trackerId}/logs`, null, { value: 60 + (n % 30), note: `client ${client}, entry ${n}` });
       const log = reply.ok ? (reply.value as { log?: { id?: string } }).log : undefined;
       return typeof log?.id === 'string' ? { trackerId, id: log.id } : { trackerId, id: null, failure: reply.error?.code ?? 'no log in the answer' };
     });
