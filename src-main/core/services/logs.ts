@@ -164,11 +164,7 @@ export class LogService {
     return { logs: ordered.slice(query.offset, query.offset + query.limit), total: ordered.length };
   }
 
-  /**
-   * With the profile's journal: apply the shards and the summary in memory, append `op`,
-   * and answer the promise of its record on disk. Without one: save the tracker's shards,
-   * in order, and its summary with them, crash-safely (see `Summaries.write`).
-   */
+  /** Apply the shards and the summary in memory, append `op`, and answer the promise of its record on disk. */
   private async write(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[], saves: readonly ShardSave[], op: JournalOp): Promise<Durable> {
     // Content the store would refuse (WRITE_REFUSED) must change nothing, so it is refused
     // here, before the summary is marked or memory changed; each save checks the whole shard
@@ -177,17 +173,10 @@ export class LogService {
     // check of the whole month on every entry made a write's cost grow with its month.
     checkStorable(logShardFormat(tracker.id), { ...emptyLogShard(), logs: [...change.added] });
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
-    const journal = store.journal;
-    if (journal === null) {
-      await this.deps.summaries.write(store, tracker, calendar, change, months, async () => {
-        for (const { shard, data } of saves) await shard.save(data);
-      });
-      return { durable: Promise.resolve() };
-    }
     await this.deps.summaries.applied(store, tracker, calendar, change, months, () => {
       for (const { shard, month, data } of saves) store.adoptShard(tracker.id, month, shard, data);
     });
-    return { durable: journal.append(op) };
+    return { durable: store.append(op) };
   }
 }
 

@@ -1,41 +1,21 @@
 /**
  * Keeps summaries.json in step with the log shards: after every write to a tracker's logs
- * its summary is updated for the days that write touched (never by re-reading history),
- * and a summary that is missing, computed under other rules, marked `writing`, or caught
- * disagreeing with a shard is rebuilt from all the tracker's shards.
+ * its summary is updated, in memory, for the days that write touched (never by re-reading
+ * history), and a summary that is missing, computed under other rules, marked `writing` by
+ * an older version, or caught disagreeing with a shard is rebuilt from all the tracker's
+ * shards.
  *
- * **Consistent after a crash at any instant.** What holds at every instant: a summary on
- * disk that looks usable (current `key`, no `writing` mark) agrees with its tracker's
- * shards on disk. Why:
- * - a file on disk changes only by the rename of a fully synced temp file (atomic-writer.ts),
- *   so at any instant summaries.json and each shard hold one of the versions saved;
- * - a tracker's shards are written only inside `write` (and by an import, below; a purge
- *   removes them after the tracker has left trackers.json, so its summary is never read
- *   again): first its summary is saved marked `writing` (or it has no usable summary, on
- *   disk either, see `markWriting`); if that save fails, the write is refused before any
- *   shard is touched;
- * - the summary without the mark is saved only after the shard writes have ended, and is
- *   computed from the shards as they then are; so is a summary a read rebuilds. Writes and
- *   reads that compute summaries run one at a time in the profile's queue, so no save can
- *   carry a summary computed before a shard write that has begun since;
- * - an import renames summaries.json, without the trackers it adds to, before any shard
- *   (`replaceMany`).
- * So a crash leaves, for each tracker, the old shards with the old summary, or a marked or
- * missing summary (rebuilt when next used), or the new shards with the new summary: a
- * summary is never behind its shards unnoticed. Opening costs nothing more when nothing
- * crashed: the mark is read with the summary. The digests of the newest shards
- * (`shardAgrees`) stay as a second check on the shards the dashboard reads anyway.
+ * **Consistent after a crash at any instant.** A write changes the shards and the summary
+ * in memory only and appends its journal record (profile-journal.ts); summaries.json is
+ * written at checkpoints alone, after the shards it summarises. Opening a profile drops the
+ * summaries of the trackers its replayed records touch. So a summary on disk is never
+ * trusted behind its shards, nor ahead of a write the journal refused. The digests of the
+ * newest shards (`shardAgrees`) stay as a second check on the shards the dashboard reads
+ * anyway.
  *
- * **With the profile's journal** (every unlocked profile of a core; profile-journal.ts) the
- * above is the fallback of a store opened without one: a log write changes the shards and
- * the summary in memory only (`applied`), summaries.json is written at checkpoints after the
- * shards, and opening drops the summaries of the trackers the replayed records touch, so a
- * summary on disk is never trusted behind its shards, nor ahead of a refused write.
- *
- * **Saving is best-effort.** A read answers from what it computed even when summaries.json
- * cannot be saved (a full disk): memory keeps it and it is saved again with the next read
- * of the dashboard or the next write. Memory is then ahead of the disk, never behind it:
- * what the disk lacks is a summary missing, marked or under an old key, which is rebuilt.
+ * **Saving never fails a read.** A summary computed by a read (the dashboard) waits in
+ * memory for the next checkpoint like any other; what the disk lacks meanwhile is a summary
+ * missing or under an old key, which is rebuilt.
  */
 import type { Log, LogValue, Tracker } from '../../../src-preload/contract';
 import { DayCalendar } from '../insights/day-calendar';
@@ -45,7 +25,6 @@ import { withDay } from '../insights/streaks';
 import { buildSummary, digestChanged, keepNewestRuns, shardAgrees, summaryKey, withDigestOf, withMonthDigest } from '../insights/summary';
 import { monthOf } from '../store/layout';
 import type { JsonDocument } from '../store/json-document';
-import { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileStore } from '../store/profile-store';
 import { emptySummariesFile, summariesFormat, SUMMARIES_FILE, type SummariesFile, type TrackerSummary } from '../store/summaries-format';
 import { monthsOfSpan, newestLog, readAllShards, readShards, type MonthLogs } from './log-shards';
@@ -75,9 +54,6 @@ function lastLogAfter(previous: Log | null, change: LogsChange): Log | null | un
 
 export class Summaries {
   private readonly calendars = new Map<string, DayCalendar>();
-  /** Stores whose summaries in memory are newer than summaries.json (a save failed). */
-  private readonly unsaved = new WeakSet<ProfileStore>();
-  private readonly saving = new KeyedQueue();
 
   /** One calendar per zone, so its offset cache is shared by every call. */
   calendar(timeZone: string): DayCalendar {
@@ -105,15 +81,12 @@ export class Summaries {
    * cards). Those that cannot be used are rebuilt from every shard, read one after another
    * and not kept in memory — the first dashboard over a history written without summaries
    * reads ten years of every tracker — and saved in one write, not one write of the whole
-   * file per tracker. When nothing needs rebuilding, a save that failed earlier is tried again.
+   * file per tracker.
    */
   async ensureCurrent(store: ProfileStore, trackers: readonly SummaryTracker[], calendar: DayCalendar): Promise<void> {
     const file = await this.file(store);
     const outdated = trackers.filter((tracker) => !usable(tracker, calendar, file.data.trackers[tracker.id]));
-    if (outdated.length === 0) {
-      if (this.unsaved.has(store)) await this.saving.run(store.profileId, () => this.saveOrHold(store, file, file.data));
-      return;
-    }
+    if (outdated.length === 0) return;
     const refs = await shardsOf(store, outdated.map((tracker) => tracker.id));
     // The refs come tracker by tracker: each summary is built once its last shard is in,
     // so only one tracker's history is in memory at a time.
@@ -147,31 +120,8 @@ export class Summaries {
   }
 
   /**
-   * Write a tracker's logs (`writeShards`, which changes the shards of `months` by `change`)
-   * with its summary kept consistent through a crash at any instant (see the top of this
-   * file). Runs in the profile's queue. Fails, having changed nothing, when the summary's
-   * mark cannot be saved; once the shards are written it reports no failure of the summary.
-   */
-  async write(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[], writeShards: () => Promise<void>): Promise<void> {
-    const before = await this.markWriting(store, tracker, calendar);
-    await writeShards();
-    let after: TrackerSummary;
-    try {
-      after = (before === null ? null : await this.updated(store, tracker, calendar, before, change, months)) ?? (await this.built(store, tracker, calendar));
-    } catch {
-      // The logs are saved: a summary that cannot be computed now stays marked, and is
-      // rebuilt when next used.
-      return;
-    }
-    await this.keep(store, { [tracker.id]: after });
-  }
-
-  /**
-   * With the profile's journal: `applyShards` changes the tracker's shards in memory (their
-   * record is appended next), and the summary follows in memory only. summaries.json is
-   * written at checkpoints alone, after the shards (profile-journal.ts), and opening a
-   * profile drops the summaries of the trackers its replayed records touch: a summary on
-   * disk is then never ahead of a write the journal refused, nor behind the shards.
+   * A write to a tracker's logs: `applyShards` changes its shards in memory (their record is
+   * appended next), and the summary follows, in memory too (see the top of this file).
    */
   async applied(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[], applyShards: () => void): Promise<void> {
     const file = await this.file(store);
@@ -185,26 +135,6 @@ export class Summaries {
       // Not computable now (a shard unreadable): dropped, so it is rebuilt when next used.
       await this.forget(store, tracker.id);
     }
-  }
-
-  /**
-   * Save the tracker's summary marked `writing` and answer it as it was, to be updated
-   * once the shards are written; null when it has no usable summary, which is then built
-   * afresh. No mark is needed then: memory is never behind the disk (see the top of this
-   * file), so the disk holds no usable summary of it either. A mark that cannot be saved
-   * fails the write (WRITE_FAILED): shards written past an unmarked summary could be
-   * missed after a crash. The disk that cannot take this small file would not take the
-   * shard either.
-   */
-  private async markWriting(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar): Promise<TrackerSummary | null> {
-    const file = await this.file(store);
-    return this.saving.run(store.profileId, async () => {
-      const summary = file.data.trackers[tracker.id];
-      if (!usable(tracker, calendar, summary)) return null;
-      await file.save({ ...file.data, trackers: { ...file.data.trackers, [tracker.id]: { ...summary, writing: true } } });
-      this.unsaved.delete(store);
-      return summary;
-    });
   }
 
   /** `before` updated for the days the change touched; null when only a rebuild can tell. */
@@ -233,12 +163,10 @@ export class Summaries {
   /** Drop a purged tracker's summary (best-effort: its id is never used again). */
   async forget(store: ProfileStore, trackerId: string): Promise<void> {
     const file = await this.file(store);
-    await this.saving.run(store.profileId, async () => {
-      if (file.data.trackers[trackerId] === undefined) return;
-      const trackers = { ...file.data.trackers };
-      delete trackers[trackerId];
-      await this.saveOrHold(store, file, { ...file.data, trackers });
-    });
+    if (file.data.trackers[trackerId] === undefined) return;
+    const trackers = { ...file.data.trackers };
+    delete trackers[trackerId];
+    store.adoptDocument(SUMMARIES_FILE, file, { ...file.data, trackers });
   }
 
   /** The values logged on `day` (in the calendar's zone), in time order. */
@@ -260,28 +188,11 @@ export class Summaries {
     return buildSummary(tracker, await readAllShards(store, tracker.id), calendar);
   }
 
-  /** Put `changed` summaries in the file, saved when it can be (best-effort). */
+  /** Put `changed` summaries in the file, in memory: written at the next checkpoint. */
   private async keep(store: ProfileStore, changed: Readonly<Record<string, TrackerSummary>>): Promise<void> {
     const file = await this.file(store);
-    // The dashboard rebuilds several trackers' summaries at once: each change must start
-    // from the file as the previous one left it, or the last save would drop the others.
-    await this.saving.run(store.profileId, () => this.saveOrHold(store, file, { ...file.data, trackers: { ...file.data.trackers, ...changed } }));
-  }
-
-  /** Save `next`; when that fails, memory takes it anyway and it is saved later. */
-  private async saveOrHold(store: ProfileStore, file: JsonDocument<SummariesFile>, next: SummariesFile): Promise<void> {
-    if (store.journal !== null) {
-      // Written at the next checkpoint, after the shards it summarises (see `applied`).
-      store.adoptDocument(SUMMARIES_FILE, file, next);
-      return;
-    }
-    try {
-      await file.save(next);
-      this.unsaved.delete(store);
-    } catch {
-      file.adopt(next);
-      this.unsaved.add(store);
-    }
+    // From the file as the last change left it, in one turn: the dashboard rebuilds several at once.
+    store.adoptDocument(SUMMARIES_FILE, file, { ...file.data, trackers: { ...file.data.trackers, ...changed } });
   }
 }
 
@@ -297,7 +208,7 @@ function firstAtOrAfter(logs: readonly Log[], at: string): number {
   return low;
 }
 
-/** Whether a summary can be used as it is: there, computed under the tracker's current rules, and not marked `writing`. */
+/** Whether a summary can be used as it is: there, computed under the tracker's current rules, and not marked `writing` (by an older version, before a shard write). */
 function usable(tracker: SummaryTracker, calendar: DayCalendar, summary: TrackerSummary | undefined): summary is TrackerSummary {
   return summary !== undefined && summary.writing !== true && summary.key === summaryKey(tracker, calendar.timeZone);
 }

@@ -18,30 +18,23 @@ export { TIMERS_FILE };
 const timersOf = (store: ProfileStore) => store.document<TimersFile>(TIMERS_FILE, timersFormat, emptyTimersFile);
 
 /**
- * Forget a tracker's timer (its tracker is purged). With the journal in memory only: the
- * purge's record drops it, timers.json follows at the checkpoint.
+ * Forget a tracker's timer (its tracker is purged), in memory only: the purge's record
+ * drops it, timers.json follows at the checkpoint.
  */
 export async function dropTimer(store: ProfileStore, trackerId: string): Promise<void> {
   const file = await timersOf(store);
   if (!file.data.timers.some((timer) => timer.trackerId === trackerId)) return;
   const next: TimersFile = { ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) };
-  if (store.journal === null) await file.save(next);
-  else store.adoptDocument(TIMERS_FILE, file, next);
+  store.adoptDocument(TIMERS_FILE, file, next);
 }
 
 /**
- * Inside the profile's queue: with the journal, timers.json takes `next` in memory (written
- * at the next checkpoint) and `op` is appended; without one, timers.json is saved.
+ * Inside the profile's queue: timers.json takes `next` in memory (written at the next
+ * checkpoint) and `op` is appended.
  */
 async function commitTimers(store: ProfileStore, next: TimersFile, op: JournalOp): Promise<Durable> {
-  const file = await timersOf(store);
-  const journal = store.journal;
-  if (journal === null) {
-    await file.save(next);
-    return { durable: Promise.resolve() };
-  }
-  store.adoptDocument(TIMERS_FILE, file, next);
-  return { durable: journal.append(op) };
+  store.adoptDocument(TIMERS_FILE, await timersOf(store), next);
+  return { durable: store.append(op) };
 }
 
 export interface TimerDeps {
@@ -95,13 +88,8 @@ export class TimerService {
       const log: Log = { id: this.deps.newId(), trackerId, at: started.toISOString(), offsetMinutes: offset === 0 ? 0 : offset, value: seconds, note: note.trim() };
       const next: TimersFile = { ...file.data, timers: file.data.timers.filter((candidate) => candidate.trackerId !== trackerId) };
       const written = await this.deps.logs.insert(store, tracker, log, { type: 'timer-stopped', trackerId, log });
-      if (store.journal === null) {
-        await written.durable;
-        await file.save(next);
-      } else {
-        // The same record carries the timer's end: memory only, timers.json at the checkpoint.
-        store.adoptDocument(TIMERS_FILE, file, next);
-      }
+      // The same record carries the timer's end: memory only, timers.json at the checkpoint.
+      store.adoptDocument(TIMERS_FILE, file, next);
       return { value: log, ...written };
     }));
   }

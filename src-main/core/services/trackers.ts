@@ -35,20 +35,15 @@ export type TrackerChange = Omit<ParsedInput<'updateTracker'>, 'trackerId'>;
 const inUse = (trackers: readonly StoredTracker[]) => trackers.filter((tracker) => tracker.deletedAt === null);
 
 /**
- * Inside the profile's queue: with the journal, trackers.json takes `data` in memory (written
- * at the next checkpoint) and `op` is appended; without one, trackers.json is saved.
- * Answers the promise of the record on disk, awaited outside the queue (group commit).
+ * Inside the profile's queue: trackers.json takes `data` in memory (written at the next
+ * checkpoint) and `op` is appended. Answers the promise of the record on disk, awaited
+ * outside the queue (group commit).
  */
-async function commitTrackers(store: ProfileStore, data: TrackersFile, op: JournalOp): Promise<Durable> {
-  const journal = store.journal;
-  if (journal === null) {
-    await store.trackers.save(data);
-    return { durable: Promise.resolve() };
-  }
+function commitTrackers(store: ProfileStore, data: TrackersFile, op: JournalOp): Durable {
   // Content the store would refuse must change nothing: refused before memory changes.
   checkStorable(trackersFormat, data);
   store.adoptTrackers(data);
-  return { durable: journal.append(op) };
+  return { durable: store.append(op) };
 }
 
 /** The ids of every tracker, trashed ones too, in the stored order: a record's `order`. */
@@ -168,9 +163,9 @@ export class TrackerService {
   }
 
   /**
-   * Delete a trashed tracker and its logs for good. With the journal it is one record: the
-   * tracker, its timer and its summary leave memory now, and the checkpoint removes its
-   * logs folder after writing trackers.json without it.
+   * Delete a trashed tracker and its logs for good, as one record: the tracker, its timer
+   * and its summary leave memory now, and the checkpoint removes its logs folder after
+   * writing trackers.json without it.
    */
   async purge(profileId: string, trackerId: string): Promise<void> {
     const store = await sessionStore(this.deps.directory, profileId);
@@ -178,16 +173,7 @@ export class TrackerService {
       findDeletedTracker(store, trackerId);
       const current = store.trackers.data;
       const next: TrackersFile = { ...current, trackers: current.trackers.filter((tracker) => tracker.id !== trackerId) };
-      if (store.journal === null) {
-        // The tracker goes first: if removing its files then fails, what remains is
-        // unreferenced bytes (ids are never reused), never a tracker with half its logs.
-        await store.trackers.save(next);
-        await store.removeLogs(trackerId);
-        await this.deps.summaries.forget(store, trackerId).catch(() => undefined);
-        await dropTimer(store, trackerId).catch(() => undefined);
-        return { value: undefined, durable: Promise.resolve() };
-      }
-      const written = await commitTrackers(store, next, { type: 'tracker-purged', trackerId });
+      const written = commitTrackers(store, next, { type: 'tracker-purged', trackerId });
       store.purgeLogsAtCheckpoint(trackerId);
       await this.deps.summaries.forget(store, trackerId).catch(() => undefined);
       await dropTimer(store, trackerId).catch(() => undefined);

@@ -69,11 +69,10 @@ export interface DirectoryDeps extends StoreDeps {
    */
   readonly encrypt: boolean;
   /**
-   * The profiles' write queue. With it each open profile writes its logs through a journal
-   * (profile-journal.ts), whose checkpoints take the queue; without it (tools and tests that
-   * open a store alone) the store writes its files directly.
+   * The profiles' write queue: each open profile writes through its journal
+   * (profile-journal.ts), whose checkpoints take the queue.
    */
-  readonly queue?: KeyedQueue;
+  readonly queue: KeyedQueue;
   /** Records between a profile's checkpoints (profile-journal.ts's default when absent). */
   readonly recordsPerCheckpoint?: number | undefined;
   /** The quiet moment before a profile's checkpoint, in ms (profile-journal.ts's default when absent). */
@@ -355,12 +354,11 @@ export class ProfileDirectory {
     return unlocked;
   }
 
-  /** The profile's store, with its journal when the directory has the queue. */
+  /** The profile's store, with its journal. */
   private async openStore(profileId: string, dataKey: Buffer, profileDeps: StoreDeps, onStopped: (journal: ProfileJournal) => void): Promise<ProfileStore> {
     await this.closing.get(profileId);
     const store = await ProfileStore.open(profileDeps, profileId);
     const queue = this.deps.queue;
-    if (queue === undefined) return store;
     this.deviceId ??= loadDeviceId(this.deps.fs, this.deps.writer, this.deps.layout.dataDir);
     const deviceId = await this.deviceId.catch((error: unknown) => {
       this.deviceId = null;

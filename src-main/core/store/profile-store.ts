@@ -13,6 +13,7 @@ import { JsonDocument } from './json-document';
 import { shardMonth, type DataLayout } from './layout';
 import { storableText, VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter';
 import type { ProfileJournal } from './profile-journal';
+import type { JournalOp } from './journal/operations';
 
 /**
  * For a profile store, `fs` and `writer` are the profile's encrypting views (see
@@ -57,8 +58,9 @@ export class ProfileStore {
    */
   private readonly monthIndex = new Map<string, Promise<Set<string>>>();
   /**
-   * The profile's journal once it is open (profile-journal.ts): log writes are appended to
-   * it and the files above become its checkpoints. Null for a store opened without one.
+   * The profile's journal once it is open (profile-journal.ts): every write is appended to
+   * it and the files above become its checkpoints. Null only for a store a tool opens to
+   * read (a benchmark, a test): it takes no writes.
    */
   journal: ProfileJournal | null = null;
 
@@ -87,6 +89,16 @@ export class ProfileStore {
       loading.catch(() => this.shards.delete(key));
     }
     return loading;
+  }
+
+  /**
+   * Append `op`, whose effect is already in memory, to the profile's journal; resolves once
+   * it is synced (see `ProfileJournal.append`: called inside the profile's queue, awaited
+   * outside it).
+   */
+  append(op: JournalOp): Promise<void> {
+    if (this.journal === null) return Promise.reject(new AppFailure('CORE_CLOSED', 'This profile is open for reading only; nothing was saved.'));
+    return this.journal.append(op);
   }
 
   /**

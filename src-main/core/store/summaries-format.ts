@@ -2,9 +2,9 @@
  * summaries.json: a small summary per tracker so the dashboard never reads all history.
  * It is a derived file: everything in it can be rebuilt from the log shards, and it is
  * rebuilt when missing, unreadable or of another version (see `derivedDocument` in
- * profile-store.ts), when it was computed under other rules (`key`), when it is marked
- * `writing` (see services/summaries.ts on why that makes it consistent after a crash), or
- * when a shard read for the dashboard does not match the digest kept for it.
+ * profile-store.ts), when it was computed under other rules (`key`), when an older version
+ * marked it `writing`, or when a shard read for the dashboard does not match the digest
+ * kept for it.
  */
 import { z } from 'zod';
 import type { JsonRecord } from './migrate';
@@ -36,13 +36,13 @@ export const trackerSummarySchema = z.object({
   since: day.nullable().optional(),
   /**
    * Digest of each of the newest shards (`YYYY-MM` → digest): a second check, on the shards
-   * the dashboard reads anyway, that the summary is not behind them (`writing` is the first).
+   * the dashboard reads anyway, that the summary is not behind them.
    */
   months: z.record(z.string(), z.string()),
   /**
-   * Saved before the tracker's shards are written and dropped by the summary saved after
-   * them: a summary found with it may be behind its shards (a crash came between) and is
-   * rebuilt before use.
+   * Versions before the journal saved it before the tracker's shards were written and
+   * dropped it with the summary saved after them: a summary found with it may be behind its
+   * shards (a crash came between) and is rebuilt before use. This version never writes it.
    */
   writing: z.literal(true).optional(),
 });

@@ -286,6 +286,20 @@ describe('what makes the summary safe to trust after a crash', () => {
     expect(saved.trackers[tracker.id]?.lastLog).toEqual(logs[1]);
   });
 
+  it('a summary an older version left marked `writing` (a crash before its shards were written) is rebuilt, not trusted', async () => {
+    const { dataDir, tracker, logs, summaries, profile } = await profileWithStreak();
+    // Under the right key and digest-free, so only the mark says it may be behind: it knows one entry of two.
+    const marked = { key: summaryKey(tracker, 'UTC'), lastLog: logs[0], runs: [['2026-11-28', '2026-11-28']], since: null, months: {}, writing: true };
+    const codec = await openProfileCodec(dataDir, profile.id, SIGN_UP.password);
+    await writeFile(summaries, codec.encode(summaries, JSON.stringify({ version: 2, trackers: { [tracker.id]: marked } })));
+
+    const { cards } = await inCore(dataDir, (client) => insights(client, tracker.id));
+    expect(cards[0]).toMatchObject({ lastLog: logs[1] });
+    const saved = JSON.parse(codec.decode(summaries, await readFile(summaries))) as { trackers: Record<string, { lastLog: unknown; writing?: true }> };
+    expect(saved.trackers[tracker.id]).toMatchObject({ lastLog: logs[1] });
+    expect(saved.trackers[tracker.id]?.writing).toBeUndefined();
+  });
+
   it('the upgrade from version 1 keeps no summary', () => {
     expect(summariesV1toV2()).toEqual({ version: 2, trackers: {} });
   });

@@ -23,7 +23,7 @@ async function profileWithToken() {
   const { core, client, profile } = await signedIn();
   const { token } = await client.ok('createAccessToken', { name: 'Scale', scope: 'read' });
   await core.close();
-  const directory = new ProfileDirectory({ layout: dataLayout(core.dataDir), fs: nodeFs, writer: createAtomicWriter(nodeFs), encrypt: true });
+  const directory = new ProfileDirectory({ layout: dataLayout(core.dataDir), fs: nodeFs, writer: createAtomicWriter(nodeFs), encrypt: true, queue: new KeyedQueue() });
   const entry = await directory.entry(profile.id);
   if (entry?.kind !== 'account') throw new Error('an account expected');
   const dataKey = await unwrapKey(entry.account.data.slots.password, SIGN_UP.password, profile.id, 'password');
