@@ -33,4 +33,12 @@ export class JsonDocument<T> {
     await this.low.adapter.write(next);
     this.low.data = next;
   }
+
+  /**
+   * Write `content`, an earlier state of this document, to its file, leaving memory as it
+   * is: a checkpoint writes what memory held when it began, while newer changes go on.
+   */
+  async writeFile(content: T): Promise<void> {
+    await this.low.adapter.write(content);
+  }
 }

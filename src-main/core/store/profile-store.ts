@@ -25,6 +25,14 @@ export interface StoreDeps {
   readonly writer: AtomicWriter;
 }
 
+/** What a checkpoint writes: each file ahead of the disk with its content when the checkpoint began. */
+export interface DirtySnapshot {
+  readonly shards: readonly { readonly key: string; readonly document: JsonDocument<LogShard>; readonly content: LogShard }[];
+  readonly documents: readonly { readonly name: string; readonly document: JsonDocument<unknown>; readonly content: unknown }[];
+  readonly trackers: TrackersFile | null;
+  readonly purged: readonly string[];
+}
+
 /** A small file of the profile replaced in a batch (`replaceMany`), its text made and checked up front. */
 export interface DocumentWrite {
   readonly name: string;
@@ -142,35 +150,63 @@ export class ProfileStore {
     return this.dirtyShards.size > 0 || this.dirtyDocuments.size > 0 || this.trackersDirty || this.purged.size > 0;
   }
 
-  /**
-   * Write what memory holds ahead of the files (a checkpoint): the shards, then the
-   * documents (summaries.json after the shards it summarises, timers.json), then
-   * trackers.json last (as in `replaceMany`: a tracker is never listed before its files),
-   * then the logs folders of purged trackers (no longer listed), each atomically as any
-   * save. A failure leaves the rest marked, to be written by the next checkpoint.
-   */
+  /** Write what memory holds ahead of the files (a checkpoint by a caller holding the profile's queue). */
   async writeDirty(): Promise<void> {
+    await this.writeSnapshot(await this.dirtySnapshot());
+  }
+
+  /**
+   * What memory holds ahead of the files, as it is now: taken in the profile's queue, so it
+   * is the state after a whole number of writes. Contents are immutable (a write adopts a
+   * new object), so holding them is holding that state while newer writes go on.
+   */
+  async dirtySnapshot(): Promise<DirtySnapshot> {
+    const shards: DirtySnapshot['shards'][number][] = [];
     for (const key of [...this.dirtyShards].sort()) {
       const open = this.shards.get(key);
-      if (open !== undefined) {
-        const shard = await open;
-        await shard.save(shard.data);
+      if (open === undefined) {
+        // Its tracker was purged: nothing of it is written again.
+        this.dirtyShards.delete(key);
+        continue;
       }
-      this.dirtyShards.delete(key);
+      const document = await open;
+      shards.push({ key, document, content: document.data });
     }
+    const documents: DirtySnapshot['documents'][number][] = [];
     for (const name of [...this.dirtyDocuments]) {
       const open = this.documents.get(name) as Promise<JsonDocument<unknown>> | undefined;
-      if (open !== undefined) {
-        const document = await open;
-        await document.save(document.data);
+      if (open === undefined) {
+        this.dirtyDocuments.delete(name);
+        continue;
       }
-      this.dirtyDocuments.delete(name);
+      const document = await open;
+      documents.push({ name, document, content: document.data });
     }
-    if (this.trackersDirty) {
-      await this.trackers.save(this.trackers.data);
-      this.trackersDirty = false;
+    return { shards, documents, trackers: this.trackersDirty ? this.trackers.data : null, purged: [...this.purged] };
+  }
+
+  /**
+   * Write a snapshot (a checkpoint): the shards, then the documents (summaries.json after
+   * the shards it summarises, timers.json), then trackers.json last (as in `replaceMany`: a
+   * tracker is never listed before its files), then the logs folders of purged trackers (no
+   * longer listed), each atomically as any save. Memory is left as it is; each file's mark
+   * goes once it is written, unless a newer write changed it meanwhile. A failure leaves
+   * the rest marked, to be written by the next checkpoint.
+   */
+  async writeSnapshot(snapshot: DirtySnapshot): Promise<void> {
+    for (const { key, document, content } of snapshot.shards) {
+      await document.writeFile(content);
+      if (document.data === content) this.dirtyShards.delete(key);
     }
-    for (const trackerId of [...this.purged]) {
+    for (const { name, document, content } of snapshot.documents) {
+      await document.writeFile(content);
+      if (document.data === content) this.dirtyDocuments.delete(name);
+    }
+    if (snapshot.trackers !== null) {
+      await this.trackers.writeFile(snapshot.trackers);
+      if (this.trackers.data === snapshot.trackers) this.trackersDirty = false;
+    }
+    for (const trackerId of snapshot.purged) {
       await this.removeLogs(trackerId);
       this.purged.delete(trackerId);
     }
