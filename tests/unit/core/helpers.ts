@@ -2,7 +2,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { dispatch, type Session } from '../../../src-main/core/dispatch';
 import { dataLayout, openCore, type Core, type CoreOptions } from '../../../src-main/core/index';
 import type { FsPort } from '../../../src-main/core/store/fs-port';
@@ -153,6 +153,15 @@ export class Client {
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
   }
+}
+
+/**
+ * Answers once everything queued in the profile before it has ended, a checkpoint under
+ * way included (checkpoints run in the profile's queue): starting a timer on a numerical
+ * tracker is refused there, changing nothing.
+ */
+export async function queueDrained(client: Client, numericalTrackerId: string): Promise<void> {
+  expect(await client.call('startTimer', { trackerId: numericalTrackerId })).toMatchObject({ ok: false, error: { code: 'TIMER_NOT_SUPPORTED' } });
 }
 
 export const SIGN_UP = {

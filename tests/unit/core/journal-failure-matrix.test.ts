@@ -28,7 +28,7 @@ import { isTempFile } from '../../../src-main/core/store/atomic-writer';
 import { nodeFs } from '../../../src-main/core/store/fs-port';
 import { dataLayout } from '../../../src-main/core/store/layout';
 import type { Output } from '../../../src-preload/contract';
-import { Client, faultyFs, SIGN_UP, type Fault, type FsCall, type FsCallKind } from './helpers';
+import { Client, faultyFs, queueDrained, SIGN_UP, type Fault, type FsCall, type FsCallKind } from './helpers';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const LOG_IN = { email: SIGN_UP.email, password: SIGN_UP.password } as const;
@@ -160,11 +160,6 @@ async function answer(client: Client, call: () => ReturnType<Client['call']>): P
   return result.ok ? 'ok' : new AppFailure(result.error.code, result.error.message);
 }
 
-/** Runs in the profile's queue after everything queued before it (a refused write changes nothing). */
-async function queueDrained(client: Client): Promise<void> {
-  expect(await client.call('startTimer', { trackerId: ids.water })).toMatchObject({ ok: false, error: { code: 'TIMER_NOT_SUPPORTED' } });
-}
-
 async function checkpointAnswer(core: Core): Promise<'ok' | AppFailure> {
   try {
     await core.checkpoint();
@@ -226,7 +221,7 @@ const OPERATIONS: readonly Operation[] = [
     run: async (_core, client) => {
       const answered = await answer(client, () => client.call('addLog', { trackerId: ids.water, value: 5, at: '2026-11-20T08:00:00Z' }));
       // The checkpoint it started runs in the profile's queue, behind it.
-      await queueDrained(client);
+      await queueDrained(client, ids.water);
       return answered;
     },
     landmarks: [/^datasync journal\/\d+\.qsj$/, /^closeAppend journal\/\d+\.qsj$/, /^rename logs\/prep-\d+\/2026-11\.json$/, /^rename journal\/checkpoint\.json$/, /^unlink journal\/\d+\.qsj$/],
