@@ -2,25 +2,29 @@
  * Issue 14: injected failures (open, write, sync, rename, a full disk…) at every step of an
  * append and of a checkpoint, through the whole core. Each operation below is run once with
  * every file-system call recorded; then once per recorded call and per way that call can
- * fail, with that one call failing. The matrix is derived from the recording, so a step
- * added to a path is failed too without anyone listing it. Each run must:
+ * fail: an I/O error of that one call, or the disk full from that call on (every later call
+ * that needs room fails too, until the test frees some), a write landing half its bytes
+ * first. The matrix is derived from the recording, so a step added to a path is failed
+ * too without anyone listing it. Each run must:
  *
  * 1. answer a typed error (WRITE_FAILED), never an untyped throw (the test's client throws
  *    on one) nor a hang (the test's timeout); or succeed, when the failing step did not
  *    matter to the answer (a background checkpoint behind an acknowledged append);
- * 2. go on reading the last good state: the write if acknowledged, not if refused, and
- *    every write acknowledged before a failed checkpoint;
+ * 2. go on reading the last good state, the disk still full: the write if acknowledged,
+ *    not if refused, and every write acknowledged before a failed checkpoint; a write
+ *    while the disk is full is refused the same way and changes nothing;
  * 3. read the same state from a copy of the folder opened without failures, as a crash
- *    right after would leave it (no file unreadable); and take later writes and a
- *    checkpoint, in the running core and in the reopened one.
+ *    then would leave it (no file unreadable); and take later writes and a checkpoint, in
+ *    the running core and in the reopened one.
  *
  * A checkpoint that resolves has kept its promise: the files alone (the journal's segments
  * removed) hold every acknowledged write. One that fails answers WRITE_FAILED.
  */
-import type { Dirent } from 'node:fs';
+import { existsSync, type Dirent } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src-main/core/errors';
 import { openCore, type Core, type CoreOptions } from '../../../src-main/core/index';
@@ -37,26 +41,31 @@ const CHEAP_SCRYPT = { N: 2 ** 4, r: 1, p: 1 } as const;
 /** No quiet-moment checkpoint during a case: only the ones a case makes. */
 const QUIET_MS = 3_600_000;
 
-const EIO: Fault = { code: 'EIO' };
-const FULL: Fault = { code: 'ENOSPC' };
-const FULL_MID_WRITE: Fault = { code: 'ENOSPC', partial: true };
+/** A way to fail; `cutFails`: the journal's cutting back of the failed batch fails too. */
+type Way = Fault & { readonly cutFails?: boolean };
+
+const EIO: Way = { code: 'EIO' };
+const FULL: Way = { code: 'ENOSPC' };
+const FULL_MID_WRITE: Way = { code: 'ENOSPC', partial: true };
+const EIO_UNCUT: Way = { code: 'EIO', cutFails: true };
 
 /**
- * How each kind of call can fail. Every call can meet an I/O error; a full disk stops the
- * calls that need room (a new file, its bytes, a sync that allocates them late, a folder
- * entry), and a write may have landed half its bytes first. Reads are not failed here: the
- * issue's list is the write path's (a read's I/O error answers INTERNAL today). Keyed by
- * every kind, so a new kind of call does not compile until it is given its failures.
+ * How each kind of call can fail. Every call can meet an I/O error (EIO: that call alone).
+ * The disk can fill up (ENOSPC: from that call on) at a call that needs room — a new file,
+ * its bytes (half of them landed first, or none), a sync allocating them late, a folder or
+ * folder entry. Reads are not failed here: the issue's list is the write path's (a read's
+ * I/O error answers INTERNAL today). Keyed by every kind, so a new kind of call does not
+ * compile until it is given its failures.
  */
-const FAULTS: Record<FsCallKind, (call: FsCall) => readonly Fault[]> = {
+const FAULTS: Record<FsCallKind, (call: FsCall) => readonly Way[]> = {
   open: (call) => (isTempFile(basename(call.path)) ? [EIO, FULL] : [EIO]),
   writeFile: () => [EIO, FULL, FULL_MID_WRITE],
   sync: () => [EIO, FULL],
   close: () => [EIO],
   openAppend: () => [EIO],
-  writeAt: () => [EIO, FULL, FULL_MID_WRITE],
+  writeAt: () => [EIO, FULL, FULL_MID_WRITE, EIO_UNCUT],
   truncate: () => [EIO],
-  datasync: () => [EIO, FULL],
+  datasync: () => [EIO, FULL, EIO_UNCUT],
   closeAppend: () => [EIO],
   rename: () => [EIO, FULL],
   unlink: () => [EIO],
@@ -234,15 +243,47 @@ function stepName(call: FsCall, dataDir: string): string {
   return `${call.kind} ${path === '' ? '.' : path}`;
 }
 
-/** One run of `operation`, with the `at`-th call it makes failing with `fault` (none when null). */
-async function runCase(operation: Operation, at: number, fault: Fault | null) {
+/**
+ * Whether a call fails on a full disk: it makes a file or a folder, or writes bytes.
+ * Deleting, cutting, renaming, closing and syncing what is already written still work.
+ */
+function needsRoom(call: FsCall): boolean {
+  switch (call.kind) {
+    case 'open':
+      return isTempFile(basename(call.path));
+    case 'writeFile':
+    case 'writeAt':
+    case 'link':
+    case 'copyFile':
+      return true;
+    case 'mkdir':
+      return !existsSync(call.path);
+    default:
+      return false;
+  }
+}
+
+/**
+ * One run of `operation`, with the `at`-th call it makes failing with `fault` (none when
+ * null); an ENOSPC fault leaves the disk full until `freeDisk`.
+ */
+async function runCase(operation: Operation, at: number, fault: Way | null) {
   const dataDir = await copyOf(prepared);
   const calls: FsCall[] = [];
   let recording = false;
+  let diskFull = false;
+  let cutFails = false;
   const fs = faultyFs(nodeFs, (call) => {
-    if (!recording) return null;
-    const index = calls.push(call) - 1;
-    return index === at ? fault : null;
+    if (recording && calls.push(call) - 1 === at && fault !== null) {
+      diskFull = fault.code === 'ENOSPC';
+      cutFails = fault.cutFails === true;
+      return fault;
+    }
+    if (cutFails && call.kind === 'truncate') {
+      cutFails = false;
+      return EIO;
+    }
+    return diskFull && needsRoom(call) ? FULL : null;
   });
   const { core, client } = await opened(dataDir, { ...operation.options, fs, newId: counterIds('case') });
   try {
@@ -255,7 +296,15 @@ async function runCase(operation: Operation, at: number, fault: Fault | null) {
     const outcome = await operation.run(core, client).catch((error: unknown) => ({ untyped: error }));
     recording = false;
     const steps = calls.map((call) => stepName(call, dataDir));
-    return { dataDir, core, client, before, outcome, calls, steps };
+    const disk = {
+      get full() {
+        return diskFull;
+      },
+      free() {
+        diskFull = false;
+      },
+    };
+    return { dataDir, core, client, before, outcome, calls, steps, disk };
   } catch (error) {
     await core.close();
     throw error;
@@ -311,7 +360,7 @@ interface Recorded {
   readonly after: State;
 }
 
-async function failingCase(operation: Operation, at: number, fault: Fault, recorded: Recorded): Promise<void> {
+async function failingCase(operation: Operation, at: number, fault: Way, recorded: Recorded): Promise<void> {
   const run = await runCase(operation, at, fault);
   let copy: string | null = null;
   try {
@@ -319,8 +368,17 @@ async function failingCase(operation: Operation, at: number, fault: Fault, recor
     expect(run.steps.slice(0, at + 1)).toEqual(recorded.steps.slice(0, at + 1));
     if (typeof run.outcome === 'object' && 'untyped' in run.outcome) throw new Error(`an untyped error: ${String(run.outcome.untyped)}`);
     if (run.outcome !== 'ok') expect(run.outcome.code, run.outcome.message).toBe('WRITE_FAILED');
+    // A batch whose sync failed and could not be cut off may be whole on disk; this process
+    // told the person it was not saved, so it must not read it back.
     const expected = run.outcome === 'ok' ? recorded.after : recorded.before;
-    expect(await stateOf(run.client)).toEqual(expected);
+    const now = await stateOf(run.client);
+    expect(now, isDeepStrictEqual(now, recorded.after) ? 'the running core reads the refused write' : 'the running core').toEqual(expected);
+    if (run.disk.full) {
+      const refused = await run.client.call('addLog', { trackerId: ids.water, ...LATER });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED', message: expect.stringContaining('the disk is full') } });
+      expect(await stateOf(run.client), 'after a write refused on the full disk').toEqual(expected);
+      run.disk.free();
+    }
     if (operation.checkpoints === true && run.outcome === 'ok') expect(await filesAlone(run.dataDir), 'the files alone').toEqual(expected);
     copy = await copyOf(run.dataDir);
     await laterWriteWorks(run.core, run.client, expected);
@@ -375,7 +433,7 @@ describe.each(OPERATIONS)('$name', (operation) => {
         try {
           await failingCase(operation, at, fault, known);
         } catch (error) {
-          const name = `step ${String(at)} (${known.steps[at] ?? ''}) failing with ${fault.code}${fault.partial === true ? ' half-way through' : ''}`;
+          const name = `step ${String(at)} (${known.steps[at] ?? ''}) failing with ${fault.code}${fault.partial === true ? ' half-way through' : ''}${fault.cutFails === true ? ', its cut failing too' : ''}`;
           failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
