@@ -12,7 +12,8 @@
  * drop the store and open it again from the files and the journal.
  */
 import { join } from 'node:path';
-import type { FsPort } from './fs-port';
+import { AppFailure } from '../errors';
+import { errorCode, type FsPort } from './fs-port';
 import type { KeyedQueue } from './keyed-queue';
 import { dropCheckpointedSegments, recoverJournal, rotateJournal, type JournalFolderOptions } from './journal/journal-folder';
 import type { JournalWriter } from './journal/journal-writer';
@@ -137,20 +138,32 @@ export class ProfileJournal {
       } catch (error) {
         // The old segment is closed and no new one opened: no append can go on here. The
         // owner opens the profile again, from the files and the journal.
-        this.stop(error);
-        throw error;
+        const failure = checkpointFailure(error);
+        this.stop(failure);
+        throw failure;
       }
       this.writer = rotated.writer;
       // An append that was under way failed while the old segment closed: memory holds it.
       if (this.failure !== null) throw this.failure;
-      await this.store.writeDirty();
-      const { deviceSeq, hlc } = this.writer.position();
-      await this.checkpointFile.write({ version: 1, through: rotated.through, deviceSeq, hlc });
+      try {
+        await this.store.writeDirty();
+        const { deviceSeq, hlc } = this.writer.position();
+        await this.checkpointFile.write({ version: 1, through: rotated.through, deviceSeq, hlc });
+      } catch (error) {
+        throw checkpointFailure(error);
+      }
       this.through = rotated.through;
-      await dropCheckpointedSegments(this.folder, rotated.through);
+      // The files hold every record up to `through` now: the checkpoint is done. Deleting
+      // the segments it covers is tidying that the next checkpoint (and the next open) does
+      // again, so a failure here fails nothing (a backup waiting for this checkpoint goes on).
+      await dropCheckpointedSegments(this.folder, rotated.through).catch(() => undefined);
     } else if (this.store.dirty) {
       // Nothing in the journal: only derived files (summaries.json) are ahead.
-      await this.store.writeDirty();
+      try {
+        await this.store.writeDirty();
+      } catch (error) {
+        throw checkpointFailure(error);
+      }
     }
   }
 
@@ -193,6 +206,18 @@ export class ProfileJournal {
     this.failure = error;
     this.deps.onStopped(this);
   }
+}
+
+/**
+ * A checkpoint's failure as its callers answer it (a backup, an import, a lock): the saves
+ * already fail with WRITE_FAILED; the journal's own steps (closing a segment, opening the
+ * next) fail with the system's error, given the same code here.
+ */
+function checkpointFailure(error: unknown): AppFailure {
+  if (error instanceof AppFailure) return error;
+  const code = errorCode(error);
+  const reason = code === 'ENOSPC' ? 'the disk is full' : (code ?? (error instanceof Error ? error.message : 'unknown error'));
+  return new AppFailure('WRITE_FAILED', `Could not bring the profile's files up to date with its journal (${reason}). Every saved change is kept in the journal and written at the next checkpoint.`);
 }
 
 /**

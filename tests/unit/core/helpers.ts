@@ -2,7 +2,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { dispatch, type Session } from '../../../src-main/core/dispatch';
 import { dataLayout, openCore, type Core, type CoreOptions } from '../../../src-main/core/index';
 import type { FsPort } from '../../../src-main/core/store/fs-port';
@@ -19,24 +19,103 @@ afterEach(async () => {
   await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+/** Every call of the FsPort and of the handles it opens, by name. */
+export type FsCallKind =
+  | 'open'
+  | 'writeFile'
+  | 'sync'
+  | 'close'
+  | 'openAppend'
+  | 'writeAt'
+  | 'truncate'
+  | 'datasync'
+  | 'closeAppend'
+  | 'rename'
+  | 'unlink'
+  | 'link'
+  | 'copyFile'
+  | 'mkdir'
+  | 'chmod'
+  | 'readFile'
+  | 'readBytes'
+  | 'readdir'
+  | 'rm';
+
+/** One call as `faultyFs` sees it: its kind and the file (for a rename or link, the new name). */
+export interface FsCall {
+  readonly kind: FsCallKind;
+  readonly path: string;
+}
+
+/** How a call fails: with this Node error code; `partial` writes half the bytes first (a disk that fills up mid-write). */
+export interface Fault {
+  readonly code: string;
+  readonly partial?: boolean;
+}
+
+export const systemError = (code: string): NodeJS.ErrnoException =>
+  Object.assign(new Error(code === 'ENOSPC' ? 'no space left on device' : `${code}: injected failure`), { code });
+
 /**
- * `fs` whose journal appends (the write and the sync of a record) fail with `code` while
- * `failing()` says so: a full disk, or an I/O error, as the journal meets it.
+ * `fs` with every call, and every call of the handles it opens, shown to `fault` first: it
+ * answers how that call fails, or null to let it run. A test records calls with it
+ * (answering null) and makes any one of them fail.
+ */
+export function faultyFs(fs: FsPort, fault: (call: FsCall) => Fault | null): FsPort {
+  const check = (kind: FsCallKind, path: string): Fault | null => fault({ kind, path });
+  /** Runs `run` unless its call fails; a partial fault runs `half` first. */
+  const guarded = async <T>(kind: FsCallKind, path: string, run: () => Promise<T>, half?: () => Promise<unknown>): Promise<T> => {
+    const failure = check(kind, path);
+    if (failure === null) return run();
+    if (failure.partial === true && half !== undefined) await half();
+    throw systemError(failure.code);
+  };
+  /** A close that fails has still released the descriptor, as close(2) does. */
+  const closing = async (kind: FsCallKind, path: string, close: () => Promise<void>): Promise<void> => {
+    const failure = check(kind, path);
+    await close();
+    if (failure !== null) throw systemError(failure.code);
+  };
+  return {
+    open: (path, flags, mode) =>
+      guarded('open', path, async () => {
+        const handle = await fs.open(path, flags, mode);
+        return {
+          writeFile: (data, encoding) => guarded('writeFile', path, () => handle.writeFile(data, encoding), () => handle.writeFile(data.slice(0, Math.floor(data.length / 2)), encoding)),
+          sync: () => guarded('sync', path, () => handle.sync()),
+          close: () => closing('close', path, () => handle.close()),
+        };
+      }),
+    openAppend: (path) =>
+      guarded('openAppend', path, async () => {
+        const handle = await fs.openAppend(path);
+        return {
+          writeAt: (data, position) => guarded('writeAt', path, () => handle.writeAt(data, position), () => handle.writeAt(data.subarray(0, Math.floor(data.length / 2)), position)),
+          truncate: (length) => guarded('truncate', path, () => handle.truncate(length)),
+          datasync: () => guarded('datasync', path, () => handle.datasync()),
+          close: () => closing('closeAppend', path, () => handle.close()),
+        };
+      }),
+    rename: (from, to) => guarded('rename', to, () => fs.rename(from, to)),
+    unlink: (path) => guarded('unlink', path, () => fs.unlink(path)),
+    link: (existing, newPath) => guarded('link', newPath, () => fs.link(existing, newPath)),
+    copyFile: (from, to) => guarded('copyFile', to, () => fs.copyFile(from, to)),
+    mkdir: (path, options) => guarded('mkdir', path, () => fs.mkdir(path, options)),
+    chmod: (path, mode) => guarded('chmod', path, () => fs.chmod(path, mode)),
+    readFile: (path, encoding) => guarded('readFile', path, () => fs.readFile(path, encoding)),
+    readBytes: (path) => guarded('readBytes', path, () => fs.readBytes(path)),
+    readdir: (path) => guarded('readdir', path, () => fs.readdir(path)),
+    rm: (path, options) => guarded('rm', path, () => fs.rm(path, options)),
+  };
+}
+
+/**
+ * `fs` whose journal appends (the open, the write and the sync of a record) fail with `code`
+ * while `failing()` says so: a full disk, or an I/O error, as the journal meets it.
  */
 export function failingAppends(fs: FsPort, failing: () => boolean, code = 'ENOSPC'): FsPort {
-  const failure = () => Promise.reject(Object.assign(new Error(code === 'ENOSPC' ? 'no space left on device' : 'I/O error'), { code }));
-  return {
-    ...fs,
-    openAppend: async (path) => {
-      if (failing()) return failure();
-      const handle = await fs.openAppend(path);
-      return {
-        ...handle,
-        writeAt: (data, position) => (failing() ? failure() : handle.writeAt(data, position)),
-        datasync: () => (failing() ? failure() : handle.datasync()),
-      };
-    },
-  };
+  const appendSteps = new Set<FsCallKind>(['openAppend', 'writeAt', 'datasync']);
+  return faultyFs(fs, (call) => (appendSteps.has(call.kind) && failing() ? { code } : null));
 }
 
 export async function tempDir(): Promise<string> {
@@ -74,6 +153,15 @@ export class Client {
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
   }
+}
+
+/**
+ * Answers once everything queued in the profile before it has ended, a checkpoint under
+ * way included (checkpoints run in the profile's queue): starting a timer on a numerical
+ * tracker is refused there, changing nothing.
+ */
+export async function queueDrained(client: Client, numericalTrackerId: string): Promise<void> {
+  expect(await client.call('startTimer', { trackerId: numericalTrackerId })).toMatchObject({ ok: false, error: { code: 'TIMER_NOT_SUPPORTED' } });
 }
 
 export const SIGN_UP = {
