@@ -34,6 +34,7 @@ import { profileFormat, type ProfileFile } from './formats';
 import { JsonDocument } from './json-document';
 import { dataFolderPath, isSafeId } from './layout';
 import { loadDeviceId } from './journal/device-id';
+import type { UncutTail } from './journal/journal-writer';
 import type { KeyedQueue } from './keyed-queue';
 import { ProfileJournal } from './profile-journal';
 import { ProfileStore, type StoreDeps } from './profile-store';
@@ -93,6 +94,12 @@ export class ProfileDirectory {
   /** A profile's journal closing (checkpoint first): the next open of it waits for it. */
   private readonly closing = new Map<string, Promise<void>>();
   private deviceId: Promise<string> | null = null;
+  /**
+   * A profile whose journal stopped with a failed batch it could not cut off: where its
+   * acknowledged records end, cut there by the next open (those records were answered
+   * WRITE_FAILED), then forgotten.
+   */
+  private readonly uncut = new Map<string, UncutTail>();
 
   constructor(private readonly deps: DirectoryDeps) {}
 
@@ -277,6 +284,8 @@ export class ProfileDirectory {
     this.byPerson.delete(profileId);
     this.release(profileId, false);
     this.entries.delete(profileId);
+    // The new files are another journal: what was known of the old one's tail is not theirs.
+    this.uncut.delete(profileId);
   }
 
   /**
@@ -316,6 +325,7 @@ export class ProfileDirectory {
     this.byPerson.delete(profileId);
     this.release(profileId, false);
     this.entries.delete(profileId);
+    this.uncut.delete(profileId);
     await this.closing.get(profileId);
     await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true });
   }
@@ -337,6 +347,8 @@ export class ProfileDirectory {
             // again from its files and journal, once this journal has closed.
             if (opening === started) opening = undefined;
             if (this.stores.get(profileId) === started) this.stores.delete(profileId);
+            const uncut = journal.uncutTail();
+            if (uncut !== null) this.uncut.set(profileId, uncut);
             this.afterClosing(profileId, journal.discard());
           });
           opening = started;
@@ -365,7 +377,9 @@ export class ProfileDirectory {
       throw error;
     });
     const { layout, fs } = this.deps;
-    await ProfileJournal.open({ raw: fs, key: dataKey, deviceId, dataDir: layout.dataDir, profileDir: layout.profileDir(profileId), fs: profileDeps.fs, writer: profileDeps.writer, queue, profileId, onStopped, ...(this.deps.recordsPerCheckpoint === undefined ? {} : { recordsPerCheckpoint: this.deps.recordsPerCheckpoint }), ...(this.deps.quietMs === undefined ? {} : { quietMs: this.deps.quietMs }) }, store);
+    const uncut = this.uncut.get(profileId) ?? null;
+    await ProfileJournal.open({ raw: fs, key: dataKey, deviceId, dataDir: layout.dataDir, profileDir: layout.profileDir(profileId), fs: profileDeps.fs, writer: profileDeps.writer, queue, profileId, onStopped, uncut, ...(this.deps.recordsPerCheckpoint === undefined ? {} : { recordsPerCheckpoint: this.deps.recordsPerCheckpoint }), ...(this.deps.quietMs === undefined ? {} : { quietMs: this.deps.quietMs }) }, store);
+    if (uncut !== null && this.uncut.get(profileId) === uncut) this.uncut.delete(profileId);
     return store;
   }
 

@@ -16,7 +16,7 @@ import { AppFailure } from '../errors';
 import { errorCode, type FsPort } from './fs-port';
 import type { KeyedQueue } from './keyed-queue';
 import { dropCheckpointedSegments, recoverJournal, rotateJournal, type JournalFolderOptions } from './journal/journal-folder';
-import type { JournalWriter } from './journal/journal-writer';
+import type { JournalWriter, UncutTail } from './journal/journal-writer';
 import type { JournalOp } from './journal/operations';
 import { pendingShards, shardLogsWithPending, timersWithPending, trackersWithPending } from './journal/pending-read';
 import type { JournalEntry } from './journal/record-format';
@@ -48,6 +48,8 @@ export interface ProfileJournalDeps {
   readonly profileId: string;
   /** The journal stopped after a failed append: the owner drops the store and reopens it. */
   readonly onStopped: (journal: ProfileJournal) => void;
+  /** What the journal stopped before this open left uncut (its `uncutTail`): cut first. */
+  readonly uncut?: UncutTail | null;
   readonly recordsPerCheckpoint?: number;
   readonly quietMs?: number;
 }
@@ -78,7 +80,7 @@ export class ProfileJournal {
     const folder: JournalFolderOptions = { fs: deps.raw, folder: folderPath, dataDir: deps.dataDir, key: deps.key, deviceId: deps.deviceId, stopAfterFailure: true };
     const checkpointFile = new VersionedJsonAdapter(join(folderPath, 'checkpoint.json'), checkpointFormat, deps.fs, deps.writer, deps.dataDir);
     const checkpoint = (await checkpointFile.read()) ?? noCheckpoint();
-    const { writer, entries } = await recoverJournal(folder, checkpoint);
+    const { writer, entries } = await recoverJournal(folder, checkpoint, deps.uncut ?? null);
     const journal = new ProfileJournal(deps, store, folder, checkpointFile, writer, checkpoint.through);
     store.journal = journal;
     // Memory takes the records now (dirty); the files follow at the first checkpoint, soon
@@ -182,6 +184,14 @@ export class ProfileJournal {
     if (this.quiet !== null) clearTimeout(this.quiet);
     this.quiet = null;
     await this.writer.close().catch(() => undefined);
+  }
+
+  /**
+   * After a failed append whose batch could not be cut off the file: where the acknowledged
+   * records end, for the next open of the profile to cut there. Null otherwise.
+   */
+  uncutTail(): UncutTail | null {
+    return this.writer.uncutTail();
   }
 
   /** Whether an append failed: the store's memory may hold a refused write. */

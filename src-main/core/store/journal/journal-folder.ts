@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { AppFailure } from '../../errors';
-import { ignoreMissing, type FsPort } from '../fs-port';
+import { errorCode, ignoreMissing, type AppendHandlePort, type FsPort } from '../fs-port';
 import { dataFolderPath } from '../layout';
 import { laterHlc } from './hlc';
 import { readJournalFile } from './journal-reader';
-import { openJournalWriter, type JournalWriter } from './journal-writer';
+import { openJournalWriter, type JournalWriter, type UncutTail } from './journal-writer';
 import type { JournalEntry } from './record-format';
 import { coveredSegments, planRecovery, segmentFirstSeq, segmentName, type CheckpointFile, type SegmentRead } from './segments';
 
@@ -38,10 +38,12 @@ export interface RecoveredJournal {
  * Opens the journal as the last checkpoint left it (`noCheckpoint()` before the first):
  * deletes the segments it covered, reads the rest, and opens the last for appending (or a
  * new one). Damage or missing records are DATA_FILE_DAMAGED; nothing is then written.
+ * `uncut`: a tail the writer before could not cut off (`JournalWriter.uncutTail`), cut first.
  */
-export async function recoverJournal(options: JournalFolderOptions, checkpoint: CheckpointFile): Promise<RecoveredJournal> {
+export async function recoverJournal(options: JournalFolderOptions, checkpoint: CheckpointFile, uncut: UncutTail | null = null): Promise<RecoveredJournal> {
   const { fs, folder, dataDir, key } = options;
   await fs.mkdir(folder, { recursive: true });
+  if (uncut !== null) await cutTail(fs, uncut, dataFolderPath(dataDir, uncut.file));
   const names = (await fs.readdir(folder)).filter((name) => segmentFirstSeq(name) !== null).sort();
   const segments: (SegmentRead & { readonly entries: readonly JournalEntry[] })[] = [];
   for (const name of names) {
@@ -91,6 +93,26 @@ export async function dropCheckpointedSegments(options: JournalFolderOptions, th
   const covered = coveredSegments(await options.fs.readdir(options.folder), through);
   for (const name of covered) await ignoreMissing(options.fs.unlink(join(options.folder, name)));
   return covered;
+}
+
+/**
+ * Cuts off what a failed batch left after the acknowledged records (its writer could not):
+ * read as whole records, they would come back although they were answered WRITE_FAILED.
+ * Failing, the open fails (WRITE_FAILED) rather than read them.
+ */
+async function cutTail(fs: FsPort, uncut: UncutTail, shownAs: string): Promise<void> {
+  let handle: AppendHandlePort | null = null;
+  try {
+    handle = await fs.openAppend(uncut.file);
+    await handle.truncate(uncut.end);
+    await handle.datasync();
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return;
+    throw new AppFailure('WRITE_FAILED', `Could not cut a change that was not saved off the journal ${shownAs} (${code ?? String(error)}). The profile opens once the disk answers again.`);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
 }
 
 function damaged(shownAs: string, reason: string): AppFailure {

@@ -60,10 +60,22 @@ export interface JournalWriter {
    * last sequence and its clock — what the next segment and `checkpoint.json` go on from.
    */
   position(): { readonly seq: number; readonly deviceSeq: number; readonly hlc: Hlc };
+  /**
+   * Where the acknowledged records end when a failed batch could not be cut off after them
+   * (its bytes may be whole on disk), else null. Whoever opens the file next in this
+   * process cuts it there (`recoverJournal`'s `uncut`): those records were answered WRITE_FAILED.
+   */
+  uncutTail(): UncutTail | null;
   /** Resolves once every append so far has settled. */
   idle(): Promise<void>;
   /** Waits for the appends under way, then closes the file; later appends are CORE_CLOSED. */
   close(): Promise<void>;
+}
+
+/** A journal file and where its acknowledged records end (see `JournalWriter.uncutTail`). */
+export interface UncutTail {
+  readonly file: string;
+  readonly end: number;
 }
 
 interface Waiting {
@@ -182,6 +194,10 @@ class GroupCommitWriter implements JournalWriter {
       // Started a microtask later: the appends made in the same turn share the first batch too.
       this.draining ??= Promise.resolve().then(() => this.drain());
     });
+  }
+
+  uncutTail(): UncutTail | null {
+    return this.dirty ? { file: this.options.file, end: this.end } : null;
   }
 
   async idle(): Promise<void> {

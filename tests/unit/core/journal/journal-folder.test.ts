@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFs } from '../../../../src-main/core/store/fs-port';
 import { dropCheckpointedSegments, recoverJournal, rotateJournal, type JournalFolderOptions } from '../../../../src-main/core/store/journal/journal-folder';
+import { readJournalFile } from '../../../../src-main/core/store/journal/journal-reader';
 import type { JournalOp } from '../../../../src-main/core/store/journal/operations';
 import { coveredSegments, noCheckpoint, segmentName, type CheckpointFile } from '../../../../src-main/core/store/journal/segments';
+import { faultyFs } from '../helpers';
 import { aLog, testKey } from './journal-fixtures';
 
 const added = (n: number): JournalOp => ({ type: 'log-added', log: aLog(n) });
@@ -102,5 +104,30 @@ describe('journal folder: recovery and rotation', () => {
     const covered = await recoverJournal(options, checkpointAt(1, 1));
     expect(covered.entries.map((entry) => entry.seq)).toEqual([2]);
     await covered.writer.close();
+  });
+
+  it('cuts what a failed batch left after the acknowledged records when told where they end, so it is not read back', async () => {
+    const options = await setUp();
+    let failing = false;
+    // The sync of the second batch fails, and so does the writer's cutting it back off.
+    const fs = faultyFs(nodeFs, (call) => (failing && (call.kind === 'datasync' || call.kind === 'truncate') ? { code: 'EIO' } : null));
+    const { writer } = await recoverJournal({ ...options, fs, stopAfterFailure: true }, noCheckpoint());
+    const saved = await writer.append(added(1));
+    expect(writer.uncutTail()).toBeNull();
+    failing = true;
+    await expect(writer.append(added(2))).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    failing = false;
+    const uncut = writer.uncutTail();
+    await writer.close();
+    const file = join(options.folder, segmentName(1));
+    expect(uncut).toEqual({ file, end: expect.any(Number) });
+    // Its bytes landed whole: read as they are, the refused record would come back.
+    expect((await readJournalFile(nodeFs, options.key, file, file))?.entries).toHaveLength(2);
+
+    const again = await recoverJournal(options, noCheckpoint(), uncut);
+    expect(again.entries).toEqual([saved]);
+    expect((await again.writer.append(added(3))).seq).toBe(2);
+    await again.writer.close();
+    expect((await recoverJournal(options, noCheckpoint())).entries.map((entry) => entry.record.op)).toEqual([added(1), added(3)]);
   });
 });
