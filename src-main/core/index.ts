@@ -146,6 +146,11 @@ export interface Core {
    * every acknowledged write (for tools and tests that read the files).
    */
   checkpoint(): Promise<void>;
+  /**
+   * Resolves once no checkpoint is writing its files: a checkpoint begins in the profile's
+   * queue and writes outside it (for tests that wait for one the core started).
+   */
+  checkpointsSettled(): Promise<void>;
   /** Flush pending writes, checkpoint every open profile, and release the data-folder lock. */
   close(): Promise<void>;
 }
@@ -253,6 +258,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       void run.then(() => warming.delete(run));
     },
     checkpoint: () => directory.checkpointAll(),
+    checkpointsSettled: () => directory.checkpointsSettled(),
     async close() {
       if (closed) return;
       closed = true;

@@ -299,6 +299,14 @@ export class ProfileDirectory {
     }
   }
 
+  /** Resolves once no open profile's checkpoint is writing its files (they write outside the queue). */
+  async checkpointsSettled(): Promise<void> {
+    for (const opening of [...this.stores.values()]) {
+      const store = await opening.catch(() => null);
+      await store?.journal?.settled();
+    }
+  }
+
   /**
    * Before something reads or writes a profile's files around its journal (a backup, a
    * purge, an import), called holding the profile's queue: a checkpoint when the profile is

@@ -23,7 +23,7 @@ import type { JournalEntry } from './journal/record-format';
 import { emptyPendingView, replay } from './journal/replay';
 import { checkpointFormat, noCheckpoint, type CheckpointFile } from './journal/segments';
 import type { AtomicWriter } from './atomic-writer';
-import type { ProfileStore } from './profile-store';
+import type { DirtySnapshot, ProfileStore } from './profile-store';
 import { emptySummariesFile, summariesFormat, SUMMARIES_FILE, type SummariesFile } from './summaries-format';
 import { emptyTimersFile, TIMERS_FILE, timersFormat, type TimersFile } from './timers-format';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
@@ -54,11 +54,22 @@ export interface ProfileJournalDeps {
   readonly quietMs?: number;
 }
 
+/** A checkpoint begun in the queue, its files to be written (`ProfileJournal.finish`). */
+interface Begun {
+  /** What `checkpoint.json` will record: the last sequence the files hold, and this device's sequence and clock then. */
+  readonly covered: Omit<CheckpointFile, 'version'> | null;
+  readonly snapshot: DirtySnapshot;
+  /** Lets the next checkpoint begin. */
+  readonly done: () => void;
+}
+
 export class ProfileJournal {
   private failure: unknown = null;
   private quiet: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
   private checkpointQueued = false;
+  /** A checkpoint writing its files (outside the queue): the next one begins after it. */
+  private writing: Promise<void> | null = null;
 
   private constructor(
     private readonly deps: ProfileJournalDeps,
@@ -120,20 +131,38 @@ export class ProfileJournal {
     this.quiet.unref();
   }
 
-  /** A checkpoint, taking the profile's queue. */
-  checkpoint(): Promise<void> {
-    return this.deps.queue.run(this.deps.profileId, () => this.checkpointHeld());
+  /**
+   * A checkpoint that takes the profile's queue only to begin: the journal turns to a new
+   * segment and what memory holds is taken as it is (`begin`). The files are then written
+   * outside the queue, so writes go on meanwhile, their records in the new segment.
+   */
+  async checkpoint(): Promise<void> {
+    const begun = await this.deps.queue.run(this.deps.profileId, () => this.begin());
+    if (begun !== null) await this.finish(begun);
   }
 
   /**
-   * A checkpoint by a caller holding the profile's queue: the records so far are written
-   * into the shards and summaries.json, `checkpoint.json` records it, and their segments go.
+   * A checkpoint by a caller holding the profile's queue (an import, a backup): once it
+   * resolves, the files hold every record, and nothing writes them until the queue is free.
    */
   async checkpointHeld(): Promise<void> {
+    const begun = await this.begin();
+    if (begun !== null) await this.finish(begun);
+  }
+
+  /**
+   * In the profile's queue: waits for the appends under way and for a checkpoint still
+   * writing (it needs no queue), then closes the segment and opens the next one, and takes
+   * what memory holds ahead of the files — the state after every record up to `through`,
+   * all of them synced. Null when the files are up to date.
+   */
+  private async begin(): Promise<Begun | null> {
+    while (this.writing !== null) await this.writing;
+    await this.writer.idle();
     if (this.failure !== null) throw this.failure;
-    if (this.closed) return;
-    const position = this.writer.position();
-    if (position.seq > this.through) {
+    if (this.closed) return null;
+    let covered: Begun['covered'] = null;
+    if (this.writer.position().seq > this.through) {
       let rotated: { readonly writer: JournalWriter; readonly through: number };
       try {
         rotated = await rotateJournal(this.folder, this.writer);
@@ -147,26 +176,48 @@ export class ProfileJournal {
       this.writer = rotated.writer;
       // An append that was under way failed while the old segment closed: memory holds it.
       if (this.failure !== null) throw this.failure;
+      const { deviceSeq, hlc } = this.writer.position();
+      covered = { through: rotated.through, deviceSeq, hlc };
+    } else if (!this.store.dirty) {
+      // Nothing in the journal, and no derived file (summaries.json) ahead either.
+      return null;
+    }
+    const snapshot = await this.store.dirtySnapshot();
+    let done = (): void => undefined;
+    // Set in the queue, so the next checkpoint to begin (in the queue) always sees it.
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    return { covered, snapshot, done };
+  }
+
+  /**
+   * Writes what `begin` took: the files (profile-store.ts `writeSnapshot`), then
+   * `checkpoint.json`, then deletes the segments it covers. A failure before
+   * `checkpoint.json` is WRITE_FAILED; the records stay in the journal, and the files not
+   * written stay marked, for the next checkpoint.
+   */
+  private async finish(begun: Begun): Promise<void> {
+    try {
       try {
-        await this.store.writeDirty();
-        const { deviceSeq, hlc } = this.writer.position();
-        await this.checkpointFile.write({ version: 1, through: rotated.through, deviceSeq, hlc });
+        await this.store.writeSnapshot(begun.snapshot);
+        if (begun.covered !== null) await this.checkpointFile.write({ version: 1, ...begun.covered });
       } catch (error) {
         throw checkpointFailure(error);
       }
-      this.through = rotated.through;
+      if (begun.covered === null) return;
+      this.through = begun.covered.through;
       // The files hold every record up to `through` now: the checkpoint is done. Deleting
       // the segments it covers is tidying that the next checkpoint (and the next open) does
       // again, so a failure here fails nothing (a backup waiting for this checkpoint goes on).
-      await dropCheckpointedSegments(this.folder, rotated.through).catch(() => undefined);
-    } else if (this.store.dirty) {
-      // Nothing in the journal: only derived files (summaries.json) are ahead.
-      try {
-        await this.store.writeDirty();
-      } catch (error) {
-        throw checkpointFailure(error);
-      }
+      await dropCheckpointedSegments(this.folder, begun.covered.through).catch(() => undefined);
+    } finally {
+      this.writing = null;
+      begun.done();
     }
+  }
+
+  /** Resolves once no checkpoint is writing its files (for tests and tools that read them). */
+  async settled(): Promise<void> {
+    while (this.writing !== null) await this.writing;
   }
 
   /** Checkpoints, then closes the journal (the profile locks, the core closes). */
@@ -183,6 +234,8 @@ export class ProfileJournal {
     this.closed = true;
     if (this.quiet !== null) clearTimeout(this.quiet);
     this.quiet = null;
+    // A checkpoint still writing ends first: the folder's next owner finds no file half-way.
+    await this.writing;
     await this.writer.close().catch(() => undefined);
   }
 

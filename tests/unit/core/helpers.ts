@@ -136,6 +136,11 @@ export class Client {
   session: Session | null = null;
   constructor(private readonly core: Core) {}
 
+  /** Once no checkpoint the core started is still writing its files (they write outside the queue). */
+  checkpointsSettled(): Promise<void> {
+    return this.core.checkpointsSettled();
+  }
+
   async call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
     const dispatched = await dispatch(this.core.handlers, method, input, this.session, (error) => {
       throw error;
@@ -156,12 +161,13 @@ export class Client {
 }
 
 /**
- * Answers once everything queued in the profile before it has ended, a checkpoint under
- * way included (checkpoints run in the profile's queue): starting a timer on a numerical
- * tracker is refused there, changing nothing.
+ * Answers once everything queued in the profile before it has ended (starting a timer on a
+ * numerical tracker is refused there, changing nothing), and a checkpoint begun meanwhile
+ * has written its files (a checkpoint begins in the queue and writes outside it).
  */
 export async function queueDrained(client: Client, numericalTrackerId: string): Promise<void> {
   expect(await client.call('startTimer', { trackerId: numericalTrackerId })).toMatchObject({ ok: false, error: { code: 'TIMER_NOT_SUPPORTED' } });
+  await client.checkpointsSettled();
 }
 
 export const SIGN_UP = {

@@ -229,7 +229,7 @@ const OPERATIONS: readonly Operation[] = [
     },
     run: async (_core, client) => {
       const answered = await answer(client, () => client.call('addLog', { trackerId: ids.water, value: 5, at: '2026-11-20T08:00:00Z' }));
-      // The checkpoint it started runs in the profile's queue, behind it.
+      // The checkpoint it started begins in the profile's queue, behind it, and writes its files after.
       await queueDrained(client, ids.water);
       return answered;
     },
