@@ -235,6 +235,21 @@ const OPERATIONS: readonly Operation[] = [
     },
     landmarks: [/^datasync journal\/\d+\.qsj$/, /^closeAppend journal\/\d+\.qsj$/, /^rename logs\/prep-\d+\/2026-11\.json$/, /^rename journal\/checkpoint\.json$/, /^unlink journal\/\d+\.qsj$/],
   },
+  {
+    name: 'logging out (its closing checkpoint) and in again (the journal recovered)',
+    prepare: async (client) => {
+      await client.ok('addLog', { trackerId: ids.water, value: 4, at: '2026-11-10T08:00:00Z' });
+      await client.ok('updateLog', { trackerId: ids.water, logId: ids.october, at: '2026-11-21T08:00:00Z' });
+      await client.ok('updateTracker', { trackerId: ids.run, name: 'Running' });
+    },
+    run: async (_core, client) => {
+      // A lock never fails: a checkpoint that fails leaves the records in the journal.
+      await client.ok('logOut', {});
+      await client.ok('logIn', LOG_IN);
+      return answer(client, () => client.call('listTrackers', {}));
+    },
+    landmarks: [/^rename logs\/prep-\d+\/2026-11\.json$/, /^rename journal\/checkpoint\.json$/, /^unlink journal\/\d+\.qsj$/, /^readdir journal$/],
+  },
 ];
 
 /** A call as the matrix names it: its kind and its file under the profile (temp files' random part dropped). */
