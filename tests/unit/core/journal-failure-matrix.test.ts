@@ -239,8 +239,6 @@ const OPERATIONS: readonly Operation[] = [
     name: 'logging out (its closing checkpoint) and in again (the journal recovered)',
     prepare: async (client) => {
       await client.ok('addLog', { trackerId: ids.water, value: 4, at: '2026-11-10T08:00:00Z' });
-      await client.ok('updateLog', { trackerId: ids.water, logId: ids.october, at: '2026-11-21T08:00:00Z' });
-      await client.ok('updateTracker', { trackerId: ids.run, name: 'Running' });
     },
     run: async (_core, client) => {
       // A lock never fails: a checkpoint that fails leaves the records in the journal.
@@ -280,7 +278,7 @@ function needsRoom(call: FsCall): boolean {
 
 /**
  * One run of `operation`, with the `at`-th call it makes failing with `fault` (none when
- * null); an ENOSPC fault leaves the disk full until `freeDisk`.
+ * null); an ENOSPC fault leaves the disk full until `disk.free()`.
  */
 async function runCase(operation: Operation, at: number, fault: Way | null) {
   const dataDir = await copyOf(prepared);
