@@ -100,6 +100,13 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A failed call's reason as a message gives it: "the disk is full" for ENOSPC, else its code (or message). */
+export function failureReason(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'ENOSPC') return 'the disk is full';
+  return code ?? (error instanceof Error ? error.message : 'unknown error');
+}
+
 export async function ignoreMissing(task: Promise<void>): Promise<void> {
   try {
     await task;

@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { AppFailure } from '../errors';
-import { errorCode, type FsPort } from './fs-port';
+import { failureReason, type FsPort } from './fs-port';
 import type { KeyedQueue } from './keyed-queue';
 import { dropCheckpointedSegments, recoverJournal, rotateJournal, type JournalFolderOptions } from './journal/journal-folder';
 import type { JournalWriter, UncutTail } from './journal/journal-writer';
@@ -278,9 +278,7 @@ export class ProfileJournal {
  */
 function checkpointFailure(error: unknown): AppFailure {
   if (error instanceof AppFailure) return error;
-  const code = errorCode(error);
-  const reason = code === 'ENOSPC' ? 'the disk is full' : (code ?? (error instanceof Error ? error.message : 'unknown error'));
-  return new AppFailure('WRITE_FAILED', `Could not bring the profile's files up to date with its journal (${reason}). Every saved change is kept in the journal and written at the next checkpoint.`);
+  return new AppFailure('WRITE_FAILED', `Could not bring the profile's files up to date with its journal (${failureReason(error)}). Every saved change is kept in the journal and written at the next checkpoint.`);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { AppFailure } from '../../errors';
-import { errorCode, ignoreMissing, type AppendHandlePort, type FsPort } from '../fs-port';
+import { errorCode, failureReason, ignoreMissing, type AppendHandlePort, type FsPort } from '../fs-port';
 import { dataFolderPath } from '../layout';
 import { laterHlc } from './hlc';
 import { readJournalFile } from './journal-reader';
@@ -42,7 +42,11 @@ export interface RecoveredJournal {
  */
 export async function recoverJournal(options: JournalFolderOptions, checkpoint: CheckpointFile, uncut: UncutTail | null = null): Promise<RecoveredJournal> {
   const { fs, folder, dataDir, key } = options;
-  await fs.mkdir(folder, { recursive: true });
+  try {
+    await fs.mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new AppFailure('WRITE_FAILED', `Could not make the journal folder ${dataFolderPath(dataDir, folder)} (${failureReason(error)}); the profile opens once it can be made.`);
+  }
   if (uncut !== null) await cutTail(fs, uncut, dataFolderPath(dataDir, uncut.file));
   const names = (await fs.readdir(folder)).filter((name) => segmentFirstSeq(name) !== null).sort();
   const segments: (SegmentRead & { readonly entries: readonly JournalEntry[] })[] = [];
@@ -58,7 +62,8 @@ export async function recoverJournal(options: JournalFolderOptions, checkpoint: 
   }
   const plan = planRecovery(checkpoint.through, segments);
   if (plan.kind === 'gap') throw damaged(dataFolderPath(dataDir, folder), plan.reason);
-  for (const name of plan.remove) await ignoreMissing(fs.unlink(join(folder, name)));
+  // Covered by the checkpoint, so never read again: a failure to delete them (tidying) fails nothing.
+  for (const name of plan.remove) await fs.unlink(join(folder, name)).catch(() => undefined);
   const entries = segments.filter((segment) => plan.replay.includes(segment.name)).flatMap((segment) => segment.entries.filter((entry) => entry.seq > checkpoint.through));
   // This device's sequence and clock go on from the highest anywhere: the active segment
   // may be new and empty while an older one not yet checkpointed holds the latest records.
@@ -107,9 +112,8 @@ async function cutTail(fs: FsPort, uncut: UncutTail, shownAs: string): Promise<v
     await handle.truncate(uncut.end);
     await handle.datasync();
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT') return;
-    throw new AppFailure('WRITE_FAILED', `Could not cut a change that was not saved off the journal ${shownAs} (${code ?? String(error)}). The profile opens once the disk answers again.`);
+    if (errorCode(error) === 'ENOENT') return;
+    throw new AppFailure('WRITE_FAILED', `Could not cut a change that was not saved off the journal ${shownAs} (${failureReason(error)}); the profile opens once the disk answers again.`);
   } finally {
     await handle?.close().catch(() => undefined);
   }

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../errors';
 import { createAtomicWriter } from '../atomic-writer';
-import { errorCode, type AppendHandlePort, type FsPort } from '../fs-port';
+import { failureReason, type AppendHandlePort, type FsPort } from '../fs-port';
 import { HLC_ZERO, hlcNow, laterHlc, type Hlc } from './hlc';
 import { readJournalFile } from './journal-reader';
 import type { JournalOp } from './operations';
@@ -316,7 +316,5 @@ class GroupCommitWriter implements JournalWriter {
 }
 
 function writeFailure(shownAs: string, error: unknown): AppFailure {
-  const code = errorCode(error);
-  const reason = code === 'ENOSPC' ? 'the disk is full' : (code ?? (error instanceof Error ? error.message : 'unknown error'));
-  return new AppFailure('WRITE_FAILED', `Could not save the change to ${shownAs} (${reason}). It was not saved; everything saved before is intact.`);
+  return new AppFailure('WRITE_FAILED', `Could not save the change to ${shownAs} (${failureReason(error)}). It was not saved; everything saved before is intact.`);
 }
