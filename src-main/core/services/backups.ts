@@ -244,7 +244,8 @@ export class BackupService {
     return this.deps.accountQueue.run(ACCOUNTS_QUEUE, () =>
       this.deps.queue.run(profileId, async () => {
         await this.deps.writer.idle();
-        directory.forget(profileId);
+        // A checkpoint may still be writing the profile's files (outside its queue): it ends first.
+        await directory.forget(profileId);
         const safety = current === null ? null : await this.writeInto(root, profileId, directory.layout.profileDir(profileId), 'before-restore');
         const currentTokens = current?.kind === 'account' ? current.account.data.tokens : [];
         try {
@@ -253,7 +254,7 @@ export class BackupService {
           if (error instanceof AppFailure) throw error;
           fail('BACKUP_FAILED', `The backup could not be restored (${errorCode(error) ?? 'unknown error'}). The profile is as it was.`);
         }
-        directory.forget(profileId);
+        await directory.forget(profileId);
         // Tokens are the current ones: a token revoked since the backup must stay revoked, and one made since still opens the same data key.
         await directory.saveAccount({ ...account, tokens: currentTokens });
         await this.indexRestoredFolder(profileId, dataKey).catch(() => undefined);

@@ -279,13 +279,15 @@ export class ProfileDirectory {
    * cached account — before its folder is replaced (a restore): its sessions then answer
    * SESSION_LOCKED, and the next read finds the new files.
    */
-  forget(profileId: string): void {
+  forget(profileId: string): Promise<void> {
     this.byTokens.delete(profileId);
     this.byPerson.delete(profileId);
     this.release(profileId, false);
     this.entries.delete(profileId);
     // The new files are another journal: what was known of the old one's tail is not theirs.
     this.uncut.delete(profileId);
+    // Resolves once its journal is closed, a checkpoint still writing its files included.
+    return this.closing.get(profileId) ?? Promise.resolve();
   }
 
   /**
