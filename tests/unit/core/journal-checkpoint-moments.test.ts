@@ -3,20 +3,21 @@
  * write, and when the profile is locked (log-out, a shell's idle lock) before anything reads
  * its files again. Profiles are stored unencrypted here so the files can be read as they are.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataLayout } from '../../../src-main/core/store/layout';
 import { QUIET_CHECKPOINT_MS } from '../../../src-main/core/store/profile-journal';
 import { JOURNAL_HEADER_BYTES } from '../../../src-main/core/store/journal/record-format';
-import { Client, queueDrained, SIGN_UP, startCore } from './helpers';
+import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
+import { Client, queueDrained, SIGN_UP, startCore, tempDir } from './helpers';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 
 /** The text of a file, or '' when it does not exist (yet). */
 const textOf = (file: string): Promise<string> => readFile(file, 'utf8').catch(() => '');
 
-async function profileWithWater(options: { readonly journalQuietMs?: number } = {}) {
+async function profileWithWater(options: { readonly journalQuietMs?: number; readonly fs?: FsPort } = {}) {
   const core = await startCore({ now: () => NOW, encryptAtRest: false, ...options });
   const client = new Client(core);
   const { profile } = await client.ok('signUp', SIGN_UP);
@@ -92,5 +93,52 @@ describe('locking a profile', () => {
     for (const { log } of added) expect(shard).toContain(log.id);
     await journalEmpty(files.journal);
     expect((await client.ok('listLogs', { trackerId: tracker.id, order: 'oldest' })).logs).toEqual(added.map(({ log }) => log));
+  });
+});
+
+describe('a checkpoint writing its files', () => {
+  it('lets writes go on meanwhile (it holds the profile’s queue only to begin), and both are kept', async () => {
+    // The checkpoint's write of the shard waits at its rename until the test lets it go.
+    let holdShard: string | null = null;
+    let reached = (): void => undefined;
+    const atRename = new Promise<void>((resolve) => (reached = resolve));
+    let letGo = (): void => undefined;
+    const released = new Promise<void>((resolve) => (letGo = resolve));
+    const fs: FsPort = {
+      ...nodeFs,
+      rename: async (from, to) => {
+        if (to === holdShard) {
+          holdShard = null;
+          reached();
+          await released;
+        }
+        return nodeFs.rename(from, to);
+      },
+    };
+    const { core, client, tracker, files } = await profileWithWater({ journalQuietMs: 3_600_000, fs });
+    const first = (await client.ok('addLog', { trackerId: tracker.id, value: 1, at: '2026-11-01T08:00:00Z' })).log;
+    holdShard = files.shard;
+    const checkpoint = core.checkpoint();
+    await atRename;
+
+    // Answered while the checkpoint is half-way: before, it waited for the whole checkpoint.
+    const second = (await client.ok('addLog', { trackerId: tracker.id, value: 2, at: '2026-11-02T08:00:00Z' })).log;
+    letGo();
+    await checkpoint;
+    // The checkpoint wrote the state it began with; the second entry is in the journal.
+    const shard = await textOf(files.shard);
+    expect(shard).toContain(first.id);
+    expect(shard).not.toContain(second.id);
+    expect((await client.ok('listLogs', { trackerId: tracker.id, order: 'oldest' })).logs).toEqual([first, second]);
+
+    // A crash now: a new core on a copy of the folder replays the second entry from the journal.
+    const copy = await tempDir();
+    await cp(core.dataDir, copy, { recursive: true });
+    await rm(dataLayout(copy).lockFile, { force: true });
+    const reopened = await startCore({ dataDir: copy, now: () => NOW, encryptAtRest: false });
+    const again = new Client(reopened);
+    await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    expect((await again.ok('listLogs', { trackerId: tracker.id, order: 'oldest' })).logs).toEqual([first, second]);
+    await reopened.close();
   });
 });
