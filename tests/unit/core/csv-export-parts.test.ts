@@ -130,6 +130,33 @@ describe('exportLogsCsvChunk', () => {
     expect(whole.csv.split('\r\n').filter((line) => line.startsWith('"Steps, daily",')).length).toBe(total);
   });
 
+  it('gives a part that failed on a damaged shard again for the same cursor, once the shard reads', async () => {
+    const { core, steps } = await profile({ encryptAtRest: false });
+    await core.checkpoint();
+    const profileDir = join(core.dataDir, 'profiles', (await readdir(join(core.dataDir, 'profiles')))[0] as string);
+    const last = join(profileDir, 'logs', steps, (await readdir(join(profileDir, 'logs', steps))).filter((name) => name.endsWith('.json')).sort().at(-1) as string);
+    const good = await readFile(last);
+    await core.close();
+    const again = new Client(await startCore({ dataDir: core.dataDir, exportRowsPerPart: ROWS_PER_PART, encryptAtRest: false }));
+    await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    const whole = await again.ok('exportLogsCsv', {});
+    await writeFile(last, '{"version":3}');
+    const parts = [await again.ok('exportLogsCsvChunk', {})];
+    let failed = 0;
+    for (let cursor = parts[0]?.cursor; cursor !== null && cursor !== undefined; cursor = parts.at(-1)?.cursor) {
+      const part = await again.call('exportLogsCsvChunk', { cursor });
+      if (part.ok) {
+        parts.push(part.value);
+        continue;
+      }
+      expect(part.error.code).toBe('DATA_FILE_DAMAGED');
+      failed++;
+      await writeFile(last, good);
+    }
+    expect(failed).toBe(1);
+    expect(parts.map((part) => part.csv).join('')).toBe(whole.csv);
+  });
+
   it('writes an entry edited between parts, in the month the next part starts with, as it is now', async () => {
     const { client, steps } = await profile();
     const first = await client.ok('exportLogsCsvChunk', {});
