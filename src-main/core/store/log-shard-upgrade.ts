@@ -12,7 +12,8 @@
  * - Otherwise every tracker's shards are read, oldest month first (each through its own
  *   migration), the ids met in an earlier month are dropped from the later ones, and each
  *   shard that changes or was of an older version is written at version 3 (atomically, as
- *   any save). Then `log-shards.json` is written.
+ *   any save). Then `log-shards.json` is written (if it cannot be, the profile still opens:
+ *   the next open checks again).
  *
  * It can stop at any instant and run again: files are replaced whole, and the pass only
  * drops later copies and writes each first copy as it was read, so whichever files were
@@ -31,13 +32,13 @@ import { VersionedJsonAdapter, type FileFormat } from './versioned-json-adapter'
 
 export const LOG_SHARDS_MARKER = 'log-shards.json';
 
-const markerSchema = z.object({
+export const logShardsMarkerSchema = z.object({
   version: z.literal(1),
   /** The format version every log shard of the profile has been brought to. */
   logShards: z.number().int().positive(),
 });
-type Marker = z.infer<typeof markerSchema>;
-export const logShardsMarkerFormat: FileFormat<Marker> = { label: 'log shards', version: 1, schema: markerSchema, migrations: {} };
+type Marker = z.infer<typeof logShardsMarkerSchema>;
+export const logShardsMarkerFormat: FileFormat<Marker> = { label: 'log shards', version: 1, schema: logShardsMarkerSchema, migrations: {} };
 
 export interface LogShardUpgrade {
   /** Whether the pass ran (false: the marker said it was done). */
@@ -60,7 +61,13 @@ export async function upgradeLogShards(deps: StoreDeps, profileId: string): Prom
     written += done.written;
     dropped += done.dropped;
   }
-  await marker.write({ version: 1, logShards: LOG_SHARD_VERSION });
+  try {
+    await marker.write({ version: 1, logShards: LOG_SHARD_VERSION });
+  } catch (error) {
+    // The shards are done; without the marker the next open checks them again (and writes
+    // nothing but it). A full disk must not keep the profile from opening for that.
+    if (!(error instanceof AppFailure && error.code === 'WRITE_FAILED')) throw error;
+  }
   return { ran: true, written, dropped };
 }
 
