@@ -52,7 +52,7 @@ export interface LogShardUpgrade {
 /** Run the pass on `profileId`'s shards unless its marker says they are already of this version. */
 export async function upgradeLogShards(deps: StoreDeps, profileId: string): Promise<LogShardUpgrade> {
   const { layout } = deps;
-  const marker = new VersionedJsonAdapter(join(layout.profileDir(profileId), LOG_SHARDS_MARKER), logShardsMarkerFormat, deps.fs, deps.writer, layout.dataDir);
+  const marker = markerOf(deps, profileId);
   if (await isDone(marker)) return { ran: false, written: 0, dropped: 0 };
   let written = 0;
   let dropped = 0;
@@ -70,6 +70,14 @@ export async function upgradeLogShards(deps: StoreDeps, profileId: string): Prom
   }
   return { ran: true, written, dropped };
 }
+
+/** Record that `profileId`'s shards are of this version: a new profile's, so that its first open writes nothing. */
+export async function markLogShardsCurrent(deps: StoreDeps, profileId: string): Promise<void> {
+  await markerOf(deps, profileId).write({ version: 1, logShards: LOG_SHARD_VERSION });
+}
+
+const markerOf = (deps: StoreDeps, profileId: string): VersionedJsonAdapter<Marker> =>
+  new VersionedJsonAdapter(join(deps.layout.profileDir(profileId), LOG_SHARDS_MARKER), logShardsMarkerFormat, deps.fs, deps.writer, deps.layout.dataDir);
 
 async function isDone(marker: VersionedJsonAdapter<Marker>): Promise<boolean> {
   try {

@@ -38,7 +38,7 @@ import type { UncutTail } from './journal/journal-writer';
 import type { KeyedQueue } from './keyed-queue';
 import { ProfileJournal } from './profile-journal';
 import { ProfileStore, type StoreDeps } from './profile-store';
-import { upgradeLogShards } from './log-shard-upgrade';
+import { markLogShardsCurrent, upgradeLogShards } from './log-shard-upgrade';
 import { encryptProfileFolder } from './profile-upgrade';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
 
@@ -154,6 +154,7 @@ export class ProfileDirectory {
     try {
       await this.detailsAdapter(profileId, profileDeps).write(details);
       await this.settingsAdapter(profileId, profileDeps).write(settings);
+      await markLogShardsCurrent(profileDeps, profileId);
       await this.accountAdapter(profileId).write(account);
     } catch (error) {
       await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true }).catch(() => undefined);

@@ -209,6 +209,18 @@ describe('the upgrade of older files', () => {
     expect(await filesOf(dataDir)).toEqual(once);
   });
 
+  it('has nothing to do for a new profile: marked at sign-up, its first open reads no logs folder', async () => {
+    const reads: string[] = [];
+    const fs: FsPort = { ...nodeFs, readdir: (dir) => (reads.push(dir), nodeFs.readdir(dir)) };
+    const core = await startCore({ fs });
+    const client = new Client(core);
+    const { profile } = await client.ok('signUp', SIGN_UP);
+    const layout = dataLayout(core.dataDir);
+    expect(await readdir(layout.profileDir(profile.id))).toContain(LOG_SHARDS_MARKER);
+    await client.ok('createTracker', { name: 'Weight', settings: { type: 'numerical' } });
+    expect(reads.filter((dir) => dir === layout.logsDir(profile.id))).toEqual([]);
+  });
+
   it('stopped at any rename and run again, gives what one run gives', async () => {
     const reference = await olderFolder();
     await upgradeLogShards({ layout: reference.layout, fs: nodeFs, writer: createAtomicWriter() }, 'p1');
