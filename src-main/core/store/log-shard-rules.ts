@@ -109,8 +109,8 @@ function idsBreach(ids: readonly string[]): string | null {
  * `Set<string>`: a Set made anew per shard cost as much as the rest of a shard's reading
  * (its hash table grown and dropped for every shard, and every id hashed whole). A slot is
  * empty unless its stamp is the current shard's, so the table is never cleared; the hash
- * reads at most 16 characters (the start and end of a long id, where `randomUUID`'s are
- * random), and ids of equal hash are compared whole.
+ * reads at most the last 8 characters (32 random bits of a `randomUUID`, and the counter
+ * of ids made in sequence), and ids of equal hash are compared whole.
  */
 let tableBits = 12;
 let stamps = new Uint32Array(1 << tableBits);
@@ -140,13 +140,11 @@ function firstRepeated(ids: readonly string[]): number {
   return -1;
 }
 
-/** FNV-1a over the first and the last eight characters of `id` (all of a shorter one). */
+/** FNV-1a over the length and the last eight characters of `id` (all of a shorter one). */
 function idHash(id: string): number {
   const length = id.length;
   let hash = length ^ 0x811c9dc5;
-  const head = length < 8 ? length : 8;
-  for (let index = 0; index < head; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 0x01000193);
-  for (let index = length - 8 > head ? length - 8 : head; index < length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 0x01000193);
+  for (let index = length > 8 ? length - 8 : 0; index < length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 0x01000193);
   return hash;
 }
 

@@ -68,6 +68,9 @@ describe('the strict stored form', () => {
     ['a letter for a digit', ['a'], ['2026-11-20T08:00:0a.000Z'], /not a UTC time/],
     ['logs out of order', ['a', 'b'], ['2026-11-21T08:00:00.000Z', AT], /log 1 is earlier than the log before it/],
     ['an id twice', ['a', 'b', 'a'], [AT, AT, AT], /log 2 repeats the id "a"/],
+    // The table hashes an id's last eight characters: ids alike there are still told apart.
+    ['ids alike but for their start', ['x-12345678', 'y-12345678', 'z-12345678'], [AT, AT, AT], null],
+    ['one of them twice', ['x-12345678', 'y-12345678', 'x-12345678'], [AT, AT, AT], /log 2 repeats the id "x-12345678"/],
     ['a UUID twice among many', [...Array.from({ length: 5000 }, () => crypto.randomUUID()), 'x'].flatMap((id, index, all) => (index === 4000 ? [id, all[10] as string] : [id])), Array.from({ length: 5002 }, () => AT), /log 4001 repeats the id/],
   ])('%s', (_name, ids, at, breach) => {
     const found = shardRuleBreach('2026-11', ids, at);
