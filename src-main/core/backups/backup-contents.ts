@@ -83,8 +83,9 @@ export async function backupContents(path: string, account: AccountFile, dataKey
       throw error;
     }
     for (const name of names) {
-      if (shardMonth(name) === null) continue;
-      const columns = await readDocument(fs, profileCopy, `logs/${tracker.id}/${name}`, logColumnsFormat);
+      const month = shardMonth(name);
+      if (month === null) continue;
+      const columns = await readDocument(fs, profileCopy, `logs/${tracker.id}/${name}`, logColumnsFormat(month));
       entries += columns?.ids.length ?? 0;
     }
   }

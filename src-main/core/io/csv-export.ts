@@ -257,9 +257,10 @@ export async function* logChunks(entries: Iterable<TrackerLogs> | AsyncIterable<
  * A tracker's name cell and each log's time, as pieces taken from tables instead of made
  * per row: `Weight,2026-11-25T` (the name with the day, made when the day changes — rows
  * come in time order), `08:30:00` (one of the day's 86,400 clock times) and `.250+01:00`
- * (milliseconds and offset). Stored times are `toISOString()` text, so the local time is
- * the stored one with its hour and minute shifted when the shift stays within the day;
- * anything else takes `logTimeText`, whose text these pieces equal (a test holds them so).
+ * (milliseconds and offset). Stored times are `toISOString()` text (a rule of every shard
+ * read, store/log-shard-rules.ts), so the local time is the stored one with its hour and
+ * minute shifted when the shift stays within the day; a shift into another day takes
+ * `logTimeText`, whose text these pieces equal (a test holds them so).
  */
 class TimeCells {
   /** `2026-11-25T` of the last row, or empty (an empty prefix would match every time, so it is checked for). */
@@ -270,45 +271,18 @@ class TimeCells {
 
   push(pieces: string[], at: string, offsetMinutes: number): void {
     const minuteOfDay = digits(at, 11) * 60 + digits(at, 14) + offsetMinutes;
-    const second = digits(at, 17);
-    const millis = digits(at, 20) * 10 + digit(at, 22);
-    if (
-      at.length === 24 &&
-      minuteOfDay >= 0 &&
-      minuteOfDay < 1440 &&
-      second < 60 &&
-      millis >= 0 &&
-      millis < 1000 &&
-      at.charCodeAt(13) === COLON &&
-      at.charCodeAt(16) === COLON &&
-      at.charCodeAt(19) === DOT &&
-      at.charCodeAt(23) === Z
-    ) {
-      if (this.day === '' || !at.startsWith(this.day)) this.newDay(at.slice(0, 11));
-      if (this.day !== '' && at.startsWith(this.day)) {
-        pieces.push(this.nameAndDay, clockText(minuteOfDay * 60 + second), fractionAndOffset(millis, offsetMinutes));
-        return;
+    if (minuteOfDay >= 0 && minuteOfDay < 1440) {
+      // The day is digits and dashes: no cell of it needs quoting or escaping.
+      if (this.day === '' || !at.startsWith(this.day)) {
+        this.day = at.slice(0, 11);
+        this.nameAndDay = this.nameCell + this.day;
       }
-    }
-    // A shard's times are only checked to be text: one that is not `toISOString()` text may
-    // need quoting or escaping like any cell.
-    pieces.push(this.nameCell, encodeCell(logTimeText(at, offsetMinutes), false));
-  }
-
-  /** Takes `day` (`2026-11-25T`) for the rows to come, when it is only digits and dashes: then no cell of it needs quoting or escaping. */
-  private newDay(day: string): void {
-    if (!DAY.test(day)) {
-      this.day = '';
+      pieces.push(this.nameAndDay, clockText(minuteOfDay * 60 + digits(at, 17)), fractionAndOffset(digits(at, 20) * 10 + digit(at, 22), offsetMinutes));
       return;
     }
-    this.day = day;
-    this.nameAndDay = this.nameCell + day;
+    pieces.push(this.nameCell, logTimeText(at, offsetMinutes));
   }
 }
-const DAY = /^\d{4}-\d{2}-\d{2}T$/;
-const COLON = 58;
-const DOT = 46;
-const Z = 90;
 
 /** `08:30:00` for each second of a day, made when first needed. */
 const CLOCK: (string | undefined)[] = new Array<string | undefined>(86_400);

@@ -14,7 +14,7 @@ import { planFiles } from '../io/import-kinds';
 import type { ImportPlan } from '../io/import-plan';
 import { momentOf, StoredMomentsBuilder, TimeTexts, type StoredMoments, type TrackerEntries } from '../io/planned-entries';
 import { previewOf } from '../io/import-preview';
-import type { LogShard, StoredTracker, TrackersFile } from '../store/formats';
+import { LOG_SHARD_VERSION, type LogShard, type StoredTracker, type TrackersFile } from '../store/formats';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { LogColumns } from '../store/log-shard-columns';
 import { monthOf } from '../store/layout';
@@ -22,10 +22,9 @@ import type { ProfileDirectory } from '../store/profile-directory';
 import { documentWrite, type ProfileStore } from '../store/profile-store';
 import { summariesFormat } from '../store/summaries-format';
 import { ExportParts, type ExportPart } from './export-parts';
-import { IdSet } from './id-set';
 import { asJob, JobProgress, type Job, type JobListener } from './job-progress';
 import { sessionStore } from './profile-access';
-import { columnsInOrder, shardsOf, uniqueColumns } from './shard-stream';
+import { columnsInOrder, shardsOf } from './shard-stream';
 import { SUMMARIES_FILE, type Summaries } from './summaries';
 import { findTracker, publicTracker } from './tracker-lookup';
 
@@ -113,10 +112,9 @@ export class CsvService {
         const shards = columnsInOrder(store, refs);
         let read = 0;
         const onShard = () => job.advance(++read);
-        const seen = new IdSet();
         const entries = trackers.map((tracker) => ({
           tracker,
-          logs: takeShards(shards, refs.filter((ref) => ref.trackerId === tracker.id).length, seen, onShard),
+          logs: takeShards(shards, refs.filter((ref) => ref.trackerId === tracker.id).length, onShard),
         }));
         const csv = await joinChunks(logChunks(entries));
         return { csv, fileName: await this.logsFileName(profileId, trackers, trackerId) };
@@ -252,7 +250,7 @@ export class CsvService {
           const times = new TimeTexts();
           const added = indexes.map((index) => entries.log(index, this.deps.newId(), trackerId, times));
           // Stored logs first at equal times (a stable sort), so earlier entries keep their place.
-          return { version: 2, logs: [...before, ...added].sort(byTime) };
+          return { version: LOG_SHARD_VERSION, logs: [...before, ...added].sort(byTime) };
         };
         shards.push({ trackerId, month, data });
       }
@@ -289,17 +287,13 @@ export const WRITE_PHASE = 'Writing months of entries';
  */
 export const CHECK_SLICE_ROWS = 20_000;
 
-/**
- * The next `count` shards of the shared ordered read (one tracker's), each id once (see
- * log-shards.ts on copies left by a crash).
- */
-async function* takeShards(shards: AsyncIterator<LogColumns>, count: number, seen: IdSet, onShard: () => void): AsyncGenerator<LogColumns> {
-  const unique = uniqueColumns(seen);
+/** The next `count` shards of the shared ordered read (one tracker's). */
+async function* takeShards(shards: AsyncIterator<LogColumns>, count: number, onShard: () => void): AsyncGenerator<LogColumns> {
   for (let taken = 0; taken < count; taken++) {
     const next = await shards.next();
     if (next.done === true) return;
     onShard();
-    yield unique(next.value);
+    yield next.value;
   }
 }
 

@@ -3,11 +3,10 @@
  * megabytes at a time, and the UI shows how far it has got between parts. Parts end on
  * whole months; joined, they are byte for byte the file `exportLogsCsv` makes.
  *
- * The export keeps a little state between parts (per profile, one at a time): the shards
- * to read, where the next part starts, and the ids met so far in the current tracker's
- * history. The ids are why it is not a stateless cursor: a copy a crash left in two
- * months is written once by the one-shot export (see shard-stream.ts), and the part
- * holding the second copy must know the first was written.
+ * The export keeps a little state between parts (per profile, one at a time): the
+ * trackers and shards it lists, fixed when it starts (so the parts join into the file the
+ * one-shot export made then), and where the next part starts. Nothing else carries over:
+ * a log is in one shard only (log-shards.ts), so a part writes its shards as they are.
  */
 import { randomBytes } from 'node:crypto';
 import type { Tracker } from '../../../src-preload/contract';
@@ -15,8 +14,7 @@ import { fail } from '../errors';
 import { logChunks, type TrackerLogs } from '../io/csv-export';
 import type { LogColumns } from '../store/log-shard-columns';
 import type { ProfileStore } from '../store/profile-store';
-import { IdSet } from './id-set';
-import { columnsInOrder, uniqueColumns, type ShardRef } from './shard-stream';
+import { columnsInOrder, type ShardRef } from './shard-stream';
 
 /** About this many entries per part: a few megabytes of text, a fraction of a second to make. */
 export const PART_ROWS = 50_000;
@@ -42,9 +40,6 @@ interface PartsState extends PartsStart {
   readonly token: string;
   /** Index in `refs` of the next part's first shard. */
   next: number;
-  /** The tracker the last part ended in, and the ids of its logs written so far (kept in `seen`). */
-  unique: { readonly trackerId: string; readonly take: (columns: LogColumns) => LogColumns } | null;
-  readonly seen: IdSet;
 }
 
 /** `<token>.<next shard>`: the token (random, 128 bits) names the export, the number checks the order. */
@@ -62,7 +57,7 @@ export class ExportParts {
 
   /** A new export of the profile (replacing one left unfinished), and its first part. */
   first(store: ProfileStore, start: PartsStart): Promise<ExportPart> {
-    const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0, unique: null, seen: new IdSet() };
+    const state: PartsState = { ...start, token: randomBytes(16).toString('base64url'), next: 0 };
     this.exports.set(store, state);
     return this.part(store, state);
   }
@@ -90,10 +85,8 @@ export class ExportParts {
     const trackers = new Map(state.trackers.map((tracker) => [tracker.id, tracker]));
     let index = state.next;
     let rows = 0;
-    // One tracker's shards from `index`, while the part has room; each id once over its whole history.
+    // One tracker's shards from `index`, while the part has room.
     async function* logsOf(trackerId: string): AsyncGenerator<LogColumns> {
-      if (state.unique?.trackerId !== trackerId) state.unique = { trackerId, take: uniqueColumns(state.seen) };
-      const { take } = state.unique;
       while (index < refs.length && refs[index]?.trackerId === trackerId && rows < limit) {
         const next = await shards.next();
         if (next.done === true) {
@@ -101,9 +94,8 @@ export class ExportParts {
           return;
         }
         index++;
-        const logs = take(next.value);
-        rows += logs.ids.length;
-        yield logs;
+        rows += next.value.ids.length;
+        yield next.value;
       }
     }
     // `logChunks` reads a tracker's logs to the end before asking for the next tracker.
@@ -114,18 +106,13 @@ export class ExportParts {
       }
     }
     const texts: string[] = [];
-    try {
-      let header = true;
-      // The part is one chunk: its text is then joined once, not in chunks and again as a part.
-      for await (const text of logChunks(entries(), { chunkRows: Number.MAX_SAFE_INTEGER })) {
-        // The header is the first text of every run: the file has it once.
-        if (!header || state.next === 0) texts.push(text);
-        header = false;
-      }
-    } catch (error) {
-      // The ids met are already counted: this part cannot be made again, so the export ends.
-      this.exports.delete(store);
-      throw error;
+    let header = true;
+    // The part is one chunk: its text is then joined once, not in chunks and again as a part.
+    // A part that fails (a damaged shard) changes no state: the same cursor asks for it again.
+    for await (const text of logChunks(entries(), { chunkRows: Number.MAX_SAFE_INTEGER })) {
+      // The header is the first text of every run: the file has it once.
+      if (!header || state.next === 0) texts.push(text);
+      header = false;
     }
     state.next = index;
     const last = index >= refs.length;

@@ -1,8 +1,8 @@
 /**
- * Reading a tracker's logs from its monthly shards. A log moved to another month is
- * written to its new shard before it leaves the old one, so a crash between the two leaves
- * it in both: reading keeps the first copy met and drops the other, so nothing is lost
- * and nothing shows twice.
+ * Reading a tracker's logs from its monthly shards. A log is in one shard of its tracker
+ * only (a move across months is one journal record, profile-journal.ts; older files were
+ * brought to that once, log-shard-upgrade.ts), and each shard is oldest first
+ * (log-shard-rules.ts), so the shards read oldest first are the history in order.
  */
 import type { Log } from '../../../src-preload/contract';
 import { monthOf } from '../store/layout';
@@ -47,19 +47,8 @@ export async function readAllShards(store: ProfileStore, trackerId: string): Pro
   return readShards(store, trackerId, await store.months(trackerId));
 }
 
-/** The logs of the shards, oldest first, each id once. */
-export function mergeLogs(shards: readonly MonthLogs[]): Log[] {
-  const seen = new Set<string>();
-  const logs: Log[] = [];
-  for (const shard of shards) {
-    for (const log of shard.logs) {
-      if (seen.has(log.id)) continue;
-      seen.add(log.id);
-      logs.push(log);
-    }
-  }
-  return logs;
-}
+/** The logs of the shards (given oldest first), oldest first. */
+export const mergeLogs = (shards: readonly MonthLogs[]): Log[] => shards.flatMap((shard) => shard.logs);
 
 /** The newest log of the tracker, reading shards from the newest month back until one has logs. */
 export async function newestLog(store: ProfileStore, trackerId: string): Promise<Log | null> {

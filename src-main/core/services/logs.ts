@@ -107,9 +107,6 @@ export class LogService {
       const target = await store.shard(tracker.id, newMonth);
       const saves: ShardSave[] = [{ shard: target, month: newMonth, data: { ...target.data, logs: insertByTime(withoutLog(target.data.logs, log.id), log) } }];
       if (newMonth !== oldMonth) {
-        // New shard first, then the old one: without a journal a crash between leaves the
-        // log in both (reading drops the second copy), never in neither. With one, both
-        // change in memory and the move is one record.
         const source = await store.shard(tracker.id, oldMonth);
         saves.push({ shard: source, month: oldMonth, data: { ...source.data, logs: withoutLog(source.data.logs, log.id) } });
       }
@@ -168,10 +165,10 @@ export class LogService {
   private async write(store: ProfileStore, tracker: StoredTracker, change: LogsChange, months: string[], saves: readonly ShardSave[], op: JournalOp): Promise<Durable> {
     // Content the store would refuse (WRITE_REFUSED) must change nothing, so it is refused
     // here, before the summary is marked or memory changed; each save checks the whole shard
-    // again on its way to disk. Here only the logs the write adds are checked, as a shard of
-    // their own: the rest of each shard was read or written through the same check, and a
+    // again on its way to disk. Here only the logs the write adds are checked, each as a shard
+    // of its month: the rest of each shard was read or written through the same check, and a
     // check of the whole month on every entry made a write's cost grow with its month.
-    checkStorable(logShardFormat(tracker.id), { ...emptyLogShard(), logs: [...change.added] });
+    for (const log of change.added) checkStorable(logShardFormat(tracker.id, monthOf(log.at)), { ...emptyLogShard(), logs: [log] });
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
     await this.deps.summaries.applied(store, tracker, calendar, change, months, () => {
       for (const { shard, month, data } of saves) store.adoptShard(tracker.id, month, shard, data);

@@ -6,9 +6,8 @@
  * no read runs ahead (reads complete at once, fs-port.ts, so there is nothing to overlap).
  */
 import type { LogShard } from '../store/formats';
-import { rowsOf, type LogColumns } from '../store/log-shard-columns';
+import type { LogColumns } from '../store/log-shard-columns';
 import type { ProfileStore } from '../store/profile-store';
-import type { IdSet } from './id-set';
 
 export interface ShardRef {
   readonly trackerId: string;
@@ -36,26 +35,3 @@ export const readInOrder = (store: ProfileStore, refs: readonly ShardRef[]): Asy
 
 /** The shards of `refs` in order, as their columns: for a pass that needs no log objects (an export). */
 export const columnsInOrder = (store: ProfileStore, refs: readonly ShardRef[]): AsyncGenerator<LogColumns> => inOrder(refs, (ref) => store.columnsOnce(ref.trackerId, ref.month));
-
-/**
- * A tracker's shards one after another, each log id once. A log moved to another month is
- * written to its new shard before it leaves the old one (log-shards.ts), so a crash between
- * the two leaves a copy; the first met is kept, as `mergeLogs` does. Copies are rare, so a
- * shard is copied only when it holds one. `seen` is emptied first: one set serves every
- * tracker of an export in turn, so its memory is not made again for each.
- */
-export function uniqueColumns(seen: IdSet): (columns: LogColumns) => LogColumns {
-  seen.clear();
-  return (columns) => {
-    const { ids } = columns;
-    let kept: number[] | null = null;
-    for (let index = 0; index < ids.length; index++) {
-      if (!seen.add(ids[index] as string)) {
-        kept ??= Array.from({ length: index }, (_, earlier) => earlier);
-        continue;
-      }
-      kept?.push(index);
-    }
-    return kept === null ? columns : rowsOf(columns, kept);
-  };
-}

@@ -6,10 +6,13 @@
  */
 import { z } from 'zod';
 import { GENDERS, logSchema, logValueSchema, trackerSchema } from '../../../src-preload/contract';
-import { columnsText, logShardV1toV2, openColumns, parseColumnsText, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
+import { columnsText, LOG_SHARD_VERSION, logShardV1toV2, openColumns, parseColumnsText, shardColumns, shardFromColumns, type LogColumns } from './log-shard-columns';
 import { isLogColumns, isLogShard } from './log-shard-guard';
+import { logShardV2toV3, logsRuleBreach, shardRuleBreach } from './log-shard-rules';
 import { trackersV1toV2, trackersV2toV3, trackersV3toV4 } from './trackers-migration';
 import type { FileFormat } from './versioned-json-adapter';
+
+export { LOG_SHARD_VERSION } from './log-shard-columns';
 
 const id = z.string().min(1).max(64);
 
@@ -74,17 +77,18 @@ export type StoredLog = z.infer<typeof storedLogSchema>;
 
 /**
  * One tracker's logs of one UTC month, oldest first, as the store holds it in memory. The
- * file holds the same by column (log-shard-columns.ts).
+ * file holds the same by column (log-shard-columns.ts). The schema gives each cell's shape;
+ * the rules over a whole shard (times, order, ids) are log-shard-rules.ts's.
  */
 export const logShardSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(LOG_SHARD_VERSION),
   logs: z.array(storedLogSchema),
 });
 export type LogShard = z.infer<typeof logShardSchema>;
 
 /** A shard as its file holds it (log-shard-columns.ts); the same cells `storedLogSchema` checks. */
 export const logColumnsSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(LOG_SHARD_VERSION),
   ids: z.array(id),
   at: z.array(z.string()),
   offsetMinutes: z.array(z.number().int()),
@@ -101,16 +105,22 @@ export const trackersFormat: FileFormat<TrackersFile> = {
   schema: trackersFileSchema,
   migrations: { 1: trackersV1toV2, 2: trackersV2toV3, 3: trackersV3toV4 },
 };
+const logShardMigrations = { 1: logShardV1toV2, 2: logShardV2toV3 };
+
 /**
- * The format of `trackerId`'s shards: the tracker's id is not in the file but in its place.
- * Shards are read by the thousand (an export reads them all), so they get the quick check.
+ * The one owner of the log shard file: the format of `trackerId`'s shard of `month`, whose
+ * place (folder and name) gives the tracker's id and the month. Its `rules` are the strict
+ * stored form (log-shard-rules.ts), applied by the adapter when the file is read and
+ * before it is written. Shards are read by the thousand (an export reads them all), so the
+ * shape gets the quick check.
  */
-export const logShardFormat = (trackerId: string): FileFormat<LogShard> => ({
+export const logShardFormat = (trackerId: string, month: string): FileFormat<LogShard> => ({
   label: 'log',
-  version: 2,
+  version: LOG_SHARD_VERSION,
   schema: logShardSchema,
-  migrations: { 1: logShardV1toV2 },
+  migrations: logShardMigrations,
   quickCheck: isLogShard,
+  rules: (shard) => logsRuleBreach(trackerId, month, shard.logs),
   stored: { toText: (shard) => encodeLogShard(shard.logs), parse: parseColumnsText, fromStored: (record) => shardFromColumns(record, trackerId) },
 });
 
@@ -118,21 +128,23 @@ export const logShardFormat = (trackerId: string): FileFormat<LogShard> => ({
  * The same files read as their columns, for one pass over a whole history (an export): no
  * object per log, and no tracker id needed. Refuses exactly what `logShardFormat` refuses.
  */
-export const logColumnsFormat: FileFormat<LogColumns> = {
+export const logColumnsFormat = (month: string): FileFormat<LogColumns> => ({
   label: 'log',
-  version: 2,
+  version: LOG_SHARD_VERSION,
   schema: logColumnsSchema,
-  migrations: { 1: logShardV1toV2 },
+  migrations: logShardMigrations,
   quickCheck: isLogColumns,
+  rules: (columns) => shardRuleBreach(month, columns.ids, columns.at),
   stored: { toText: columnsText, parse: parseColumnsText, fromStored: openColumns },
-};
+});
 
 export const emptyTrackersFile = (): TrackersFile => ({ version: 4, trackers: [] });
-export const emptyLogShard = (): LogShard => ({ version: 2, logs: [] });
+export const emptyLogShard = (): LogShard => ({ version: LOG_SHARD_VERSION, logs: [] });
 
 /**
  * The exact bytes of a log shard file. Benchmarks use it to lay down years of history
- * directly on disk; logs must belong to the shard's tracker and month, oldest first.
+ * directly on disk; the logs must keep the rules of log-shard-rules.ts (the shard's month,
+ * oldest first, `toISOString()` times, each id once), or the file will not read.
  */
 export const encodeLogShard = (logs: readonly StoredLog[]): string => columnsText(shardColumns(logs));
 /** The exact bytes of a trackers file (see `encodeLogShard`). */

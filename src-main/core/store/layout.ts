@@ -9,6 +9,8 @@
  *   <dataDir>/profiles/<profileId>/trackers.json          every tracker of the profile
  *   <dataDir>/profiles/<profileId>/logs/<trackerId>/<YYYY-MM>.json
  *                                                         one tracker's logs of one UTC month
+ *   <dataDir>/profiles/<profileId>/log-shards.json        the shard format every shard was brought
+ *                                                         to (log-shard-upgrade.ts)
  *
  * Sharding logs per tracker and month keeps one log entry's write small however many
  * years of history exist.

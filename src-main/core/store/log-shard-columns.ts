@@ -1,7 +1,7 @@
 /**
  * How a log shard is stored since format version 2: by column, not one object per log.
  *
- *   { "version": 2, "ids": […], "at": […], "offsetMinutes": […], "values": […], "notes": […] }
+ *   { "version": 3, "ids": […], "at": […], "offsetMinutes": […], "values": […], "notes": […] }
  *
  * Version 1 was `{ "version": 1, "logs": [{ id, trackerId, at, offsetMinutes, value, note }] }`:
  * every log repeated its tracker's id and six key names, so a file was twice the size, and
@@ -10,10 +10,11 @@
  * export, a first dashboard and an all-time chart spend their time on. The tracker's id
  * comes from the shard's place (its folder, which the envelope's authenticated path binds).
  *
- * In memory a shard is `{ version: 2, logs }` with whole logs, so nothing above the store
+ * In memory a shard is `{ version: 3, logs }` with whole logs, so nothing above the store
  * knows — except a pass over a whole history (an export), which may read the columns as
- * they are (`LogColumns`, formats.ts's `logColumnsFormat`). Version-1 files are read
- * through `logShardV1toV2` and written as version 2 the next time their month changes.
+ * they are (`LogColumns`, formats.ts's `logColumnsFormat`). Version 3 has the same
+ * columns as version 2 and the strict rules of log-shard-rules.ts; older files are read
+ * through `logShardV1toV2` and `logShardV2toV3`, and rewritten once by log-shard-upgrade.ts.
  */
 import { isRecord, type JsonRecord } from './migrate';
 import type { Opened } from './versioned-json-adapter';
@@ -34,13 +35,16 @@ interface StoredLogFields {
  * export) skips making an object per log, which was a tenth of a million-log export.
  */
 export type LogColumns = {
-  readonly version: 2;
+  readonly version: typeof LOG_SHARD_VERSION;
   readonly ids: readonly string[];
   readonly at: readonly string[];
   readonly offsetMinutes: readonly number[];
   readonly values: readonly StoredValue[];
   readonly notes: readonly string[];
 };
+
+/** The log shard format's version: 3 since the stored form is strict (log-shard-rules.ts). */
+export const LOG_SHARD_VERSION = 3;
 
 export const COLUMNS = ['ids', 'at', 'offsetMinutes', 'values', 'notes'] as const;
 
@@ -58,13 +62,13 @@ export function shardColumns(logs: readonly StoredLogFields[]): LogColumns {
     values.push(log.value);
     notes.push(log.note);
   }
-  return { version: 2, ids, at, offsetMinutes, values, notes };
+  return { version: LOG_SHARD_VERSION, ids, at, offsetMinutes, values, notes };
 }
 
 /*
  * The file's text puts each column on a line of its own:
  *
- *   {"version":2,
+ *   {"version":3,
  *   "ids":[…],
  *   "at":[…],
  *   …
@@ -80,8 +84,10 @@ export function shardColumns(logs: readonly StoredLogFields[]): LogColumns {
 const LINE_BREAK = 10;
 const COMMA = 44;
 const CLOSING_BRACE = 125;
-const HEAD = '{"version":2,';
-const HEAD_BYTES = Buffer.from(`${HEAD}\n`);
+const HEAD = `{"version":${LOG_SHARD_VERSION},`;
+/** `{"version":` then one digit and `,` and a line break: files of version 2 have the same layout. */
+const HEAD_START = Buffer.from('{"version":');
+const HEAD_LENGTH = HEAD.length + 1;
 const KEY_BYTES = COLUMNS.map((name) => Buffer.from(`${JSON.stringify(name)}:`));
 
 /** The file's text of `columns`: one line per column (see above). */
@@ -100,9 +106,10 @@ export function parseColumnsText(bytes: Buffer): unknown {
 
 /** The record of a file laid out by `columnsText`, each column parsed alone; null for any other layout or a line that does not parse. */
 function byLines(bytes: Buffer): JsonRecord | null {
-  if (!startsWith(bytes, HEAD_BYTES, 0)) return null;
-  const record: JsonRecord = { version: 2 };
-  let start = HEAD_BYTES.length;
+  const version = (bytes[HEAD_START.length] ?? 0) - 48;
+  if (!startsWith(bytes, HEAD_START, 0) || version < 2 || version > 9 || bytes[HEAD_LENGTH - 2] !== COMMA || bytes[HEAD_LENGTH - 1] !== LINE_BREAK) return null;
+  const record: JsonRecord = { version };
+  let start = HEAD_LENGTH;
   for (let column = 0; column < COLUMNS.length; column++) {
     const key = KEY_BYTES[column] as Buffer;
     if (!startsWith(bytes, key, start)) return null;
@@ -124,12 +131,6 @@ function byLines(bytes: Buffer): JsonRecord | null {
 
 const startsWith = (bytes: Buffer, prefix: Buffer, at: number): boolean => bytes.length >= at + prefix.length && bytes.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
 
-/** The rows `indexes` of `columns`, in that order. */
-export function rowsOf(columns: LogColumns, indexes: readonly number[]): LogColumns {
-  const pick = <T>(column: readonly T[]): T[] => indexes.map((index) => column[index] as T);
-  return { version: 2, ids: pick(columns.ids), at: pick(columns.at), offsetMinutes: pick(columns.offsetMinutes), values: pick(columns.values), notes: pick(columns.notes) };
-}
-
 /**
  * The record itself when it has exactly the five columns, as lists of one length; or why
  * it is not a shard. Cells are checked afterwards (log-shard-guard.ts, then the schema).
@@ -147,7 +148,7 @@ export function openColumns(record: JsonRecord): Opened {
 }
 
 /**
- * The shard a version-2 record holds, its logs given `trackerId`; or why the record is not
+ * The shard a record of the current version holds, its logs given `trackerId`; or why the record is not
  * one. Only the columns are checked here; each log's fields are checked afterwards as any
  * shard's are (log-shard-guard.ts, then the schema), so a damaged cell is still named.
  */
@@ -160,7 +161,7 @@ export function shardFromColumns(record: JsonRecord, trackerId: string): Opened 
   for (let index = 0; index < count; index++) {
     logs[index] = { id: ids[index], trackerId, at: at[index], offsetMinutes: offsetMinutes[index], value: values[index], note: notes[index] };
   }
-  return { ok: true, data: { version: 2, logs } };
+  return { ok: true, data: { version: LOG_SHARD_VERSION, logs } };
 }
 
 /**

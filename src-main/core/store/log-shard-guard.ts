@@ -1,14 +1,15 @@
 /**
- * Hand-written checks of a log shard's shape (whole logs, or the file's columns), for the
- * read path only: an export reads every shard of a profile, and zod rebuilding each of a
- * million log objects (and the garbage that leaves) was a third of its time. The adapter runs this first and, only
- * when it refuses, the zod schema — so whatever the schema accepts is still accepted and
- * every refusal still carries zod's message. It must therefore never accept anything the
- * schema refuses or would return changed (a test holds it to `logShardSchema`):
- * objects with keys the schema does not name are refused here (zod strips them).
+ * Hand-written checks of a log shard's shape (whole logs, or the file's columns): an
+ * export reads every shard of a profile, and zod rebuilding each of a million log objects
+ * (and the garbage that leaves) was a third of its time. The adapter runs this first and,
+ * only when it refuses, the zod schema — so whatever the schema accepts is still accepted
+ * and every refusal still carries zod's message. It must therefore never accept anything
+ * the schema refuses or would return changed (a test holds it to `logShardSchema`):
+ * objects with keys the schema does not name are refused here (zod strips them). The rules
+ * over a whole shard (times, order, ids) are log-shard-rules.ts's, applied after either.
  */
 import type { LogShard } from './formats';
-import type { LogColumns } from './log-shard-columns';
+import { LOG_SHARD_VERSION, type LogColumns } from './log-shard-columns';
 
 /** `id` in formats.ts: 1 to 64 characters. Longer texts may still be 64 code points: zod decides. */
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64;
@@ -47,7 +48,7 @@ function isStoredLog(value: unknown): boolean {
 export function isLogShard(raw: unknown): raw is LogShard {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
   const shard = raw as Record<string, unknown>;
-  if (Object.keys(shard).length !== 2 || shard['version'] !== 2) return false;
+  if (Object.keys(shard).length !== 2 || shard['version'] !== LOG_SHARD_VERSION) return false;
   const logs = shard['logs'];
   if (!Array.isArray(logs)) return false;
   for (const log of logs) if (!isStoredLog(log)) return false;
@@ -70,7 +71,7 @@ export function isLogColumns(raw: unknown): raw is LogColumns {
   const shard = raw as Record<string, unknown>;
   return (
     Object.keys(shard).length === COLUMN_KEYS &&
-    shard['version'] === 2 &&
+    shard['version'] === LOG_SHARD_VERSION &&
     every(shard['ids'], isId) &&
     every(shard['at'], isText) &&
     every(shard['offsetMinutes'], Number.isSafeInteger) &&

@@ -38,6 +38,7 @@ import type { UncutTail } from './journal/journal-writer';
 import type { KeyedQueue } from './keyed-queue';
 import { ProfileJournal } from './profile-journal';
 import { ProfileStore, type StoreDeps } from './profile-store';
+import { markLogShardsCurrent, upgradeLogShards } from './log-shard-upgrade';
 import { encryptProfileFolder } from './profile-upgrade';
 import { VersionedJsonAdapter } from './versioned-json-adapter';
 
@@ -153,6 +154,7 @@ export class ProfileDirectory {
     try {
       await this.detailsAdapter(profileId, profileDeps).write(details);
       await this.settingsAdapter(profileId, profileDeps).write(settings);
+      await markLogShardsCurrent(profileDeps, profileId);
       await this.accountAdapter(profileId).write(account);
     } catch (error) {
       await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true }).catch(() => undefined);
@@ -379,6 +381,8 @@ export class ProfileDirectory {
   /** The profile's store, with its journal. */
   private async openStore(profileId: string, dataKey: Buffer, profileDeps: StoreDeps, onStopped: (journal: ProfileJournal) => void): Promise<ProfileStore> {
     await this.closing.get(profileId);
+    // Shards written before the strict form are brought to it once, before anything reads them.
+    await upgradeLogShards(profileDeps, profileId);
     const store = await ProfileStore.open(profileDeps, profileId);
     const queue = this.deps.queue;
     this.deviceId ??= loadDeviceId(this.deps.fs, this.deps.writer, this.deps.layout.dataDir);

@@ -90,7 +90,7 @@ export class ProfileStore {
     let loading = this.shards.get(key);
     if (loading === undefined) {
       const file = this.deps.layout.logShardFile(this.profileId, trackerId, month);
-      loading = JsonDocument.open(new VersionedJsonAdapter(file, logShardFormat(trackerId), this.deps.fs, this.deps.writer, this.deps.layout.dataDir), emptyLogShard());
+      loading = JsonDocument.open(new VersionedJsonAdapter(file, logShardFormat(trackerId, month), this.deps.fs, this.deps.writer, this.deps.layout.dataDir), emptyLogShard());
       this.shards.set(key, loading);
       void this.monthIndex.get(trackerId)?.then((months) => months.add(month), () => undefined);
       // A failed read (a damaged file) is not cached, so the next request reports it again.
@@ -218,7 +218,7 @@ export class ProfileStore {
    * not leave them all in memory. Callers hold the profile's queue, so no write is half-way.
    */
   shardOnce(trackerId: string, month: string): Promise<LogShard> {
-    return this.readOnce(trackerId, month, logShardFormat(trackerId), (shard) => shard, emptyLogShard);
+    return this.readOnce(trackerId, month, logShardFormat(trackerId, month), (shard) => shard, emptyLogShard);
   }
 
   /**
@@ -226,7 +226,7 @@ export class ProfileStore {
    * (an export) and needs no log objects. An open copy is turned into columns.
    */
   columnsOnce(trackerId: string, month: string): Promise<LogColumns> {
-    return this.readOnce(trackerId, month, logColumnsFormat, (shard) => shardColumns(shard.logs), () => shardColumns([]));
+    return this.readOnce(trackerId, month, logColumnsFormat(month), (shard) => shardColumns(shard.logs), () => shardColumns([]));
   }
 
   /** A shard through `format`, not kept: from its open copy when there is one (`fromOpen`), else from disk (`empty` when absent). */
@@ -258,7 +258,7 @@ export class ProfileStore {
       ...(change.documents ?? []).map((document) => ({ file: join(layout.profileDir(this.profileId), document.name), data: document.text })),
       ...change.shards.map((shard) => ({
         file: layout.logShardFile(this.profileId, shard.trackerId, shard.month),
-        data: () => storableText(logShardFormat(shard.trackerId), shard.data()),
+        data: () => storableText(logShardFormat(shard.trackerId, shard.month), shard.data()),
       })),
       ...(change.trackers === undefined ? [] : [{ file: layout.trackersFile(this.profileId), data: storableText(trackersFormat, change.trackers) }]),
     ];

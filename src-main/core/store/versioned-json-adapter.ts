@@ -13,7 +13,7 @@ import type { AtomicWriter } from './atomic-writer';
 import { FileUnreadable } from './file-codec';
 import { errorCode, type FsPort } from './fs-port';
 import { dataFolderPath } from './layout';
-import { migrate, type JsonRecord, type Migrations } from './migrate';
+import { isRecord, migrate, type JsonRecord, type Migrations } from './migrate';
 
 export interface FileFormat<T extends { readonly version: number }> {
   /** What the file holds, for messages ("trackers"). */
@@ -26,6 +26,11 @@ export interface FileFormat<T extends { readonly version: number }> {
    * log-shard-guard.ts); when it refuses, `schema` decides and gives the message.
    */
   readonly quickCheck?: (raw: unknown) => raw is T;
+  /**
+   * Rules over the whole of data of the right shape (log-shard-rules.ts): why `data`
+   * breaks them, or null. Applied after the shape check, when reading and before writing.
+   */
+  readonly rules?: (data: T) => string | null;
   /** When the file's JSON is not the data itself (log shards are stored by column). */
   readonly stored?: StoredForm<T>;
 }
@@ -66,9 +71,18 @@ type Checked<T> = { readonly ok: true; readonly data: T } | { readonly ok: false
 
 /**
  * What the reader of `format` makes of a record: the quick check, else the schema (whose
- * output is the data). The one check of both reading and writing (`checkStorable`).
+ * output is the data), then the format's rules. The one check of both reading and
+ * writing (`checkStorable`).
  */
 function checkedAgainst<T extends { readonly version: number }>(format: FileFormat<T>, record: unknown): Checked<T> {
+  const shaped = shapeOf(format, record);
+  if (!shaped.ok || format.rules === undefined) return shaped;
+  const breach = format.rules(shaped.data);
+  return breach === null ? shaped : { ok: false, message: breach, where: '' };
+}
+
+/** The quick check, else the schema. */
+function shapeOf<T extends { readonly version: number }>(format: FileFormat<T>, record: unknown): Checked<T> {
   if (format.quickCheck?.(record) === true) return { ok: true, data: record };
   const parsed = format.schema.safeParse(record);
   if (parsed.success) return { ok: true, data: parsed.data };
@@ -98,6 +112,11 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
   }
 
   async read(): Promise<T | null> {
+    return (await this.readStored())?.data ?? null;
+  }
+
+  /** The file's data and the format version it was stored at (older ones are migrated); null when it does not exist. */
+  async readStored(): Promise<{ readonly data: T; readonly version: number } | null> {
     const parse = this.format.stored?.parse;
     // The file's JSON value, parsed from its text, or from its bytes where the format can.
     let json: () => unknown;
@@ -121,6 +140,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
     } catch {
       return this.damaged('it is not valid JSON');
     }
+    const version = isRecord(raw) && typeof raw['version'] === 'number' ? raw['version'] : 0;
     const migrated = migrate(raw, this.format.version, this.format.migrations);
     if (!migrated.ok) {
       if (migrated.problem === 'too_new') {
@@ -138,7 +158,7 @@ export class VersionedJsonAdapter<T extends { readonly version: number }> implem
       record = opened.data;
     }
     const checked = checkedAgainst(this.format, record);
-    return checked.ok ? checked.data : this.damaged(`unexpected content${checked.where}: ${checked.message}`);
+    return checked.ok ? { data: checked.data, version } : this.damaged(`unexpected content${checked.where}: ${checked.message}`);
   }
 
   async write(data: T): Promise<void> {

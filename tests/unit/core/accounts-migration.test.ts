@@ -4,8 +4,9 @@
  * wrote it — opens after the upgrade with all its data, encrypted, and a new backup code.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isEnvelope } from '../../../src-main/core/crypto/envelope';
 import { hashSecret } from '../../../src-main/core/services/secrets';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
 import { dataLayout } from '../../../src-main/core/store/layout';
@@ -55,8 +56,13 @@ async function expectAllData(client: Client): Promise<void> {
 async function expectNoPlaintext(dataDir: string): Promise<void> {
   const folder = dataLayout(dataDir).profileDir(PROFILE_ID);
   for (const secret of PLAINTEXT) expect({ secret, files: await filesContaining(folder, secret) }).toEqual({ secret, files: [] });
-  const names = (await allFiles(folder)).map((file) => file.slice(folder.length + 1));
-  expect(names.filter((name) => name.endsWith('.bak') || name.endsWith('.tmp'))).toEqual([]);
+  const files = await allFiles(folder);
+  expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  // Only encrypted previous versions: the log shards' upgrade to format 3 (at the first open
+  // of the store) keeps each replaced shard's encrypted version, as every save does.
+  const backups = files.filter((file) => file.endsWith('.bak'));
+  expect(backups.filter((file) => !file.startsWith(`${join(folder, 'logs')}${sep}`))).toEqual([]);
+  for (const file of backups) expect({ file, encrypted: isEnvelope(await readFile(file)) }).toEqual({ file, encrypted: true });
   expect(await readFile(dataLayout(dataDir).accountFile(PROFILE_ID), 'utf8')).not.toContain('hash');
 }
 

@@ -1,14 +1,12 @@
 /**
  * The export's read path from disk: the quick shard and column checks accept only what
- * their schemas accept unchanged, the id set answers as a Set does (UUIDs kept as bits,
- * other ids as text), shards come back in order (also after a restart, when nothing is
+ * their schemas accept unchanged, shards come back in order (also after a restart, when nothing is
  * kept in memory), a damaged shard still fails with DATA_FILE_DAMAGED, and the export
  * reports its progress and clears it.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IdSet, uuidHash } from '../../../src-main/core/services/id-set';
 import { EXPORT_PHASE } from '../../../src-main/core/services/csv';
 import { logColumnsSchema, logShardSchema } from '../../../src-main/core/store/formats';
 import { nodeFs, type FsPort } from '../../../src-main/core/store/fs-port';
@@ -17,7 +15,7 @@ import type { JobView } from '../../../src-preload/contract';
 import { Client, SIGN_UP, startCore } from './helpers';
 
 const log = { id: 'l1', trackerId: 't1', at: '2026-01-02T08:30:00.000Z', offsetMinutes: 60, value: 72.5, note: 'a, "b"' };
-const shardWith = (...logs: unknown[]) => ({ version: 2, logs });
+const shardWith = (...logs: unknown[]) => ({ version: 3, logs });
 const withField = (key: string, value: unknown) => shardWith({ ...log, [key]: value });
 const without = (key: string) => shardWith(Object.fromEntries(Object.entries(log).filter(([name]) => name !== key)));
 
@@ -42,10 +40,11 @@ const TABLE: [string, unknown, boolean][] = [
   ['null', null, false],
   ['an array', [shardWith(log)], false],
   ['version 1', { version: 1, logs: [] }, false],
-  ['version 3', { version: 3, logs: [] }, false],
-  ['version as text', { version: '2', logs: [] }, false],
-  ['no logs', { version: 2 }, false],
-  ['logs not an array', { version: 2, logs: {} }, false],
+  ['version 2', { version: 2, logs: [] }, false],
+  ['version 4', { version: 4, logs: [] }, false],
+  ['version as text', { version: '3', logs: [] }, false],
+  ['no logs', { version: 3 }, false],
+  ['logs not an array', { version: 3, logs: {} }, false],
   ['a log that is null', shardWith(null), false],
   ['a log that is an array', shardWith([log]), false],
   ['empty id', withField('id', ''), false],
@@ -80,13 +79,13 @@ describe('the quick log shard check', () => {
   });
 });
 
-const columns = { version: 2, ids: ['l1'], at: [log.at], offsetMinutes: [60], values: [72.5], notes: ['a, "b"'] };
+const columns = { version: 3, ids: ['l1'], at: [log.at], offsetMinutes: [60], values: [72.5], notes: ['a, "b"'] };
 const withColumn = (key: string, value: unknown) => ({ ...columns, [key]: value });
 
 /** [name, input, what the quick column check answers]. */
 const COLUMNS_TABLE: [string, unknown, boolean][] = [
   ['one log', columns, true],
-  ['no logs', { version: 2, ids: [], at: [], offsetMinutes: [], values: [], notes: [] }, true],
+  ['no logs', { version: 3, ids: [], at: [], offsetMinutes: [], values: [], notes: [] }, true],
   ['every kind of value', withColumn('values', [false]), true],
   ['option ids', withColumn('values', [['a', 'b']]), true],
   ['negative offset', withColumn('offsetMinutes', [-330]), true],
@@ -99,7 +98,7 @@ const COLUMNS_TABLE: [string, unknown, boolean][] = [
   ['an array', [columns], false],
   ['version 1', { ...columns, version: 1 }, false],
   ['no version', { ...columns, version: undefined }, false],
-  ['a column missing', { version: 2, ids: [], at: [], offsetMinutes: [], values: [] }, false],
+  ['a column missing', { version: 3, ids: [], at: [], offsetMinutes: [], values: [] }, false],
   ['a column not a list', withColumn('notes', 'a'), false],
   ['empty id', withColumn('ids', ['']), false],
   ['65-char id', withColumn('ids', ['x'.repeat(65)]), false],
@@ -125,60 +124,6 @@ describe('the quick log column check', () => {
   it('refuses only what the schema refuses, strips or counts by code point', () => {
     const differ = COLUMNS_TABLE.filter(([, input, quick]) => !quick && logColumnsSchema.safeParse(input).success).map(([name]) => name);
     expect(differ).toEqual(['extra column', '65-unit id of 33 emoji']);
-  });
-});
-
-describe('IdSet', () => {
-  it('answers as a Set does, over growth and equal hashes', () => {
-    const ids = new IdSet();
-    const reference = new Set<string>();
-    // "Aa" and "BB" have the same h·31+c hash: only the texts tell them apart.
-    const inputs = ['Aa', 'BB', 'Aa', 'AaBB', 'BBAa', 'BB'];
-    for (let i = 0; i < 20_000; i++) inputs.push(`log-${(i * 7919) % 15_000}`);
-    const answers = inputs.map((id) => ids.add(id));
-    const expected = inputs.map((id) => !reference.has(id) && reference.add(id) !== undefined);
-    expect(answers).toEqual(expected);
-    expect(ids.size).toBe(reference.size);
-  });
-
-  it('answers as a Set does for UUIDs (kept as their bits) beside texts that only look like them', () => {
-    const uuids = Array.from({ length: 3_000 }, () => crypto.randomUUID());
-    const base = uuids[0] as string;
-    const at = (index: number, char: string) => `${base.slice(0, index)}${char}${base.slice(index + 1)}`;
-    const lookalikes = [
-      base.toUpperCase(),
-      // One digit changed in each of the four 32-bit words, and the last digit.
-      ...[0, 7, 9, 17, 19, 27, 28, 35].map((index) => at(index, base[index] === 'a' ? 'b' : 'a')),
-      // Not hex digits, not dashes, a character past Latin-1, one too long or short.
-      at(3, 'g'),
-      at(3, 'G'),
-      at(8, '_'),
-      at(30, 'ā'),
-      at(30, '\u0130'),
-      `${base}0`,
-      base.slice(1),
-      '00000000-0000-0000-0000-000000000000',
-      'ffffffff-ffff-ffff-ffff-ffffffffffff',
-    ];
-    // Two UUIDs of equal hash that differ in one word only (each word in turn): only their bits tell them apart.
-    const hex = (word: number) => (word >>> 0).toString(16).padStart(8, '0');
-    const uuidOf = ([a, b, c, d]: number[]) => `${hex(a!)}-${hex(b!).slice(0, 4)}-${hex(b!).slice(4)}-${hex(c!).slice(0, 4)}-${hex(c!).slice(4)}${hex(d!)}`;
-    const words = [0x12345678, 0x9abcdef0, 0x0fedcba9, 0x87654321];
-    const twins = [1, 2, 3].flatMap((other) => {
-      const changed = [...words];
-      changed[other] = (words[other] as number) ^ 0x10;
-      // Choose the first word so that the hash stays the same.
-      changed[0] = (words[0] as number) ^ uuidHash(0, words[1]!, words[2]!, words[3]!) ^ uuidHash(0, changed[1]!, changed[2]!, changed[3]!);
-      return [uuidOf(words), uuidOf(changed)];
-    });
-    expect(new Set(twins.map((id) => id)).size).toBe(4);
-    const inputs = [...uuids, ...lookalikes, ...twins, ...uuids.slice(0, 500), ...lookalikes, ...twins, base];
-    const ids = new IdSet();
-    const reference = new Set<string>();
-    const answers = inputs.map((id) => ids.add(id));
-    const expected = inputs.map((id) => !reference.has(id) && reference.add(id) !== undefined);
-    expect(answers).toEqual(expected);
-    expect(ids.size).toBe(reference.size);
   });
 });
 

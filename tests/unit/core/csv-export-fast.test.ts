@@ -36,36 +36,30 @@ function logsOf(tracker: Tracker): Log[][] {
 }
 
 /**
- * Stored times the table road takes apart by position; a file that passes the shard check
- * may hold any text there, and each must come out as `logTimeText` writes it.
+ * Stored times at the edges of the table road (every shard read holds `toISOString()` text
+ * only, store/log-shard-rules.ts): midnight, the last millisecond of a day, a year's end,
+ * 29 February; each with offsets that keep it in its day or move it to the next or the day
+ * before, which must come out as `logTimeText` writes them.
  */
-const ODD_TIMES = [
-  '2026-01-01T07:00:00Z',
-  '2026-01-01T07:00:00.5Z',
-  '2026-01-01T07:00:00.000+00:00',
-  'abcd-ef-ghT07:00:00.000Z',
-  '=026-01-01T07:00:00.000Z',
-  '2026-01-01T07:00:00,000Z',
-  '2026-01-01T07-00-00.000Z',
-  '2026-01-01T07:00:60.000Z',
-  '2026-01-01T07:00:00.0a0Z',
-  '2026-01-01T07:00:00.00aZ',
-  '2026-01-01T07:00:00.00:Z',
-  '2026-01-01T07:00:0a.000Z',
-  '2026-01-01T07:00:00.000X',
-  '2026-01-01T23:59:59.999Z',
+const EDGE_TIMES = [
+  '2026-01-01T00:00:00.000Z',
   '2026-01-01T00:00:00.001Z',
+  '2026-01-01T07:00:00.500Z',
+  '2026-01-01T23:59:59.999Z',
+  '2025-12-31T23:30:00.000Z',
+  '2028-02-29T23:00:00.000Z',
+  '2028-02-28T00:30:00.000Z',
 ];
 
 describe('the fast log export', () => {
-  it('writes odd stored times as logTimeText does', async () => {
+  it('writes times at the edges of a day as logTimeText does', async () => {
     const tracker = TRACKERS[2] as Tracker;
-    // Offsets that keep every one of them within reach of `Date` (logTimeText's other road).
-    const logs = ODD_TIMES.flatMap((at, i) => [0, 60, -300].map((offsetMinutes): Log => ({ id: `o${i}-${offsetMinutes}`, trackerId: tracker.id, at, offsetMinutes, value: true, note: '' })));
+    const logs = EDGE_TIMES.flatMap((at, i) => [0, 60, -300, 840, -720, 45].map((offsetMinutes): Log => ({ id: `o${i}-${offsetMinutes}`, trackerId: tracker.id, at, offsetMinutes, value: true, note: '' })));
     const plain = await joinChunks(csvChunks(LOG_COLUMNS, [logs.map((log) => logRow(tracker, log))], NUMERIC_LOG_COLUMNS));
     const fast = await joinChunks(logChunks([{ tracker, logs: [shardColumns(logs)] }]));
     expect(fast).toBe(plain);
-    expect(fast).toContain(',"2026-01-01T07:00:00,000+00:00",');
+    expect(fast).toContain(',2026-01-02T13:59:59.999+14:00,');
+    expect(fast).toContain(',2025-12-31T11:30:00-12:00,');
   });
 
   it.each([1, 7, 2000])('gives the plain road’s exact text (chunks of %i rows)', async (chunkRows) => {

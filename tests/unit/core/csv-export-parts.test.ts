@@ -1,10 +1,11 @@
 /**
  * exportLogsCsvChunk: the parts joined are byte for byte the one-shot exportLogsCsv file
- * (all trackers, one tracker, an empty profile, a copy a crash left across two parts), the
+ * (all trackers, one tracker, an empty profile, a profile of older files whose crash copy
+ * the upgrade at log-in dropped), the
  * header only in the first part, whole months per part, and a cursor that is not the
  * export's next one refused with EXPORT_CURSOR_INVALID, leaving the export as it was.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../../src-preload/contract';
@@ -97,20 +98,25 @@ describe('exportLogsCsvChunk', () => {
     expect(await allParts(client, {})).toMatchObject([{ csv: whole.csv, cursor: null, done: 0, total: 0 }]);
   });
 
-  it('writes once a log a crash left in two months, when its copies fall in different parts', async () => {
-    const { core, steps } = await profile({ encryptAtRest: false });
+  it('writes once a log an older version left in two months (dropped at log-in), when its copies fall in different parts', async () => {
+    const { core, client, steps } = await profile({ encryptAtRest: false });
+    const { total } = await client.ok('listLogs', { trackerId: steps });
     await core.checkpoint();
-    const shardDir = join(core.dataDir, 'profiles', (await readdir(join(core.dataDir, 'profiles')))[0] as string, 'logs', steps);
-    const files = (await readdir(shardDir)).sort();
+    const profileDir = join(core.dataDir, 'profiles', (await readdir(join(core.dataDir, 'profiles')))[0] as string);
+    const shardDir = join(profileDir, 'logs', steps);
+    const files = (await readdir(shardDir)).filter((name) => name.endsWith('.json')).sort();
     const first = join(shardDir, files[0] as string);
     const last = join(shardDir, files.at(-1) as string);
-    // A log moved from the first month to the last: written there, not yet removed here.
+    // A log moved from the first month to the last by a version before the journal: written
+    // there, not yet removed here (a crash between). Files of that version: format 2, no marker.
     const from = await shardLogs(first, steps);
     const to = await shardLogs(last, steps);
-    const moved = { ...(to[0] as StoredLog) };
-    from.push(moved);
-    from.sort((a, b) => (a.at < b.at ? -1 : 1));
-    await writeFile(first, encodeLogShard(from));
+    const moved = to[0] as StoredLog;
+    const before: StoredLog = { ...moved, at: (from[0] as StoredLog).at, value: 1 };
+    const version2 = (logs: readonly StoredLog[]) => encodeLogShard(logs).replace('{"version":3,', '{"version":2,');
+    await writeFile(first, version2([before, ...from]));
+    await writeFile(last, version2(to));
+    await rm(join(profileDir, 'log-shards.json'));
     await core.close();
     const again = new Client(await startCore({ dataDir: core.dataDir, exportRowsPerPart: ROWS_PER_PART, encryptAtRest: false }));
     await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
@@ -118,6 +124,37 @@ describe('exportLogsCsvChunk', () => {
     const parts = await allParts(again, {});
     expect(parts.map((part) => part.csv).join('')).toBe(whole.csv);
     expect(parts.length).toBeGreaterThan(2);
+    // Once, as reads showed it before: the copy in the older month.
+    const listed = (await again.ok('listLogs', { trackerId: steps, limit: 1000 })).logs.filter((log) => log.id === moved.id);
+    expect(listed).toEqual([{ ...before, trackerId: steps }]);
+    expect(whole.csv.split('\r\n').filter((line) => line.startsWith('"Steps, daily",')).length).toBe(total);
+  });
+
+  it('gives a part that failed on a damaged shard again for the same cursor, once the shard reads', async () => {
+    const { core, steps } = await profile({ encryptAtRest: false });
+    await core.checkpoint();
+    const profileDir = join(core.dataDir, 'profiles', (await readdir(join(core.dataDir, 'profiles')))[0] as string);
+    const last = join(profileDir, 'logs', steps, (await readdir(join(profileDir, 'logs', steps))).filter((name) => name.endsWith('.json')).sort().at(-1) as string);
+    const good = await readFile(last);
+    await core.close();
+    const again = new Client(await startCore({ dataDir: core.dataDir, exportRowsPerPart: ROWS_PER_PART, encryptAtRest: false }));
+    await again.ok('logIn', { email: SIGN_UP.email, password: SIGN_UP.password });
+    const whole = await again.ok('exportLogsCsv', {});
+    await writeFile(last, '{"version":3}');
+    const parts = [await again.ok('exportLogsCsvChunk', {})];
+    let failed = 0;
+    for (let cursor = parts[0]?.cursor; cursor !== null && cursor !== undefined; cursor = parts.at(-1)?.cursor) {
+      const part = await again.call('exportLogsCsvChunk', { cursor });
+      if (part.ok) {
+        parts.push(part.value);
+        continue;
+      }
+      expect(part.error.code).toBe('DATA_FILE_DAMAGED');
+      failed++;
+      await writeFile(last, good);
+    }
+    expect(failed).toBe(1);
+    expect(parts.map((part) => part.csv).join('')).toBe(whole.csv);
   });
 
   it('writes an entry edited between parts, in the month the next part starts with, as it is now', async () => {

@@ -1,5 +1,5 @@
 /**
- * Log shards stored by column (format version 2, store/log-shard-columns.ts): the columns
+ * Log shards stored by column (since format version 2, store/log-shard-columns.ts): the columns
  * give back exactly the logs written; a version-1 shard (one object per log) is read as
  * before and written by column when its month next changes; a shard whose columns are
  * damaged is refused with DATA_FILE_DAMAGED naming the problem, left as it is and copied
@@ -27,8 +27,8 @@ describe('columns', () => {
   it('give back exactly the logs written, each with the shard’s tracker', () => {
     const record = JSON.parse(encodeLogShard(LOGS)) as JsonRecord;
     expect(Object.keys(record)).toEqual(['version', 'ids', 'at', 'offsetMinutes', 'values', 'notes']);
-    expect(shardFromColumns(record, TRACKER)).toEqual({ ok: true, data: { version: 2, logs: LOGS } });
-    expect(shardFromColumns(shardColumns([]), TRACKER)).toEqual({ ok: true, data: { version: 2, logs: [] } });
+    expect(shardFromColumns(record, TRACKER)).toEqual({ ok: true, data: { version: 3, logs: LOGS } });
+    expect(shardFromColumns(shardColumns([]), TRACKER)).toEqual({ ok: true, data: { version: 3, logs: [] } });
   });
 
   it('take about half the bytes of one object per log', () => {
@@ -93,6 +93,7 @@ describe('the file text, a column a line', () => {
     ['notes with line breaks, quotes, backslashes and emoji', encodeLogShard(LOGS.map((log) => ({ ...log, note: 'a\nb\r\n"c" \\ 😀\u2028' })))],
     ['compact (written before)', JSON.stringify(shardColumns(LOGS))],
     ['pretty-printed', JSON.stringify(shardColumns(LOGS), null, 2)],
+    ['version 2, a column a line', text.replace('{"version":3,', '{"version":2,')],
     ['version 1', JSON.stringify({ version: 1, logs: LOGS })],
     ['columns in another order', text.replace('"ids":', '"idz":').replace('"at":', '"ids":').replace('"idz":', '"at":')],
     ['a line break inside a column', text.replace('"ids":[', '"ids":[\n')],
@@ -115,8 +116,8 @@ describe('the file text, a column a line', () => {
 
 describe('the version 1 → 2 migration', () => {
   it('turns logs into columns and drops their tracker id (the shard’s place gives it)', () => {
-    expect(logShardV1toV2({ version: 1, logs: LOGS.map((log) => ({ ...log, trackerId: 'anything' })) })).toEqual(shardColumns(LOGS));
-    expect(logShardV1toV2({ version: 1, logs: [] })).toEqual(shardColumns([]));
+    expect(logShardV1toV2({ version: 1, logs: LOGS.map((log) => ({ ...log, trackerId: 'anything' })) })).toEqual({ ...shardColumns(LOGS), version: 2 });
+    expect(logShardV1toV2({ version: 1, logs: [] })).toEqual({ ...shardColumns([]), version: 2 });
   });
 
   it('leaves what was malformed malformed', () => {
@@ -166,7 +167,7 @@ describe('shards on disk', () => {
     // Locking checkpoints the journal: the shard file then holds the entry.
     await client.ok('logOut', {});
     expect(JSON.parse(await read(codec, shardFile('2026-01')))).toEqual({
-      version: 2,
+      version: 3,
       ids: ['j1', added.id],
       at: ['2026-01-02T07:00:00.000Z', '2026-01-03T07:00:00.000Z'],
       offsetMinutes: [60, added.offsetMinutes],
@@ -221,7 +222,7 @@ describe('shards on disk', () => {
     const { tracker, codec, shardFile, reopen } = await profileWithTracker();
     const file = shardFile('2026-01');
     await mkdirFor(file);
-    await write(codec, file, JSON.stringify({ ...shardColumns(LOGS), version: 3 }));
+    await write(codec, file, JSON.stringify({ ...shardColumns(LOGS), version: 4 }));
     const before = await readFile(file);
     const client = await reopen();
     expect(await client.call('listLogs', { trackerId: tracker.id })).toMatchObject({ ok: false, error: { code: 'DATA_FILE_TOO_NEW' } });

@@ -11,6 +11,7 @@ import { accountFileSchema, settingsFileSchema } from '../../../src-main/core/st
 import { jobsFileSchema } from '../../../src-main/core/store/jobs-format';
 import { backupFoldersFileSchema, backupSettingsFileSchema } from '../../../src-main/core/backups/backup-settings';
 import { manifestSchema } from '../../../src-main/core/backups/manifest';
+import { logShardsMarkerSchema } from '../../../src-main/core/store/log-shard-upgrade';
 import { reportFileSchema, reportIndexSchema } from '../../../src-main/core/store/reports-format';
 import { summariesFileSchema } from '../../../src-main/core/store/summaries-format';
 
@@ -29,6 +30,7 @@ describe('stored formats', () => {
     ['backups.json', backupSettingsFileSchema],
     ['backup-folders.json', backupFoldersFileSchema],
     ['a backup’s manifest.json', manifestSchema],
+    ['log-shards.json (the shards’ upgrade marker)', logShardsMarkerSchema],
   ] as const)('%s keeps its shape', (_name, schema) => {
     expect(z.toJSONSchema(schema, { io: 'input' })).toMatchSnapshot();
   });

@@ -192,8 +192,8 @@ describe('logs', () => {
     const text = await readFile(layout.logShardFile(profile.id, tracker.id, '2026-11'), 'utf8');
     // By column, a column a line, the tracker's id not repeated (it is the shard's folder): see log-shard-columns.ts.
     const columns = { ids: [log.id], at: [log.at], offsetMinutes: [log.offsetMinutes], values: [true], notes: [''] };
-    expect(text).toBe(`{"version":2,\n${Object.entries(columns).map(([name, column]) => `"${name}":${JSON.stringify(column)}`).join(',\n')}}`);
-    expect(JSON.parse(text)).toEqual({ version: 2, ...columns });
+    expect(text).toBe(`{"version":3,\n${Object.entries(columns).map(([name, column]) => `"${name}":${JSON.stringify(column)}`).join(',\n')}}`);
+    expect(JSON.parse(text)).toEqual({ version: 3, ...columns });
 
     const reopened = await startCore({ dataDir: core.dataDir, encryptAtRest: false });
     const again = new Client(reopened);

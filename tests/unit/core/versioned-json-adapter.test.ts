@@ -193,12 +193,12 @@ describe('the store never writes a file its own reader would refuse', () => {
     const store = await ProfileStore.open({ layout, fs: nodeFs, writer: createAtomicWriter() }, 'p1');
     const log = { id: 'l1', trackerId: 't1', at: '2026-11-20T08:00:00.000Z', offsetMinutes: 60, value: 70, note: '' };
     const shard = await store.shard('t1', '2026-11');
-    await shard.save({ version: 2, logs: [log] });
+    await shard.save({ version: 3, logs: [log] });
     const shardFile = layout.logShardFile('p1', 't1', '2026-11');
     const before = await readFile(shardFile);
 
-    expect((await damageOf(shard.save({ version: 2, logs: [{ ...log, value: Infinity }] }))).code).toBe('WRITE_REFUSED');
-    const batch = store.replaceMany({ shards: [{ trackerId: 't1', month: '2026-11', data: () => ({ version: 2, logs: [{ ...log, value: NaN }] }) }] });
+    expect((await damageOf(shard.save({ version: 3, logs: [{ ...log, value: Infinity }] }))).code).toBe('WRITE_REFUSED');
+    const batch = store.replaceMany({ shards: [{ trackerId: 't1', month: '2026-11', data: () => ({ version: 3, logs: [{ ...log, value: NaN }] }) }] });
     expect((await damageOf(batch)).code).toBe('WRITE_REFUSED');
     expect(await readFile(shardFile)).toEqual(before);
     expect(shard.data.logs).toEqual([log]);
