@@ -73,15 +73,19 @@ export async function recoverRestores(profilesDir: string): Promise<void> {
     if (errorCode(error) === 'ENOENT') return;
     throw error;
   }
+  let changed = false;
   for (const name of names) {
     if (STAGING.test(name)) {
       await rm(join(profilesDir, name), { recursive: true, force: true });
+      changed = true;
       continue;
     }
     const profileId = ASIDE.exec(name)?.[1];
     if (profileId === undefined) continue;
     if (await isFolder(join(profilesDir, profileId))) await rm(join(profilesDir, name), { recursive: true, force: true });
     else await rename(join(profilesDir, name), join(profilesDir, profileId));
+    changed = true;
   }
-  await syncFolder(profilesDir);
+  // Only what was moved or removed needs the folder synced: a sync on every open cost up to a few ms.
+  if (changed) await syncFolder(profilesDir);
 }
