@@ -199,5 +199,7 @@ const withoutLog = (logs: readonly Log[], logId: string): Log[] => logs.filter((
 function insertByTime(logs: readonly Log[], log: Log): Log[] {
   let index = logs.length;
   while (index > 0 && (logs[index - 1]?.at ?? '') > log.at) index -= 1;
-  return [...logs.slice(0, index), log, ...logs.slice(index)];
+  const next = logs.slice();
+  next.splice(index, 0, log);
+  return next;
 }
