@@ -170,10 +170,13 @@ export class LogService {
     // check of the whole month on every entry made a write's cost grow with its month.
     for (const log of change.added) checkStorable(logShardFormat(tracker.id, monthOf(log.at)), { ...emptyLogShard(), logs: [log] });
     const calendar = this.deps.summaries.calendar(await this.deps.timeZoneOf(store.profileId));
-    await this.deps.summaries.applied(store, tracker, calendar, change, months, () => {
-      for (const { shard, month, data } of saves) store.adoptShard(tracker.id, month, shard, data);
-    });
-    return { durable: store.append(op) };
+    for (const { shard, month, data } of saves) store.adoptShard(tracker.id, month, shard, data);
+    // The record goes to the journal first: the summary is brought up to date while the
+    // disk writes it, not before (the queue is held until both are done, so a checkpoint
+    // never takes one without the other).
+    const durable = store.append(op);
+    await this.deps.summaries.applied(store, tracker, calendar, change, months);
+    return { durable };
   }
 }
 

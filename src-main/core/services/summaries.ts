@@ -120,14 +120,13 @@ export class Summaries {
   }
 
   /**
-   * A write to a tracker's logs: `applyShards` changes its shards in memory (their record is
-   * appended next), and the summary follows, in memory too (see the top of this file).
+   * A write to a tracker's logs, its shards already changed in memory (their record on its
+   * way to the journal): the summary follows, in memory too (see the top of this file).
    */
-  async applied(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[], applyShards: () => void): Promise<void> {
+  async applied(store: ProfileStore, tracker: SummaryTracker, calendar: DayCalendar, change: LogsChange, months: readonly string[]): Promise<void> {
     const file = await this.file(store);
     const summary = file.data.trackers[tracker.id];
     const before = usable(tracker, calendar, summary) ? summary : null;
-    applyShards();
     try {
       const after = (before === null ? null : await this.updated(store, tracker, calendar, before, change, months)) ?? (await this.built(store, tracker, calendar));
       await this.keep(store, { [tracker.id]: after });
