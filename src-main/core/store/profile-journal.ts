@@ -43,7 +43,7 @@ export interface ProfileJournalDeps {
   /** The profile's encrypting views, for `checkpoint.json` (an envelope like any profile file). */
   readonly fs: FsPort;
   readonly writer: AtomicWriter;
-  /** The profile's write queue: a checkpoint runs in it, so no write is half-applied meanwhile. */
+  /** The profile's write queue: a checkpoint begins in it, so it takes no write half-applied. */
   readonly queue: KeyedQueue;
   readonly profileId: string;
   /** The journal stopped after a failed append: the owner drops the store and reopens it. */
@@ -123,7 +123,11 @@ export class ProfileJournal {
   /** The store's memory moved ahead of its files: a checkpoint after a quiet moment. */
   changed(): void {
     if (this.closed) return;
-    if (this.quiet !== null) clearTimeout(this.quiet);
+    // Called a few times per write: the waiting timer starts again rather than a new one.
+    if (this.quiet !== null) {
+      this.quiet.refresh();
+      return;
+    }
     this.quiet = setTimeout(() => {
       this.quiet = null;
       void this.checkpoint().catch(() => undefined);
