@@ -17,6 +17,9 @@ export { TIMERS_FILE };
 
 const timersOf = (store: ProfileStore) => store.document<TimersFile>(TIMERS_FILE, timersFormat, emptyTimersFile);
 
+/** timers.json without the timer of `trackerId`. */
+const withoutTimer = (file: TimersFile, trackerId: string): TimersFile => ({ ...file, timers: file.timers.filter((timer) => timer.trackerId !== trackerId) });
+
 /**
  * Forget a tracker's timer (its tracker is purged), in memory only: the purge's record
  * drops it, timers.json follows at the checkpoint.
@@ -24,8 +27,7 @@ const timersOf = (store: ProfileStore) => store.document<TimersFile>(TIMERS_FILE
 export async function dropTimer(store: ProfileStore, trackerId: string): Promise<void> {
   const file = await timersOf(store);
   if (!file.data.timers.some((timer) => timer.trackerId === trackerId)) return;
-  const next: TimersFile = { ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) };
-  store.adoptDocument(TIMERS_FILE, file, next);
+  store.adoptDocument(TIMERS_FILE, file, withoutTimer(file.data, trackerId));
 }
 
 /**
@@ -69,10 +71,8 @@ export class TimerService {
   }
 
   /**
-   * Log the elapsed whole seconds as one entry at the start time, and drop the timer. With
-   * the journal both are one record (`timer-stopped`). Without one, in that order: a crash
-   * between leaves the timer running beside its entry (visible, easy to cancel), never a
-   * lost measurement.
+   * Log the elapsed whole seconds as one entry at the start time, and drop the timer: both
+   * in one journal record (`timer-stopped`), so a crash keeps both or neither.
    */
   async stop(profileId: string, trackerId: string, note: string): Promise<Log> {
     const store = await sessionStore(this.deps.directory, profileId);
@@ -86,7 +86,7 @@ export class TimerService {
       const seconds = Math.max(0, Math.floor((this.deps.now().getTime() - started.getTime()) / 1000));
       const offset = this.deps.localOffsetMinutes(started);
       const log: Log = { id: this.deps.newId(), trackerId, at: started.toISOString(), offsetMinutes: offset === 0 ? 0 : offset, value: seconds, note: note.trim() };
-      const next: TimersFile = { ...file.data, timers: file.data.timers.filter((candidate) => candidate.trackerId !== trackerId) };
+      const next = withoutTimer(file.data, trackerId);
       const written = await this.deps.logs.insert(store, tracker, log, { type: 'timer-stopped', trackerId, log });
       // The same record carries the timer's end: memory only, timers.json at the checkpoint.
       store.adoptDocument(TIMERS_FILE, file, next);
@@ -100,8 +100,7 @@ export class TimerService {
       findTracker(store, trackerId);
       const file = await timersOf(store);
       if (!file.data.timers.some((timer) => timer.trackerId === trackerId)) fail('TIMER_NOT_RUNNING', 'The timer of this tracker is not running.', 'trackerId');
-      const next: TimersFile = { ...file.data, timers: file.data.timers.filter((timer) => timer.trackerId !== trackerId) };
-      return { value: undefined, ...(await commitTimers(store, next, { type: 'timer-cancelled', trackerId })) };
+      return { value: undefined, ...(await commitTimers(store, withoutTimer(file.data, trackerId), { type: 'timer-cancelled', trackerId })) };
     }));
   }
 }

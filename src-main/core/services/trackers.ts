@@ -79,7 +79,7 @@ export class TrackerService {
         deletedAt: null,
       };
       const next: TrackersFile = { ...current, trackers: [...current.trackers, tracker] };
-      return { value: publicTracker(tracker), ...(await commitTrackers(store, next, { type: 'tracker-created', tracker, order: orderOf(next) })) };
+      return { value: publicTracker(tracker), ...commitTrackers(store, next, { type: 'tracker-created', tracker, order: orderOf(next) }) };
     }));
   }
 
@@ -104,7 +104,7 @@ export class TrackerService {
         settings,
       };
       const next: TrackersFile = { ...current, trackers: current.trackers.map((other) => (other.id === trackerId ? updated : other)) };
-      return { value: publicTracker(updated), ...(await commitTrackers(store, next, { type: 'tracker-changed', tracker: updated })) };
+      return { value: publicTracker(updated), ...commitTrackers(store, next, { type: 'tracker-changed', tracker: updated }) };
     }));
   }
 
@@ -120,7 +120,7 @@ export class TrackerService {
       }
       const ordered = trackerIds.map((id) => byId.get(id)).filter((tracker): tracker is StoredTracker => tracker !== undefined);
       const next: TrackersFile = { ...current, trackers: [...ordered, ...current.trackers.filter((tracker) => tracker.deletedAt !== null)] };
-      return { value: undefined, ...(await commitTrackers(store, next, { type: 'tracker-reordered', order: orderOf(next) })) };
+      return { value: undefined, ...commitTrackers(store, next, { type: 'tracker-reordered', order: orderOf(next) }) };
     }));
   }
 
@@ -131,7 +131,7 @@ export class TrackerService {
       const deleted = { ...findTracker(store, trackerId), deletedAt: this.deps.now().toISOString() };
       const current = store.trackers.data;
       const next: TrackersFile = { ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? deleted : tracker)) };
-      return { value: undefined, ...(await commitTrackers(store, next, { type: 'tracker-deleted', tracker: deleted })) };
+      return { value: undefined, ...commitTrackers(store, next, { type: 'tracker-deleted', tracker: deleted }) };
     }));
   }
 
@@ -158,7 +158,7 @@ export class TrackerService {
       for (let n = 1; taken.has(name.toLowerCase()); n += 1) name = `${deleted.name} (restored${n > 1 ? ` ${n}` : ''})`;
       const restored = { ...deleted, name, deletedAt: null };
       const next: TrackersFile = { ...current, trackers: current.trackers.map((tracker) => (tracker.id === trackerId ? restored : tracker)) };
-      return { value: publicTracker(restored), ...(await commitTrackers(store, next, { type: 'tracker-restored', tracker: restored })) };
+      return { value: publicTracker(restored), ...commitTrackers(store, next, { type: 'tracker-restored', tracker: restored }) };
     }));
   }
 

@@ -278,7 +278,7 @@ export class ProfileDirectory {
 
   /**
    * Forget everything held of a profile — the person's and the tokens' holds, its key, the
-   * cached account — before its folder is replaced (a restore): its sessions then answer
+   * cached account — before its folder is replaced (a restore) or removed: its sessions then answer
    * SESSION_LOCKED, and the next read finds the new files.
    */
   forget(profileId: string): Promise<void> {
@@ -297,18 +297,18 @@ export class ProfileDirectory {
    * acknowledged write afterwards (tests and tools that read the files).
    */
   async checkpointAll(): Promise<void> {
-    for (const opening of [...this.stores.values()]) {
-      const store = await opening.catch(() => null);
-      await store?.journal?.checkpoint();
-    }
+    for (const journal of await this.openJournals()) await journal.checkpoint();
   }
 
   /** Resolves once no open profile's checkpoint is writing its files (they write outside the queue). */
   async checkpointsSettled(): Promise<void> {
-    for (const opening of [...this.stores.values()]) {
-      const store = await opening.catch(() => null);
-      await store?.journal?.settled();
-    }
+    for (const journal of await this.openJournals()) await journal.settled();
+  }
+
+  /** The journals of the profiles open now (a store that failed to open has none). */
+  private async openJournals(): Promise<ProfileJournal[]> {
+    const stores = await Promise.all([...this.stores.values()].map((opening) => opening.catch(() => null)));
+    return stores.flatMap((store) => (store?.journal ? [store.journal] : []));
   }
 
   /**
@@ -333,12 +333,7 @@ export class ProfileDirectory {
 
   /** Remove the profile's folder and forget it. */
   async remove(profileId: string): Promise<void> {
-    this.byTokens.delete(profileId);
-    this.byPerson.delete(profileId);
-    this.release(profileId, false);
-    this.entries.delete(profileId);
-    this.uncut.delete(profileId);
-    await this.closing.get(profileId);
+    await this.forget(profileId);
     await this.deps.fs.rm(this.deps.layout.profileDir(profileId), { recursive: true, force: true });
   }
 

@@ -111,7 +111,7 @@ export class ProfileStore {
 
   /**
    * Take `data` as the shard's content in memory only (its journal record is on its way):
-   * written at the next checkpoint (`writeDirty`).
+   * written at the next checkpoint (`writeSnapshot`).
    */
   adoptShard(trackerId: string, month: string, shard: JsonDocument<LogShard>, data: LogShard): void {
     shard.adopt(data);
@@ -138,21 +138,21 @@ export class ProfileStore {
    * the next checkpoint removes its logs folder once trackers.json no longer lists it.
    */
   purgeLogsAtCheckpoint(trackerId: string): void {
+    this.forgetShards(trackerId);
+    this.purged.add(trackerId);
+    this.journal?.changed();
+  }
+
+  /** Nothing of the tracker's shards is held any more: open copies, marks, months. */
+  private forgetShards(trackerId: string): void {
     for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
     for (const key of [...this.dirtyShards]) if (key.startsWith(`${trackerId}/`)) this.dirtyShards.delete(key);
     this.monthIndex.delete(trackerId);
-    this.purged.add(trackerId);
-    this.journal?.changed();
   }
 
   /** Whether memory holds anything the files do not. */
   get dirty(): boolean {
     return this.dirtyShards.size > 0 || this.dirtyDocuments.size > 0 || this.trackersDirty || this.purged.size > 0;
-  }
-
-  /** Write what memory holds ahead of the files (a checkpoint by a caller holding the profile's queue). */
-  async writeDirty(): Promise<void> {
-    await this.writeSnapshot(await this.dirtySnapshot());
   }
 
   /**
@@ -296,10 +296,8 @@ export class ProfileStore {
    * is already gone from trackers.json, so a folder that cannot be removed is unreachable
    * leftover bytes (its id is never reused), not a reason to report the delete as failed.
    */
-  async removeLogs(trackerId: string): Promise<void> {
-    for (const key of [...this.shards.keys()]) if (key.startsWith(`${trackerId}/`)) this.shards.delete(key);
-    for (const key of [...this.dirtyShards]) if (key.startsWith(`${trackerId}/`)) this.dirtyShards.delete(key);
-    this.monthIndex.delete(trackerId);
+  private async removeLogs(trackerId: string): Promise<void> {
+    this.forgetShards(trackerId);
     await this.deps.fs.rm(this.deps.layout.trackerLogsDir(this.profileId, trackerId), { recursive: true, force: true }).catch(() => undefined);
   }
 
