@@ -18,6 +18,7 @@ import type { JournalOp } from '../store/journal/operations';
 import { mergeLogs, readShards } from './log-shards';
 import { sessionStore } from './profile-access';
 import type { LogsChange, Summaries } from './summaries';
+import { acknowledged, type Durable } from './durable-write';
 import { findTracker } from './tracker-lookup';
 
 export interface LogDeps {
@@ -43,29 +44,6 @@ interface ShardSave {
   readonly shard: JsonDocument<LogShard>;
   readonly month: string;
   readonly data: LogShard;
-}
-
-/**
- * A write done in the profile's queue: its answer, and the promise of its record on disk,
- * awaited once the queue is left so that concurrent writes share one sync (group commit).
- */
-interface Written<T> extends Durable {
-  readonly value: T;
-}
-
-/**
- * The promise of a write's record on disk, wrapped: an async function returning the
- * promise itself would wait for it (inside the queue).
- */
-export interface Durable {
-  readonly durable: Promise<void>;
-}
-
-/** The answer of a write done in the queue, once its record is on disk (awaited outside the queue). */
-export async function acknowledged<T>(written: Promise<Written<T>>): Promise<T> {
-  const { value, durable } = await written;
-  await durable;
-  return value;
 }
 
 export class LogService {

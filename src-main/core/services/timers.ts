@@ -9,7 +9,8 @@ import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
 import { emptyTimersFile, TIMERS_FILE, timersFormat, type TimersFile } from '../store/timers-format';
 import type { JournalOp } from '../store/journal/operations';
-import { acknowledged, type Durable, type LogService } from './logs';
+import { acknowledged, type Durable } from './durable-write';
+import type { LogService } from './logs';
 import { sessionStore } from './profile-access';
 import { findTracker } from './tracker-lookup';
 

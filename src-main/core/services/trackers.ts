@@ -14,7 +14,7 @@ import type { KeyedQueue } from '../store/keyed-queue';
 import type { ProfileDirectory } from '../store/profile-directory';
 import type { ProfileStore } from '../store/profile-store';
 import { mergeLogs, newestLog, readAllShards } from './log-shards';
-import { acknowledged, type Durable } from './logs';
+import { acknowledged, type Durable } from './durable-write';
 import { sessionStore } from './profile-access';
 import type { Summaries } from './summaries';
 import { dropTimer } from './timers';
