@@ -14,6 +14,21 @@ import { Client, failingAppends, SIGN_UP, startCore, tempDir } from './helpers';
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const LOG_IN = { email: SIGN_UP.email, password: SIGN_UP.password } as const;
 
+/** A failure that is due once after `arm()`: the first call of `due` then answers true, the next ones false. */
+function failureOnce() {
+  let armed = false;
+  return {
+    arm: () => {
+      armed = true;
+    },
+    due: () => {
+      const fail = armed;
+      armed = false;
+      return fail;
+    },
+  };
+}
+
 async function withTracker(fs: FsPort = nodeFs) {
   const core = await startCore({ now: () => NOW, fs });
   const client = new Client(core);
@@ -59,21 +74,11 @@ describe('log writes through the journal', () => {
   });
 
   it('a failed batch fails every write computed after it; memory and the reopened profile hold only the acknowledged ones', async () => {
-    // One batch fails (the first write of a record after `armed`); the next ones would not.
-    let armed = false;
-    const { core, client, tracker } = await withTracker(
-      failingAppends(
-        nodeFs,
-        () => {
-          const fail = armed;
-          armed = false;
-          return fail;
-        },
-        'EIO',
-      ),
-    );
+    // One batch fails (the first write of a record once armed); the next ones would not.
+    const once = failureOnce();
+    const { core, client, tracker } = await withTracker(failingAppends(nodeFs, once.due, 'EIO'));
     const first = (await client.ok('addLog', { trackerId: tracker.id, value: 1, at: '2026-11-01T08:00:00Z' })).log;
-    armed = true;
+    once.arm();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => client.call('addLog', { trackerId: tracker.id, value: i + 2, at: `2026-11-02T08:0${String(i)}:00Z` })));
     expect(results[0]).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
     const acknowledged = results.flatMap((result) => (result.ok ? [result.value.log] : []));
@@ -255,23 +260,12 @@ describe('tracker and timer writes through the journal', () => {
   });
 
   it('a failed batch of tracker writes leaves memory and the reopened profile with only the acknowledged ones', async () => {
-    let armed = false;
-    const core = await startCore({
-      now: () => NOW,
-      fs: failingAppends(
-        nodeFs,
-        () => {
-          const fail = armed;
-          armed = false;
-          return fail;
-        },
-        'EIO',
-      ),
-    });
+    const once = failureOnce();
+    const core = await startCore({ now: () => NOW, fs: failingAppends(nodeFs, once.due, 'EIO') });
     const client = new Client(core);
     await client.ok('signUp', SIGN_UP);
     const { tracker: first } = await client.ok('createTracker', { name: 'First', settings: { type: 'boolean' } });
-    armed = true;
+    once.arm();
     const results = await Promise.all([
       client.call('updateTracker', { trackerId: first.id, name: 'Renamed' }),
       ...Array.from({ length: 6 }, (_, i) => client.call('createTracker', { name: `T${String(i)}`, settings: { type: 'boolean' } })),
