@@ -8,7 +8,7 @@ import { AppFailure } from '../../errors';
 import { errorCode, failureReason, ignoreMissing, type AppendHandlePort, type FsPort } from '../fs-port';
 import { dataFolderPath } from '../layout';
 import { laterHlc } from './hlc';
-import { readJournalFile } from './journal-reader';
+import { readJournalFile, type JournalFileRead } from './journal-reader';
 import { openJournalWriter, type JournalWriter, type UncutTail } from './journal-writer';
 import type { JournalEntry } from './record-format';
 import { coveredSegments, planRecovery, segmentFirstSeq, segmentName, type CheckpointFile, type SegmentRead } from './segments';
@@ -50,6 +50,7 @@ export async function recoverJournal(options: JournalFolderOptions, checkpoint: 
   if (uncut !== null) await cutTail(fs, uncut, dataFolderPath(dataDir, uncut.file));
   const names = (await fs.readdir(folder)).filter((name) => segmentFirstSeq(name) !== null).sort();
   const segments: (SegmentRead & { readonly entries: readonly JournalEntry[] })[] = [];
+  const reads = new Map<string, JournalFileRead>();
   for (const name of names) {
     const file = join(folder, name);
     const read = await readJournalFile(fs, key, file, dataFolderPath(dataDir, file));
@@ -59,6 +60,7 @@ export async function recoverJournal(options: JournalFolderOptions, checkpoint: 
       throw damaged(dataFolderPath(dataDir, file), `it starts at record ${String(read.header.firstSeq)}, not ${String(firstSeq)} as its name says`);
     }
     segments.push({ name, firstSeq, count: read.entries.length, torn: read.torn !== null, entries: read.entries });
+    reads.set(name, read);
   }
   const plan = planRecovery(checkpoint.through, segments);
   if (plan.kind === 'gap') throw damaged(dataFolderPath(dataDir, folder), plan.reason);
@@ -75,7 +77,9 @@ export async function recoverJournal(options: JournalFolderOptions, checkpoint: 
     };
   }
   const file = join(folder, plan.active ?? segmentName(plan.nextSeq));
-  const writer = await openJournalWriter({ ...options, file, shownAs: dataFolderPath(dataDir, file), firstSeq: plan.nextSeq, resume });
+  // The segment that goes on was read above: the writer takes that read rather than decrypt it again.
+  const activeRead = plan.active === null ? undefined : reads.get(plan.active);
+  const writer = await openJournalWriter({ ...options, file, shownAs: dataFolderPath(dataDir, file), firstSeq: plan.nextSeq, resume, ...(activeRead === undefined ? {} : { read: activeRead }) });
   return { writer, entries };
 }
 

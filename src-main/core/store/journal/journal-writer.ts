@@ -15,7 +15,7 @@ import { AppFailure } from '../../errors';
 import { createAtomicWriter } from '../atomic-writer';
 import { failureReason, type AppendHandlePort, type FsPort } from '../fs-port';
 import { HLC_ZERO, hlcNow, laterHlc, type Hlc } from './hlc';
-import { readJournalFile } from './journal-reader';
+import { readJournalFile, type JournalFileRead } from './journal-reader';
 import type { JournalOp } from './operations';
 import { checkRecord, encodeJournalHeader, encodeRecord, JOURNAL_HEADER_BYTES, journalHeaderFields, MAX_PAYLOAD_BYTES, newJournalId, type JournalEntry, type JournalRecord } from './record-format';
 
@@ -45,6 +45,8 @@ export interface JournalWriterOptions {
    * either; the owner reopens the journal to go on.
    */
   readonly stopAfterFailure?: boolean;
+  /** The file as just read by the caller (`recoverJournal`), so it is not read and decrypted again. */
+  readonly read?: JournalFileRead;
 }
 
 /** A record on disk: its place in the journal and what it holds. */
@@ -90,7 +92,7 @@ interface Waiting {
  */
 export async function openJournalWriter(options: JournalWriterOptions): Promise<JournalWriter> {
   const { fs, file, key, shownAs } = options;
-  const read = await readJournalFile(fs, key, file, shownAs);
+  const read = options.read ?? (await readJournalFile(fs, key, file, shownAs));
   let fields: Buffer;
   let firstSeq: number;
   let end: number;
